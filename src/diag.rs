@@ -1,0 +1,324 @@
+//! Diagnostics: every problem with a user's input, located and explained.
+//!
+//! A [`Diagnostic`] names the file (relative to the site root), the line and
+//! column (both 1-based, columns counted in characters), says what is wrong and,
+//! where we know it, how to fix it. All the problems of one run are collected in
+//! [`Diagnostics`] and reported together, so staff fix a whole batch at once.
+//!
+//! Rendering uses `codespan-reporting`, which quotes the offending line and points
+//! at the column.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
+use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term;
+
+/// Where in a file a problem is. Lines and columns are 1-based; a column counts
+/// characters (not bytes), which is what an editor shows for Vietnamese text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Position {
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+}
+
+impl Position {
+    /// A position from a 1-based line and column.
+    pub fn new(line: usize, column: usize) -> Self {
+        Self { line, column }
+    }
+
+    /// The position of byte `offset` in `text`.
+    pub fn of_offset(text: &str, offset: usize) -> Self {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let before = &text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        Self { line, column }
+    }
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// How serious a diagnostic is: errors stop the build, warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The build cannot go on; nothing is written.
+    Error,
+    /// Worth fixing, but the site is still built.
+    Warning,
+}
+
+/// One located problem with the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file, relative to the site root where possible.
+    pub file: PathBuf,
+    /// Where in the file; `None` when the problem is with the whole file.
+    pub position: Option<Position>,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// How to fix it, if we can say.
+    pub hint: Option<String>,
+    /// The file's text, to quote the line; filled in when available.
+    pub source: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error in `file` at `position`.
+    pub fn error(file: impl Into<PathBuf>, position: Option<Position>, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Error,
+            file: file.into(),
+            position,
+            message: message.into(),
+            hint: None,
+            source: None,
+        }
+    }
+
+    /// A warning in `file` at `position`.
+    pub fn warning(file: impl Into<PathBuf>, position: Option<Position>, message: impl Into<String>) -> Self {
+        Self { severity: Severity::Warning, ..Self::error(file, position, message) }
+    }
+
+    /// Adds a hint that says how to fix the problem.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Attaches the file's text so the rendered message can quote the line.
+    pub fn with_source(mut self, source: &str) -> Self {
+        self.source = Some(source.to_owned());
+        self
+    }
+
+    /// Whether this diagnostic stops the build.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `file:line:column`, the way compilers and editors write a location.
+    pub fn location(&self) -> String {
+        let file = display_path(&self.file);
+        match self.position {
+            Some(p) => format!("{file}:{}:{}", p.line, p.column),
+            None => file,
+        }
+    }
+
+    /// The diagnostic as text for a terminal (no colours), quoting the source line
+    /// when the source is known.
+    pub fn render(&self) -> String {
+        let head = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let (Some(source), Some(pos)) = (&self.source, self.position) else {
+            let mut out = format!("{head}: {}: {}\n", self.location(), self.message);
+            if let Some(hint) = &self.hint {
+                out.push_str(&format!("  = hint: {hint}\n"));
+            }
+            return out;
+        };
+        let start = byte_offset(source, pos);
+        let end = token_end(source, start);
+        let file = SimpleFile::new(display_path(&self.file), source.as_str());
+        let mut cs = match self.severity {
+            Severity::Error => CsDiagnostic::error(),
+            Severity::Warning => CsDiagnostic::warning(),
+        }
+        .with_message(format!("{}: {}", self.location(), self.message))
+        .with_labels(vec![Label::primary((), start..end)]);
+        if let Some(hint) = &self.hint {
+            cs = cs.with_notes(vec![format!("hint: {hint}")]);
+        }
+        let config = term::Config::default();
+        term::emit_into_string(&config, &file, &cs).unwrap_or_else(|_| format!("{head}: {}: {}\n", self.location(), self.message))
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location(), self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, " (hint: {hint})")?;
+        }
+        Ok(())
+    }
+}
+
+/// A path as shown to users: forward slashes on every platform.
+pub fn display_path(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// The byte offset of a 1-based line/column position in `text`.
+pub fn byte_offset(text: &str, pos: Position) -> usize {
+    let mut offset = 0;
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        if i + 1 == pos.line {
+            let col = pos.column.saturating_sub(1);
+            return offset + line.char_indices().nth(col).map_or(line.trim_end_matches('\n').len(), |(b, _)| b);
+        }
+        offset += line.len();
+    }
+    text.len()
+}
+
+/// The end of the "word" starting at `start`, for underlining.
+fn token_end(text: &str, start: usize) -> usize {
+    let rest = &text[start.min(text.len())..];
+    let len = rest.find(|c: char| c == '\n' || c == '\r').unwrap_or(rest.len());
+    let line = &rest[..len];
+    let word = line.find(char::is_whitespace).unwrap_or(line.len());
+    start + word.max(line.chars().next().map_or(0, char::len_utf8))
+}
+
+/// All the problems found in one run, errors and warnings, in a stable order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    /// No problems.
+    pub fn new() -> Self {
+        Self(Vec::new())
+    }
+
+    /// Adds one.
+    pub fn push(&mut self, d: Diagnostic) {
+        self.0.push(d);
+    }
+
+    /// Adds all of `other`.
+    pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
+        self.0.extend(other);
+    }
+
+    /// Whether any of them is an error.
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(Diagnostic::is_error)
+    }
+
+    /// The number of errors.
+    pub fn error_count(&self) -> usize {
+        self.0.iter().filter(|d| d.is_error()).count()
+    }
+
+    /// Sorts by file and position so that output is stable across runs.
+    pub fn sort(&mut self) {
+        self.0.sort_by(|a, b| {
+            (&a.file, a.position, &a.message).cmp(&(&b.file, b.position, &b.message))
+        });
+        self.0.dedup();
+    }
+
+    /// Iterates over them.
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.0.iter()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Renders them all, followed by a count line.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        for d in &self.0 {
+            out.push_str(&d.render());
+        }
+        let errors = self.error_count();
+        if errors > 0 {
+            out.push_str(&format!(
+                "{errors} error{} found; nothing was written.\n",
+                if errors == 1 { "" } else { "s" }
+            ));
+        }
+        out
+    }
+}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(d: Diagnostic) -> Self {
+        Self(vec![d])
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for d in &self.0 {
+            writeln!(f, "{d}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Diagnostics {}
+
+/// The closest candidate to `word` by edit distance, for "did you mean" hints.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (levenshtein(word, c), c))
+        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(2))
+        .min()
+        .map(|(_, c)| c)
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn position_counts_characters_not_bytes() {
+        let text = "a: 1\nwhen: Đường 31/2\n";
+        let off = text.find("31/2").unwrap();
+        assert_eq!(Position::of_offset(text, off), Position::new(2, 13));
+        assert_eq!(byte_offset(text, Position::new(2, 13)), off);
+    }
+
+    #[test]
+    fn render_quotes_line_and_hint() {
+        let src = "campaigns:\n  - when: 31/2\n";
+        let d = Diagnostic::error("calendar.yaml", Some(Position::new(2, 11)), "31/2 is not a date")
+            .with_hint("February has 29 days at most")
+            .with_source(src);
+        let out = d.render();
+        assert!(out.contains("calendar.yaml:2:11: 31/2 is not a date"), "{out}");
+        assert!(out.contains("- when: 31/2"), "{out}");
+        assert!(out.contains("hint: February"), "{out}");
+    }
+
+    #[test]
+    fn suggestions() {
+        assert_eq!(did_you_mean("tittle", ["title", "summary"]), Some("title"));
+        assert_eq!(did_you_mean("zzzzzz", ["title", "summary"]), None);
+    }
+}

@@ -1,0 +1,129 @@
+//! # loa
+//!
+//! A static-site generator for public awareness campaigns: Markdown campaign
+//! material and a calendar of action periods become scheduled static microsites.
+//!
+//! The pipeline runs one way:
+//!
+//! 1. [`load`] reads `site.yaml`, `calendar.yaml`, `content/` and the theme into
+//!    typed models; every problem becomes a located [`diag::Diagnostic`].
+//! 2. [`plan`] decides what the site is on one day: campaign states, live pages,
+//!    URLs, the next day the output changes. Dates live in [`time`].
+//! 3. [`render`] turns the plan into files in memory (HTML with Tera, sitemap,
+//!    `build.json`).
+//! 4. [`write`] swaps them into the output folder atomically.
+//!
+//! [`build`] and [`check`] run the pipeline; [`scaffold`] makes new sites and pages.
+
+#![warn(missing_docs)]
+
+pub mod diag;
+pub mod links;
+pub mod load;
+pub mod plan;
+pub mod render;
+pub mod scaffold;
+pub mod time;
+pub mod write;
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use diag::{Diagnostic, Diagnostics};
+use render::{Output, Source};
+
+/// What `loa build` was asked for.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// Output folder; default `ROOT/dist`.
+    pub out: Option<PathBuf>,
+    /// Build the site as it will be on this day; default today in the site's timezone.
+    pub at: Option<NaiveDate>,
+    /// Include draft pages.
+    pub drafts: bool,
+}
+
+/// What a build or check did.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// The day the output is for.
+    pub as_of: NaiveDate,
+    /// The next day on which the output would differ.
+    pub next_change: Option<NaiveDate>,
+    /// Live pages.
+    pub pages: usize,
+    /// Files written (0 for a check).
+    pub files: usize,
+    /// Where the output went (`None` for a check).
+    pub out: Option<PathBuf>,
+    /// Problems that did not stop the build.
+    pub warnings: Diagnostics,
+}
+
+/// Loads, checks, plans and renders the site at `root` into memory.
+fn run(root: &Path, at: Option<NaiveDate>, drafts: bool) -> Result<(Output, Report), Diagnostics> {
+    let inputs = load::load(root)?;
+    let links = links::LinkTable::new(&inputs.content);
+    let mut diags = plan::check(&inputs, &links);
+    diags.extend(inputs.theme.warnings.iter().cloned());
+    let tera = render::html::templates(&inputs.theme).map_err(|d| {
+        let mut all = diags.clone();
+        all.extend(d.0);
+        all.sort();
+        all
+    })?;
+    if diags.has_errors() {
+        diags.sort();
+        return Err(diags);
+    }
+    let plan = plan::Plan::new(&inputs, links, plan::Options { at, drafts });
+    let mut out = Output::default();
+    render::html::render(&plan, &tera, &mut out)?;
+    render::meta::build_json(&plan, &mut out);
+    render::meta::sitemap(&plan, &mut out);
+    copy_files(&plan, &mut out)?;
+    diags.sort();
+    let report = Report {
+        as_of: plan.as_of,
+        next_change: plan.next_change,
+        pages: plan.live_pages().count(),
+        files: 0,
+        out: None,
+        warnings: diags,
+    };
+    Ok((out, report))
+}
+
+/// Adds the theme's static files and the content's assets to the output.
+fn copy_files(plan: &plan::Plan<'_>, out: &mut Output) -> Result<(), Diagnostics> {
+    let mut diags = Diagnostics::new();
+    for (path, bytes) in &plan.inputs.theme.statics {
+        out.copy(path.clone(), Source::from(bytes));
+    }
+    for asset in &plan.inputs.content.assets {
+        if out.files.contains_key(&asset.output) {
+            diags.push(Diagnostic::error(&asset.source, None, format!("this file would overwrite the generated {}", asset.output)).with_hint("rename the file"));
+            continue;
+        }
+        out.copy(asset.output.clone(), Source::File(plan.inputs.root.join(&asset.source)));
+    }
+    if diags.has_errors() { Err(diags) } else { Ok(()) }
+}
+
+/// Builds the site at `root` into its output folder. On any error nothing is
+/// written and the previous output stays as it was.
+pub fn build(root: &Path, opts: &BuildOptions) -> Result<Report, Diagnostics> {
+    let out_dir = opts.out.clone().unwrap_or_else(|| root.join("dist"));
+    write::check_out_dir(root, &out_dir)?;
+    let (output, mut report) = run(root, opts.at, opts.drafts)?;
+    report.files = write::write(&out_dir, &output)?;
+    report.out = Some(out_dir);
+    Ok(report)
+}
+
+/// Loads and checks everything (and renders in memory for today, to catch
+/// template errors) without writing anything.
+pub fn check(root: &Path) -> Result<Report, Diagnostics> {
+    run(root, None, true).map(|(_, r)| r)
+}

@@ -1,0 +1,177 @@
+//! Links between pages: the table of every page's source path and anchors, the
+//! check that every internal link points at something that exists (run by
+//! `loa check` and `loa build`, whatever the date), and the resolution of a
+//! link's destination for rendering.
+//!
+//! A link to another page is written as the path of its Markdown file, relative
+//! to the page (`../pages/cach-bao-tin.md#goi-111`) or to `content/`
+//! (`@/pages/cach-bao-tin.md`). Files beside the pages (images, PDFs) are linked
+//! the same way.
+
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::content::{Content, Page};
+use crate::render::markdown::{self, Scan};
+
+/// What a link destination points at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// Another page (index into `Content::pages`) and an optional `#fragment`.
+    Page(usize, Option<String>),
+    /// A file from `content/`, by output path.
+    Asset(String),
+    /// A fragment of the same page.
+    Fragment(String),
+    /// `http(s):`, `mailto:`, `tel:`.
+    External(String),
+    /// A scheme that never reaches the output (`javascript:`, `data:`…).
+    Unsafe,
+}
+
+/// Every page's source path and anchors, and every asset.
+#[derive(Debug, Default)]
+pub struct LinkTable {
+    by_source: HashMap<PathBuf, usize>,
+    assets: HashMap<PathBuf, String>,
+    /// Each page's scan (anchors and links), by page index.
+    pub scans: Vec<Scan>,
+}
+
+impl LinkTable {
+    /// Scans every page (in parallel) and indexes pages and assets.
+    pub fn new(content: &Content) -> Self {
+        let scans = content.pages.par_iter().map(|p| markdown::scan(&p.body)).collect();
+        let by_source = content.pages.iter().enumerate().map(|(i, p)| (p.source.clone(), i)).collect();
+        let assets = content.assets.iter().map(|a| (a.source.clone(), a.output.clone())).collect();
+        Self { by_source, assets, scans }
+    }
+
+    /// Where `dest`, written in `from`, points.
+    pub fn target(&self, from: &Page, dest: &str) -> Result<Target, String> {
+        let dest = dest.trim();
+        if dest.is_empty() {
+            return Err("the link has no destination".into());
+        }
+        if let Some(frag) = dest.strip_prefix('#') {
+            return Ok(Target::Fragment(frag.to_owned()));
+        }
+        if let Some((scheme, _)) = dest.split_once(':')
+            && !scheme.contains(['/', '?', '#', '.'])
+        {
+            return Ok(if markdown::is_safe_scheme(dest) { Target::External(dest.to_owned()) } else { Target::Unsafe });
+        }
+        if dest.starts_with("//") {
+            return Ok(Target::External(dest.to_owned()));
+        }
+        let (path, frag) = match dest.split_once('#') {
+            Some((p, f)) => (p, Some(f.to_owned())),
+            None => (dest, None),
+        };
+        let path = path.split('?').next().unwrap_or(path);
+        let joined = if let Some(rest) = path.strip_prefix("@/") {
+            Path::new("content").join(rest)
+        } else if path.starts_with('/') {
+            return Err(format!("`{dest}` is a URL path, which breaks when the site moves"));
+        } else {
+            from.source.parent().unwrap_or(Path::new("")).join(path)
+        };
+        let Some(norm) = normalize(&joined) else {
+            return Err(format!("`{dest}` points outside content/"));
+        };
+        if let Some(&i) = self.by_source.get(&norm) {
+            return Ok(Target::Page(i, frag));
+        }
+        if norm.extension().is_some_and(|e| e == "md") {
+            return Err(format!("`{dest}` does not exist (looked for {})", norm.display()));
+        }
+        // `foo/` or `foo` meaning foo.md is a common slip; say so.
+        if let Some(&i) = self.by_source.get(&norm.with_extension("md")) {
+            let _ = i;
+            return Err(format!("`{dest}` is not a file; link the Markdown file itself: {}.md", path.trim_end_matches('/')));
+        }
+        match self.assets.get(&norm) {
+            Some(out) => Ok(Target::Asset(out.clone())),
+            None => Err(format!("`{dest}` does not exist (looked for {})", norm.display())),
+        }
+    }
+
+    /// Checks every link of every page; broken links and missing anchors are
+    /// errors, whatever the date.
+    pub fn check(&self, content: &Content) -> Diagnostics {
+        let per_page: Vec<Vec<Diagnostic>> = content
+            .pages
+            .par_iter()
+            .enumerate()
+            .map(|(i, page)| {
+                let mut out = Vec::new();
+                let scan = &self.scans[i];
+                for link in &scan.links {
+                    let pos = Some(page.body_position(link.offset));
+                    let err = |msg: String, hint: &str| Diagnostic::error(&page.source, pos, msg).with_hint(hint).with_source(&page.text);
+                    match self.target(page, &link.dest) {
+                        Err(msg) => out.push(err(msg, "link another page by its Markdown file, e.g. [Cách báo tin](../pages/cach-bao-tin.md)")),
+                        Ok(Target::Page(t, Some(frag))) if !frag.is_empty() && !self.scans[t].anchors.contains(&frag) => {
+                            let hint = match crate::diag::did_you_mean(&frag, self.scans[t].anchors.iter().map(String::as_str)) {
+                                Some(s) => format!("did you mean #{s}? Heading anchors are the heading's words without accents, joined by hyphens"),
+                                None => "heading anchors are the heading's words without accents, joined by hyphens".to_owned(),
+                            };
+                            out.push(err(format!("`{}` has no heading #{frag}", content.pages[t].source.display()), &hint));
+                        }
+                        Ok(Target::Fragment(frag)) if !frag.is_empty() && !scan.anchors.contains(&frag) => {
+                            out.push(err(format!("this page has no heading #{frag}"), "heading anchors are the heading's words without accents, joined by hyphens"));
+                        }
+                        Ok(Target::External(url)) if link.image => out.push(err(
+                            format!("the image `{url}` is on another host"),
+                            "copy the image beside the page and link it by its file name: nothing is loaded from other hosts",
+                        )),
+                        Ok(Target::Unsafe) => out.push(
+                            Diagnostic::warning(&page.source, pos, format!("the link `{}` uses a scheme that is never published; only its text is kept", link.dest))
+                                .with_source(&page.text),
+                        ),
+                        _ => {}
+                    }
+                }
+                out
+            })
+            .collect();
+        let mut diags = Diagnostics::new();
+        for d in per_page {
+            diags.extend(d);
+        }
+        diags
+    }
+}
+
+/// Resolves `.` and `..` without touching the file system; `None` if the path
+/// climbs out of its root.
+fn normalize(path: &Path) -> Option<PathBuf> {
+    let mut out: Vec<&std::ffi::OsStr> = Vec::new();
+    for c in path.components() {
+        match c {
+            Component::Normal(s) => out.push(s),
+            Component::ParentDir => {
+                out.pop()?;
+            }
+            Component::CurDir => {}
+            _ => return None,
+        }
+    }
+    let p: PathBuf = out.iter().collect();
+    p.starts_with("content").then_some(p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizes() {
+        assert_eq!(normalize(Path::new("content/pages/../x/_index.md")), Some(PathBuf::from("content/x/_index.md")));
+        assert_eq!(normalize(Path::new("content/../../etc/passwd")), None);
+        assert_eq!(normalize(Path::new("content/../site.yaml")), None);
+    }
+}

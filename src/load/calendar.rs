@@ -1,0 +1,366 @@
+//! `calendar.yaml` → [`Calendar`]: the site's timezone and its campaigns.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::path::Path;
+
+use chrono_tz::Tz;
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
+use serde::Deserialize;
+
+use super::when::{self, Rule};
+use super::yaml::{self, content_position, position_of, Spanned};
+use super::Text;
+use crate::diag::{did_you_mean, Diagnostic, Diagnostics, Position};
+
+/// The file name, relative to the site root.
+pub const FILE: &str = "calendar.yaml";
+
+/// The default timezone: Hanoi's.
+pub const DEFAULT_TIMEZONE: Tz = chrono_tz::Asia::Ho_Chi_Minh;
+
+/// The campaigns and the timezone that decides what "today" is.
+#[derive(Debug, Clone)]
+pub struct Calendar {
+    /// IANA timezone; "today" is today there, whatever the machine's zone.
+    pub timezone: Tz,
+    /// The campaigns, in file order.
+    pub campaigns: Vec<Campaign>,
+}
+
+impl Calendar {
+    /// The campaign with this id.
+    pub fn campaign(&self, id: &str) -> Option<&Campaign> {
+        self.campaigns.iter().find(|c| c.id == id)
+    }
+}
+
+/// One campaign: a recurring (or one-off) action period.
+#[derive(Debug, Clone)]
+pub struct Campaign {
+    /// `[a-z0-9-]`; also its folder under `content/` and its URL.
+    pub id: String,
+    /// Its title, per language.
+    pub title: Text,
+    /// When it happens; several rules are allowed.
+    pub rules: Vec<Rule>,
+    /// Inclusive bounds on the years of its occurrences.
+    pub years: YearBounds,
+    /// Days it shows as upcoming before it starts.
+    pub lead: u32,
+    /// Days it shows as recent after it ends.
+    pub linger: u32,
+    /// A CSS colour (`#rgb` or `#rrggbb`), if set.
+    pub color: Option<String>,
+    /// Where its `id` is in `calendar.yaml`.
+    pub position: Option<Position>,
+}
+
+/// Inclusive bounds on the years of a campaign's occurrences.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct YearBounds {
+    /// First year, if bounded.
+    pub from: Option<i32>,
+    /// Last year, if bounded.
+    pub to: Option<i32>,
+}
+
+impl YearBounds {
+    /// Whether an occurrence starting in `year` is allowed.
+    pub fn contains(&self, year: i32) -> bool {
+        self.from.is_none_or(|f| year >= f) && self.to.is_none_or(|t| year <= t)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CalendarFile {
+    timezone: Option<Spanned<String>>,
+    #[serde(default)]
+    campaigns: Vec<CampaignFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CampaignFile {
+    id: Spanned<String>,
+    title: Spanned<Text>,
+    when: Spanned<WhenField>,
+    years: Option<Spanned<YearsField>>,
+    lead: Option<Spanned<i64>>,
+    linger: Option<Spanned<i64>>,
+    color: Option<Spanned<String>>,
+}
+
+/// `when:` is a string or a list of strings; each keeps its own location.
+enum WhenField {
+    One(String),
+    Many(Vec<Spanned<String>>),
+}
+
+impl<'de> Deserialize<'de> for WhenField {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = WhenField;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a date such as 1/6 - 30/6, or a list of them")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<WhenField, E> {
+                Ok(WhenField::One(v.to_owned()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<WhenField, E> {
+                Ok(WhenField::One(v.to_string()))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<WhenField, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element::<Spanned<String>>()? {
+                    items.push(item);
+                }
+                Ok(WhenField::Many(items))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// `years:` is `2027`, `2020-2030`, `2027-` or `-2030`.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum YearsField {
+    Year(i64),
+    Range(String),
+}
+
+/// Reads and checks `calendar.yaml`; `languages` are the site's, to check titles.
+pub fn load(root: &Path, languages: &[String]) -> Result<Calendar, Diagnostics> {
+    let path = root.join(FILE);
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        Diagnostic::error(FILE, None, format!("cannot read {FILE}: {e}"))
+            .with_hint("every site needs a calendar.yaml beside site.yaml; `loa init` makes one")
+    })?;
+    parse(&text, languages)
+}
+
+/// Parses and checks the text of `calendar.yaml`.
+pub fn parse(text: &str, languages: &[String]) -> Result<Calendar, Diagnostics> {
+    let file = Path::new(FILE);
+    let raw: CalendarFile = yaml::parse(file, text, 0).map_err(|d| Diagnostics::from(d.with_source(text)))?;
+    let mut diags = Diagnostics::new();
+    let mut err = |pos: Option<Position>, msg: String, hint: Option<String>| {
+        let mut d = Diagnostic::error(file, pos, msg).with_source(text);
+        if let Some(h) = hint {
+            d = d.with_hint(h);
+        }
+        diags.push(d);
+    };
+
+    let timezone = match &raw.timezone {
+        None => DEFAULT_TIMEZONE,
+        Some(tz) => match tz.value.trim().parse::<Tz>() {
+            Ok(tz) => tz,
+            Err(_) => {
+                err(
+                    content_position(text, position_of(tz, 0)),
+                    format!("`{}` is not a timezone", tz.value),
+                    Some("use an IANA name such as Asia/Ho_Chi_Minh".into()),
+                );
+                DEFAULT_TIMEZONE
+            }
+        },
+    };
+
+    let mut campaigns = Vec::new();
+    let mut seen = BTreeSet::new();
+    for c in raw.campaigns {
+        let id_pos = content_position(text, position_of(&c.id, 0));
+        let id = c.id.value.trim().to_owned();
+        if id.is_empty() || !id.chars().all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-') {
+            err(
+                id_pos,
+                format!("`{id}` is not a valid campaign id"),
+                Some(format!(
+                    "use lowercase letters a-z, digits and hyphens, e.g. `{}`; the id is also the campaign's folder and URL",
+                    slug::slugify(&id)
+                )),
+            );
+        } else if !seen.insert(id.clone()) {
+            err(id_pos, format!("campaign `{id}` is defined twice"), Some("each campaign needs its own id".into()));
+        }
+
+        let title_pos = position_of(&c.title, 0);
+        for lang in c.title.value.languages() {
+            if !languages.iter().any(|l| l == lang) {
+                err(
+                    title_pos,
+                    format!("`{lang}` is not one of the site's languages ({})", languages.join(", ")),
+                    Some("add the language to `languages` in site.yaml, or remove this title".into()),
+                );
+            }
+        }
+
+        let mut rules = Vec::new();
+        let when_pos = position_of(&c.when, 0);
+        let whens: Vec<(String, Option<Position>)> = match c.when.value {
+            WhenField::One(s) => vec![(s, when_pos)],
+            WhenField::Many(items) => items.into_iter().map(|s| (s.value.clone(), position_of(&s, 0))).collect(),
+        };
+        if whens.is_empty() {
+            err(when_pos, "`when` is an empty list".into(), Some("give at least one date, e.g. 1/6 - 30/6".into()));
+        }
+        for (s, pos) in whens {
+            match when::parse(&s) {
+                Ok(rule) => rules.push(rule),
+                Err(e) => {
+                    let pos = content_position(text, pos).map(|p| Position::new(p.line, p.column + e.column));
+                    err(pos, e.message, e.hint);
+                }
+            }
+        }
+
+        let years = match &c.years {
+            None => YearBounds::default(),
+            Some(y) => match parse_years(&y.value) {
+                Ok(b) => b,
+                Err(msg) => {
+                    err(
+                        content_position(text, position_of(y, 0)),
+                        msg,
+                        Some("write a year (2027) or a range of years (2020-2030)".into()),
+                    );
+                    YearBounds::default()
+                }
+            },
+        };
+
+        let mut days = |field: &Option<Spanned<i64>>, name: &str, default: u32| -> u32 {
+            match field {
+                None => default,
+                Some(v) if (0..=366).contains(&v.value) => v.value as u32,
+                Some(v) => {
+                    err(
+                        position_of(v, 0),
+                        format!("`{name}` must be a number of days from 0 to 366, not {}", v.value),
+                        None,
+                    );
+                    default
+                }
+            }
+        };
+        let lead = days(&c.lead, "lead", 30);
+        let linger = days(&c.linger, "linger", 14);
+
+        let color = c.color.as_ref().and_then(|col| {
+            let v = col.value.trim();
+            let ok = v.starts_with('#') && matches!(v.len(), 4 | 7) && v[1..].chars().all(|ch| ch.is_ascii_hexdigit());
+            if ok {
+                Some(v.to_ascii_lowercase())
+            } else {
+                err(
+                    content_position(text, position_of(col, 0)),
+                    format!("`{v}` is not a colour"),
+                    Some("write a hex colour in quotes, e.g. \"#c2410c\"".into()),
+                );
+                None
+            }
+        });
+
+        campaigns.push(Campaign { id, title: c.title.value, rules, years, lead, linger, color, position: id_pos });
+    }
+
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok(Calendar { timezone, campaigns })
+}
+
+fn parse_years(y: &YearsField) -> Result<YearBounds, String> {
+    let year = |s: &str| -> Result<Option<i32>, String> {
+        let s = s.trim();
+        if s.is_empty() {
+            return Ok(None);
+        }
+        match s.parse::<i32>() {
+            Ok(v) if (1900..=2200).contains(&v) => Ok(Some(v)),
+            _ => Err(format!("`{s}` is not a year")),
+        }
+    };
+    let bounds = match y {
+        YearsField::Year(v) => {
+            let v = year(&v.to_string())?;
+            YearBounds { from: v, to: v }
+        }
+        YearsField::Range(s) => match s.split_once(['-', '–']) {
+            Some((a, b)) => YearBounds { from: year(a)?, to: year(b)? },
+            None => {
+                let v = year(s)?;
+                YearBounds { from: v, to: v }
+            }
+        },
+    };
+    if let (Some(f), Some(t)) = (bounds.from, bounds.to)
+        && f > t
+    {
+        return Err(format!("the years {f}-{t} are in the wrong order"));
+    }
+    Ok(bounds)
+}
+
+/// Suggests a campaign id close to `name`, for unknown content folders.
+pub fn suggest_id<'a>(calendar: &'a Calendar, name: &str) -> Option<&'a str> {
+    did_you_mean(name, calendar.campaigns.iter().map(|c| c.id.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn langs() -> Vec<String> {
+        vec!["vi".into(), "en".into()]
+    }
+
+    #[test]
+    fn reads_campaigns_with_defaults() {
+        let cal = parse(
+            "campaigns:\n  - id: a\n    title: A\n    when: 1/6 - 30/6\n  - id: b\n    title: {vi: B, en: Bee}\n    when: [30/7, tháng 12]\n    years: 2020-2030\n    lead: 10\n    color: \"#ABC\"\n",
+            &langs(),
+        )
+        .unwrap();
+        assert_eq!(cal.timezone, DEFAULT_TIMEZONE);
+        assert_eq!(cal.campaigns.len(), 2);
+        assert_eq!((cal.campaigns[0].lead, cal.campaigns[0].linger), (30, 14));
+        assert_eq!(cal.campaigns[1].rules.len(), 2);
+        assert_eq!(cal.campaigns[1].years, YearBounds { from: Some(2020), to: Some(2030) });
+        assert_eq!(cal.campaigns[1].color.as_deref(), Some("#abc"));
+    }
+
+    #[test]
+    fn bad_when_points_at_its_column() {
+        let text = "timezone: Asia/Ho_Chi_Minh\ncampaigns:\n  - id: a\n    title: A\n    when: 1/6 - 30/6\n  - id: b\n    when: 31/2\n    title: B\n";
+        let err = parse(text, &langs()).unwrap_err();
+        let d = &err.0[0];
+        assert_eq!(d.location(), "calendar.yaml:7:11");
+        assert_eq!(d.message, "31/2 is not a date (February has 29 days at most)");
+    }
+
+    #[test]
+    fn bad_when_in_a_quoted_list_item() {
+        let text = "campaigns:\n  - id: a\n    title: A\n    when: [\"30/7\", \"1/6 - 31/6\"]\n";
+        let err = parse(text, &langs()).unwrap_err();
+        assert_eq!(err.0[0].location(), "calendar.yaml:4:28");
+    }
+
+    #[test]
+    fn collects_every_error() {
+        let text = "timezone: Mars/Olympus\ncampaigns:\n  - id: Bad Id\n    title: {fr: X}\n    when: tháng 13\n    lead: -1\n    color: red\n    years: 2030-2020\n  - id: ok\n    title: OK\n    when: 1/1\n  - id: ok\n    title: OK\n    when: 2/1\n";
+        let err = parse(text, &langs()).unwrap_err();
+        let messages: Vec<String> = err.iter().map(|d| d.to_string()).collect();
+        assert_eq!(err.0.len(), 8, "{messages:#?}");
+    }
+
+    #[test]
+    fn unknown_key_is_an_error() {
+        let err = parse("campaigns:\n  - id: a\n    title: A\n    when: 1/1\n    lingr: 3\n", &langs()).unwrap_err();
+        assert_eq!(err.0[0].position.map(|p| p.line), Some(5));
+    }
+}

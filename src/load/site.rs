@@ -1,0 +1,237 @@
+//! `site.yaml` → [`Site`]: title, base URL, languages, theme, organisation,
+//! hotlines.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::yaml::{self, content_position, position_of, Spanned};
+use super::Text;
+use crate::diag::{Diagnostic, Diagnostics, Position};
+
+/// The file name, relative to the site root.
+pub const FILE: &str = "site.yaml";
+
+/// Site-wide settings.
+#[derive(Debug, Clone)]
+pub struct Site {
+    /// The site's name, per language.
+    pub title: Text,
+    /// One sentence for search engines and link previews.
+    pub description: Option<Text>,
+    /// Absolute URL the site is published at, ending in `/`.
+    pub base_url: String,
+    /// The path part of `base_url` (`/` or `/campaign/`), prefix of every link.
+    pub base_path: String,
+    /// Language codes; the first is the default and is served at the root.
+    pub languages: Vec<String>,
+    /// The theme's name: `themes/<name>/`, or the embedded `default`.
+    pub theme: String,
+    /// Who publishes the site.
+    pub organisation: Organisation,
+    /// Telephone lines shown on every page as `tel:` links.
+    pub hotlines: Vec<Hotline>,
+    /// Whether raw HTML in Markdown is passed through (default: sanitised).
+    pub allow_raw_html: bool,
+}
+
+impl Site {
+    /// The default language.
+    pub fn default_language(&self) -> &str {
+        &self.languages[0]
+    }
+}
+
+/// The publisher.
+#[derive(Debug, Clone)]
+pub struct Organisation {
+    /// Its name, per language.
+    pub name: Text,
+    /// Its website, if any.
+    pub url: Option<String>,
+}
+
+/// A telephone line.
+#[derive(Debug, Clone)]
+pub struct Hotline {
+    /// The number as people write it (`024.3525.662`).
+    pub number: String,
+    /// The number for `tel:` links: digits and a leading `+` only.
+    pub tel: String,
+    /// What the line is.
+    pub label: Text,
+    /// Hours, cost and the like.
+    pub note: Option<Text>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SiteFile {
+    title: Text,
+    description: Option<Text>,
+    base_url: Spanned<String>,
+    languages: Option<Spanned<Vec<String>>>,
+    theme: Option<Spanned<String>>,
+    organisation: Option<OrganisationFile>,
+    #[serde(default)]
+    hotlines: Vec<HotlineFile>,
+    #[serde(default)]
+    allow_raw_html: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OrganisationFile {
+    name: Text,
+    url: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HotlineFile {
+    number: Spanned<String>,
+    label: Text,
+    note: Option<Text>,
+}
+
+/// Reads and checks `site.yaml`.
+pub fn load(root: &Path) -> Result<Site, Diagnostics> {
+    let text = std::fs::read_to_string(root.join(FILE)).map_err(|e| {
+        Diagnostic::error(FILE, None, format!("cannot read {FILE}: {e}"))
+            .with_hint("run loa in the site's folder or pass --root DIR; `loa init DIR` makes a new site")
+    })?;
+    parse(&text)
+}
+
+/// Parses and checks the text of `site.yaml`.
+pub fn parse(text: &str) -> Result<Site, Diagnostics> {
+    let file = Path::new(FILE);
+    let raw: SiteFile = yaml::parse(file, text, 0).map_err(|d| Diagnostics::from(d.with_source(text)))?;
+    let mut diags = Diagnostics::new();
+    let mut err = |pos: Option<Position>, msg: String, hint: &str| {
+        diags.push(Diagnostic::error(file, pos, msg).with_hint(hint).with_source(text));
+    };
+
+    let mut base_url = raw.base_url.value.trim().to_owned();
+    let base_pos = content_position(text, position_of(&raw.base_url, 0));
+    let scheme_ok = base_url.starts_with("https://") || base_url.starts_with("http://");
+    let host = base_url.split_once("://").map_or("", |(_, rest)| rest.split('/').next().unwrap_or(""));
+    if !scheme_ok || host.is_empty() || base_url.contains(char::is_whitespace) {
+        err(base_pos, format!("`{base_url}` is not an absolute URL"), "write the address the site is published at, e.g. https://example.org/");
+    }
+    if !base_url.ends_with('/') {
+        base_url.push('/');
+    }
+    let base_path = base_url
+        .split_once("://")
+        .and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].to_owned()))
+        .unwrap_or_else(|| "/".to_owned());
+
+    let languages = match &raw.languages {
+        None => vec!["vi".to_owned()],
+        Some(l) => {
+            let pos = position_of(l, 0);
+            if l.value.is_empty() {
+                err(pos, "`languages` is empty".into(), "list at least one language code, the default first: [vi, en]");
+            }
+            let mut seen = Vec::new();
+            for code in &l.value {
+                let ok = (2..=3).contains(&code.len()) && code.chars().all(|c| c.is_ascii_lowercase());
+                if !ok {
+                    err(pos, format!("`{code}` is not a language code"), "use two-letter ISO 639-1 codes such as vi or en");
+                } else if seen.contains(code) {
+                    err(pos, format!("`{code}` is listed twice"), "list each language once");
+                }
+                seen.push(code.clone());
+            }
+            if seen.is_empty() { vec!["vi".to_owned()] } else { seen }
+        }
+    };
+
+    for t in [Some(&raw.title), raw.description.as_ref()].into_iter().flatten() {
+        for lang in t.languages() {
+            if !languages.iter().any(|l| l == lang) {
+                err(None, format!("a text is given in `{lang}`, which is not in `languages`"), "add the language to `languages` or remove the text");
+            }
+        }
+    }
+
+    let theme = match &raw.theme {
+        None => "default".to_owned(),
+        Some(t) => {
+            let v = t.value.trim();
+            if v.is_empty() || !v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+                err(content_position(text, position_of(t, 0)), format!("`{v}` is not a theme name"), "a theme is a folder name under themes/, e.g. default");
+            }
+            v.to_owned()
+        }
+    };
+
+    let mut hotlines = Vec::new();
+    for h in raw.hotlines {
+        let number = h.number.value.trim().to_owned();
+        let tel: String = number
+            .chars()
+            .enumerate()
+            .filter(|(i, c)| c.is_ascii_digit() || (*i == 0 && *c == '+'))
+            .map(|(_, c)| c)
+            .collect();
+        let allowed = number.chars().all(|c| c.is_ascii_digit() || " .-+()".contains(c));
+        if tel.trim_start_matches('+').is_empty() || !allowed {
+            err(
+                content_position(text, position_of(&h.number, 0)),
+                format!("`{number}` is not a telephone number"),
+                "write digits, with spaces, dots or hyphens between groups if you like: 024.3525.662",
+            );
+        }
+        hotlines.push(Hotline { number, tel, label: h.label, note: h.note });
+    }
+
+    let organisation = match raw.organisation {
+        Some(o) => Organisation { name: o.name, url: o.url },
+        None => Organisation { name: raw.title.clone(), url: None },
+    };
+
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok(Site {
+        title: raw.title,
+        description: raw.description,
+        base_url,
+        base_path,
+        languages,
+        theme,
+        organisation,
+        hotlines,
+        allow_raw_html: raw.allow_raw_html,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn minimal_site() {
+        let s = parse("title: T\nbase_url: https://example.org/sub\n").unwrap();
+        assert_eq!(s.base_url, "https://example.org/sub/");
+        assert_eq!(s.base_path, "/sub/");
+        assert_eq!(s.languages, vec!["vi"]);
+        assert_eq!(s.theme, "default");
+    }
+
+    #[test]
+    fn hotline_tel() {
+        let s = parse("title: T\nbase_url: https://example.org\nhotlines:\n  - number: \"024.3525.662\"\n    label: X\n").unwrap();
+        assert_eq!(s.hotlines[0].tel, "02435255662");
+        assert_eq!(s.base_path, "/");
+    }
+
+    #[test]
+    fn errors_are_located() {
+        let e = parse("title: T\nbase_url: example.org\nlanguages: [vi, EN]\nhotlines:\n  - number: call us\n    label: X\n").unwrap_err();
+        let locs: Vec<String> = e.iter().map(|d| d.location()).collect();
+        assert_eq!(locs, vec!["site.yaml:2:11", "site.yaml:3:12", "site.yaml:5:13"]);
+    }
+}

@@ -1,0 +1,180 @@
+//! The theme: Tera templates, static files and UI strings.
+//!
+//! The default theme is embedded in the binary (so `loa init` and sites without
+//! a `themes/` folder work anywhere). A site's `themes/<name>/` overrides it file
+//! by file: a site that only wants its own footer ships only
+//! `themes/<name>/templates/partials/footer.html`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use include_dir::{include_dir, Dir};
+use walkdir::WalkDir;
+
+use super::yaml;
+use crate::diag::{Diagnostic, Diagnostics};
+
+/// The default theme, as shipped in the repository's `themes/default/`.
+pub static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// Where a theme file came from, to name it in error messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// Embedded in the binary; the path is inside the default theme.
+    Embedded(PathBuf),
+    /// A file of the site, relative to the site root.
+    Site(PathBuf),
+}
+
+impl Origin {
+    /// The path to show users.
+    pub fn display(&self) -> PathBuf {
+        match self {
+            Origin::Embedded(p) => Path::new("themes/default").join(p),
+            Origin::Site(p) => p.clone(),
+        }
+    }
+}
+
+/// A text file of the theme.
+#[derive(Debug, Clone)]
+pub struct TextFile {
+    /// Name inside its folder, with `/` separators (`partials/hotlines.html`).
+    pub name: String,
+    /// Its contents.
+    pub text: String,
+    /// Where it came from.
+    pub origin: Origin,
+}
+
+/// The contents of a static file.
+#[derive(Debug, Clone)]
+pub enum Bytes {
+    /// Embedded in the binary.
+    Embedded(&'static [u8]),
+    /// On disk, absolute path.
+    File(PathBuf),
+}
+
+/// A loaded theme.
+#[derive(Debug, Clone)]
+pub struct Theme {
+    /// Its name from `site.yaml`.
+    pub name: String,
+    /// Tera templates by name.
+    pub templates: BTreeMap<String, TextFile>,
+    /// Files copied as they are into the output, by output path.
+    pub statics: BTreeMap<String, Bytes>,
+    /// UI strings per language: `i18n/<lang>.yaml`.
+    pub strings: BTreeMap<String, BTreeMap<String, String>>,
+    /// Problems that do not stop the build (a language without strings).
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Theme {
+    /// A UI string in `lang`, falling back to the first language that has it,
+    /// then to the key itself.
+    pub fn string<'a>(&'a self, lang: &str, key: &'a str) -> &'a str {
+        self.strings
+            .get(lang)
+            .and_then(|m| m.get(key))
+            .or_else(|| self.strings.values().find_map(|m| m.get(key)))
+            .map_or(key, String::as_str)
+    }
+}
+
+fn walk_embedded(dir: &'static Dir<'static>, out: &mut Vec<(PathBuf, &'static [u8])>) {
+    for f in dir.files() {
+        out.push((f.path().to_path_buf(), f.contents()));
+    }
+    for d in dir.dirs() {
+        walk_embedded(d, out);
+    }
+}
+
+/// Loads the theme `name` for the site at `root`.
+pub fn load(root: &Path, name: &str, languages: &[String]) -> Result<Theme, Diagnostics> {
+    let mut diags = Diagnostics::new();
+    let mut files: BTreeMap<PathBuf, (Bytes, Origin)> = BTreeMap::new();
+    let mut embedded = Vec::new();
+    walk_embedded(&DEFAULT_THEME, &mut embedded);
+    for (path, bytes) in embedded {
+        files.insert(path.clone(), (Bytes::Embedded(bytes), Origin::Embedded(path)));
+    }
+
+    let site_dir = root.join("themes").join(name);
+    if site_dir.is_dir() {
+        for entry in WalkDir::new(&site_dir).sort_by_file_name() {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    diags.push(Diagnostic::error(Path::new("themes").join(name), None, format!("cannot read the theme: {e}")));
+                    continue;
+                }
+            };
+            if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let inner = entry.path().strip_prefix(&site_dir).unwrap_or(entry.path()).to_path_buf();
+            let rel = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
+            files.insert(inner, (Bytes::File(entry.path().to_path_buf()), Origin::Site(rel)));
+        }
+    } else if name != "default" {
+        diags.push(
+            Diagnostic::error("site.yaml", None, format!("the theme `{name}` does not exist: there is no folder themes/{name}/"))
+                .with_hint("use `theme: default`, or create the folder"),
+        );
+        return Err(diags);
+    }
+
+    let mut theme = Theme { name: name.to_owned(), templates: BTreeMap::new(), statics: BTreeMap::new(), strings: BTreeMap::new(), warnings: Vec::new() };
+    for (path, (bytes, origin)) in files {
+        let mut comps = path.iter().map(|c| c.to_string_lossy().into_owned());
+        let top = comps.next().unwrap_or_default();
+        let rest: Vec<String> = comps.collect();
+        let rest = rest.join("/");
+        let text = || -> Result<String, Diagnostic> {
+            let raw = match &bytes {
+                Bytes::Embedded(b) => b.to_vec(),
+                Bytes::File(p) => std::fs::read(p).map_err(|e| Diagnostic::error(origin.display(), None, format!("cannot read: {e}")))?,
+            };
+            String::from_utf8(raw).map_err(|_| Diagnostic::error(origin.display(), None, "this file is not UTF-8 text"))
+        };
+        match top.as_str() {
+            "templates" => match text() {
+                Ok(t) => {
+                    theme.templates.insert(rest.clone(), TextFile { name: rest, text: t, origin });
+                }
+                Err(d) => diags.push(d),
+            },
+            "static" => {
+                theme.statics.insert(rest, bytes);
+            }
+            "i18n" if rest.ends_with(".yaml") => {
+                let lang = rest.trim_end_matches(".yaml").to_owned();
+                match text() {
+                    Ok(t) => match yaml::parse::<BTreeMap<String, String>>(&origin.display(), &t, 0) {
+                        Ok(map) => {
+                            theme.strings.insert(lang, map);
+                        }
+                        Err(d) => diags.push(d.with_source(&t)),
+                    },
+                    Err(d) => diags.push(d),
+                }
+            }
+            _ => {}
+        }
+    }
+    for lang in languages {
+        if !theme.strings.contains_key(lang) {
+            theme.warnings.push(
+                Diagnostic::warning(Path::new("themes").join(name).join("i18n"), None, format!("the theme has no strings for `{lang}`"))
+                    .with_hint(format!("add themes/{name}/i18n/{lang}.yaml; until then the default language's strings are used")),
+            );
+        }
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok(theme)
+}

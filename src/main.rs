@@ -1,0 +1,124 @@
+//! The `loa` command line: parses arguments, calls the library, prints diagnostics.
+//!
+//! Exit codes: 0 success, 1 input errors, 2 usage errors.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+
+use loa::diag::Diagnostics;
+
+/// loa: scheduled campaign microsites from Markdown and a calendar.
+#[derive(Parser)]
+#[command(name = "loa", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into its output folder (default: ROOT/dist).
+    Build {
+        /// The site's folder.
+        #[arg(long, default_value = ".", value_name = "DIR")]
+        root: PathBuf,
+        /// The output folder.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Build the site as it will be on this day (YYYY-MM-DD); default: today in the site's timezone.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        at: Option<NaiveDate>,
+        /// Include pages marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Load and validate everything; write nothing.
+    Check {
+        /// The site's folder.
+        #[arg(long, default_value = ".", value_name = "DIR")]
+        root: PathBuf,
+    },
+    /// Create a page from a template: <campaign>/<page> or pages/<page>.
+    New {
+        /// The page to create, e.g. thang-hanh-dong-vi-tre-em/hoat-dong.
+        page: String,
+        /// The site's folder.
+        #[arg(long, default_value = ".", value_name = "DIR")]
+        root: PathBuf,
+    },
+    /// Create a new, working site in DIR.
+    Init {
+        /// A new or empty folder.
+        dir: PathBuf,
+    },
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date; write it as YYYY-MM-DD, e.g. 2027-06-10"))
+}
+
+fn fail(d: &Diagnostics) -> ExitCode {
+    eprint!("{}", d.render());
+    ExitCode::from(1)
+}
+
+fn warn(d: &Diagnostics) {
+    for w in d.iter() {
+        eprint!("{}", w.render());
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let _ = std::io::stderr().is_terminal();
+    match cli.command {
+        Command::Build { root, out, at, drafts } => match loa::build(&root, &loa::BuildOptions { out, at, drafts }) {
+            Ok(r) => {
+                warn(&r.warnings);
+                let out = r.out.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
+                println!("Built {} pages ({} files) as of {} into {out}", r.pages, r.files, r.as_of);
+                match r.next_change {
+                    Some(d) => println!("The site changes next on {d}: rebuild on that day (see `loa schedule`)."),
+                    None => println!("Nothing changes in the next three years."),
+                }
+                ExitCode::SUCCESS
+            }
+            Err(d) => fail(&d),
+        },
+        Command::Check { root } => match loa::check(&root) {
+            Ok(r) => {
+                warn(&r.warnings);
+                println!("No errors: {} pages are live today ({}).", r.pages, r.as_of);
+                ExitCode::SUCCESS
+            }
+            Err(d) => fail(&d),
+        },
+        Command::New { page, root } => match loa::scaffold::new_page(&root, &page) {
+            Ok(p) => {
+                println!("Created {}", p.display());
+                ExitCode::SUCCESS
+            }
+            Err(d) => fail(&d),
+        },
+        Command::Init { dir } => match loa::scaffold::init(&dir) {
+            Ok(files) => {
+                for f in files {
+                    println!("Created {}", f.display());
+                }
+                println!("Next: cd {} && loa build", dir.display());
+                ExitCode::SUCCESS
+            }
+            Err(d) => fail(&d),
+        },
+    }
+}

@@ -1,0 +1,509 @@
+//! HTML pages with Tera 2: hub, campaign homes, pages, site-wide pages, 404.
+//!
+//! The templates get precomputed, display-ready data (dates already written the
+//! way each language writes them, state labels already translated), so a theme
+//! author needs no logic beyond loops and conditions. The context is documented
+//! in the README ("Themes").
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use super::markdown::{self, Resolved};
+use super::Output;
+use crate::diag::{Diagnostic, Diagnostics, Position};
+use crate::links::Target;
+use crate::load::content::PageKind;
+use crate::load::theme::Theme;
+use crate::plan::{self, Plan};
+use crate::time::format;
+use crate::time::state::State;
+
+/// The templates a theme must have.
+pub const REQUIRED_TEMPLATES: &[&str] = &["hub.html", "campaign.html", "page.html", "404.html"];
+
+/// Compiles the theme's templates, reporting every syntax error with its file and line.
+pub fn templates(theme: &Theme) -> Result<Tera, Diagnostics> {
+    let mut diags = Diagnostics::new();
+    // Each template alone first, to report every syntax error, not only the first.
+    for t in theme.templates.values() {
+        let mut one = Tera::new();
+        if let Err(e) = one.add_raw_template(&t.name, &t.text)
+            && matches!(e.kind(), tera::ErrorKind::SyntaxError(_))
+        {
+            diags.push(tera_diagnostic(&e, theme));
+        }
+    }
+    for name in REQUIRED_TEMPLATES {
+        if !theme.templates.contains_key(*name) {
+            diags.push(Diagnostic::error(PathBuf::from(format!("themes/{}/templates/{name}", theme.name)), None, format!("the theme has no template {name}")));
+        }
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    let mut tera = Tera::new();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    tera.add_raw_templates(theme.templates.values().map(|t| (t.name.as_str(), t.text.as_str())))
+        .map_err(|e| Diagnostics::from(tera_diagnostic(&e, theme)))?;
+    Ok(tera)
+}
+
+/// A Tera error as a located diagnostic, naming the theme file it came from.
+pub fn tera_diagnostic(e: &tera::Error, theme: &Theme) -> Diagnostic {
+    let file_of = |name: &str| {
+        theme.templates.get(name).map_or_else(|| PathBuf::from(format!("themes/{}/templates/{name}", theme.name)), |t| t.origin.display())
+    };
+    let source_of = |name: &str| theme.templates.get(name).map(|t| t.text.clone());
+    match e.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
+            let span = r.span();
+            let mut d = Diagnostic::error(file_of(r.filename()), Some(Position::new(span.start_line, span.start_col + 1)), r.message().to_owned())
+                .with_hint("see the Tera 2 template syntax: https://keats.github.io/tera/");
+            if let Some(src) = source_of(r.filename()) {
+                d = d.with_source(&src);
+            }
+            d
+        }
+        tera::ErrorKind::MissingParent { current, parent } => Diagnostic::error(file_of(current), None, format!("extends \"{parent}\", which does not exist"))
+            .with_hint("check the name in {% extends %}"),
+        tera::ErrorKind::TemplateNotFound(name) => Diagnostic::error(file_of(name), None, format!("the template {name} does not exist")),
+        _ => {
+            let mut msg = e.to_string();
+            let mut src = std::error::Error::source(e);
+            while let Some(s) = src {
+                msg.push_str(": ");
+                msg.push_str(&s.to_string());
+                src = s.source();
+            }
+            Diagnostic::error(PathBuf::from(format!("themes/{}/templates", theme.name)), None, msg)
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct SiteCtx {
+    title: String,
+    description: String,
+    base_url: String,
+    base_path: String,
+    organisation: OrgCtx,
+    hotlines: Vec<HotlineCtx>,
+    default_lang: String,
+}
+
+#[derive(Serialize)]
+struct OrgCtx {
+    name: String,
+    url: Option<String>,
+}
+
+#[derive(Serialize)]
+struct HotlineCtx {
+    number: String,
+    tel: String,
+    label: String,
+    note: Option<String>,
+}
+
+/// A page as templates see it.
+#[derive(Serialize, Clone)]
+pub struct PageCtx {
+    title: String,
+    summary: Option<String>,
+    description: String,
+    content: String,
+    url: String,
+    permalink: String,
+    audience: Option<String>,
+    audience_label: Option<String>,
+    kind: &'static str,
+}
+
+/// A link in a list.
+#[derive(Serialize, Clone)]
+struct LinkCtx {
+    title: String,
+    url: String,
+    summary: Option<String>,
+    audience_label: Option<String>,
+    current: bool,
+}
+
+/// A language version of the current page.
+#[derive(Serialize, Clone)]
+struct AltCtx {
+    lang: String,
+    name: String,
+    url: String,
+    permalink: String,
+    current: bool,
+}
+
+/// A campaign as templates see it.
+#[derive(Serialize, Clone)]
+pub struct CampaignCtx {
+    id: String,
+    title: String,
+    url: String,
+    color: String,
+    state: &'static str,
+    state_label: String,
+    dates: Option<String>,
+    start: Option<String>,
+    end: Option<String>,
+    days: Option<i64>,
+    summary: Option<String>,
+}
+
+/// Builds the data of one campaign in `lang`.
+pub fn campaign_ctx(plan: &Plan<'_>, index: usize, lang: &str) -> CampaignCtx {
+    let cp = &plan.campaigns[index];
+    let c = &plan.inputs.calendar.campaigns[index];
+    let site = plan.site();
+    let theme = &plan.inputs.theme;
+    let def = site.default_language();
+    let occ = cp.status.occurrence;
+    let dates = occ.map(|o| format::range(&o, lang));
+    let state = cp.status.state;
+    let label = match state {
+        State::Active => theme.string(lang, "state_active").to_owned(),
+        State::Upcoming => {
+            let n = cp.status.days.unwrap_or(0);
+            if n == 1 { theme.string(lang, "countdown_one").to_owned() } else { theme.string(lang, "countdown").replace("{n}", &n.to_string()) }
+        }
+        State::Recent => theme.string(lang, "state_recent").to_owned(),
+        State::Dormant => match &dates {
+            Some(d) => theme.string(lang, "state_next").replace("{dates}", d),
+            None => theme.string(lang, "state_over").to_owned(),
+        },
+    };
+    let home = plan.find(&PageKind::CampaignHome(c.id.clone()), "", lang).or_else(|| plan.find(&PageKind::CampaignHome(c.id.clone()), "", def));
+    let summary = home.and_then(|i| plan.inputs.content.pages[i].front.summary.clone());
+    let url_lang = if home.is_some_and(|i| plan.inputs.content.pages[i].lang == lang) { lang } else { def };
+    CampaignCtx {
+        id: c.id.clone(),
+        title: c.title.get(lang, def).to_owned(),
+        url: plan::campaign_url(site, &c.id, url_lang),
+        color: c.color.clone().unwrap_or_else(|| "#9a3412".to_owned()),
+        state: state.name(),
+        state_label: label,
+        dates,
+        start: occ.map(|o| format::iso(o.start)),
+        end: occ.map(|o| format::iso(o.end)),
+        days: if state == State::Upcoming { cp.status.days } else { None },
+        summary,
+    }
+}
+
+/// Renders the Markdown of page `i` for output, resolving its links as of the plan's day.
+pub fn page_html(plan: &Plan<'_>, i: usize) -> String {
+    let page = &plan.inputs.content.pages[i];
+    let resolve = |dest: &str| -> Resolved {
+        match plan.links.target(page, dest) {
+            Ok(Target::Page(t, frag)) if plan.live[t] => {
+                let mut url = plan.urls[t].clone();
+                if let Some(f) = frag.filter(|f| !f.is_empty()) {
+                    url.push('#');
+                    url.push_str(&f);
+                }
+                Resolved::To(url)
+            }
+            Ok(Target::Page(..)) | Ok(Target::Unsafe) | Err(_) => Resolved::Unlink,
+            Ok(Target::Asset(out)) => Resolved::To(format!("{}{out}", plan.site().base_path)),
+            Ok(Target::Fragment(f)) => Resolved::To(format!("#{f}")),
+            Ok(Target::External(u)) => Resolved::To(u),
+        }
+    };
+    markdown::to_html(&page.body, &markdown::RenderOptions { allow_raw_html: plan.site().allow_raw_html, resolve: &resolve })
+}
+
+struct Renderer<'p, 'a> {
+    plan: &'p Plan<'a>,
+    tera: &'p Tera,
+    strings: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+impl Renderer<'_, '_> {
+    fn site_ctx(&self, lang: &str) -> SiteCtx {
+        let site = self.plan.site();
+        let def = site.default_language();
+        SiteCtx {
+            title: site.title.get(lang, def).to_owned(),
+            description: site.description.as_ref().map(|d| d.get(lang, def).to_owned()).unwrap_or_default(),
+            base_url: site.base_url.clone(),
+            base_path: site.base_path.clone(),
+            organisation: OrgCtx { name: site.organisation.name.get(lang, def).to_owned(), url: site.organisation.url.clone() },
+            hotlines: site
+                .hotlines
+                .iter()
+                .map(|h| HotlineCtx {
+                    number: h.number.clone(),
+                    tel: h.tel.clone(),
+                    label: h.label.get(lang, def).to_owned(),
+                    note: h.note.as_ref().map(|n| n.get(lang, def).to_owned()),
+                })
+                .collect(),
+            default_lang: def.to_owned(),
+        }
+    }
+
+    fn site_description(&self, lang: &str) -> String {
+        let site = self.plan.site();
+        site.description.as_ref().map(|d| d.get(lang, site.default_language()).to_owned()).unwrap_or_default()
+    }
+
+    fn permalink(&self, url: &str) -> String {
+        let site = self.plan.site();
+        format!("{}{}", site.base_url, url.strip_prefix(&site.base_path).unwrap_or(url))
+    }
+
+    fn audience_label(&self, lang: &str, a: &Option<String>) -> Option<String> {
+        a.as_ref().map(|a| {
+            let key = format!("audience_{}", a.replace('-', "_"));
+            let s = self.plan.inputs.theme.string(lang, &key);
+            if s == key { a.clone() } else { s.to_owned() }
+        })
+    }
+
+    fn link(&self, i: usize, current: Option<usize>) -> LinkCtx {
+        let p = &self.plan.inputs.content.pages[i];
+        LinkCtx {
+            title: p.front.title.clone(),
+            url: self.plan.urls[i].clone(),
+            summary: p.front.summary.clone(),
+            audience_label: self.audience_label(&p.lang, &p.front.audience),
+            current: current == Some(i),
+        }
+    }
+
+    /// Alternates for a page known by its per-language URLs.
+    fn alternates(&self, lang: &str, urls: &[(String, String)]) -> Vec<AltCtx> {
+        urls.iter()
+            .map(|(l, u)| AltCtx {
+                lang: l.clone(),
+                name: self.plan.inputs.theme.string(l, "language_name").to_owned(),
+                url: u.clone(),
+                permalink: self.permalink(u),
+                current: l == lang,
+            })
+            .collect()
+    }
+
+    fn base_context(&self, lang: &str, nav_current: Option<usize>) -> Context {
+        let mut ctx = Context::new();
+        ctx.insert("lang", lang);
+        ctx.insert("t", self.strings.get(lang).unwrap_or(&BTreeMap::new()));
+        ctx.insert("site", &self.site_ctx(lang));
+        let nav: Vec<LinkCtx> = self.plan.site_pages(lang).into_iter().map(|i| self.link(i, nav_current)).collect();
+        ctx.insert("nav", &nav);
+        ctx.insert("hub_url", &plan::hub_url(self.plan.site(), lang));
+        ctx.insert("as_of", &format::iso(self.plan.as_of));
+        ctx.insert("as_of_long", &format::long(self.plan.as_of, lang));
+        ctx.insert("drafts", &self.plan.drafts);
+        ctx
+    }
+
+    fn page_ctx(&self, i: usize) -> PageCtx {
+        let p = &self.plan.inputs.content.pages[i];
+        PageCtx {
+            title: p.front.title.clone(),
+            summary: p.front.summary.clone(),
+            description: p.front.summary.clone().unwrap_or_else(|| self.site_description(&p.lang)),
+            content: page_html(self.plan, i),
+            url: self.plan.urls[i].clone(),
+            permalink: self.permalink(&self.plan.urls[i]),
+            audience: p.front.audience.clone(),
+            audience_label: self.audience_label(&p.lang, &p.front.audience),
+            kind: match p.kind {
+                PageKind::Hub => "hub",
+                PageKind::CampaignHome(_) => "campaign",
+                PageKind::CampaignPage(_) => "campaign_page",
+                PageKind::SitePage => "page",
+            },
+        }
+    }
+
+    fn render(&self, template: &str, ctx: &Context, out_path: String) -> Result<(String, Vec<u8>), Diagnostic> {
+        self.tera
+            .render(template, ctx)
+            .map(|html| (out_path, html.into_bytes()))
+            .map_err(|e| tera_diagnostic(&e, &self.plan.inputs.theme))
+    }
+
+    fn out_path(&self, url: &str) -> String {
+        let rel = url.strip_prefix(&self.plan.site().base_path).unwrap_or(url);
+        format!("{rel}index.html")
+    }
+
+    fn hub(&self, lang: &str) -> Result<(String, Vec<u8>), Diagnostic> {
+        let site = self.plan.site();
+        let mut ctx = self.base_context(lang, None);
+        let url = plan::hub_url(site, lang);
+        let page = self.plan.find(&PageKind::Hub, "", lang).map(|i| self.page_ctx(i)).unwrap_or_else(|| PageCtx {
+            title: site.title.get(lang, site.default_language()).to_owned(),
+            summary: None,
+            description: self.site_description(lang),
+            content: String::new(),
+            url: url.clone(),
+            permalink: self.permalink(&url),
+            audience: None,
+            audience_label: None,
+            kind: "hub",
+        });
+        ctx.insert("page", &page);
+        let all: Vec<CampaignCtx> = (0..self.plan.campaigns.len()).map(|i| campaign_ctx(self.plan, i, lang)).collect();
+        let pick = |s: State| -> Vec<CampaignCtx> {
+            let mut v: Vec<(usize, &CampaignCtx)> = all.iter().enumerate().filter(|(i, _)| self.plan.campaigns[*i].status.state == s).collect();
+            v.sort_by_key(|(i, c)| (c.start.clone().unwrap_or_default(), if s == State::Recent { usize::MAX - i } else { *i }));
+            if s == State::Recent {
+                v.reverse();
+            }
+            v.into_iter().map(|(_, c)| c.clone()).collect()
+        };
+        ctx.insert("active", &pick(State::Active));
+        ctx.insert("upcoming", &pick(State::Upcoming));
+        ctx.insert("recent", &pick(State::Recent));
+        ctx.insert("dormant", &pick(State::Dormant));
+        let urls: Vec<(String, String)> = site.languages.iter().map(|l| (l.clone(), plan::hub_url(site, l))).collect();
+        ctx.insert("alternates", &self.alternates(lang, &urls));
+        self.render("hub.html", &ctx, self.out_path(&url))
+    }
+
+    fn campaign_home(&self, index: usize, lang: &str) -> Result<(String, Vec<u8>), Diagnostic> {
+        let site = self.plan.site();
+        let c = &self.plan.inputs.calendar.campaigns[index];
+        let kind = PageKind::CampaignHome(c.id.clone());
+        let mut ctx = self.base_context(lang, None);
+        let url = plan::campaign_url(site, &c.id, lang);
+        let campaign = campaign_ctx(self.plan, index, lang);
+        let page = self.plan.find(&kind, "", lang).map(|i| self.page_ctx(i)).unwrap_or_else(|| PageCtx {
+            title: campaign.title.clone(),
+            summary: None,
+            description: self.site_description(lang),
+            content: String::new(),
+            url: url.clone(),
+            permalink: self.permalink(&url),
+            audience: None,
+            audience_label: None,
+            kind: "campaign",
+        });
+        ctx.insert("page", &page);
+        ctx.insert("campaign", &campaign);
+        let pages: Vec<LinkCtx> = self.plan.campaign_pages(&c.id, lang).into_iter().map(|i| self.link(i, None)).collect();
+        ctx.insert("pages", &pages);
+        let mut urls = vec![(site.default_language().to_owned(), plan::campaign_url(site, &c.id, site.default_language()))];
+        for l in site.languages.iter().skip(1) {
+            if self.plan.find(&kind, "", l).is_some() {
+                urls.push((l.clone(), plan::campaign_url(site, &c.id, l)));
+            }
+        }
+        ctx.insert("alternates", &self.alternates(lang, &urls));
+        self.render("campaign.html", &ctx, self.out_path(&url))
+    }
+
+    fn page(&self, i: usize) -> Result<(String, Vec<u8>), Diagnostic> {
+        let p = &self.plan.inputs.content.pages[i];
+        let lang = p.lang.as_str();
+        let mut ctx = self.base_context(lang, Some(i));
+        ctx.insert("page", &self.page_ctx(i));
+        if let PageKind::CampaignPage(id) = &p.kind
+            && let Some(index) = self.plan.inputs.calendar.campaigns.iter().position(|c| &c.id == id)
+        {
+            ctx.insert("campaign", &campaign_ctx(self.plan, index, lang));
+            let pages: Vec<LinkCtx> = self.plan.campaign_pages(id, lang).into_iter().map(|j| self.link(j, Some(i))).collect();
+            ctx.insert("pages", &pages);
+        }
+        let urls: Vec<(String, String)> = self
+            .plan
+            .translations(i)
+            .into_iter()
+            .map(|j| (self.plan.inputs.content.pages[j].lang.clone(), self.plan.urls[j].clone()))
+            .collect();
+        ctx.insert("alternates", &self.alternates(lang, &urls));
+        self.render("page.html", &ctx, self.out_path(&self.plan.urls[i]))
+    }
+
+    fn not_found(&self) -> Result<(String, Vec<u8>), Diagnostic> {
+        let lang = self.plan.site().default_language();
+        let mut ctx = self.base_context(lang, None);
+        let url = format!("{}404.html", self.plan.site().base_path);
+        ctx.insert(
+            "page",
+            &PageCtx {
+                title: self.plan.inputs.theme.string(lang, "not_found_title").to_owned(),
+                summary: None,
+                description: self.site_description(lang),
+                content: String::new(),
+                url: url.clone(),
+                permalink: self.permalink(&url),
+                audience: None,
+                audience_label: None,
+                kind: "404",
+            },
+        );
+        ctx.insert("alternates", &Vec::<AltCtx>::new());
+        self.render("404.html", &ctx, "404.html".to_owned())
+    }
+}
+
+/// Renders every HTML page of the plan, in parallel.
+pub fn render(plan: &Plan<'_>, tera: &Tera, out: &mut Output) -> Result<(), Diagnostics> {
+    let theme = &plan.inputs.theme;
+    let site = plan.site();
+    let strings = site
+        .languages
+        .iter()
+        .map(|l| {
+            let mut merged = theme.strings.get(site.default_language()).cloned().unwrap_or_default();
+            merged.extend(theme.strings.get(l).cloned().unwrap_or_default());
+            (l.clone(), merged)
+        })
+        .collect();
+    let r = Renderer { plan, tera, strings };
+
+    enum Job<'s> {
+        Hub(&'s str),
+        Campaign(usize, &'s str),
+        Page(usize),
+        NotFound,
+    }
+    let mut jobs = vec![Job::NotFound];
+    for lang in &site.languages {
+        jobs.push(Job::Hub(lang));
+        for (index, c) in plan.inputs.calendar.campaigns.iter().enumerate() {
+            if lang == site.default_language() || plan.find(&PageKind::CampaignHome(c.id.clone()), "", lang).is_some() {
+                jobs.push(Job::Campaign(index, lang));
+            }
+        }
+    }
+    for i in plan.live_pages() {
+        if matches!(plan.inputs.content.pages[i].kind, PageKind::CampaignPage(_) | PageKind::SitePage) {
+            jobs.push(Job::Page(i));
+        }
+    }
+    let results: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
+        .par_iter()
+        .map(|j| match j {
+            Job::Hub(l) => r.hub(l),
+            Job::Campaign(i, l) => r.campaign_home(*i, l),
+            Job::Page(i) => r.page(*i),
+            Job::NotFound => r.not_found(),
+        })
+        .collect();
+    let mut diags = Diagnostics::new();
+    for res in results {
+        match res {
+            Ok((path, bytes)) => out.add(path, bytes),
+            Err(d) => diags.push(d),
+        }
+    }
+    if diags.has_errors() {
+        diags.sort();
+        return Err(diags);
+    }
+    Ok(())
+}

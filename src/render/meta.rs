@@ -1,0 +1,94 @@
+//! Files about the site rather than pages of it: `build.json` (the day the
+//! output is for and the next day it changes), `sitemap.xml` and `robots.txt`.
+
+use serde::Serialize;
+
+use super::Output;
+use crate::plan::{self, Plan};
+use crate::time::format;
+
+/// `build.json`: what the output is as of, and when to rebuild.
+#[derive(Serialize)]
+struct BuildInfo<'a> {
+    /// The format of this file.
+    version: u32,
+    /// The day the output is for (ISO 8601).
+    as_of: String,
+    /// The first later day on which the output would differ, if any within three years.
+    next_change: Option<String>,
+    /// The site's timezone, which decides "today".
+    timezone: &'a str,
+    /// Whether drafts were shown.
+    drafts: bool,
+    /// Number of live pages.
+    pages: usize,
+}
+
+/// Renders `build.json`.
+pub fn build_json(plan: &Plan<'_>, out: &mut Output) {
+    let info = BuildInfo {
+        version: 1,
+        as_of: format::iso(plan.as_of),
+        next_change: plan.next_change.map(format::iso),
+        timezone: plan.inputs.calendar.timezone.name(),
+        drafts: plan.drafts,
+        pages: plan.live_pages().count(),
+    };
+    let mut json = serde_json::to_vec_pretty(&info).unwrap_or_default();
+    json.push(b'\n');
+    out.add("build.json", json);
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// Renders `sitemap.xml` (every HTML page with its language alternates) and
+/// `robots.txt` naming it.
+pub fn sitemap(plan: &Plan<'_>, out: &mut Output) {
+    let site = plan.site();
+    let abs = |url: &str| format!("{}{}", site.base_url, url.strip_prefix(&site.base_path).unwrap_or(url));
+    let mut groups: Vec<Vec<(String, String)>> = Vec::new();
+    groups.push(site.languages.iter().map(|l| (l.clone(), plan::hub_url(site, l))).collect());
+    for c in &plan.inputs.calendar.campaigns {
+        let mut g = vec![(site.default_language().to_owned(), plan::campaign_url(site, &c.id, site.default_language()))];
+        for l in site.languages.iter().skip(1) {
+            if plan.find(&crate::load::PageKind::CampaignHome(c.id.clone()), "", l).is_some() {
+                g.push((l.clone(), plan::campaign_url(site, &c.id, l)));
+            }
+        }
+        groups.push(g);
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for i in plan.live_pages() {
+        let p = &plan.inputs.content.pages[i];
+        if !matches!(p.kind, crate::load::PageKind::CampaignPage(_) | crate::load::PageKind::SitePage) {
+            continue;
+        }
+        let t = plan.translations(i);
+        if seen.insert(t.clone()) {
+            groups.push(t.iter().map(|&j| (plan.inputs.content.pages[j].lang.clone(), plan.urls[j].clone())).collect());
+        }
+    }
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
+    let mut entries: Vec<String> = Vec::new();
+    for g in &groups {
+        for (_, url) in g {
+            let mut e = format!("  <url>\n    <loc>{}</loc>\n", xml_escape(&abs(url)));
+            if g.len() > 1 {
+                for (l, u) in g {
+                    e.push_str(&format!("    <xhtml:link rel=\"alternate\" hreflang=\"{l}\" href=\"{}\"/>\n", xml_escape(&abs(u))));
+                }
+            }
+            e.push_str("  </url>\n");
+            entries.push(e);
+        }
+    }
+    entries.sort();
+    for e in entries {
+        xml.push_str(&e);
+    }
+    xml.push_str("</urlset>\n");
+    out.add("sitemap.xml", xml.into_bytes());
+    out.add("robots.txt", format!("User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n", site.base_url).into_bytes());
+}
