@@ -347,7 +347,7 @@ mod tests {
     fn bad_when_in_a_quoted_list_item() {
         let text = "campaigns:\n  - id: a\n    title: A\n    when: [\"30/7\", \"1/6 - 31/6\"]\n";
         let err = parse(text, &langs()).unwrap_err();
-        assert_eq!(err.0[0].location(), "calendar.yaml:4:28");
+        assert_eq!(err.0[0].location(), "calendar.yaml:4:27");
     }
 
     #[test]

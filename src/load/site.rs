@@ -224,7 +224,7 @@ mod tests {
     #[test]
     fn hotline_tel() {
         let s = parse("title: T\nbase_url: https://example.org\nhotlines:\n  - number: \"024.3525.662\"\n    label: X\n").unwrap();
-        assert_eq!(s.hotlines[0].tel, "02435255662");
+        assert_eq!(s.hotlines[0].tel, "0243525662");
         assert_eq!(s.base_path, "/");
     }
 

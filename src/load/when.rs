@@ -363,6 +363,6 @@ mod tests {
         let e = parse("8/3/2027 - 1/3/2027").unwrap_err();
         assert!(e.message.contains("ends before it starts"));
         let e = parse("1/6 - 2/6 - 3/6").unwrap_err();
-        assert_eq!(e.column, 9);
+        assert_eq!(e.column, 10);
     }
 }

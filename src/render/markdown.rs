@@ -157,6 +157,11 @@ pub fn to_html(body: &str, opts: &RenderOptions<'_>) -> String {
                 out_events.push(Event::InlineHtml(format!("<a class=\"footnote-back\" href=\"#fr-{slug}\">↩</a> ").into()));
             }
             Event::End(TagEnd::FootnoteDefinition) => out_events.push(Event::Html("</div>\n".into())),
+            // A box people can tick on paper; an <input> would be a form control without a label.
+            Event::TaskListMarker(done) => {
+                let mark = if done { "☑" } else { "☐" };
+                out_events.push(Event::InlineHtml(format!("<span class=\"task\">{mark}</span> ").into()));
+            }
             Event::Html(h) | Event::InlineHtml(h) if !opts.allow_raw_html => {
                 has_raw = true;
                 out_events.push(Event::InlineHtml(h));
@@ -223,7 +228,8 @@ mod tests {
         let html = render("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~x~~\n\n- [x] done\n\nText[^1]\n\n[^1]: Note.\n", false);
         assert!(html.contains("<table>"));
         assert!(html.contains("<del>x</del>"));
-        assert!(html.contains("checkbox"));
+        assert!(html.contains("<span class=\"task\">☑</span> done"), "{html}");
+        assert!(!html.contains("<input"));
         assert!(html.contains("id=\"fn-1\""), "{html}");
         assert!(html.contains("href=\"#fr-1\""), "{html}");
     }
