@@ -23,6 +23,7 @@ pub mod load;
 pub mod plan;
 pub mod render;
 pub mod scaffold;
+pub mod schedule;
 pub mod time;
 pub mod write;
 
@@ -61,7 +62,13 @@ pub struct Report {
     pub warnings: Diagnostics,
 }
 
-/// Loads, checks, plans and renders the site at `root` into memory.
+/// Loads, checks, plans and renders the site at `root` into memory, as of `at`
+/// (default today), without writing anything. `loa build` is this plus
+/// [`write::write`].
+pub fn render_in_memory(root: &Path, at: Option<NaiveDate>, drafts: bool) -> Result<(Output, Report), Diagnostics> {
+    run(root, at, drafts)
+}
+
 fn run(root: &Path, at: Option<NaiveDate>, drafts: bool) -> Result<(Output, Report), Diagnostics> {
     let inputs = load::load(root)?;
     let links = links::LinkTable::new(&inputs.content);
@@ -120,6 +127,18 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Report, Diagnostics> {
     report.files = write::write(&out_dir, &output)?;
     report.out = Some(out_dir);
     Ok(report)
+}
+
+/// The schedule of the site at `root` between `from` and `to` (default: today
+/// in the site's timezone to one year on).
+pub fn schedule(root: &Path, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<schedule::Schedule, Diagnostics> {
+    let inputs = load::load(root)?;
+    let from = from.unwrap_or_else(|| time::today(inputs.calendar.timezone));
+    let to = to.unwrap_or_else(|| from.checked_add_months(chrono::Months::new(12)).unwrap_or(from));
+    if to < from {
+        return Err(Diagnostic::error("--to", None, format!("--to {to} is before --from {from}")).into());
+    }
+    Ok(schedule::schedule(&inputs, root, from, to))
 }
 
 /// Loads and checks everything (and renders in memory for today, to catch

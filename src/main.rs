@@ -42,6 +42,21 @@ enum Command {
         #[arg(long, default_value = ".", value_name = "DIR")]
         root: PathBuf,
     },
+    /// Show each campaign's dates in a range, the days the site must be rebuilt, and a crontab line.
+    Schedule {
+        /// The site's folder.
+        #[arg(long, default_value = ".", value_name = "DIR")]
+        root: PathBuf,
+        /// First day (YYYY-MM-DD); default: today in the site's timezone.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        from: Option<NaiveDate>,
+        /// Last day (YYYY-MM-DD); default: one year after --from.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        to: Option<NaiveDate>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
     /// Create a page from a template: <campaign>/<page> or pages/<page>.
     New {
         /// The page to create, e.g. thang-hanh-dong-vi-tre-em/hoat-dong.
@@ -99,6 +114,17 @@ fn main() -> ExitCode {
             Ok(r) => {
                 warn(&r.warnings);
                 println!("No errors: {} pages are live today ({}).", r.pages, r.as_of);
+                ExitCode::SUCCESS
+            }
+            Err(d) => fail(&d),
+        },
+        Command::Schedule { root, from, to, json } => match loa::schedule(&root, from, to) {
+            Ok(s) => {
+                if json {
+                    println!("{}", serde_json::to_string_pretty(&s).unwrap_or_default());
+                } else {
+                    print!("{}", loa::schedule::to_text(&s));
+                }
                 ExitCode::SUCCESS
             }
             Err(d) => fail(&d),

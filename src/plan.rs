@@ -201,6 +201,23 @@ impl<'a> Plan<'a> {
     }
 }
 
+/// Every day in `(from, to]` on which the output differs from the day before,
+/// for the same inputs (rebuild days).
+pub fn change_dates(inputs: &Inputs, drafts: bool, from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {
+    let mut out = Vec::new();
+    let mut d = from;
+    let mut fp = Fingerprint::at(inputs, drafts, d);
+    while let Some(next) = next_change(inputs, drafts, d, &fp) {
+        if next > to {
+            break;
+        }
+        out.push(next);
+        d = next;
+        fp = Fingerprint::at(inputs, drafts, d);
+    }
+    out
+}
+
 /// Everything about a day that shows in the output: campaign states (with the
 /// countdown while one is shown) and which pages are live.
 #[derive(Debug, Clone, PartialEq, Eq)]
