@@ -181,7 +181,7 @@ pub fn byte_offset(text: &str, pos: Position) -> usize {
 /// The end of the "word" starting at `start`, for underlining.
 fn token_end(text: &str, start: usize) -> usize {
     let rest = &text[start.min(text.len())..];
-    let len = rest.find(|c: char| c == '\n' || c == '\r').unwrap_or(rest.len());
+    let len = rest.find(['\n', '\r']).unwrap_or(rest.len());
     let line = &rest[..len];
     let word = line.find(char::is_whitespace).unwrap_or(line.len());
     start + word.max(line.chars().next().map_or(0, char::len_utf8))

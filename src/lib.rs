@@ -16,6 +16,9 @@
 //! [`build`] and [`check`] run the pipeline; [`scaffold`] makes new sites and pages.
 
 #![warn(missing_docs)]
+// Diagnostics are large on purpose (file, position, message, hint, source); they
+// are only built when something is wrong.
+#![allow(clippy::result_large_err)]
 
 pub mod diag;
 pub mod links;

@@ -101,7 +101,7 @@ pub fn check(inputs: &Inputs, links: &LinkTable) -> Diagnostics {
         if page.kind == PageKind::SitePage {
             let clash = if ids.contains(page.slug.as_str()) {
                 Some(format!("the page `{}` has the same URL as the campaign `{}`", page.slug, page.slug))
-            } else if site.languages.iter().any(|l| *l == page.slug) {
+            } else if site.languages.contains(&page.slug) {
                 Some(format!("the page `{}` has the same URL as the `{}` language's hub", page.slug, page.slug))
             } else if RESERVED.contains(&page.slug.as_str()) {
                 Some(format!("`{}` is a name loa uses for its own output", page.slug))

@@ -121,7 +121,7 @@ pub fn to_text(s: &Schedule) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "Schedule from {} to {} ({})\n", s.from, s.to, s.timezone);
     let width = s.campaigns.iter().map(|c| c.id.len()).max().unwrap_or(8).max(8);
-    let _ = writeln!(out, "{:<width$}  {:<10}  {:<10}  {:<10}  {:<12}  {}", "campaign", "start", "end", "upcoming", "recent until", "state today");
+    let _ = writeln!(out, "{:<width$}  {:<10}  {:<10}  {:<10}  {:<12}  state today", "campaign", "start", "end", "upcoming", "recent until");
     for c in &s.campaigns {
         if c.occurrences.is_empty() {
             let _ = writeln!(out, "{:<width$}  {:<10}  {:<10}  {:<10}  {:<12}  {}", c.id, "-", "-", "-", "-", c.state);
