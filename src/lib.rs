@@ -90,6 +90,10 @@ fn run(root: &Path, at: Option<NaiveDate>, drafts: bool) -> Result<(Output, Repo
     let plan = plan::Plan::new(&inputs, links, plan::Options { at, drafts });
     let mut out = Output::default();
     render::html::render(&plan, &tera, &mut out)?;
+    render::embed::render(&plan, &tera, &mut out)?;
+    render::ics::render(&plan, &mut out);
+    render::json::render(&plan, &mut out);
+    render::feeds::render(&plan, &mut out);
     render::meta::build_json(&plan, &mut out);
     render::meta::sitemap(&plan, &mut out);
     copy_files(&plan, &mut out)?;

@@ -191,6 +191,16 @@ impl<'a> Plan<'a> {
         out
     }
 
+    /// The occurrences of campaign `index` the site publishes as of its day: the
+    /// one its state is about, then up to `n - 1` after it. Anchoring on the state's
+    /// occurrence (not on the day) keeps feeds unchanged until the state changes.
+    pub fn published_occurrences(&self, index: usize, n: usize) -> Vec<Occurrence> {
+        let c = &self.inputs.calendar.campaigns[index];
+        let Some(anchor) = self.campaigns[index].status.occurrence else { return Vec::new() };
+        let from = chrono::Datelike::year(&anchor.start);
+        occurrence::of_campaign(c, from, from + n as i32 + 1).into_iter().filter(|o| o.start >= anchor.start).take(n).collect()
+    }
+
     /// The live site-wide pages in `lang`, by weight then title.
     pub fn site_pages(&self, lang: &str) -> Vec<usize> {
         let pages = &self.inputs.content.pages;

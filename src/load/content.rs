@@ -29,7 +29,7 @@ pub const PAGES_DIR: &str = "pages";
 
 /// The front-matter keys a page may have, for "did you mean" hints.
 pub const FRONT_MATTER_KEYS: &[&str] =
-    &["title", "summary", "publish", "expire", "draft", "weight", "audience", "leaflet", "image", "image_alt"];
+    &["title", "summary", "date", "publish", "expire", "draft", "weight", "audience", "leaflet", "image", "image_alt"];
 
 /// All pages and assets of a site.
 #[derive(Debug, Default)]
@@ -146,6 +146,8 @@ pub struct FrontMatter {
     pub title: String,
     /// One sentence for lists, feeds and link previews.
     pub summary: Option<String>,
+    /// When the page was written or last updated; orders feeds.
+    pub date: Option<NaiveDate>,
     /// First day the page is live.
     pub publish: Option<Bound>,
     /// First day the page is no longer live.
@@ -169,6 +171,7 @@ pub struct FrontMatter {
 struct FrontFile {
     title: Spanned<String>,
     summary: Option<String>,
+    date: Option<Spanned<BoundField>>,
     publish: Option<Spanned<BoundField>>,
     expire: Option<Spanned<BoundField>>,
     #[serde(default)]
@@ -406,6 +409,13 @@ fn load_page(root: &Path, rel: &Path, site: &Site) -> Result<Page, Diagnostics> 
     if title.is_empty() {
         diags.push(err(position_of(&front.title, yaml_line), "the title is empty".into(), "write the page's title after `title:`"));
     }
+    let date = front.date.as_ref().and_then(|f| match NaiveDate::parse_from_str(f.value.0.trim(), "%Y-%m-%d") {
+        Ok(d) => Some(d),
+        Err(_) => {
+            diags.push(err(content_position(&text, position_of(f, yaml_line)), format!("`{}` is not a date", f.value.0), "write the date as YYYY-MM-DD, e.g. 2027-05-20"));
+            None
+        }
+    });
     let mut bound = |field: &Option<Spanned<BoundField>>, name: &str| -> Option<Bound> {
         let f = field.as_ref()?;
         let pos = content_position(&text, position_of(f, yaml_line));
@@ -465,6 +475,7 @@ fn load_page(root: &Path, rel: &Path, site: &Site) -> Result<Page, Diagnostics> 
         front: FrontMatter {
             title,
             summary: front.summary.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()),
+            date,
             publish,
             expire,
             draft: front.draft,

@@ -146,9 +146,12 @@ struct AltCtx {
 /// A campaign as templates see it.
 #[derive(Serialize, Clone)]
 pub struct CampaignCtx {
-    id: String,
-    title: String,
+    /// Its id.
+    pub id: String,
+    /// Its title in the page's language.
+    pub title: String,
     url: String,
+    permalink: String,
     color: String,
     state: &'static str,
     state_label: String,
@@ -157,6 +160,8 @@ pub struct CampaignCtx {
     end: Option<String>,
     days: Option<i64>,
     summary: Option<String>,
+    ics: String,
+    webcal: String,
 }
 
 /// Builds the data of one campaign in `lang`.
@@ -188,6 +193,10 @@ pub fn campaign_ctx(plan: &Plan<'_>, index: usize, lang: &str) -> CampaignCtx {
         id: c.id.clone(),
         title: c.title.get(lang, def).to_owned(),
         url: plan::campaign_url(site, &c.id, url_lang),
+        permalink: {
+            let u = plan::campaign_url(site, &c.id, url_lang);
+            format!("{}{}", site.base_url, u.strip_prefix(&site.base_path).unwrap_or(&u))
+        },
         color: c.color.clone().unwrap_or_else(|| "#9a3412".to_owned()),
         state: state.name(),
         state_label: label,
@@ -196,6 +205,8 @@ pub fn campaign_ctx(plan: &Plan<'_>, index: usize, lang: &str) -> CampaignCtx {
         end: occ.map(|o| format::iso(o.end)),
         days: if state == State::Upcoming { cp.status.days } else { None },
         summary,
+        ics: format!("{}{}/calendar.ics", site.base_path, c.id),
+        webcal: super::ics::webcal_url(plan, &format!("{}/calendar.ics", c.id)),
     }
 }
 
@@ -304,6 +315,10 @@ impl Renderer<'_, '_> {
         ctx.insert("as_of", &format::iso(self.plan.as_of));
         ctx.insert("as_of_long", &format::long(self.plan.as_of, lang));
         ctx.insert("drafts", &self.plan.drafts);
+        ctx.insert("feed_url", &format!("{}{}", self.plan.site().base_path, super::feeds::feed_path(self.plan, lang)));
+        ctx.insert("ics_url", &format!("{}calendar.ics", self.plan.site().base_path));
+        ctx.insert("webcal_url", &super::ics::webcal_url(self.plan, "calendar.ics"));
+        ctx.insert("embed_url", &format!("{}embed/", self.plan.site().base_path));
         ctx
     }
 

@@ -2,7 +2,11 @@
 //! path. Each renderer is independent of the others; none touches the disk
 //! ([`crate::write`] does).
 
+pub mod embed;
+pub mod feeds;
 pub mod html;
+pub mod ics;
+pub mod json;
 pub mod markdown;
 pub mod meta;
 

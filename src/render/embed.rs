@@ -1,0 +1,100 @@
+//! Embeddable widgets for newspapers and partner portals, under `embed/`:
+//! `schedule.html` (every campaign), `<campaign>.html` (one card) and
+//! `index.html` (each widget live beside its copy-paste `<iframe>` snippet).
+//!
+//! Widgets use no JavaScript and load nothing: their CSS is inline, links are
+//! absolute and open in a new tab, they fit from 280 px to full width and follow
+//! the reader's light or dark preference. Templates: `templates/embed/*.html`.
+
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use super::html::{campaign_ctx, tera_diagnostic, CampaignCtx};
+use super::Output;
+use crate::diag::Diagnostics;
+use crate::plan::Plan;
+
+/// One widget as listed on `embed/index.html`.
+#[derive(Serialize)]
+struct Widget {
+    title: String,
+    /// Path relative to `embed/`.
+    path: String,
+    /// Absolute URL.
+    url: String,
+    /// Suggested iframe height in pixels.
+    height: u32,
+    /// The `<iframe>` to copy.
+    snippet: String,
+}
+
+fn html_attr(s: &str) -> String {
+    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// Campaigns in the order a reader wants them: active, upcoming (soonest first),
+/// recent, then the rest by their next dates.
+pub fn ordered_campaigns(plan: &Plan<'_>, lang: &str) -> Vec<CampaignCtx> {
+    let mut idx: Vec<usize> = (0..plan.campaigns.len()).collect();
+    idx.sort_by_key(|&i| {
+        let s = plan.campaigns[i].status;
+        (s.state, s.occurrence.map(|o| o.start), i)
+    });
+    idx.into_iter().map(|i| campaign_ctx(plan, i, lang)).collect()
+}
+
+/// Renders the widgets and their index page.
+pub fn render(plan: &Plan<'_>, tera: &Tera, out: &mut Output) -> Result<(), Diagnostics> {
+    let site = plan.site();
+    let lang = site.default_language();
+    let theme = &plan.inputs.theme;
+    let embed_url = |p: &str| format!("{}embed/{p}", site.base_url);
+    let mut base = Context::new();
+    base.insert("lang", lang);
+    let strings = theme.strings.get(lang).cloned().unwrap_or_default();
+    base.insert("t", &strings);
+    base.insert("site_title", site.title.get(lang, lang));
+    base.insert("site_url", &site.base_url);
+    let hotlines: Vec<serde_json::Value> = site
+        .hotlines
+        .iter()
+        .map(|h| serde_json::json!({"number": h.number, "tel": h.tel, "label": h.label.get(lang, lang)}))
+        .collect();
+    base.insert("hotlines", &hotlines);
+    let campaigns = ordered_campaigns(plan, lang);
+
+    let mut widgets = Vec::new();
+    let schedule_height = 120 + 118 * campaigns.len() as u32;
+    let mut push = |title: String, path: String, height: u32| {
+        let url = embed_url(&path);
+        let snippet = format!(
+            "<iframe src=\"{}\" title=\"{}\" loading=\"lazy\" width=\"100%\" height=\"{height}\" style=\"border:0;max-width:100%\"></iframe>",
+            html_attr(&url),
+            html_attr(&title)
+        );
+        widgets.push(Widget { title, path, url, height, snippet });
+    };
+    push(theme.string(lang, "embed_schedule_title").to_owned(), "schedule.html".into(), schedule_height);
+    for c in &campaigns {
+        push(c.title.clone(), format!("{}.html", c.id), 300);
+    }
+
+    let render = |name: &str, ctx: &Context| tera.render(name, ctx).map_err(|e| Diagnostics::from(tera_diagnostic(&e, theme)));
+    let mut ctx = base.clone();
+    ctx.insert("campaigns", &campaigns);
+    out.add("embed/schedule.html", render("embed/schedule.html", &ctx)?.into_bytes());
+    for c in &campaigns {
+        let mut ctx = base.clone();
+        ctx.insert("campaign", c);
+        out.add(format!("embed/{}.html", c.id), render("embed/campaign.html", &ctx)?.into_bytes());
+    }
+    let mut ctx = base;
+    ctx.insert("widgets", &widgets);
+    ctx.insert("ics_url", &format!("{}calendar.ics", site.base_url));
+    ctx.insert("webcal_url", &super::ics::webcal_url(plan, "calendar.ics"));
+    ctx.insert("json_url", &format!("{}schedule.json", site.base_url));
+    ctx.insert("feed_url", &format!("{}feed.xml", site.base_url));
+    ctx.insert("hub_url", &site.base_path);
+    out.add("embed/index.html", render("embed/index.html", &ctx)?.into_bytes());
+    Ok(())
+}

@@ -1,0 +1,109 @@
+//! `schedule.json`: the campaigns, their occurrences and states as of the
+//! build's day, for partners' own pipelines. The schema is versioned
+//! (`"version": 1`) and described in the README.
+//!
+//! The file names no build day: it holds `next_change`, the day its states stop
+//! being true, so it is byte-identical on every day until then (and so is every
+//! other output but `build.json`).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::Output;
+use crate::plan::{self, Plan};
+use crate::time::format;
+use crate::time::state::State;
+
+/// How many occurrences each campaign lists.
+pub const OCCURRENCES: usize = 5;
+
+#[derive(Serialize)]
+struct Schedule<'a> {
+    version: u32,
+    /// The states hold until the day before this one (`null`: beyond three years).
+    next_change: Option<String>,
+    timezone: &'a str,
+    site: SiteInfo,
+    campaigns: Vec<CampaignInfo>,
+}
+
+#[derive(Serialize)]
+struct SiteInfo {
+    title: BTreeMap<String, String>,
+    url: String,
+    calendar: String,
+}
+
+#[derive(Serialize)]
+struct CampaignInfo {
+    id: String,
+    title: BTreeMap<String, String>,
+    url: BTreeMap<String, String>,
+    color: Option<String>,
+    state: &'static str,
+    days_until_start: Option<i64>,
+    current: Option<Period>,
+    occurrences: Vec<Period>,
+    calendar: String,
+}
+
+#[derive(Serialize)]
+struct Period {
+    start: String,
+    end: String,
+}
+
+/// Renders `schedule.json`.
+pub fn render(plan: &Plan<'_>, out: &mut Output) {
+    let site = plan.site();
+    let def = site.default_language();
+    let abs = |path: &str| format!("{}{}", site.base_url, path.strip_prefix(&site.base_path).unwrap_or(path));
+    let per_lang = |t: &crate::load::Text| -> BTreeMap<String, String> {
+        site.languages.iter().map(|l| (l.clone(), t.get(l, def).to_owned())).collect()
+    };
+    let campaigns = plan
+        .inputs
+        .calendar
+        .campaigns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let status = plan.campaigns[i].status;
+            let urls = site
+                .languages
+                .iter()
+                .filter(|l| *l == def || plan.find(&crate::load::PageKind::CampaignHome(c.id.clone()), "", l).is_some())
+                .map(|l| (l.clone(), abs(&plan::campaign_url(site, &c.id, l))))
+                .collect();
+            CampaignInfo {
+                id: c.id.clone(),
+                title: per_lang(&c.title),
+                url: urls,
+                color: c.color.clone(),
+                state: status.state.name(),
+                days_until_start: if status.state == State::Upcoming { status.days } else { None },
+                current: status
+                    .occurrence
+                    .filter(|_| status.state != State::Dormant)
+                    .map(|o| Period { start: format::iso(o.start), end: format::iso(o.end) }),
+                occurrences: plan
+                    .published_occurrences(i, OCCURRENCES)
+                    .into_iter()
+                    .map(|o| Period { start: format::iso(o.start), end: format::iso(o.end) })
+                    .collect(),
+                calendar: format!("{}{}/calendar.ics", site.base_url, c.id),
+            }
+        })
+        .collect();
+    let data = Schedule {
+        version: 1,
+        next_change: plan.next_change.map(format::iso),
+        timezone: plan.inputs.calendar.timezone.name(),
+        site: SiteInfo { title: per_lang(&site.title), url: site.base_url.clone(), calendar: format!("{}calendar.ics", site.base_url) },
+        campaigns,
+    };
+    let mut json = serde_json::to_vec_pretty(&data).unwrap_or_default();
+    json.push(b'\n');
+    out.add("schedule.json", json);
+}

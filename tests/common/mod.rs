@@ -1,0 +1,318 @@
+//! Helpers for the integration tests: run the real `loa` binary on copies of the
+//! fixture sites under `tests/fixtures/`, and inspect what it wrote.
+//!
+//! Tests never write into the repository: every fixture is copied into a
+//! temporary folder first.
+
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use tempfile::TempDir;
+
+/// The `loa` binary cargo built for these tests.
+pub const LOA: &str = env!("CARGO_BIN_EXE_loa");
+
+/// The repository root (which is also the example site).
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `tests/fixtures/<name>`.
+pub fn fixture(name: &str) -> PathBuf {
+    repo().join("tests/fixtures").join(name)
+}
+
+/// What one run of the binary did.
+#[derive(Debug)]
+pub struct Run {
+    /// Exit code (-1 if killed by a signal).
+    pub code: i32,
+    /// Standard output.
+    pub stdout: String,
+    /// Standard error.
+    pub stderr: String,
+}
+
+impl Run {
+    /// Panics with both streams unless the exit code is `code`.
+    #[track_caller]
+    pub fn expect_code(&self, code: i32) -> &Self {
+        assert_eq!(self.code, code, "expected exit code {code}, got {}\n--- stdout\n{}\n--- stderr\n{}", self.code, self.stdout, self.stderr);
+        self
+    }
+
+    /// Panics unless the run succeeded.
+    #[track_caller]
+    pub fn ok(&self) -> &Self {
+        self.expect_code(0)
+    }
+
+    /// Panics unless stderr contains `needle`.
+    #[track_caller]
+    pub fn stderr_has(&self, needle: &str) -> &Self {
+        assert!(self.stderr.contains(needle), "stderr lacks {needle:?}\n--- stderr\n{}", self.stderr);
+        self
+    }
+
+    /// Panics unless stdout contains `needle`.
+    #[track_caller]
+    pub fn stdout_has(&self, needle: &str) -> &Self {
+        assert!(self.stdout.contains(needle), "stdout lacks {needle:?}\n--- stdout\n{}", self.stdout);
+        self
+    }
+}
+
+/// Runs `loa args…` in `cwd`.
+pub fn loa_in<I, S>(cwd: &Path, args: I) -> Run
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    let out = Command::new(LOA)
+        .args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .env_remove("RUST_BACKTRACE")
+        .output()
+        .expect("run loa");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Runs `loa args…` in a fresh, empty working folder and checks that the run
+/// left nothing in it (loa must write only where it is told to).
+#[track_caller]
+pub fn loa<I, S>(args: I) -> Run
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    let cwd = TempDir::new().expect("temp dir");
+    let run = loa_in(cwd.path(), args);
+    let left: Vec<_> = fs::read_dir(cwd.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert!(left.is_empty(), "loa wrote into its working folder: {left:?}\n{run:?}");
+    run
+}
+
+/// Runs `loa build --root ROOT --out OUT [--at AT] [extra…]`.
+#[track_caller]
+pub fn build(root: &Path, out: &Path, at: Option<&str>, extra: &[&str]) -> Run {
+    let mut args: Vec<std::ffi::OsString> = vec!["build".into(), "--root".into(), root.into(), "--out".into(), out.into()];
+    if let Some(at) = at {
+        args.push("--at".into());
+        args.push(at.into());
+    }
+    args.extend(extra.iter().map(Into::into));
+    loa(args)
+}
+
+/// Copies the folder `from` into `to` (created), recursively.
+pub fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap_or_else(|e| panic!("create {}: {e}", to.display()));
+    for entry in fs::read_dir(from).unwrap_or_else(|e| panic!("read {}: {e}", from.display())) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).unwrap_or_else(|e| panic!("copy {}: {e}", entry.path().display()));
+        }
+    }
+}
+
+/// A fixture copied into a temporary folder: `tmp/site/` is the site, and
+/// `tmp/` has room for output folders beside it.
+pub struct Site {
+    /// The temporary folder (deleted on drop).
+    pub tmp: TempDir,
+    /// `tmp/site`.
+    pub root: PathBuf,
+}
+
+impl Site {
+    /// A path in the temporary folder, beside the site.
+    pub fn beside(&self, name: &str) -> PathBuf {
+        self.tmp.path().join(name)
+    }
+
+    /// Writes `text` to `rel` inside the site, creating folders.
+    pub fn write(&self, rel: &str, text: impl AsRef<[u8]>) {
+        let p = self.root.join(rel);
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(p, text).unwrap();
+    }
+
+    /// Copies the file or folder `rel` of fixture `name` into the same place in this site.
+    pub fn overlay(&self, name: &str, rel: &str) {
+        let from = fixture(name).join(rel);
+        let to = self.root.join(rel);
+        if from.is_dir() {
+            copy_dir(&from, &to);
+        } else {
+            fs::create_dir_all(to.parent().unwrap()).unwrap();
+            fs::copy(&from, &to).unwrap_or_else(|e| panic!("copy {}: {e}", from.display()));
+        }
+    }
+}
+
+/// Copies fixture `name` into a new temporary folder.
+pub fn site(name: &str) -> Site {
+    let tmp = TempDir::new().expect("temp dir");
+    let root = tmp.path().join("site");
+    copy_dir(&fixture(name), &root);
+    Site { tmp, root }
+}
+
+/// Every file and folder under `dir`: relative path (with `/`) → contents
+/// (`None` for a folder).
+pub fn tree(dir: &Path) -> BTreeMap<String, Option<Vec<u8>>> {
+    fn walk(base: &Path, dir: &Path, out: &mut BTreeMap<String, Option<Vec<u8>>>) {
+        for entry in fs::read_dir(dir).unwrap_or_else(|e| panic!("read {}: {e}", dir.display())) {
+            let entry = entry.unwrap();
+            let path = entry.path();
+            let rel = path.strip_prefix(base).unwrap().to_string_lossy().replace('\\', "/");
+            if entry.file_type().unwrap().is_dir() {
+                out.insert(rel, None);
+                walk(base, &path, out);
+            } else {
+                out.insert(rel, Some(fs::read(&path).unwrap()));
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(dir, dir, &mut out);
+    out
+}
+
+/// Only the files of [`tree`], as text (lossy).
+pub fn text_files(dir: &Path) -> BTreeMap<String, String> {
+    tree(dir)
+        .into_iter()
+        .filter_map(|(k, v)| v.map(|b| (k, String::from_utf8_lossy(&b).into_owned())))
+        .collect()
+}
+
+/// The HTML files of an output folder, as text.
+pub fn html_files(dir: &Path) -> BTreeMap<String, String> {
+    text_files(dir).into_iter().filter(|(k, _)| k.ends_with(".html")).collect()
+}
+
+/// Reads `dir/rel` as text, with a clear panic if it is missing.
+#[track_caller]
+pub fn read(dir: &Path, rel: &str) -> String {
+    fs::read_to_string(dir.join(rel)).unwrap_or_else(|e| panic!("read {}: {e}", dir.join(rel).display()))
+}
+
+/// Panics with a readable diff summary unless the two trees are identical.
+#[track_caller]
+pub fn assert_same_tree(a: &BTreeMap<String, Option<Vec<u8>>>, b: &BTreeMap<String, Option<Vec<u8>>>) {
+    let only_a: Vec<&String> = a.keys().filter(|k| !b.contains_key(*k)).collect();
+    let only_b: Vec<&String> = b.keys().filter(|k| !a.contains_key(*k)).collect();
+    let differ: Vec<&String> = a.keys().filter(|k| b.get(*k).is_some_and(|v| v != &a[*k])).collect();
+    assert!(
+        only_a.is_empty() && only_b.is_empty() && differ.is_empty(),
+        "trees differ\nonly in first: {only_a:?}\nonly in second: {only_b:?}\ndifferent bytes: {differ:?}"
+    );
+}
+
+/// The names in a folder, sorted.
+pub fn names(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    v.sort();
+    v
+}
+
+/// Every opening tag `<name …>` in `html` (the whole tag text).
+pub fn tags<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
+    let open = format!("<{name}");
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find(&open) {
+        let after = &rest[i + open.len()..];
+        if after.starts_with(|c: char| c.is_whitespace() || c == '>' || c == '/') {
+            let end = after.find('>').map_or(after.len(), |e| e + 1);
+            out.push(&rest[i..i + open.len() + end]);
+        }
+        rest = &rest[i + open.len()..];
+    }
+    out
+}
+
+/// The values of attribute `attr` (double-quoted) anywhere in `html`.
+pub fn attr_values(html: &str, attr: &str) -> Vec<String> {
+    let pat = format!("{attr}=\"");
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find(&pat) {
+        let preceded_by_space = i == 0 || rest[..i].ends_with(|c: char| c.is_whitespace());
+        let after = &rest[i + pat.len()..];
+        let end = after.find('"').unwrap_or(after.len());
+        if preceded_by_space {
+            out.push(after[..end].to_owned());
+        }
+        rest = &after[end..];
+    }
+    out
+}
+
+/// The value of attribute `attr` in one tag.
+pub fn attr(tag: &str, attr: &str) -> Option<String> {
+    attr_values(tag, attr).into_iter().next()
+}
+
+/// The part of `html` from `start` up to the next `end` (both found in order).
+#[track_caller]
+pub fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
+    let i = html.find(start).unwrap_or_else(|| panic!("{start:?} not found"));
+    let rest = &html[i..];
+    let j = rest.find(end).unwrap_or(rest.len());
+    &rest[..j]
+}
+
+/// Checks that every internal link (`href`/`src` starting with `/`) of every HTML
+/// file in `out` points at a file of the output, and that a `#fragment` into an
+/// HTML page names an element id there. Returns the number of links checked.
+#[track_caller]
+pub fn assert_internal_links_resolve(out: &Path) -> usize {
+    let html = html_files(out);
+    let all = tree(out);
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    for (file, text) in &html {
+        for url in attr_values(text, "href").into_iter().chain(attr_values(text, "src")) {
+            if !url.starts_with('/') || url.starts_with("//") {
+                continue;
+            }
+            checked += 1;
+            let (path, frag) = match url.split_once('#') {
+                Some((p, f)) => (p.to_owned(), Some(f.to_owned())),
+                None => (url.clone(), None),
+            };
+            let path = path.split('?').next().unwrap_or("").to_owned();
+            let mut rel = path.trim_start_matches('/').to_owned();
+            if rel.is_empty() || rel.ends_with('/') {
+                rel.push_str("index.html");
+            }
+            match all.get(&rel) {
+                Some(Some(bytes)) => {
+                    if let Some(f) = frag.filter(|f| !f.is_empty())
+                        && rel.ends_with(".html")
+                        && !String::from_utf8_lossy(bytes).contains(&format!("id=\"{f}\""))
+                    {
+                        problems.push(format!("{file}: {url}: no element with id {f} in {rel}"));
+                    }
+                }
+                _ => problems.push(format!("{file}: {url}: {rel} is not in the output")),
+            }
+        }
+    }
+    assert!(problems.is_empty(), "broken internal links:\n{}", problems.join("\n"));
+    checked
+}
