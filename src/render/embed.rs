@@ -64,7 +64,7 @@ pub fn render(plan: &Plan<'_>, tera: &Tera, out: &mut Output) -> Result<(), Diag
     let campaigns = ordered_campaigns(plan, lang);
 
     let mut widgets = Vec::new();
-    let schedule_height = 120 + 118 * campaigns.len() as u32;
+    let schedule_height = 150 + 150 * campaigns.len() as u32;
     let mut push = |title: String, path: String, height: u32| {
         let url = embed_url(&path);
         let snippet = format!(
@@ -76,7 +76,7 @@ pub fn render(plan: &Plan<'_>, tera: &Tera, out: &mut Output) -> Result<(), Diag
     };
     push(theme.string(lang, "embed_schedule_title").to_owned(), "schedule.html".into(), schedule_height);
     for c in &campaigns {
-        push(c.title.clone(), format!("{}.html", c.id), 300);
+        push(c.title.clone(), format!("{}.html", c.id), 380);
     }
 
     let render = |name: &str, ctx: &Context| tera.render(name, ctx).map_err(|e| Diagnostics::from(tera_diagnostic(&e, theme)));

@@ -1,0 +1,183 @@
+//! The newspaper-facing outputs of the example site: calendar.ics (parsed with
+//! the icalendar crate's parser), schedule.json, the Atom feeds and the embeds.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use chrono::{Datelike, NaiveDate};
+
+fn build(at: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("dist");
+    let status = Command::new(env!("CARGO_BIN_EXE_loa"))
+        .args(["build", "--root", env!("CARGO_MANIFEST_DIR"), "--at", at, "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    (dir, out)
+}
+
+fn date(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(&s[..8], "%Y%m%d").unwrap()
+}
+
+/// Every occurrence `(start, last day, summary)` between two years, expanding
+/// `RRULE:FREQ=YEARLY[;UNTIL=…]` (the only rule loa writes).
+fn occurrences(ics: &str, from: i32, to: i32) -> Vec<(NaiveDate, NaiveDate, String)> {
+    let unfolded = icalendar::parser::unfold(ics);
+    let cal = icalendar::parser::read_calendar(&unfolded).expect("calendar.ics parses");
+    let mut out = Vec::new();
+    for ev in cal.components.iter().filter(|c| c.name == "VEVENT") {
+        let get = |name: &str| ev.properties.iter().find(|p| p.name == name).map(|p| p.val.to_string());
+        let start = date(&get("DTSTART").unwrap());
+        let end_excl = date(&get("DTEND").unwrap());
+        assert!(end_excl > start, "DTEND must be after DTSTART");
+        let last = end_excl.pred_opt().unwrap();
+        let summary = get("SUMMARY").unwrap();
+        match get("RRULE") {
+            None => out.push((start, last, summary)),
+            Some(rule) => {
+                assert!(rule.starts_with("FREQ=YEARLY"), "{rule}");
+                let until = rule.split("UNTIL=").nth(1).map(date);
+                for y in start.year()..=to {
+                    let s = start.with_year(y).unwrap();
+                    if until.is_some_and(|u| s > u) {
+                        break;
+                    }
+                    out.push((s, last.with_year(y + (last.year() - start.year())).unwrap(), summary.clone()));
+                }
+            }
+        }
+    }
+    out.retain(|(s, _, _)| (from..=to).contains(&s.year()));
+    out.sort();
+    out
+}
+
+#[test]
+fn calendar_ics_gives_the_right_dates() {
+    let (_tmp, out) = build("2027-06-10");
+    let ics = std::fs::read_to_string(out.join("calendar.ics")).unwrap();
+    for line in ics.split_inclusive('\n') {
+        assert!(line.ends_with("\r\n"), "lines end with CRLF: {line:?}");
+        assert!(line.len() <= 77, "folded at 75 octets: {line:?}");
+    }
+    assert!(!ics.contains("DTEND;VALUE=DATE:20270601\r"), "DTEND is exclusive");
+    let occ = occurrences(&ics, 2027, 2030);
+    let has = |s: &str, e: &str, title: &str| {
+        let (s, e) = (NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap(), NaiveDate::parse_from_str(e, "%Y-%m-%d").unwrap());
+        occ.iter().any(|(a, b, t)| *a == s && *b == e && t.starts_with(title))
+    };
+    assert!(has("2027-09-15", "2027-09-15", "Tết Trung thu"), "{occ:#?}");
+    assert!(has("2028-10-03", "2028-10-03", "Tết Trung thu"));
+    assert!(has("2030-09-12", "2030-09-12", "Tết Trung thu"));
+    assert!(has("2027-11-15", "2027-12-15", "Tháng hành động vì bình đẳng giới"));
+    assert!(has("2027-06-01", "2027-06-30", "Tháng hành động vì trẻ em"));
+    for y in 2027..=2030 {
+        assert!(has(&format!("{y}-07-30"), &format!("{y}-07-30"), "Ngày toàn dân phòng, chống mua bán người"), "30/7/{y}");
+    }
+    assert_eq!(occ.len(), 5 * 4, "five campaigns a year: {occ:#?}");
+    assert!(ics.contains("BEGIN:VALARM") && ics.contains("TRIGGER;RELATED=START:-PT86400S"));
+
+    // One per campaign too.
+    let one = std::fs::read_to_string(out.join("tet-trung-thu/calendar.ics")).unwrap();
+    assert_eq!(occurrences(&one, 2027, 2030).len(), 4);
+}
+
+#[test]
+fn outputs_are_stable_until_the_state_changes() {
+    // Nothing changes between 10 and 20 June 2027 (next change: 1 July).
+    let (_a, out_a) = build("2027-06-10");
+    let (_b, out_b) = build("2027-06-20");
+    for f in ["calendar.ics", "schedule.json", "feed.xml", "embed/schedule.html", "index.html"] {
+        assert_eq!(std::fs::read(out_a.join(f)).unwrap(), std::fs::read(out_b.join(f)).unwrap(), "{f} changed without a state change");
+    }
+    // UIDs survive a state change.
+    let (_c, out_c) = build("2027-07-20");
+    let uids = |p: &Path| -> Vec<String> {
+        let s = std::fs::read_to_string(p.join("calendar.ics")).unwrap();
+        let mut u: Vec<String> = s.lines().filter(|l| l.starts_with("UID:") && !l.ends_with("-alarm")).map(str::to_owned).collect();
+        u.sort();
+        u
+    };
+    let a = uids(&out_a);
+    assert!(a.contains(&"UID:thang-hanh-dong-vi-tre-em-0@baovetreem.hanoi.example".to_owned()), "{a:?}");
+    assert_eq!(a, uids(&out_c).into_iter().filter(|u| a.contains(u)).collect::<Vec<_>>());
+}
+
+#[test]
+fn schedule_json_has_states_and_occurrences() {
+    let (_tmp, out) = build("2027-11-01");
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("schedule.json")).unwrap()).unwrap();
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["timezone"], "Asia/Ho_Chi_Minh");
+    let campaigns = v["campaigns"].as_array().unwrap();
+    assert_eq!(campaigns.len(), 5);
+    let by_id: BTreeMap<&str, &serde_json::Value> = campaigns.iter().map(|c| (c["id"].as_str().unwrap(), c)).collect();
+    let gender = by_id["binh-dang-gioi"];
+    assert_eq!(gender["state"], "upcoming");
+    assert_eq!(gender["days_until_start"], 14);
+    assert_eq!(gender["occurrences"][0]["start"], "2027-11-15");
+    assert_eq!(gender["occurrences"][0]["end"], "2027-12-15");
+    assert_eq!(gender["title"]["en"], "Action Month for Gender Equality and against Gender-Based Violence");
+    assert_eq!(by_id["tet-trung-thu"]["state"], "dormant");
+    assert_eq!(by_id["tet-trung-thu"]["occurrences"][0]["start"], "2028-10-03");
+    assert!(gender["url"]["vi"].as_str().unwrap().starts_with("https://baovetreem.hanoi.example/"));
+}
+
+#[test]
+fn atom_feeds_list_live_pages_newest_first() {
+    let (_tmp, out) = build("2027-06-10");
+    for (path, lang) in [("feed.xml", "vi"), ("en/feed.xml", "en")] {
+        let feed = atom_syndication::Feed::read_from(std::io::BufReader::new(std::fs::File::open(out.join(path)).unwrap())).unwrap();
+        assert_eq!(feed.lang.as_deref(), Some(lang));
+        assert!(!feed.entries.is_empty());
+        let mut ids: Vec<&str> = feed.entries.iter().map(|e| e.id.as_str()).collect();
+        assert!(ids.iter().all(|i| i.starts_with("https://baovetreem.hanoi.example/")), "{ids:?}");
+        let dates: Vec<_> = feed.entries.iter().map(|e| e.updated).collect();
+        assert!(dates.windows(2).all(|w| w[0] >= w[1]), "newest first");
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), feed.entries.len(), "ids are unique");
+        assert!(feed.links.iter().any(|l| l.rel == "self"));
+    }
+    // The activity page is live on 10 June (publish: start-14d) but not on 1 March.
+    let live = std::fs::read_to_string(out.join("feed.xml")).unwrap();
+    assert!(live.contains("/thang-hanh-dong-vi-tre-em/hoat-dong/"));
+    let (_t2, out2) = build("2027-03-01");
+    let later = std::fs::read_to_string(out2.join("feed.xml")).unwrap();
+    assert!(!later.contains("/thang-hanh-dong-vi-tre-em/hoat-dong/"));
+    // Every page links to the feed.
+    let hub = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(hub.contains(r#"<link rel="alternate" type="application/atom+xml""#));
+}
+
+#[test]
+fn embeds_are_self_contained() {
+    let (_tmp, out) = build("2027-11-01");
+    let dir = out.join("embed");
+    let mut names: Vec<String> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    assert_eq!(names.len(), 7, "{names:?}");
+    for n in names.iter().filter(|n| *n != "index.html") {
+        let html = std::fs::read_to_string(dir.join(n)).unwrap();
+        assert!(!html.contains("<script"), "{n}");
+        assert!(!html.contains("<link rel=\"stylesheet\""), "{n}: CSS is inline");
+        assert!(!html.contains(" src="), "{n}: nothing is loaded");
+        assert!(html.contains("prefers-color-scheme: dark"), "{n}");
+        for a in html.split("<a ").skip(1) {
+            assert!(a.contains(r#"target="_blank" rel="noopener""#), "{n}: {a}");
+        }
+    }
+    let schedule = std::fs::read_to_string(dir.join("schedule.html")).unwrap();
+    let gender = schedule.find("Tháng hành động vì bình đẳng giới").unwrap();
+    let children = schedule.find("Tháng hành động vì trẻ em").unwrap();
+    assert!(gender < children, "the upcoming campaign comes first");
+    assert!(schedule.contains("Còn 14 ngày"));
+    let index = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    assert!(index.contains("&lt;iframe src=&quot;https://baovetreem.hanoi.example/embed/schedule.html&quot;"), "snippets are shown escaped");
+    assert!(index.contains("loading=&quot;lazy&quot;") && index.contains("title=&quot;"));
+    assert!(index.contains("webcal://baovetreem.hanoi.example/calendar.ics"));
+}
