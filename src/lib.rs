@@ -87,16 +87,8 @@ fn run(root: &Path, at: Option<NaiveDate>, drafts: bool) -> Result<(Output, Repo
         diags.sort();
         return Err(diags);
     }
-    let plan = plan::Plan::new(&inputs, links, plan::Options { at, drafts });
-    let mut out = Output::default();
-    render::html::render(&plan, &tera, &mut out)?;
-    render::embed::render(&plan, &tera, &mut out)?;
-    render::ics::render(&plan, &mut out);
-    render::json::render(&plan, &mut out);
-    render::feeds::render(&plan, &mut out);
-    render::meta::build_json(&plan, &mut out);
-    render::meta::sitemap(&plan, &mut out);
-    copy_files(&plan, &mut out)?;
+    let plan = plan::Plan::new(&inputs, &links, plan::Options { at, drafts, preview: false });
+    let out = render_all(&plan, &tera)?;
     diags.sort();
     let report = Report {
         as_of: plan.as_of,
@@ -109,6 +101,20 @@ fn run(root: &Path, at: Option<NaiveDate>, drafts: bool) -> Result<(Output, Repo
     Ok((out, report))
 }
 
+/// Renders every output of a plan into memory.
+pub fn render_all(plan: &plan::Plan<'_>, tera: &tera::Tera) -> Result<Output, Diagnostics> {
+    let mut out = Output::default();
+    render::html::render(plan, tera, &mut out)?;
+    render::embed::render(plan, tera, &mut out)?;
+    render::ics::render(plan, &mut out);
+    render::json::render(plan, &mut out);
+    render::feeds::render(plan, &mut out);
+    render::meta::build_json(plan, &mut out);
+    render::meta::sitemap(plan, &mut out);
+    copy_files(plan, &mut out)?;
+    Ok(out)
+}
+
 /// Adds the theme's static files and the content's assets to the output.
 fn copy_files(plan: &plan::Plan<'_>, out: &mut Output) -> Result<(), Diagnostics> {
     let mut diags = Diagnostics::new();
@@ -116,7 +122,7 @@ fn copy_files(plan: &plan::Plan<'_>, out: &mut Output) -> Result<(), Diagnostics
         out.copy(path.clone(), Source::from(bytes));
     }
     for asset in &plan.inputs.content.assets {
-        if out.files.contains_key(&asset.output) {
+        if out.contains(&asset.output) {
             diags.push(Diagnostic::error(&asset.source, None, format!("this file would overwrite the generated {}", asset.output)).with_hint("rename the file"));
             continue;
         }

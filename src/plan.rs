@@ -28,6 +28,8 @@ pub struct Options {
     pub at: Option<NaiveDate>,
     /// Whether draft pages exist.
     pub drafts: bool,
+    /// Whether this is `loa serve`'s preview (pages show the day they are built for).
+    pub preview: bool,
 }
 
 /// One campaign as of the plan's day.
@@ -45,11 +47,13 @@ pub struct Plan<'a> {
     /// What was loaded.
     pub inputs: &'a Inputs,
     /// Links between pages.
-    pub links: LinkTable,
+    pub links: &'a LinkTable,
     /// The day.
     pub as_of: NaiveDate,
     /// Whether drafts are shown.
     pub drafts: bool,
+    /// Whether this is a preview (`loa serve`).
+    pub preview: bool,
     /// Every campaign, in calendar order.
     pub campaigns: Vec<CampaignPlan>,
     /// Whether each page (by index into `content.pages`) is live.
@@ -133,7 +137,7 @@ pub fn check(inputs: &Inputs, links: &LinkTable) -> Diagnostics {
 
 impl<'a> Plan<'a> {
     /// Plans the site for `opts.at` (or today in the site's timezone).
-    pub fn new(inputs: &'a Inputs, links: LinkTable, opts: Options) -> Plan<'a> {
+    pub fn new(inputs: &'a Inputs, links: &'a LinkTable, opts: Options) -> Plan<'a> {
         let as_of = opts.at.unwrap_or_else(|| crate::time::today(inputs.calendar.timezone));
         let site = &inputs.site;
         let pages = &inputs.content.pages;
@@ -145,7 +149,7 @@ impl<'a> Plan<'a> {
         let fp = Fingerprint::at(inputs, opts.drafts, as_of);
         let next_change = next_change(inputs, opts.drafts, as_of, &fp);
         let campaigns = fp.campaigns.iter().enumerate().map(|(index, &status)| CampaignPlan { index, status }).collect();
-        Plan { inputs, links, as_of, drafts: opts.drafts, campaigns, live: fp.live, urls, next_change, translations }
+        Plan { inputs, links, as_of, drafts: opts.drafts, preview: opts.preview, campaigns, live: fp.live, urls, next_change, translations }
     }
 
     /// The site settings.

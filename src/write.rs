@@ -18,6 +18,11 @@ use crate::render::{Output, Source};
 /// The marker that says a folder was written by loa (and may be replaced).
 pub const MARKER: &str = "build.json";
 
+/// Whether `dir` holds a `build.json` that loa wrote (not any file of that name).
+fn is_loa_output(dir: &Path) -> bool {
+    fs::read_to_string(dir.join(MARKER)).is_ok_and(|s| s.contains("\"as_of\"") && s.contains("\"next_change\""))
+}
+
 /// Makes `p` absolute and resolves `.`/`..` without requiring it to exist.
 pub fn absolute(p: &Path) -> io::Result<PathBuf> {
     let abs = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir()?.join(p) };
@@ -71,7 +76,10 @@ pub fn check_out_dir(root: &Path, out: &Path) -> Result<(), Diagnostic> {
             return Err(bad(format!("the output folder is inside the site's {input}")));
         }
     }
-    if out.is_dir() && !out.join(MARKER).exists() && fs::read_dir(&out).map(|mut d| d.next().is_some()).unwrap_or(false) {
+    if out.exists() && !out.is_dir() {
+        return Err(bad("the output path is a file, not a folder".into()));
+    }
+    if out.is_dir() && !is_loa_output(&out) && fs::read_dir(&out).map(|mut d| d.next().is_some()).unwrap_or(false) {
         return Err(Diagnostic::error(display_path(&out), None, "this folder is not empty and was not written by loa; it would be replaced")
             .with_hint("choose an empty or new folder, or delete this one yourself"));
     }
@@ -172,7 +180,7 @@ mod tests {
         let out = dir.path().join("dist");
         let mut o = Output::default();
         o.add("a/index.html", b"one".to_vec());
-        o.add(MARKER, b"{}".to_vec());
+        o.add(MARKER, b"{\"as_of\": 1, \"next_change\": 2}".to_vec());
         write(&out, &o).unwrap();
         let mut o2 = Output::default();
         o2.add("b.txt", b"two".to_vec());

@@ -140,7 +140,7 @@ pub enum Bound {
 }
 
 /// A page's front matter. Only `title` is required.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FrontMatter {
     /// The page title.
     pub title: String,
@@ -330,7 +330,7 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 }
 
 /// Reads one Markdown file.
-fn load_page(root: &Path, rel: &Path, site: &Site) -> Result<Page, Diagnostics> {
+pub fn load_page(root: &Path, rel: &Path, site: &Site) -> Result<Page, Diagnostics> {
     let raw = std::fs::read(root.join(rel)).map_err(|e| Diagnostic::error(rel, None, format!("cannot read: {e}")))?;
     let raw = match String::from_utf8(raw) {
         Ok(s) => s,

@@ -17,6 +17,15 @@ use crate::diag::{Diagnostic, Position};
 /// `line_offset` is the number of lines before the YAML in its file (front matter
 /// starts after the opening `---`), so reported lines are the file's own.
 pub fn parse<T: DeserializeOwned>(file: &Path, text: &str, line_offset: usize) -> Result<T, Diagnostic> {
+    // A tab in the indentation is the commonest YAML mistake; the parser reports it
+    // at the previous value, so find it ourselves.
+    for (i, line) in text.lines().enumerate() {
+        let indent: &str = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
+        if let Some(col) = indent.find('\t') {
+            return Err(Diagnostic::error(file, Some(Position::new(i + 1 + line_offset, col + 1)), "a tab is used for indentation")
+                .with_hint("YAML indents with spaces, not tabs: replace the tab with spaces"));
+        }
+    }
     serde_saphyr::from_str::<T>(text).map_err(|e| {
         let position = e.location().map(|l| Position::new(l.line() as usize + line_offset, l.column() as usize));
         let options = serde_saphyr::render_options! { snippets: serde_saphyr::SnippetMode::Off };
@@ -25,6 +34,12 @@ pub fn parse<T: DeserializeOwned>(file: &Path, text: &str, line_offset: usize) -
         // location in front, like every other diagnostic.
         if let Some(i) = message.rfind(" at line ") {
             message.truncate(i);
+        }
+        if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
+            let key = rest.split(',').next().unwrap_or(rest).trim();
+            let d = Diagnostic::error(file, position, format!("the key `{key}` is given twice"))
+                .with_hint("keep one of them: a later value would silently replace the first");
+            return d;
         }
         let hint = hint_for(&message);
         let mut d = Diagnostic::error(file, position, message.trim().to_owned());
@@ -44,7 +59,7 @@ fn hint_for(message: &str) -> Option<String> {
         Some("add the missing key; the README lists the required ones".into())
     } else if m.contains("mapping values are not allowed") || m.contains("did not find expected") {
         Some("a value that contains ': ' or starts with a special character must be put in quotes".into())
-    } else if m.contains("tab") {
+    } else if m.contains(" tab") {
         Some("YAML indents with spaces, not tabs".into())
     } else {
         None

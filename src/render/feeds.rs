@@ -12,6 +12,9 @@ use crate::load::content::Bound;
 use crate::load::PageKind;
 use crate::plan::{self, Plan};
 
+/// The number of entries a feed keeps (the newest), as Hugo and Zola limit theirs.
+pub const FEED_LIMIT: usize = 50;
+
 /// The date given to pages that have no `date` and no publication window.
 pub const UNDATED: (i32, u32, u32) = (2020, 1, 1);
 
@@ -69,6 +72,7 @@ pub fn render(plan: &Plan<'_>, out: &mut Output) {
             .map(|i| (page_date(plan, i), i))
             .collect();
         pages.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| plan.urls[a.1].cmp(&plan.urls[b.1])));
+        pages.truncate(FEED_LIMIT);
         let author = Person { name: site.organisation.name.get(lang, def).to_owned(), email: None, uri: site.organisation.url.clone(), ..Default::default() };
         let entries: Vec<Entry> = pages
             .iter()

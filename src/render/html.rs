@@ -315,6 +315,7 @@ impl Renderer<'_, '_> {
         ctx.insert("as_of", &format::iso(self.plan.as_of));
         ctx.insert("as_of_long", &format::long(self.plan.as_of, lang));
         ctx.insert("drafts", &self.plan.drafts);
+        ctx.insert("preview", &self.plan.preview);
         ctx.insert("feed_url", &format!("{}{}", self.plan.site().base_path, super::feeds::feed_path(self.plan, lang)));
         ctx.insert("ics_url", &format!("{}calendar.ics", self.plan.site().base_path));
         ctx.insert("webcal_url", &super::ics::webcal_url(self.plan, "calendar.ics"));
@@ -467,6 +468,12 @@ impl Renderer<'_, '_> {
 
 /// Renders every HTML page of the plan, in parallel.
 pub fn render(plan: &Plan<'_>, tera: &Tera, out: &mut Output) -> Result<(), Diagnostics> {
+    render_selected(plan, tera, out, None)
+}
+
+/// Renders the HTML pages of the plan; with `only`, just those pages (by index
+/// into `content.pages`) — what `loa serve` does when one page's text changed.
+pub fn render_selected(plan: &Plan<'_>, tera: &Tera, out: &mut Output, only: Option<&std::collections::BTreeSet<usize>>) -> Result<(), Diagnostics> {
     let theme = &plan.inputs.theme;
     let site = plan.site();
     let strings = site
@@ -486,8 +493,11 @@ pub fn render(plan: &Plan<'_>, tera: &Tera, out: &mut Output) -> Result<(), Diag
         Page(usize),
         NotFound,
     }
-    let mut jobs = vec![Job::NotFound];
-    for lang in &site.languages {
+    let mut jobs = Vec::new();
+    if only.is_none() {
+        jobs.push(Job::NotFound);
+    }
+    for lang in site.languages.iter().filter(|_| only.is_none()) {
         jobs.push(Job::Hub(lang));
         for (index, c) in plan.inputs.calendar.campaigns.iter().enumerate() {
             if lang == site.default_language() || plan.find(&PageKind::CampaignHome(c.id.clone()), "", lang).is_some() {
@@ -496,6 +506,9 @@ pub fn render(plan: &Plan<'_>, tera: &Tera, out: &mut Output) -> Result<(), Diag
         }
     }
     for i in plan.live_pages() {
+        if only.is_some_and(|o| !o.contains(&i)) {
+            continue;
+        }
         if matches!(plan.inputs.content.pages[i].kind, PageKind::CampaignPage(_) | PageKind::SitePage) {
             jobs.push(Job::Page(i));
         }

@@ -32,7 +32,7 @@ fn host(base_url: &str) -> &str {
 /// Whether a rule can be written as one yearly recurring event.
 fn is_fixed_yearly(rule: &Rule) -> bool {
     match rule {
-        Rule::Yearly { start, end } => !(start.month == 2 && start.day == 29) && !(end.month == 2 && end.day == 29),
+        Rule::Yearly { start, end } => ![start, end].iter().any(|d| d.month == 2 && d.day == 29),
         Rule::Month(m) => *m != 2,
         _ => false,
     }

@@ -184,7 +184,16 @@ pub fn sanitize(html: &str) -> String {
         .add_generic_attributes(["id", "class", "lang", "dir"])
         .add_tags(["input", "sup", "section", "figure", "figcaption", "mark", "details", "summary"])
         .add_tag_attributes("input", ["type", "checked", "disabled"])
-        .add_tag_attributes("img", ["title", "loading"]);
+        .add_tag_attributes("img", ["title", "loading"])
+        // Nothing may load from another host: drop remote image sources.
+        .attribute_filter(|element, attribute, value| {
+            let remote = value.starts_with("//") || value.to_ascii_lowercase().starts_with("http:") || value.to_ascii_lowercase().starts_with("https:");
+            if matches!(element, "img" | "source" | "video" | "audio") && matches!(attribute, "src" | "srcset") && remote {
+                None
+            } else {
+                Some(value.into())
+            }
+        });
     b.clean(html).to_string()
 }
 

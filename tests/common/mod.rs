@@ -276,9 +276,52 @@ pub fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
     &rest[..j]
 }
 
-/// Checks that every internal link (`href`/`src` starting with `/`) of every HTML
-/// file in `out` points at a file of the output, and that a `#fragment` into an
-/// HTML page names an element id there. Returns the number of links checked.
+/// Resolves `url`, found in the output file `from`, to a file path relative to
+/// the output folder; `None` for external links, other schemes and bare fragments.
+pub fn internal_target(from: &str, url: &str) -> Option<(String, Option<String>)> {
+    if url.is_empty() || url.starts_with('#') || url.starts_with("//") {
+        return None;
+    }
+    if let Some((scheme, _)) = url.split_once(':')
+        && !scheme.contains(['/', '?', '#'])
+    {
+        return None;
+    }
+    let (path, frag) = match url.split_once('#') {
+        Some((p, f)) => (p, Some(f.to_owned())),
+        None => (url, None),
+    };
+    let path = path.split('?').next().unwrap_or("");
+    let joined = if let Some(abs) = path.strip_prefix('/') {
+        abs.to_owned()
+    } else {
+        let dir = from.rsplit_once('/').map_or("", |(d, _)| d);
+        if dir.is_empty() { path.to_owned() } else { format!("{dir}/{path}") }
+    };
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in joined.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut rel = parts.join("/");
+    if rel.is_empty() || joined.ends_with('/') {
+        if !rel.is_empty() {
+            rel.push('/');
+        }
+        rel.push_str("index.html");
+    }
+    Some((rel, frag))
+}
+
+/// Checks that every internal link (`href`/`src` that is a path, absolute or
+/// relative) of every HTML file in `out` points at a file of the output, and
+/// that a `#fragment` into an HTML page names an element id there. Returns the
+/// number of links checked.
 #[track_caller]
 pub fn assert_internal_links_resolve(out: &Path) -> usize {
     let html = html_files(out);
@@ -287,19 +330,8 @@ pub fn assert_internal_links_resolve(out: &Path) -> usize {
     let mut checked = 0;
     for (file, text) in &html {
         for url in attr_values(text, "href").into_iter().chain(attr_values(text, "src")) {
-            if !url.starts_with('/') || url.starts_with("//") {
-                continue;
-            }
+            let Some((rel, frag)) = internal_target(file, &url) else { continue };
             checked += 1;
-            let (path, frag) = match url.split_once('#') {
-                Some((p, f)) => (p.to_owned(), Some(f.to_owned())),
-                None => (url.clone(), None),
-            };
-            let path = path.split('?').next().unwrap_or("").to_owned();
-            let mut rel = path.trim_start_matches('/').to_owned();
-            if rel.is_empty() || rel.ends_with('/') {
-                rel.push_str("index.html");
-            }
             match all.get(&rel) {
                 Some(Some(bytes)) => {
                     if let Some(f) = frag.filter(|f| !f.is_empty())
