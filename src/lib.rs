@@ -27,6 +27,7 @@ pub mod plan;
 pub mod render;
 pub mod scaffold;
 pub mod schedule;
+pub mod serve;
 pub mod time;
 pub mod write;
 

@@ -50,6 +50,13 @@ impl LinkTable {
         Self { by_source, assets, scans }
     }
 
+    /// Scans page `i` again after its text changed (same source path).
+    pub fn rescan(&mut self, i: usize, page: &Page) {
+        if let Some(scan) = self.scans.get_mut(i) {
+            *scan = markdown::scan(&page.body);
+        }
+    }
+
     /// Where `dest`, written in `from`, points.
     pub fn target(&self, from: &Page, dest: &str) -> Result<Target, String> {
         let dest = dest.trim();

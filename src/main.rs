@@ -36,6 +36,27 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Preview the site with live reload on 127.0.0.1 (drafts shown).
+    Serve {
+        /// The site's folder.
+        #[arg(long, default_value = ".", value_name = "DIR")]
+        root: PathBuf,
+        /// Preview the site as it will be on this day (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        at: Option<NaiveDate>,
+        /// The port; the next free one is used if it is taken.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the preview in the browser.
+        #[arg(long)]
+        open: bool,
+        /// Hide drafts, as the published site does.
+        #[arg(long)]
+        no_drafts: bool,
+    },
     /// Load and validate everything; write nothing.
     Check {
         /// The site's folder.
@@ -110,6 +131,12 @@ fn main() -> ExitCode {
             }
             Err(d) => fail(&d),
         },
+        Command::Serve { root, at, port, bind, open, no_drafts } => {
+            match loa::serve::serve(loa::serve::ServeOptions { root, at, port, bind, open, drafts: !no_drafts }) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(d) => fail(&d),
+            }
+        }
         Command::Check { root } => match loa::check(&root) {
             Ok(r) => {
                 warn(&r.warnings);

@@ -1,0 +1,209 @@
+//! `loa serve`: a live preview. Builds the site into its own temporary folder
+//! (never `dist/`), serves it on 127.0.0.1, watches the site's files, rebuilds
+//! what changed and reloads every open tab. A failed rebuild keeps the server
+//! running: every page shows the error until the file is fixed.
+//!
+//! Serving is axum with tower-http's `ServeDir`; reloading is tower-livereload
+//! (server-sent events), whose small script is injected into HTML responses only
+//! while serving, never written to disk. Watching is notify through
+//! notify-debouncer-full, so an editor's burst of writes is one rebuild.
+
+pub mod session;
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+use axum::extract::{Request, State};
+use axum::http::{header, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::Router;
+use chrono::NaiveDate;
+use notify_debouncer_full::notify::{EventKind, RecursiveMode};
+use tower_http::services::{ServeDir, ServeFile};
+use tower_livereload::LiveReloadLayer;
+
+use crate::diag::{Diagnostic, Diagnostics};
+pub use session::{Outcome, Session};
+
+/// What `loa serve` was asked for.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The site's folder.
+    pub root: PathBuf,
+    /// The day to preview; default today in the site's timezone.
+    pub at: Option<NaiveDate>,
+    /// The first port to try (the next free one is taken if it is busy).
+    pub port: u16,
+    /// The address to listen on.
+    pub bind: IpAddr,
+    /// Open the preview in the default browser.
+    pub open: bool,
+    /// Show drafts (the default while previewing).
+    pub drafts: bool,
+}
+
+/// The error page every HTML request gets while the last rebuild failed.
+type ErrorPage = Arc<RwLock<Option<String>>>;
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// The overlay shown instead of pages while the site has errors.
+pub fn error_page(d: &Diagnostics) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+<title>Lỗi — loa</title><style>body{{font-family:system-ui,sans-serif;margin:0;background:#fef2f2;color:#1c1917}}main{{max-width:60rem;margin:0 auto;padding:1rem}}\
+h1{{color:#991b1b;font-size:1.3rem}}pre{{background:#fff;border:2px solid #991b1b;padding:1rem;overflow-x:auto;white-space:pre-wrap;font-size:0.95rem}}</style></head>\
+<body><main><h1>Trang chưa được xây dựng lại: có lỗi trong tệp nguồn</h1><p>Sửa lỗi dưới đây và lưu tệp; trang sẽ tự tải lại. (The site was not rebuilt: fix the error below and save.)</p>\
+<pre>{}</pre></main></body></html>\n",
+        escape(&d.render())
+    )
+}
+
+async fn overlay(State(errors): State<ErrorPage>, req: Request, next: Next) -> Response {
+    let path = req.uri().path();
+    let is_page = path.ends_with('/') || path.ends_with(".html") || !path.rsplit('/').next().unwrap_or("").contains('.');
+    if is_page && let Some(html) = errors.read().ok().and_then(|e| e.clone()) {
+        return (StatusCode::INTERNAL_SERVER_ERROR, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response();
+    }
+    next.run(req).await
+}
+
+fn is_relevant(root: &Path, p: &Path) -> bool {
+    let Ok(rel) = p.strip_prefix(root) else { return false };
+    let name = rel.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    if name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".tmp") || name == "4913" {
+        return false;
+    }
+    rel.starts_with("content") || rel.starts_with("themes") || matches!(name.as_str(), "site.yaml" | "calendar.yaml" | "localities.yaml")
+}
+
+/// Runs the preview until Ctrl-C.
+pub fn serve(opts: ServeOptions) -> Result<(), Diagnostics> {
+    let root = crate::write::absolute(&opts.root).map_err(|e| Diagnostic::error("--root", None, format!("cannot resolve the site folder: {e}")))?;
+    let out_dir = std::env::temp_dir().join(format!("loa-preview-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out_dir);
+    let mut session = Session::new(&root, &out_dir, opts.at, opts.drafts);
+    let errors: ErrorPage = Arc::new(RwLock::new(None));
+    match session.rebuild(&[]) {
+        Ok(o) => println!("Built the preview in {} ms.", o.elapsed.as_millis()),
+        Err(d) => {
+            eprint!("{}", d.render());
+            if let Ok(mut e) = errors.write() {
+                *e = Some(error_page(&d));
+            }
+        }
+    }
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| Diagnostic::error("serve", None, format!("cannot start the server: {e}")))?;
+    let result = runtime.block_on(run(opts, root, session, errors));
+    let _ = std::fs::remove_dir_all(&out_dir);
+    result
+}
+
+async fn run(opts: ServeOptions, root: PathBuf, session: Session, errors: ErrorPage) -> Result<(), Diagnostics> {
+    let out_dir = session.out_dir().to_path_buf();
+    let mut listener = None;
+    for port in opts.port..=opts.port.saturating_add(20) {
+        if let Ok(l) = tokio::net::TcpListener::bind(SocketAddr::new(opts.bind, port)).await {
+            listener = Some(l);
+            break;
+        }
+    }
+    let listener = listener.ok_or_else(|| {
+        Diagnostic::error("--port", None, format!("ports {} to {} are all taken", opts.port, opts.port.saturating_add(20))).with_hint("choose another with --port")
+    })?;
+    let addr = listener.local_addr().map_err(|e| Diagnostic::error("serve", None, e.to_string()))?;
+    let url = format!("http://{addr}/");
+    let day = opts.at.map_or_else(|| "today".to_owned(), |d| d.to_string());
+    println!("Serving {url} — the site as on {day}{}. Preview files: {}", if opts.drafts { ", drafts shown" } else { "" }, out_dir.display());
+    println!("Press Ctrl-C to stop.");
+    if opts.open {
+        let _ = open::that_detached(&url);
+    }
+
+    let livereload = LiveReloadLayer::new();
+    let reloader = livereload.reloader();
+    watch(root, session, errors.clone(), move || reloader.reload())?;
+
+    let not_found = ServeFile::new(out_dir.join("404.html"));
+    let app = Router::new()
+        .fallback_service(ServeDir::new(&out_dir).not_found_service(not_found))
+        .layer(middleware::from_fn_with_state(errors, overlay))
+        .layer(livereload);
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .map_err(|e| Diagnostic::error("serve", None, format!("the server stopped: {e}")).into())
+}
+
+/// Watches the site and rebuilds on a thread of its own; `reload` tells browsers.
+fn watch(root: PathBuf, mut session: Session, errors: ErrorPage, reload: impl Fn() + Send + 'static) -> Result<(), Diagnostics> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut debouncer = notify_debouncer_full::new_debouncer(Duration::from_millis(100), None, tx)
+        .map_err(|e| Diagnostic::error("serve", None, format!("cannot watch the site's files: {e}")))?;
+    for dir in ["content", "themes"] {
+        let p = root.join(dir);
+        if p.is_dir() {
+            debouncer.watch(&p, RecursiveMode::Recursive).map_err(|e| Diagnostic::error(dir, None, format!("cannot watch: {e}")))?;
+        }
+    }
+    debouncer.watch(&root, RecursiveMode::NonRecursive).map_err(|e| Diagnostic::error(".", None, format!("cannot watch: {e}")))?;
+    std::thread::spawn(move || {
+        let _keep = debouncer;
+        let mut last_error: Option<String> = None;
+        for events in rx {
+            let Ok(events) = events else { continue };
+            let mut paths: Vec<PathBuf> = events
+                .iter()
+                .filter(|e| !matches!(e.event.kind, EventKind::Access(_)))
+                .flat_map(|e| e.event.paths.iter().cloned())
+                .filter(|p| is_relevant(&root, p))
+                .collect();
+            paths.sort();
+            paths.dedup();
+            if paths.is_empty() {
+                continue;
+            }
+            match session.rebuild(&paths) {
+                Ok(o) => {
+                    if last_error.take().is_some() {
+                        println!("Fixed.");
+                    }
+                    if let Ok(mut e) = errors.write() {
+                        *e = None;
+                    }
+                    println!(
+                        "Rebuilt in {} ms ({}, {} file{} changed).",
+                        o.elapsed.as_millis(),
+                        if o.incremental { "changed pages only" } else { "whole site" },
+                        o.changed_files,
+                        if o.changed_files == 1 { "" } else { "s" }
+                    );
+                }
+                Err(d) => {
+                    let text = d.render();
+                    if last_error.as_deref() != Some(text.as_str()) {
+                        eprint!("{text}");
+                        last_error = Some(text);
+                    }
+                    if let Ok(mut e) = errors.write() {
+                        *e = Some(error_page(&d));
+                    }
+                }
+            }
+            reload();
+        }
+    });
+    Ok(())
+}

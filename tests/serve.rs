@@ -1,0 +1,156 @@
+//! `loa serve` end to end: a real server on a free port, a fixture site in a
+//! temporary folder, edits on disk, and plain HTTP requests.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Stops the server when the test ends, whatever happens.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// `GET path` → (status, body); `None` while the server is not up.
+fn get(port: u16, path: &str) -> Option<(u16, String)> {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    s.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
+    write!(s, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").ok()?;
+    let mut buf = Vec::new();
+    s.read_to_end(&mut buf).ok()?;
+    let text = String::from_utf8_lossy(&buf).into_owned();
+    let status = text.split(' ').nth(1)?.parse().ok()?;
+    let body = text.split_once("\r\n\r\n").map(|(_, b)| b.to_owned()).unwrap_or_default();
+    Some((status, body))
+}
+
+/// Polls until `pred` holds for `GET path`, for at most 15 seconds.
+#[track_caller]
+fn wait_for(port: u16, path: &str, what: &str, pred: impl Fn(u16, &str) -> bool) -> String {
+    let start = Instant::now();
+    let mut last = None;
+    while start.elapsed() < Duration::from_secs(15) {
+        if let Some((status, body)) = get(port, path) {
+            if pred(status, &body) {
+                return body;
+            }
+            last = Some((status, body));
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    panic!("timed out waiting for {what} at {path}; last response: {last:?}");
+}
+
+fn start(root: &Path, extra: &[&str]) -> Server {
+    let port = free_port();
+    let child = Command::new(common::LOA)
+        .args(["serve", "--root"])
+        .arg(root)
+        .args(["--port", &port.to_string(), "--at", "2027-06-10"])
+        .args(extra)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("loa serve starts");
+    Server { child, port }
+}
+
+#[test]
+fn edits_reload_errors_overlay_and_fixes_clear() {
+    let site = common::site("good");
+    let server = start(&site.root, &[]);
+    let port = server.port;
+
+    // The page is served, with the reload script injected and the preview footer.
+    let page = wait_for(port, "/cach-bao-tin/", "the page", |s, b| s == 200 && b.contains("Cách báo tin"));
+    assert!(page.contains("_tower-livereload"), "the reload script is injected while serving");
+    assert!(page.contains("preview-bar") && page.contains("2027-06-10"), "the footer shows the --at day");
+    assert!(page.contains("drafts-banner"), "serve shows drafts by default");
+    assert!(!site.root.join("dist").exists(), "the preview never writes dist/");
+
+    // Edit the Markdown: the new text appears.
+    let path = site.root.join("content/pages/cach-bao-tin.md");
+    let original = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, format!("{original}\nĐoạn mới SERVE-EDIT-1.\n")).unwrap();
+    wait_for(port, "/cach-bao-tin/", "the edited text", |s, b| s == 200 && b.contains("SERVE-EDIT-1"));
+
+    // Break the front matter: every page shows the overlay naming the file.
+    std::fs::write(&path, "---\ntitle: [hỏng\n---\nx\n").unwrap();
+    let overlay = wait_for(port, "/gioi-thieu/", "the error overlay", |s, b| s == 500 && b.contains("content/pages/cach-bao-tin.md"));
+    assert!(overlay.contains("content/pages/cach-bao-tin.md:2:"), "{overlay}");
+    assert!(overlay.contains("_tower-livereload"), "the overlay reloads itself too");
+    // Static files are still served.
+    assert_eq!(get(port, "/style.css").map(|r| r.0), Some(200));
+
+    // Fix it: the page is back, with its text.
+    std::fs::write(&path, format!("{original}\nĐoạn sửa SERVE-EDIT-2.\n")).unwrap();
+    wait_for(port, "/cach-bao-tin/", "the fixed page", |s, b| s == 200 && b.contains("SERVE-EDIT-2"));
+    assert_eq!(get(port, "/gioi-thieu/").map(|r| r.0), Some(200));
+
+    // A calendar change rebuilds everything: the campaign's title changes on the hub.
+    let cal = site.root.join("calendar.yaml");
+    let text = std::fs::read_to_string(&cal).unwrap();
+    std::fs::write(&cal, text.replacen("Tháng hành động vì trẻ em", "Tháng hành động vì trẻ em SERVE-EDIT-3", 1)).unwrap();
+    wait_for(port, "/", "the hub after a calendar edit", |s, b| s == 200 && b.contains("SERVE-EDIT-3"));
+
+    // Unknown pages get the 404 page.
+    let (status, body) = get(port, "/khong-co-trang-nay/").unwrap();
+    assert_eq!(status, 404);
+    assert!(body.contains("Không tìm thấy trang"));
+}
+
+#[test]
+fn no_drafts_hides_drafts() {
+    let site = common::site("good");
+    let server = start(&site.root, &["--no-drafts"]);
+    let page = wait_for(server.port, "/gioi-thieu/", "the page", |s, _| s == 200);
+    assert!(!page.contains("drafts-banner"));
+    assert_eq!(get(server.port, "/ban-nhap/").map(|r| r.0), Some(404));
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_removes_the_preview_folder() {
+    let site = common::site("good");
+    let port = free_port();
+    let mut child = Command::new(common::LOA)
+        .args(["serve", "--root"])
+        .arg(&site.root)
+        .args(["--port", &port.to_string()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    wait_for(port, "/", "the hub", |s, _| s == 200);
+    let dir = std::env::temp_dir().join(format!("loa-preview-{}", child.id()));
+    assert!(dir.join("index.html").exists(), "{}", dir.display());
+    Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    let start = Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        assert!(start.elapsed() < Duration::from_secs(10), "serve did not stop on Ctrl-C");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "{status:?}");
+    assert!(!dir.exists(), "the preview folder is removed");
+    let mut out = String::new();
+    child.stdout.take().unwrap().read_to_string(&mut out).unwrap();
+    assert!(out.contains(&format!("http://127.0.0.1:{port}/")), "{out}");
+}
