@@ -232,10 +232,19 @@ pub fn page_html(plan: &Plan<'_>, i: usize) -> String {
     markdown::to_html(&page.body, &markdown::RenderOptions { allow_raw_html: plan.site().allow_raw_html, resolve: &resolve })
 }
 
+/// How many site-wide pages the footer of every page lists (the hub lists all).
+pub const NAV_LIMIT: usize = 12;
+/// How many pages of its campaign a page lists (the campaign home lists all).
+pub const SIBLINGS_LIMIT: usize = 12;
+
 struct Renderer<'p, 'a> {
     plan: &'p Plan<'a>,
     tera: &'p Tera,
     strings: BTreeMap<String, BTreeMap<String, String>>,
+    /// Live site-wide pages per language, sorted; computed once, not per page.
+    site_pages: BTreeMap<String, Vec<usize>>,
+    /// Live pages per (campaign, language), sorted.
+    campaign_pages: BTreeMap<(String, String), Vec<usize>>,
 }
 
 impl Renderer<'_, '_> {
@@ -260,6 +269,10 @@ impl Renderer<'_, '_> {
                 .collect(),
             default_lang: def.to_owned(),
         }
+    }
+
+    fn campaign_pages(&self, id: &str, lang: &str) -> &[usize] {
+        self.campaign_pages.get(&(id.to_owned(), lang.to_owned())).map_or(&[][..], Vec::as_slice)
     }
 
     fn site_description(&self, lang: &str) -> String {
@@ -309,8 +322,10 @@ impl Renderer<'_, '_> {
         ctx.insert("lang", lang);
         ctx.insert("t", self.strings.get(lang).unwrap_or(&BTreeMap::new()));
         ctx.insert("site", &self.site_ctx(lang));
-        let nav: Vec<LinkCtx> = self.plan.site_pages(lang).into_iter().map(|i| self.link(i, nav_current)).collect();
+        let all = self.site_pages.get(lang).map_or(&[][..], Vec::as_slice);
+        let nav: Vec<LinkCtx> = all.iter().take(NAV_LIMIT).map(|&i| self.link(i, nav_current)).collect();
         ctx.insert("nav", &nav);
+        ctx.insert("nav_more", &(all.len() > NAV_LIMIT));
         ctx.insert("hub_url", &plan::hub_url(self.plan.site(), lang));
         ctx.insert("as_of", &format::iso(self.plan.as_of));
         ctx.insert("as_of_long", &format::long(self.plan.as_of, lang));
@@ -371,6 +386,8 @@ impl Renderer<'_, '_> {
             kind: "hub",
         });
         ctx.insert("page", &page);
+        let site_pages: Vec<LinkCtx> = self.site_pages.get(lang).map_or(&[][..], Vec::as_slice).iter().map(|&i| self.link(i, None)).collect();
+        ctx.insert("site_pages", &site_pages);
         let all: Vec<CampaignCtx> = (0..self.plan.campaigns.len()).map(|i| campaign_ctx(self.plan, i, lang)).collect();
         let pick = |s: State| -> Vec<CampaignCtx> {
             let mut v: Vec<(usize, &CampaignCtx)> = all.iter().enumerate().filter(|(i, _)| self.plan.campaigns[*i].status.state == s).collect();
@@ -409,7 +426,7 @@ impl Renderer<'_, '_> {
         });
         ctx.insert("page", &page);
         ctx.insert("campaign", &campaign);
-        let pages: Vec<LinkCtx> = self.plan.campaign_pages(&c.id, lang).into_iter().map(|i| self.link(i, None)).collect();
+        let pages: Vec<LinkCtx> = self.campaign_pages(&c.id, lang).iter().map(|&i| self.link(i, None)).collect();
         ctx.insert("pages", &pages);
         let mut urls = vec![(site.default_language().to_owned(), plan::campaign_url(site, &c.id, site.default_language()))];
         for l in site.languages.iter().skip(1) {
@@ -430,8 +447,10 @@ impl Renderer<'_, '_> {
             && let Some(index) = self.plan.inputs.calendar.campaigns.iter().position(|c| &c.id == id)
         {
             ctx.insert("campaign", &campaign_ctx(self.plan, index, lang));
-            let pages: Vec<LinkCtx> = self.plan.campaign_pages(id, lang).into_iter().map(|j| self.link(j, Some(i))).collect();
+            let all = self.campaign_pages(id, lang);
+            let pages: Vec<LinkCtx> = all.iter().take(SIBLINGS_LIMIT).map(|&j| self.link(j, Some(i))).collect();
             ctx.insert("pages", &pages);
+            ctx.insert("pages_more", &(all.len() > SIBLINGS_LIMIT));
         }
         let urls: Vec<(String, String)> = self
             .plan
@@ -485,7 +504,17 @@ pub fn render_selected(plan: &Plan<'_>, tera: &Tera, out: &mut Output, only: Opt
             (l.clone(), merged)
         })
         .collect();
-    let r = Renderer { plan, tera, strings };
+    let site_pages = site.languages.iter().map(|l| (l.clone(), plan.site_pages(l))).collect();
+    let campaign_pages = site
+        .languages
+        .iter()
+        .flat_map(|l| plan.inputs.calendar.campaigns.iter().map(move |c| (c.id.clone(), l.clone())))
+        .map(|(id, l)| {
+            let v = plan.campaign_pages(&id, &l);
+            ((id, l), v)
+        })
+        .collect();
+    let r = Renderer { plan, tera, strings, site_pages, campaign_pages };
 
     enum Job<'s> {
         Hub(&'s str),
