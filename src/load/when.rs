@@ -7,7 +7,8 @@
 //! | `1/6 - 30/6` | a yearly range, both ends included |
 //! | `20/12 - 10/1` | a yearly range that wraps the year end |
 //! | `tháng 6` | the whole month, every year |
-//! | `15/8 âm lịch`, `1/8 - 15/8 âm lịch` | Vietnamese lunar calendar (UTC+7) |
+//! | `15/8 âm lịch`, `1/8 - 15/8 âm lịch` | Vietnamese lunar calendar (UTC+7), yearly |
+//! | `15/8/2027 âm lịch`, `1/6/2025 nhuận âm lịch` | a one-off lunar date (`nhuận`: the leap month) |
 //! | `1/3/2027`, `1/3/2027 - 8/3/2027` | one-off dates, with years |
 //!
 //! The dash may be `-`, `–` or `—`, with or without spaces. `29/2` occurs in leap
@@ -95,6 +96,8 @@ struct Written {
     day: u32,
     month: u32,
     year: Option<i32>,
+    /// `nhuận`: the lunar year's leap month.
+    leap: bool,
     col: usize,
 }
 
@@ -156,17 +159,40 @@ pub fn parse(input: &str) -> Result<Rule, WhenError> {
         None => None,
     };
 
+    if !lunar {
+        if let Some(w) = std::iter::once(&a).chain(b.as_ref()).find(|w| w.leap) {
+            return Err(WhenError::new(w.col, "`nhuận` (a leap month) only exists in the lunar calendar")
+                .hint("add âm lịch: 1/6/2025 nhuận âm lịch"));
+        }
+    }
     if lunar {
         for w in std::iter::once(&a).chain(b.as_ref()) {
-            if w.year.is_some() {
-                return Err(WhenError::new(w.col, "lunar dates are yearly and take no year")
-                    .hint("write 15/8 âm lịch; for a one-off date use the Gregorian date"));
-            }
             check_lunar(w)?;
         }
-        let s = DayMonth { day: a.day, month: a.month };
-        let e = b.map_or(s, |b| DayMonth { day: b.day, month: b.month });
-        return Ok(Rule::Lunar { start: s, end: e });
+        if a.year.is_none() && b.is_none_or(|b| b.year.is_none()) {
+            if let Some(w) = std::iter::once(&a).chain(b.as_ref()).find(|w| w.leap) {
+                return Err(WhenError::new(w.col, "a leap month does not come back every year")
+                    .hint("write the year of a leap-month date: 1/6/2025 nhuận âm lịch"));
+            }
+            let s = DayMonth { day: a.day, month: a.month };
+            let e = b.map_or(s, |b| DayMonth { day: b.day, month: b.month });
+            return Ok(Rule::Lunar { start: s, end: e });
+        }
+        // A one-off lunar date or range, with its lunar year.
+        let end_w = b.unwrap_or(a);
+        let Some(end_year) = end_w.year.or(a.year) else {
+            return Err(WhenError::new(end_w.col, "the end of a one-off range needs its year too"));
+        };
+        if a.year.is_some() && b.is_some_and(|b| b.year.is_none()) {
+            return Err(WhenError::new(end_w.col, "the end of a one-off range needs its year too")
+                .hint(format!("write {}/{}/{} âm lịch", end_w.day, end_w.month, end_year)));
+        }
+        let end = lunar_once(&end_w, end_year)?;
+        let start = lunar_once(&a, a.year.unwrap_or(end_year))?;
+        if start > end {
+            return Err(WhenError::new(end_w.col, "this range ends before it starts").hint("put the earlier date first"));
+        }
+        return Ok(Rule::Once { start, end });
     }
 
     match (a.year, b.map(|b| b.year)) {
@@ -210,6 +236,10 @@ pub fn parse(input: &str) -> Result<Rule, WhenError> {
 
 /// Reads `D/M` or `D/M/YYYY`; `col` is the column where `s` starts.
 fn written(s: &str, col: usize) -> Result<Written, WhenError> {
+    let (s, leap) = match s.trim_end().strip_suffix("nhuận") {
+        Some(rest) => (rest, true),
+        None => (s, false),
+    };
     let trimmed = s.trim();
     let col = col + (s.chars().count() - s.trim_start().chars().count());
     if trimmed.is_empty() {
@@ -233,7 +263,7 @@ fn written(s: &str, col: usize) -> Result<Written, WhenError> {
         return Err(WhenError::new(month_col, format!("{trimmed} is not a date (there is no month {month})"))
             .hint("write the day first, then the month: 30/7"));
     }
-    Ok(Written { day, month, year, col })
+    Ok(Written { day, month, year, leap, col })
 }
 
 fn days_in_month(month: u32, year: Option<i32>) -> u32 {
@@ -287,6 +317,24 @@ fn check_lunar(w: &Written) -> Result<(), WhenError> {
         ));
     }
     Ok(())
+}
+
+/// The Gregorian date of a lunar date with its year, or why it does not exist.
+fn lunar_once(w: &Written, year: i32) -> Result<NaiveDate, WhenError> {
+    use crate::time::lunar::{self, LunarDate};
+    let text = format!("{}/{}/{year}{} âm lịch", w.day, w.month, if w.leap { " nhuận" } else { "" });
+    if let Some(d) = lunar::to_solar(LunarDate { day: w.day, month: w.month, year, leap: w.leap }) {
+        return Ok(d);
+    }
+    let month_exists = lunar::to_solar(LunarDate { day: 1, month: w.month, year, leap: w.leap }).is_some();
+    let why = if !month_exists && w.leap {
+        format!("the lunar year {year} has no leap month {}", w.month)
+    } else if !month_exists {
+        format!("{year} is outside the lunar calendar loa knows")
+    } else {
+        format!("lunar month {}{} of {year} has 29 days", w.month, if w.leap { " nhuận" } else { "" })
+    };
+    Err(WhenError::new(w.col, format!("{text} is not a date ({why})")))
 }
 
 /// Whether `rule` can happen in `year` at all (used to warn about `29/2` bounded
@@ -354,8 +402,24 @@ mod tests {
     }
 
     #[test]
+    fn one_off_lunar_dates() {
+        // Trung thu 2027, and Tết 2028 as a range.
+        assert_eq!(parse("15/8/2027 âm lịch"), Ok(Rule::Once { start: d(2027, 9, 15), end: d(2027, 9, 15) }));
+        assert_eq!(parse("1/1/2028 - 3/1/2028 âm lịch"), Ok(Rule::Once { start: d(2028, 1, 26), end: d(2028, 1, 28) }));
+        // 2025 has a leap 6th month; 2027 has none.
+        assert!(parse("1/6/2025 nhuận âm lịch").is_ok());
+        let e = parse("1/6/2027 nhuận âm lịch").unwrap_err();
+        assert_eq!(e.message, "1/6/2027 nhuận âm lịch is not a date (the lunar year 2027 has no leap month 6)");
+        // A 29-day month has no 30th.
+        let short = (1..=12).find(|&m| crate::time::lunar::to_solar(crate::time::lunar::LunarDate { day: 30, month: m, year: 2027, leap: false }).is_none()).unwrap();
+        let e = parse(&format!("1/{short}/2027 - 30/{short}/2027 âm lịch")).unwrap_err();
+        assert_eq!(e.message, format!("30/{short}/2027 âm lịch is not a date (lunar month {short} of 2027 has 29 days)"));
+        assert_eq!(e.column, format!("1/{short}/2027 - ").chars().count());
+    }
+
+    #[test]
     fn malformed() {
-        for bad in ["", "mùng 1", "1/6 -", "1/6 - 2/6 - 3/6", "1-6", "6/2027/1", "1/6/27", "15/8/2027 âm lịch", "tháng sáu"] {
+        for bad in ["", "mùng 1", "1/6 -", "1/6 - 2/6 - 3/6", "1-6", "6/2027/1", "1/6/27", "1/6 nhuận", "15/6 nhuận âm lịch", "tháng sáu"] {
             assert!(parse(bad).is_err(), "{bad} should fail");
         }
         let e = parse("1/6/2027 - 8/6").unwrap_err();
