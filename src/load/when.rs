@@ -159,11 +159,9 @@ pub fn parse(input: &str) -> Result<Rule, WhenError> {
         None => None,
     };
 
-    if !lunar {
-        if let Some(w) = std::iter::once(&a).chain(b.as_ref()).find(|w| w.leap) {
-            return Err(WhenError::new(w.col, "`nhuận` (a leap month) only exists in the lunar calendar")
-                .hint("add âm lịch: 1/6/2025 nhuận âm lịch"));
-        }
+    if !lunar && let Some(w) = std::iter::once(&a).chain(b.as_ref()).find(|w| w.leap) {
+        return Err(WhenError::new(w.col, "`nhuận` (a leap month) only exists in the lunar calendar")
+            .hint("add âm lịch: 1/6/2025 nhuận âm lịch"));
     }
     if lunar {
         for w in std::iter::once(&a).chain(b.as_ref()) {
