@@ -271,6 +271,21 @@ impl Renderer<'_, '_> {
         }
     }
 
+    /// The page data of a generated page that has no Markdown file behind it.
+    fn placeholder(&self, title: String, url: &str, lang: &str, kind: &'static str) -> PageCtx {
+        PageCtx {
+            title,
+            summary: None,
+            description: self.site_description(lang),
+            content: String::new(),
+            url: url.to_owned(),
+            permalink: self.permalink(url),
+            audience: None,
+            audience_label: None,
+            kind,
+        }
+    }
+
     fn campaign_pages(&self, id: &str, lang: &str) -> &[usize] {
         self.campaign_pages.get(&(id.to_owned(), lang.to_owned())).map_or(&[][..], Vec::as_slice)
     }
@@ -374,17 +389,7 @@ impl Renderer<'_, '_> {
         let site = self.plan.site();
         let mut ctx = self.base_context(lang, None);
         let url = plan::hub_url(site, lang);
-        let page = self.plan.find(&PageKind::Hub, "", lang).map(|i| self.page_ctx(i)).unwrap_or_else(|| PageCtx {
-            title: site.title.get(lang, site.default_language()).to_owned(),
-            summary: None,
-            description: self.site_description(lang),
-            content: String::new(),
-            url: url.clone(),
-            permalink: self.permalink(&url),
-            audience: None,
-            audience_label: None,
-            kind: "hub",
-        });
+        let page = self.plan.find(&PageKind::Hub, "", lang).map(|i| self.page_ctx(i)).unwrap_or_else(|| self.placeholder(site.title.get(lang, site.default_language()).to_owned(), &url, lang, "hub"));
         ctx.insert("page", &page);
         let site_pages: Vec<LinkCtx> = self.site_pages.get(lang).map_or(&[][..], Vec::as_slice).iter().map(|&i| self.link(i, None)).collect();
         ctx.insert("site_pages", &site_pages);
@@ -413,17 +418,7 @@ impl Renderer<'_, '_> {
         let mut ctx = self.base_context(lang, None);
         let url = plan::campaign_url(site, &c.id, lang);
         let campaign = campaign_ctx(self.plan, index, lang);
-        let page = self.plan.find(&kind, "", lang).map(|i| self.page_ctx(i)).unwrap_or_else(|| PageCtx {
-            title: campaign.title.clone(),
-            summary: None,
-            description: self.site_description(lang),
-            content: String::new(),
-            url: url.clone(),
-            permalink: self.permalink(&url),
-            audience: None,
-            audience_label: None,
-            kind: "campaign",
-        });
+        let page = self.plan.find(&kind, "", lang).map(|i| self.page_ctx(i)).unwrap_or_else(|| self.placeholder(campaign.title.clone(), &url, lang, "campaign"));
         ctx.insert("page", &page);
         ctx.insert("campaign", &campaign);
         let pages: Vec<LinkCtx> = self.campaign_pages(&c.id, lang).iter().map(|&i| self.link(i, None)).collect();
@@ -468,17 +463,7 @@ impl Renderer<'_, '_> {
         let url = format!("{}404.html", self.plan.site().base_path);
         ctx.insert(
             "page",
-            &PageCtx {
-                title: self.plan.inputs.theme.string(lang, "not_found_title").to_owned(),
-                summary: None,
-                description: self.site_description(lang),
-                content: String::new(),
-                url: url.clone(),
-                permalink: self.permalink(&url),
-                audience: None,
-                audience_label: None,
-                kind: "404",
-            },
+            &self.placeholder(self.plan.inputs.theme.string(lang, "not_found_title").to_owned(), &url, lang, "404"),
         );
         ctx.insert("alternates", &Vec::<AltCtx>::new());
         self.render("404.html", &ctx, "404.html".to_owned())
