@@ -9,8 +9,8 @@
 //!    typed models; every problem becomes a located [`diag::Diagnostic`].
 //! 2. [`plan`] decides what the site is on one day: campaign states, live pages,
 //!    URLs, the next day the output changes. Dates live in [`time`].
-//! 3. [`render`] turns the plan into files in memory (HTML with Tera, sitemap,
-//!    `build.json`).
+//! 3. [`render`] turns the plan into files in memory (HTML with Tera, PDF
+//!    leaflets with Typst, sitemap, `build.json`).
 //! 4. [`write`] swaps them into the output folder atomically.
 //!
 //! [`build`] and [`check`] run the pipeline; [`scaffold`] makes new sites and pages.
@@ -59,6 +59,10 @@ pub struct Report {
     pub pages: usize,
     /// Files written (0 for a check).
     pub files: usize,
+    /// Leaflet PDFs made (locality copies included).
+    pub leaflets: usize,
+    /// How many of them were typeset (the others came from the cache).
+    pub leaflets_typeset: usize,
     /// Where the output went (`None` for a check).
     pub out: Option<PathBuf>,
     /// Problems that did not stop the build.
@@ -66,13 +70,13 @@ pub struct Report {
 }
 
 /// Loads, checks, plans and renders the site at `root` into memory, as of `at`
-/// (default today), without writing anything. `loa build` is this plus
-/// [`write::write`].
+/// (default today), writing nothing but the leaflet cache
+/// (`.loa-cache/leaflets/`). `loa build` is this plus [`write::write`].
 pub fn render_in_memory(root: &Path, at: Option<NaiveDate>, drafts: bool) -> Result<(Output, Report), Diagnostics> {
-    run(root, at, drafts)
+    run(root, at, drafts, true)
 }
 
-fn run(root: &Path, at: Option<NaiveDate>, drafts: bool) -> Result<(Output, Report), Diagnostics> {
+fn run(root: &Path, at: Option<NaiveDate>, drafts: bool, write_cache: bool) -> Result<(Output, Report), Diagnostics> {
     let inputs = load::load(root)?;
     let links = links::LinkTable::new(&inputs.content);
     let mut diags = plan::check(&inputs, &links);
@@ -89,7 +93,14 @@ fn run(root: &Path, at: Option<NaiveDate>, drafts: bool) -> Result<(Output, Repo
     }
     let plan = plan::Plan::new(&inputs, links, plan::Options { at, drafts });
     let mut out = Output::default();
-    render::html::render(&plan, &tera, &mut out)?;
+    let leaflet_opts = render::leaflet::Options { cache: Some(render::leaflet::default_cache(root)), write_cache };
+    let leaflets = render::leaflet::render(&plan, &mut out, &leaflet_opts).map_err(|mut d| {
+        d.extend(diags.0.iter().cloned());
+        d.sort();
+        d
+    })?;
+    diags.extend(leaflets.warnings.0.iter().cloned());
+    render::html::render(&plan, &tera, &leaflets, &mut out)?;
     render::meta::build_json(&plan, &mut out);
     render::meta::sitemap(&plan, &mut out);
     copy_files(&plan, &mut out)?;
@@ -99,6 +110,8 @@ fn run(root: &Path, at: Option<NaiveDate>, drafts: bool) -> Result<(Output, Repo
         next_change: plan.next_change,
         pages: plan.live_pages().count(),
         files: 0,
+        leaflets: leaflets.files,
+        leaflets_typeset: leaflets.typeset,
         out: None,
         warnings: diags,
     };
@@ -126,7 +139,7 @@ fn copy_files(plan: &plan::Plan<'_>, out: &mut Output) -> Result<(), Diagnostics
 pub fn build(root: &Path, opts: &BuildOptions) -> Result<Report, Diagnostics> {
     let out_dir = opts.out.clone().unwrap_or_else(|| root.join("dist"));
     write::check_out_dir(root, &out_dir)?;
-    let (output, mut report) = run(root, opts.at, opts.drafts)?;
+    let (output, mut report) = run(root, opts.at, opts.drafts, true)?;
     report.files = write::write(&out_dir, &output)?;
     report.out = Some(out_dir);
     Ok(report)
@@ -147,5 +160,5 @@ pub fn schedule(root: &Path, from: Option<NaiveDate>, to: Option<NaiveDate>) -> 
 /// Loads and checks everything (and renders in memory for today, to catch
 /// template errors) without writing anything.
 pub fn check(root: &Path) -> Result<Report, Diagnostics> {
-    run(root, None, true).map(|(_, r)| r)
+    run(root, None, true, false).map(|(_, r)| r)
 }

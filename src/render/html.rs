@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
+use super::leaflet::Leaflets;
 use super::markdown::{self, Resolved};
 use super::Output;
 use crate::diag::{Diagnostic, Diagnostics, Position};
@@ -23,7 +24,7 @@ use crate::time::format;
 use crate::time::state::State;
 
 /// The templates a theme must have.
-pub const REQUIRED_TEMPLATES: &[&str] = &["hub.html", "campaign.html", "page.html", "404.html"];
+pub const REQUIRED_TEMPLATES: &[&str] = &["hub.html", "campaign.html", "page.html", "404.html", "leaflets.html"];
 
 /// Compiles the theme's templates, reporting every syntax error with its file and line.
 pub fn templates(theme: &Theme) -> Result<Tera, Diagnostics> {
@@ -224,6 +225,7 @@ pub fn page_html(plan: &Plan<'_>, i: usize) -> String {
 struct Renderer<'p, 'a> {
     plan: &'p Plan<'a>,
     tera: &'p Tera,
+    leaflets: &'p Leaflets,
     strings: BTreeMap<String, BTreeMap<String, String>>,
 }
 
@@ -424,7 +426,34 @@ impl Renderer<'_, '_> {
             .map(|j| (self.plan.inputs.content.pages[j].lang.clone(), self.plan.urls[j].clone()))
             .collect();
         ctx.insert("alternates", &self.alternates(lang, &urls));
+        ctx.insert("leaflets", self.leaflets.by_page.get(&i).map_or(&[][..], Vec::as_slice));
+        ctx.insert("leaflets_url", &format!("{}{}/", self.plan.site().base_path, super::leaflet::DIR));
         self.render("page.html", &ctx, self.out_path(&self.plan.urls[i]))
+    }
+
+    /// `leaflets/index.html`: every live leaflet, by campaign, for schools.
+    fn leaflet_index(&self) -> Result<(String, Vec<u8>), Diagnostic> {
+        let lang = self.plan.site().default_language();
+        let mut ctx = self.base_context(lang, None);
+        let url = format!("{}{}/", self.plan.site().base_path, super::leaflet::DIR);
+        ctx.insert(
+            "page",
+            &PageCtx {
+                title: self.plan.inputs.theme.string(lang, "leaflets_title").to_owned(),
+                summary: None,
+                description: self.plan.inputs.theme.string(lang, "leaflets_intro").to_owned(),
+                content: String::new(),
+                url: url.clone(),
+                permalink: self.permalink(&url),
+                audience: None,
+                audience_label: None,
+                kind: "leaflets",
+            },
+        );
+        ctx.insert("groups", &self.leaflets.groups);
+        ctx.insert("leaflet_count", &self.leaflets.by_page.values().map(Vec::len).sum::<usize>());
+        ctx.insert("alternates", &Vec::<AltCtx>::new());
+        self.render("leaflets.html", &ctx, self.out_path(&url))
     }
 
     fn not_found(&self) -> Result<(String, Vec<u8>), Diagnostic> {
@@ -450,8 +479,9 @@ impl Renderer<'_, '_> {
     }
 }
 
-/// Renders every HTML page of the plan, in parallel.
-pub fn render(plan: &Plan<'_>, tera: &Tera, out: &mut Output) -> Result<(), Diagnostics> {
+/// Renders every HTML page of the plan, in parallel, with the download links
+/// of the leaflets made and their list for schools.
+pub fn render(plan: &Plan<'_>, tera: &Tera, leaflets: &Leaflets, out: &mut Output) -> Result<(), Diagnostics> {
     let theme = &plan.inputs.theme;
     let site = plan.site();
     let strings = site
@@ -463,15 +493,16 @@ pub fn render(plan: &Plan<'_>, tera: &Tera, out: &mut Output) -> Result<(), Diag
             (l.clone(), merged)
         })
         .collect();
-    let r = Renderer { plan, tera, strings };
+    let r = Renderer { plan, tera, leaflets, strings };
 
     enum Job<'s> {
         Hub(&'s str),
         Campaign(usize, &'s str),
         Page(usize),
         NotFound,
+        LeafletIndex,
     }
-    let mut jobs = vec![Job::NotFound];
+    let mut jobs = vec![Job::NotFound, Job::LeafletIndex];
     for lang in &site.languages {
         jobs.push(Job::Hub(lang));
         for (index, c) in plan.inputs.calendar.campaigns.iter().enumerate() {
@@ -492,6 +523,7 @@ pub fn render(plan: &Plan<'_>, tera: &Tera, out: &mut Output) -> Result<(), Diag
             Job::Campaign(i, l) => r.campaign_home(*i, l),
             Job::Page(i) => r.page(*i),
             Job::NotFound => r.not_found(),
+            Job::LeafletIndex => r.leaflet_index(),
         })
         .collect();
     let mut diags = Diagnostics::new();

@@ -3,6 +3,7 @@
 //! ([`crate::write`] does).
 
 pub mod html;
+pub mod leaflet;
 pub mod markdown;
 pub mod meta;
 
