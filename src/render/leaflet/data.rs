@@ -414,7 +414,9 @@ pub fn print_form(href: &str, text: &str) -> Option<String> {
     } else if lower.starts_with("mailto:") {
         href[7..].to_owned()
     } else if lower.starts_with("https://") || lower.starts_with("http://") {
+        // On paper the page is enough: no scheme, no #fragment, no final slash.
         let rest = &href[href.find("://").map_or(0, |i| i + 3)..];
+        let rest = rest.split('#').next().unwrap_or(rest);
         rest.strip_suffix('/').unwrap_or(rest).to_owned()
     } else {
         return None;
@@ -712,6 +714,7 @@ mod tests {
         assert!(matches!(&c[6], Inline::Link { print: None, .. }));
         assert_eq!(print_form("tel:0243525662", "Trung tâm"), Some("0243525662".into()));
         assert_eq!(print_form("mailto:a@b.vn", "a@b.vn"), None);
+        assert_eq!(print_form("https://x.example/a/#b", "A"), Some("x.example/a".into()));
     }
 
     #[test]
