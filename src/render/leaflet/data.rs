@@ -207,11 +207,7 @@ impl Builder<'_> {
                 Inline::Text { v: s } => push_text(v, &s),
                 other => v.push(other),
             },
-            Some(Frame::Image { alt, .. }) => {
-                if let Inline::Text { v } | Inline::Code { v } = &x {
-                    alt.push_str(v);
-                }
-            }
+            Some(Frame::Image { alt, .. }) => x.text_into(alt),
             Some(Frame::Item { loose, .. }) => match x {
                 Inline::Text { v: s } => push_text(loose, &s),
                 other => loose.push(other),
@@ -372,8 +368,15 @@ pub fn body(markdown: &str, link: &dyn Fn(&str) -> Option<String>, image: &dyn F
                     *task = Some(done);
                 }
             }
-            // Raw HTML cannot be printed; the text between inline tags stays.
-            Event::Html(_) | Event::InlineHtml(_) => {}
+            // Raw HTML cannot be printed. Formatting tags are left out (the text
+            // between them stays, `<br>` breaks the line); anything else in a
+            // line of text is shown as written: `<label>` is then just text.
+            Event::InlineHtml(h) => match formatting_tag(&h) {
+                Some("br") => b.inline(Inline::Br),
+                Some(_) => {}
+                None => b.inline(Inline::Text { v: h.to_string() }),
+            },
+            Event::Html(_) => {}
             Event::InlineMath(t) | Event::DisplayMath(t) => b.inline(Inline::Text { v: t.to_string() }),
         }
     }
@@ -388,6 +391,19 @@ pub fn body(markdown: &str, link: &dyn Fn(&str) -> Option<String>, image: &dyn F
         .collect();
     notes.sort_by_key(|n| n.n);
     Body { blocks, notes }
+}
+
+/// The name of an HTML formatting tag (`<b>`, `</em>`, `<br/>`, `<span class="x">`),
+/// or `None` for anything else.
+fn formatting_tag(html: &str) -> Option<&'static str> {
+    const TAGS: &[&str] = &[
+        "a", "abbr", "b", "bdi", "bdo", "big", "br", "cite", "code", "del", "dfn", "em", "font", "i", "ins", "kbd", "mark", "q", "s", "samp", "small",
+        "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
+    ];
+    let inner = html.trim().strip_prefix('<')?.strip_suffix('>')?;
+    let inner = inner.strip_prefix('/').unwrap_or(inner);
+    let name: String = inner.chars().take_while(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
+    TAGS.iter().copied().find(|t| *t == name)
 }
 
 /// The plain text of inlines.
@@ -737,8 +753,8 @@ mod tests {
 
     #[test]
     fn raw_html_is_left_out() {
-        let b = parse("<div>hidden</div>\n\nA <b>bold</b> word\n");
-        assert_eq!(b.blocks, vec![Block::Para { c: vec![t("A bold word")] }]);
+        let b = parse("<div>hidden</div>\n\nA <b>bold</b> word<br/>and <label> <script>x</script>\n");
+        assert_eq!(b.blocks, vec![Block::Para { c: vec![t("A bold word"), Inline::Br, t("and <label> <script>x</script>")] }]);
     }
 
     #[test]
