@@ -86,7 +86,7 @@ fn to_unicode(cmap: &str) -> HashMap<u32, String> {
             section = "";
             continue;
         }
-        let parts: Vec<&str> = line.split(|c| c == '<' || c == '>').map(str::trim).filter(|p| !p.is_empty()).collect();
+        let parts: Vec<&str> = line.split(['<', '>']).map(str::trim).filter(|p| !p.is_empty()).collect();
         match (section, parts.as_slice()) {
             ("char", [src, dst]) => {
                 map.insert(code(src), utf16(dst));

@@ -71,6 +71,9 @@ const CACHE_KEEP: Duration = Duration::from_secs(30 * 24 * 3600);
 /// More leaflets to typeset than this, on a terminal, shows a progress bar.
 const PROGRESS_ABOVE: usize = 36;
 
+/// Stack size of the threads that typeset.
+const TYPST_STACK: usize = 64 << 20;
+
 /// Width of the thumbnails in pixels.
 const THUMB_WIDTH: f64 = 240.0;
 
@@ -242,9 +245,21 @@ struct Job<'p> {
     format: LeafletFormat,
     locality: Option<usize>,
     stem: String,
-    data: LeafletData,
-    json: Vec<u8>,
+    contact: Option<data::Contact>,
     key: String,
+}
+
+impl Job<'_> {
+    /// The job's data: the page's, with its format and contact. Built when
+    /// needed rather than kept for every job, so memory does not grow with
+    /// the number of leaflets.
+    fn data(&self, scale: f64) -> LeafletData {
+        let mut d = self.prep.data.clone();
+        d.format = self.format.name();
+        d.contact = self.contact.clone();
+        d.scale = scale;
+        d
+    }
 }
 
 /// A typeset leaflet.
@@ -557,13 +572,7 @@ fn typeset(shared: &Shared, job: &Job<'_>, want_png: bool, warnings: &std::sync:
     let scales: &[f64] = if job.format == LeafletFormat::Trifold { TRIFOLD_SCALES } else { &[1.0] };
     let mut doc: Option<(PagedDocument, bool)> = None;
     for (n, &scale) in scales.iter().enumerate() {
-        let json = if n == 0 {
-            job.json.clone()
-        } else {
-            let mut d = job.data.clone();
-            d.scale = scale;
-            serde_json::to_vec(&d).unwrap_or_default()
-        };
+        let json = serde_json::to_vec(&job.data(scale)).unwrap_or_default();
         let files = job.prep.files.iter().cloned().chain([(world::DATA.to_owned(), Bytes::new(json))]);
         let Some(world) = LeafletWorld::new(shared, &name, files) else {
             return Err(vec![Diagnostic::error(&name, None, "not a valid template name")]);
@@ -608,6 +617,9 @@ fn typeset(shared: &Shared, job: &Job<'_>, want_png: bool, warnings: &std::sync:
     let pdf = without_suspects(pdf);
     let pages = doc.pages().len();
     drop(doc);
+    // Drop Typst's memoised results that the last ten leaflets did not use:
+    // the next leaflet of the same page reuses most of them, and memory stays
+    // flat over thousands of leaflets.
     typst::comemo::evict(10);
     Ok(Made { pdf, png, pages, fits, not_ua })
 }
@@ -721,16 +733,14 @@ pub fn render(plan: &Plan<'_>, out: &mut Output, opts: &Options) -> Result<Leafl
                 variants.extend((0..locs.len()).map(Some));
             }
             for locality in variants {
-                let mut data = prep.data.clone();
-                data.format = format.name();
-                data.contact = locality.map(|l| contact(&locs[l], &page.lang, def));
-                let json = serde_json::to_vec(&data).unwrap_or_default();
                 let stem = output_stem(page, def, format, locality.map(|l| locs[l].id.as_str()));
-                let key = format!(
+                let mut job = Job { prep, format, locality, stem, contact: locality.map(|l| contact(&locs[l], &page.lang, def)), key: String::new() };
+                let json = serde_json::to_vec(&job.data(1.0)).unwrap_or_default();
+                job.key = format!(
                     "{:032x}",
-                    typst::utils::hash128(&(CACHE_FORMAT, env!("CARGO_PKG_VERSION"), shared.hash, &json, prep.files_hash, prep.date, &stem, locality.is_none()))
+                    typst::utils::hash128(&(CACHE_FORMAT, env!("CARGO_PKG_VERSION"), shared.hash, &json, prep.files_hash, prep.date, &job.stem, locality.is_none()))
                 );
-                jobs.push(Job { prep, format, locality, stem, data, json, key });
+                jobs.push(job);
             }
         }
     }
@@ -747,32 +757,39 @@ pub fn render(plan: &Plan<'_>, out: &mut Output, opts: &Options) -> Result<Leafl
         bar
     });
     let typst_warnings = std::sync::Mutex::new(Vec::new());
-    let results: Vec<Result<Done, Vec<Diagnostic>>> = jobs
-        .par_iter()
-        .zip(hits.into_par_iter())
-        .map(|(job, hit)| {
-            if let Some(done) = hit {
-                return Ok(done);
-            }
-            let made = typeset(&shared, job, job.locality.is_none(), &typst_warnings);
-            if let Some(b) = &bar {
-                b.inc(1);
-            }
-            let made = made?;
-            let thumb_size = made.png.as_deref().and_then(png_size);
-            let stored = cache.as_ref().filter(|c| c.write).map(|c| c.put(&job.key, &made).is_ok()).unwrap_or(false);
-            let (pdf, png) = match (stored, cache.as_ref()) {
-                (true, Some(c)) => (Bytes2::Cached(c.path(&job.key, "pdf")), made.png.as_ref().map(|_| Bytes2::Cached(c.path(&job.key, "png")))),
-                _ => (Bytes2::Memory(made.pdf.clone()), made.png.clone().map(Bytes2::Memory)),
-            };
-            Ok(Done { pdf_len: made.pdf.len() as u64, pdf, png, thumb_size, pages: made.pages, fits: made.fits, not_ua: made.not_ua, typeset: true })
+    let typeset_one = |job: &Job<'_>, hit: Option<Done>| -> Result<Done, Vec<Diagnostic>> {
+        if let Some(done) = hit {
+            return Ok(done);
+        }
+        let made = typeset(&shared, job, job.locality.is_none(), &typst_warnings);
+        if let Some(b) = &bar {
+            b.inc(1);
+        }
+        let made = made?;
+        let thumb_size = made.png.as_deref().and_then(png_size);
+        let stored = cache.as_ref().filter(|c| c.write).map(|c| c.put(&job.key, &made).is_ok()).unwrap_or(false);
+        let (pdf, png) = match (stored, cache.as_ref()) {
+            (true, Some(c)) => (Bytes2::Cached(c.path(&job.key, "pdf")), made.png.as_ref().map(|_| Bytes2::Cached(c.path(&job.key, "png")))),
+            _ => (Bytes2::Memory(made.pdf.clone()), made.png.clone().map(Bytes2::Memory)),
+        };
+        Ok(Done { pdf_len: made.pdf.len() as u64, pdf, png, thumb_size, pages: made.pages, fits: made.fits, not_ua: made.not_ua, typeset: true })
+    };
+    let results: Vec<Result<Done, Vec<Diagnostic>>> = in_parallel(jobs.iter().zip(hits).collect(), |(job, hit)| typeset_one(job, hit))
+        .into_iter()
+        .zip(&jobs)
+        .map(|(r, job)| {
+            r.unwrap_or_else(|| {
+                Err(vec![Diagnostic::error(&pages[job.prep.page].source, None, format!("typesetting the {} leaflet failed unexpectedly", job.format.name()))
+                    .with_hint("this is a bug in loa or Typst; please report it with the page")])
+            })
         })
         .collect();
     if let Some(b) = bar {
         b.finish_and_clear();
     }
     let mut seen = BTreeSet::new();
-    for w in typst_warnings.into_inner().unwrap_or_else(|e| e.into_inner()) {
+    let typst_warnings = typst_warnings.into_inner().unwrap_or_else(|e| e.into_inner());
+    for w in typst_warnings {
         if seen.insert((w.file.clone(), w.position, w.message.clone())) {
             diags.push(w);
         }
@@ -877,6 +894,51 @@ pub fn render(plan: &Plan<'_>, out: &mut Output, opts: &Options) -> Result<Leafl
     diags.sort();
     made.warnings = diags;
     Ok(made)
+}
+
+/// Runs `f` on every item on plain threads (as many as rayon would use), each
+/// with a large stack, and returns the results in order.
+///
+/// Not rayon workers, on purpose: `typst-pdf` hands work to rayon and, while
+/// it waits, a rayon worker runs other queued jobs on the same stack — which
+/// would start the next leaflet inside the unfinished one, so memory and stack
+/// would grow with the number of leaflets (a stack overflow after a few
+/// hundred). On a plain thread the wait is a wait; rayon's own pool does the
+/// PDF work. Typst recurses deeply, hence the stack size.
+///
+/// An item whose `f` panicked gives `None` (Typst is not supposed to panic,
+/// but a build must not die of it).
+fn in_parallel<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<Option<R>> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Mutex;
+    let n = items.len();
+    let threads = rayon::current_num_threads().clamp(1, n.max(1));
+    let items: Vec<Mutex<Option<T>>> = items.into_iter().map(|i| Mutex::new(Some(i))).collect();
+    let results: Vec<Mutex<Option<R>>> = (0..n).map(|_| Mutex::new(None)).collect();
+    let next = AtomicUsize::new(0);
+    let work = || {
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            if i >= n {
+                break;
+            }
+            let item = items[i].lock().unwrap_or_else(|e| e.into_inner()).take();
+            if let Some(item) = item
+                && let Ok(r) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(item)))
+            {
+                *results[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(r);
+            }
+        }
+    };
+    std::thread::scope(|s| {
+        let spawned = (0..threads)
+            .filter(|i| std::thread::Builder::new().name(format!("loa-leaflet-{i}")).stack_size(TYPST_STACK).spawn_scoped(s, work).is_ok())
+            .count();
+        if spawned == 0 {
+            work();
+        }
+    });
+    results.into_iter().map(|r| r.into_inner().unwrap_or_else(|e| e.into_inner())).collect()
 }
 
 /// A locality's contact as the leaflet shows it.
