@@ -1035,6 +1035,55 @@ mod tests {
         assert_eq!(String::from_utf8(out).unwrap(), "1 0 obj<</Type/Catalog/MarkInfo<</Marked true>>               /Lang(vi)>>");
     }
 
+    fn page(source: &str, kind: PageKind, slug: &str, lang: &str, text: &str) -> Page {
+        Page {
+            source: source.into(),
+            kind,
+            slug: slug.into(),
+            lang: lang.into(),
+            front: Default::default(),
+            body: String::new(),
+            body_line: 0,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn output_paths() {
+        let p = page("content/pages/cach-bao-tin.md", PageKind::SitePage, "cach-bao-tin", "vi", "");
+        assert_eq!(output_stem(&p, "vi", LeafletFormat::A4, None), "leaflets/pages/cach-bao-tin-a4");
+        assert_eq!(output_stem(&p, "vi", LeafletFormat::Trifold, Some("xa-bat-trang")), "leaflets/pages/cach-bao-tin-trifold/xa-bat-trang");
+        let en = page("content/pages/cach-bao-tin.en.md", PageKind::SitePage, "cach-bao-tin", "en", "");
+        assert_eq!(output_stem(&en, "vi", LeafletFormat::A5, None), "leaflets/pages/cach-bao-tin-a5.en");
+        assert_eq!(output_stem(&en, "vi", LeafletFormat::A5, Some("x")), "leaflets/pages/cach-bao-tin-a5/x.en");
+        let c = page("content/tet/den.md", PageKind::CampaignPage("tet".into()), "den", "vi", "");
+        assert_eq!(output_stem(&c, "vi", LeafletFormat::A5, None), "leaflets/tet/den-a5");
+    }
+
+    #[test]
+    fn front_matter_key_positions() {
+        let p = page("x.md", PageKind::SitePage, "x", "vi", "---\ntitle: Tờ rơi\nleaflet:  [a4, a5]\nvariants: localities\n---\nleaflet: in the body\n");
+        assert_eq!(key_position(&p, "leaflet"), Some(Position::new(3, 11)));
+        assert_eq!(key_position(&p, "variants"), Some(Position::new(4, 11)));
+        assert_eq!(key_position(&p, "audience"), None);
+    }
+
+    #[test]
+    fn document_date_and_standard() {
+        let o = pdf_options("leaflets/pages/x-a4", NaiveDate::from_ymd_opt(2027, 6, 1), true);
+        assert!(o.timestamp.is_some());
+        assert!(o.tagged);
+        assert!(pdf_options("x", None, false).timestamp.is_none());
+    }
+
+    #[test]
+    fn parallel_keeps_order_and_survives_panics() {
+        let out = in_parallel((0..50).collect(), |i: i32| if i == 7 { panic!("boom") } else { i * 2 });
+        assert_eq!(out.len(), 50);
+        assert_eq!(out[7], None);
+        assert_eq!(out[49], Some(98));
+    }
+
     #[test]
     fn png_header() {
         let mut head = vec![0x89, b'P', b'N', b'G', 13, 10, 26, 10, 0, 0, 0, 13, b'I', b'H', b'D', b'R'];
