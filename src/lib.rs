@@ -125,7 +125,7 @@ fn copy_files(plan: &plan::Plan<'_>, out: &mut Output) -> Result<(), Diagnostics
         out.copy(path.clone(), Source::from(bytes));
     }
     for asset in &plan.inputs.content.assets {
-        if out.files.contains_key(&asset.output) {
+        if out.files.contains_key(&asset.output) || (asset.output.starts_with("leaflets/") && out.contains(&asset.output)) {
             diags.push(Diagnostic::error(&asset.source, None, format!("this file would overwrite the generated {}", asset.output)).with_hint("rename the file"));
             continue;
         }
