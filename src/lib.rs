@@ -9,8 +9,8 @@
 //!    typed models; every problem becomes a located [`diag::Diagnostic`].
 //! 2. [`plan`] decides what the site is on one day: campaign states, live pages,
 //!    URLs, the next day the output changes. Dates live in [`time`].
-//! 3. [`render`] turns the plan into files in memory (HTML with Tera, sitemap,
-//!    `build.json`).
+//! 3. [`render`] turns the plan into files in memory (HTML with Tera, PDF
+//!    leaflets with Typst, sitemap, `build.json`).
 //! 4. [`write`] swaps them into the output folder atomically.
 //!
 //! [`build`] and [`check`] run the pipeline; [`scaffold`] makes new sites and pages.
@@ -60,6 +60,10 @@ pub struct Report {
     pub pages: usize,
     /// Files written (0 for a check).
     pub files: usize,
+    /// Leaflet PDFs made (locality copies included).
+    pub leaflets: usize,
+    /// How many of them were typeset (the others came from the cache).
+    pub leaflets_typeset: usize,
     /// Where the output went (`None` for a check).
     pub out: Option<PathBuf>,
     /// Problems that did not stop the build.
@@ -67,13 +71,14 @@ pub struct Report {
 }
 
 /// Loads, checks, plans and renders the site at `root` into memory, as of `at`
-/// (default today), without writing anything. `loa build` is this plus
-/// [`write::write`].
-pub fn render_in_memory(root: &Path, at: Option<NaiveDate>, drafts: bool) -> Result<(Output, Report), Diagnostics> {
-    run(root, at, drafts)
+/// (default today), writing nothing. Leaflets whose content hash is listed in
+/// the output folder `previous` are copied from it instead of typeset. `loa
+/// build` is this plus [`write::write`].
+pub fn render_in_memory(root: &Path, at: Option<NaiveDate>, drafts: bool, previous: Option<&Path>) -> Result<(Output, Report), Diagnostics> {
+    run(root, at, drafts, previous)
 }
 
-fn run(root: &Path, at: Option<NaiveDate>, drafts: bool) -> Result<(Output, Report), Diagnostics> {
+fn run(root: &Path, at: Option<NaiveDate>, drafts: bool, previous: Option<&Path>) -> Result<(Output, Report), Diagnostics> {
     let inputs = load::load(root)?;
     let links = links::LinkTable::new(&inputs.content);
     let mut diags = plan::check(&inputs, &links);
@@ -89,23 +94,32 @@ fn run(root: &Path, at: Option<NaiveDate>, drafts: bool) -> Result<(Output, Repo
         return Err(diags);
     }
     let plan = plan::Plan::new(&inputs, &links, plan::Options { at, drafts, preview: false });
-    let out = render_all(&plan, &tera)?;
+    let (out, leaflets) = render_all(&plan, &tera, previous).map_err(|mut d| {
+        d.extend(diags.0.iter().cloned());
+        d.sort();
+        d
+    })?;
+    diags.extend(leaflets.warnings.0.iter().cloned());
     diags.sort();
     let report = Report {
         as_of: plan.as_of,
         next_change: plan.next_change,
         pages: plan.live_pages().count(),
         files: 0,
+        leaflets: leaflets.files,
+        leaflets_typeset: leaflets.typeset,
         out: None,
         warnings: diags,
     };
     Ok((out, report))
 }
 
-/// Renders every output of a plan into memory.
-pub fn render_all(plan: &plan::Plan<'_>, tera: &tera::Tera) -> Result<Output, Diagnostics> {
+/// Renders every output of a plan into memory; leaflets listed in the
+/// `previous` output with the same content hash are copied, not typeset.
+pub fn render_all(plan: &plan::Plan<'_>, tera: &tera::Tera, previous: Option<&Path>) -> Result<(Output, render::leaflet::Leaflets), Diagnostics> {
     let mut out = Output::default();
-    render::html::render(plan, tera, &mut out)?;
+    let leaflets = render::leaflet::render(plan, &mut out, &render::leaflet::Options { previous: previous.map(Path::to_path_buf) })?;
+    render::html::render(plan, tera, &leaflets, &mut out)?;
     render::embed::render(plan, tera, &mut out)?;
     render::ics::render(plan, &mut out);
     render::json::render(plan, &mut out);
@@ -113,7 +127,7 @@ pub fn render_all(plan: &plan::Plan<'_>, tera: &tera::Tera) -> Result<Output, Di
     render::meta::build_json(plan, &mut out);
     render::meta::sitemap(plan, &mut out);
     copy_files(plan, &mut out)?;
-    Ok(out)
+    Ok((out, leaflets))
 }
 
 /// Adds the theme's static files and the content's assets to the output.
@@ -137,7 +151,9 @@ fn copy_files(plan: &plan::Plan<'_>, out: &mut Output) -> Result<(), Diagnostics
 pub fn build(root: &Path, opts: &BuildOptions) -> Result<Report, Diagnostics> {
     let out_dir = opts.out.clone().unwrap_or_else(|| root.join("dist"));
     write::check_out_dir(root, &out_dir)?;
-    let (output, mut report) = run(root, opts.at, opts.drafts)?;
+    // The previous output is the leaflet cache, if loa wrote it.
+    let previous = out_dir.join(write::MARKER).is_file().then_some(out_dir.as_path());
+    let (output, mut report) = run(root, opts.at, opts.drafts, previous)?;
     report.files = write::write(&out_dir, &output)?;
     report.out = Some(out_dir);
     Ok(report)
@@ -158,5 +174,6 @@ pub fn schedule(root: &Path, from: Option<NaiveDate>, to: Option<NaiveDate>) -> 
 /// Loads and checks everything (and renders in memory for today, to catch
 /// template errors) without writing anything.
 pub fn check(root: &Path) -> Result<Report, Diagnostics> {
-    run(root, None, true).map(|(_, r)| r)
+    let dist = root.join("dist");
+    run(root, None, true, dist.is_dir().then_some(dist.as_path())).map(|(_, r)| r)
 }

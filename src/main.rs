@@ -123,6 +123,9 @@ fn main() -> ExitCode {
                 warn(&r.warnings);
                 let out = r.out.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
                 println!("Built {} pages ({} files) as of {} into {out}", r.pages, r.files, r.as_of);
+                if r.leaflets > 0 {
+                    println!("Leaflets: {} PDFs, {} typeset, {} unchanged (reused from the previous output).", r.leaflets, r.leaflets_typeset, r.leaflets - r.leaflets_typeset);
+                }
                 match r.next_change {
                     Some(d) => println!("The site changes next on {d}: rebuild on that day (see `loa schedule`)."),
                     None => println!("Nothing changes in the next three years."),

@@ -71,7 +71,7 @@ pub fn check_out_dir(root: &Path, out: &Path) -> Result<(), Diagnostic> {
     if out.join("content").exists() {
         return Err(bad("the output folder contains a content/ folder: it looks like a site".into()));
     }
-    for input in ["content", "themes", "site.yaml", "calendar.yaml"] {
+    for input in ["content", "themes", "site.yaml", "calendar.yaml", "localities.yaml"] {
         if out.starts_with(root.join(input)) {
             return Err(bad(format!("the output folder is inside the site's {input}")));
         }

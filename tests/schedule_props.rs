@@ -8,11 +8,32 @@ use std::path::Path;
 use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
 
-/// The rendered site, minus `build.json` (which records the build day itself).
+/// An output of the example site whose leaflets the renders below reuse, so
+/// each render typesets only the leaflets whose dates differ.
+fn previous() -> &'static Path {
+    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let at = NaiveDate::from_ymd_opt(2027, 6, 10);
+        loa::build(root, &loa::BuildOptions { out: Some(dir.path().join("dist")), at, drafts: false }).expect("the example site builds");
+        dir
+    })
+    .path()
+}
+
+/// The rendered site, minus `build.json` (which records the build day itself),
+/// with copied files (leaflets reused from the previous output) by source.
 fn site_at(d: NaiveDate) -> (BTreeMap<String, Vec<u8>>, Option<NaiveDate>) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let (out, report) = loa::render_in_memory(root, Some(d), false).expect("the example site builds");
+    let prev = previous().join("dist");
+    let (out, report) = loa::render_in_memory(root, Some(d), false, Some(&prev)).expect("the example site builds");
     let mut files = out.files;
+    for (path, src) in out.copies {
+        if let loa::render::Source::File(p) = src {
+            files.insert(path, std::fs::read(p).unwrap_or_default());
+        }
+    }
     files.remove("build.json");
     (files, report.next_change)
 }

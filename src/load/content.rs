@@ -29,7 +29,7 @@ pub const PAGES_DIR: &str = "pages";
 
 /// The front-matter keys a page may have, for "did you mean" hints.
 pub const FRONT_MATTER_KEYS: &[&str] =
-    &["title", "summary", "date", "publish", "expire", "draft", "weight", "audience", "leaflet", "image", "image_alt"];
+    &["title", "summary", "date", "publish", "expire", "draft", "weight", "audience", "leaflet", "variants", "image", "image_alt"];
 
 /// All pages and assets of a site.
 #[derive(Debug, Default)]
@@ -128,6 +128,13 @@ impl LeafletFormat {
     }
 }
 
+/// What a page's leaflets are made once per (`variants:` in front matter).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Variants {
+    /// One leaflet per entry of `localities.yaml`, with that locality's contact.
+    Localities,
+}
+
 /// One end of a publication window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bound {
@@ -160,6 +167,8 @@ pub struct FrontMatter {
     pub audience: Option<String>,
     /// Print formats to make of the page.
     pub leaflet: Vec<LeafletFormat>,
+    /// Make the leaflets once per locality (`variants: localities`).
+    pub variants: Option<Variants>,
     /// An image for link previews, relative to the page.
     pub image: Option<String>,
     /// Its text alternative.
@@ -180,6 +189,7 @@ struct FrontFile {
     weight: i64,
     audience: Option<Spanned<String>>,
     leaflet: Option<Spanned<OneOrMany>>,
+    variants: Option<Spanned<String>>,
     image: Option<String>,
     image_alt: Option<String>,
 }
@@ -456,6 +466,16 @@ pub fn load_page(root: &Path, rel: &Path, site: &Site) -> Result<Page, Diagnosti
         leaflet.sort();
         leaflet.dedup();
     }
+    let variants = match &front.variants {
+        None => None,
+        Some(v) => match v.value.trim() {
+            "localities" => Some(Variants::Localities),
+            other => {
+                diags.push(err(content_position(&text, position_of(v, yaml_line)), format!("`{other}` is not a kind of leaflet variants"), "write `variants: localities` for one leaflet per entry of localities.yaml, or remove the key"));
+                None
+            }
+        },
+    };
     let audience = front.audience.as_ref().map(|a| a.value.trim().to_owned());
     if let (Some(a), Some(s)) = (&audience, &front.audience)
         && (a.is_empty() || !a.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'))
@@ -482,6 +502,7 @@ pub fn load_page(root: &Path, rel: &Path, site: &Site) -> Result<Page, Diagnosti
             weight: front.weight,
             audience,
             leaflet,
+            variants,
             image: front.image,
             image_alt: front.image_alt,
         },

@@ -8,6 +8,7 @@
 
 pub mod calendar;
 pub mod content;
+pub mod localities;
 pub mod site;
 pub mod theme;
 pub mod when;
@@ -70,6 +71,8 @@ pub struct Inputs {
     pub content: Content,
     /// The theme: embedded default overlaid by the site's own files.
     pub theme: Theme,
+    /// `localities.yaml`, if the site has one.
+    pub localities: Option<Vec<localities::Locality>>,
 }
 
 /// Reads the whole site at `root`. Problems in different files are all reported.
@@ -80,13 +83,14 @@ pub fn load(root: &Path) -> Result<Inputs, Diagnostics> {
     let calendar = calendar::load(root, &languages).map_err(|d| diags.extend(d.0)).ok();
     let theme_name = site.as_ref().map_or("default", |s| s.theme.as_str());
     let theme = theme::load(root, theme_name, &languages).map_err(|d| diags.extend(d.0)).ok();
+    let localities = localities::load(root).map_err(|d| diags.extend(d.0)).ok().flatten();
     let content = match (&site, &calendar) {
         (Some(s), Some(c)) => content::load(root, s, c).map_err(|d| diags.extend(d.0)).ok(),
         _ => None,
     };
     match (site, calendar, content, theme) {
         (Some(site), Some(calendar), Some(content), Some(theme)) if !diags.has_errors() => {
-            Ok(Inputs { root: root.to_path_buf(), site, calendar, content, theme })
+            Ok(Inputs { root: root.to_path_buf(), site, calendar, content, theme, localities })
         }
         _ => {
             diags.sort();

@@ -4,6 +4,10 @@
 //! a `themes/` folder work anywhere). A site's `themes/<name>/` overrides it file
 //! by file: a site that only wants its own footer ships only
 //! `themes/<name>/templates/partials/footer.html`.
+//!
+//! Besides HTML templates, a theme holds the print side: `leaflets/*.typ`
+//! (Typst templates for the PDF leaflets) and `fonts/*.ttf|otf` (the fonts
+//! the leaflets are typeset with; the default theme ships Noto Sans).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -63,6 +67,10 @@ pub struct Theme {
     pub name: String,
     /// Tera templates by name.
     pub templates: BTreeMap<String, TextFile>,
+    /// Typst leaflet templates (`leaflets/a4.typ`, …) by name inside `leaflets/`.
+    pub leaflets: BTreeMap<String, TextFile>,
+    /// Font files for the leaflets (`fonts/*.ttf`, `*.otf`, `*.ttc`), by file name.
+    pub fonts: BTreeMap<String, (Bytes, Origin)>,
     /// Files copied as they are into the output, by output path.
     pub statics: BTreeMap<String, Bytes>,
     /// UI strings per language: `i18n/<lang>.yaml`.
@@ -81,6 +89,12 @@ impl Theme {
             .or_else(|| self.strings.values().find_map(|m| m.get(key)))
             .map_or(key, String::as_str)
     }
+}
+
+/// Whether a file name is a font the leaflets can use.
+fn is_font_file(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    [".ttf", ".otf", ".ttc", ".otc"].iter().any(|e| lower.ends_with(e))
 }
 
 fn walk_embedded(dir: &'static Dir<'static>, out: &mut Vec<(PathBuf, &'static [u8])>) {
@@ -127,7 +141,15 @@ pub fn load(root: &Path, name: &str, languages: &[String]) -> Result<Theme, Diag
         return Err(diags);
     }
 
-    let mut theme = Theme { name: name.to_owned(), templates: BTreeMap::new(), statics: BTreeMap::new(), strings: BTreeMap::new(), warnings: Vec::new() };
+    let mut theme = Theme {
+        name: name.to_owned(),
+        templates: BTreeMap::new(),
+        leaflets: BTreeMap::new(),
+        fonts: BTreeMap::new(),
+        statics: BTreeMap::new(),
+        strings: BTreeMap::new(),
+        warnings: Vec::new(),
+    };
     for (path, (bytes, origin)) in files {
         let mut comps = path.iter().map(|c| c.to_string_lossy().into_owned());
         let top = comps.next().unwrap_or_default();
@@ -149,6 +171,15 @@ pub fn load(root: &Path, name: &str, languages: &[String]) -> Result<Theme, Diag
             },
             "static" => {
                 theme.statics.insert(rest, bytes);
+            }
+            "leaflets" => match text() {
+                Ok(t) => {
+                    theme.leaflets.insert(rest.clone(), TextFile { name: rest, text: t, origin });
+                }
+                Err(d) => diags.push(d),
+            },
+            "fonts" if is_font_file(&rest) => {
+                theme.fonts.insert(rest, (bytes, origin));
             }
             "i18n" if rest.ends_with(".yaml") => {
                 let lang = rest.trim_end_matches(".yaml").to_owned();

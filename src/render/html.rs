@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
+use super::leaflet::Leaflets;
 use super::markdown::{self, Resolved};
 use super::Output;
 use crate::diag::{Diagnostic, Diagnostics, Position};
@@ -23,7 +24,7 @@ use crate::time::format;
 use crate::time::state::State;
 
 /// The templates a theme must have.
-pub const REQUIRED_TEMPLATES: &[&str] = &["hub.html", "campaign.html", "page.html", "404.html"];
+pub const REQUIRED_TEMPLATES: &[&str] = &["hub.html", "campaign.html", "page.html", "404.html", "leaflets.html"];
 
 /// Compiles the theme's templates, reporting every syntax error with its file and line.
 pub fn templates(theme: &Theme) -> Result<Tera, Diagnostics> {
@@ -240,6 +241,7 @@ pub const SIBLINGS_LIMIT: usize = 12;
 struct Renderer<'p, 'a> {
     plan: &'p Plan<'a>,
     tera: &'p Tera,
+    leaflets: &'p Leaflets,
     strings: BTreeMap<String, BTreeMap<String, String>>,
     /// Live site-wide pages per language, sorted; computed once, not per page.
     site_pages: BTreeMap<String, Vec<usize>>,
@@ -454,7 +456,34 @@ impl Renderer<'_, '_> {
             .map(|j| (self.plan.inputs.content.pages[j].lang.clone(), self.plan.urls[j].clone()))
             .collect();
         ctx.insert("alternates", &self.alternates(lang, &urls));
+        ctx.insert("leaflets", self.leaflets.by_page.get(&i).map_or(&[][..], Vec::as_slice));
+        ctx.insert("leaflets_url", &format!("{}{}/", self.plan.site().base_path, super::leaflet::DIR));
         self.render("page.html", &ctx, self.out_path(&self.plan.urls[i]))
+    }
+
+    /// `leaflets/index.html`: every live leaflet, by campaign, for schools.
+    fn leaflet_index(&self) -> Result<(String, Vec<u8>), Diagnostic> {
+        let lang = self.plan.site().default_language();
+        let mut ctx = self.base_context(lang, None);
+        let url = format!("{}{}/", self.plan.site().base_path, super::leaflet::DIR);
+        ctx.insert(
+            "page",
+            &PageCtx {
+                title: self.plan.inputs.theme.string(lang, "leaflets_title").to_owned(),
+                summary: None,
+                description: self.plan.inputs.theme.string(lang, "leaflets_intro").to_owned(),
+                content: String::new(),
+                url: url.clone(),
+                permalink: self.permalink(&url),
+                audience: None,
+                audience_label: None,
+                kind: "leaflets",
+            },
+        );
+        ctx.insert("groups", &self.leaflets.groups);
+        ctx.insert("leaflet_count", &self.leaflets.by_page.values().map(Vec::len).sum::<usize>());
+        ctx.insert("alternates", &Vec::<AltCtx>::new());
+        self.render("leaflets.html", &ctx, self.out_path(&url))
     }
 
     fn not_found(&self) -> Result<(String, Vec<u8>), Diagnostic> {
@@ -470,14 +499,21 @@ impl Renderer<'_, '_> {
     }
 }
 
-/// Renders every HTML page of the plan, in parallel.
-pub fn render(plan: &Plan<'_>, tera: &Tera, out: &mut Output) -> Result<(), Diagnostics> {
-    render_selected(plan, tera, out, None)
+/// Renders every HTML page of the plan, in parallel, with the download links
+/// of the leaflets made and their list for schools.
+pub fn render(plan: &Plan<'_>, tera: &Tera, leaflets: &Leaflets, out: &mut Output) -> Result<(), Diagnostics> {
+    render_selected(plan, tera, leaflets, out, None)
 }
 
 /// Renders the HTML pages of the plan; with `only`, just those pages (by index
 /// into `content.pages`) — what `loa serve` does when one page's text changed.
-pub fn render_selected(plan: &Plan<'_>, tera: &Tera, out: &mut Output, only: Option<&std::collections::BTreeSet<usize>>) -> Result<(), Diagnostics> {
+pub fn render_selected(
+    plan: &Plan<'_>,
+    tera: &Tera,
+    leaflets: &Leaflets,
+    out: &mut Output,
+    only: Option<&std::collections::BTreeSet<usize>>,
+) -> Result<(), Diagnostics> {
     let theme = &plan.inputs.theme;
     let site = plan.site();
     let strings = site
@@ -499,17 +535,19 @@ pub fn render_selected(plan: &Plan<'_>, tera: &Tera, out: &mut Output, only: Opt
             ((id, l), v)
         })
         .collect();
-    let r = Renderer { plan, tera, strings, site_pages, campaign_pages };
+    let r = Renderer { plan, tera, leaflets, strings, site_pages, campaign_pages };
 
     enum Job<'s> {
         Hub(&'s str),
         Campaign(usize, &'s str),
         Page(usize),
         NotFound,
+        LeafletIndex,
     }
     let mut jobs = Vec::new();
     if only.is_none() {
         jobs.push(Job::NotFound);
+        jobs.push(Job::LeafletIndex);
     }
     for lang in site.languages.iter().filter(|_| only.is_none()) {
         jobs.push(Job::Hub(lang));
@@ -534,6 +572,7 @@ pub fn render_selected(plan: &Plan<'_>, tera: &Tera, out: &mut Output, only: Opt
             Job::Campaign(i, l) => r.campaign_home(*i, l),
             Job::Page(i) => r.page(*i),
             Job::NotFound => r.not_found(),
+            Job::LeafletIndex => r.leaflet_index(),
         })
         .collect();
     let mut diags = Diagnostics::new();

@@ -7,6 +7,7 @@ pub mod feeds;
 pub mod html;
 pub mod ics;
 pub mod json;
+pub mod leaflet;
 pub mod markdown;
 pub mod meta;
 

@@ -83,7 +83,7 @@ impl Session {
         let pages_only = !rel.is_empty()
             && rel.iter().all(|p| p.starts_with("content") && p.extension().is_some_and(|e| e == "md"));
         let (out, incremental) = match (&mut self.loaded, pages_only) {
-            (Some(loaded), true) => match reload_pages(&self.root, loaded, &rel, self.at, self.drafts)? {
+            (Some(loaded), true) => match reload_pages(&self.root, &self.out_dir, loaded, &rel, self.at, self.drafts)? {
                 Some(r) => r,
                 None => self.full()?,
             },
@@ -104,7 +104,7 @@ impl Session {
         }
         let out = {
             let plan = Plan::new(&inputs, &links, self.options());
-            crate::render_all(&plan, &tera)?
+            crate::render_all(&plan, &tera, Some(&self.out_dir))?.0
         };
         self.loaded = Some(Loaded { inputs, links, tera });
         Ok((out, false))
@@ -150,7 +150,10 @@ impl Session {
             }
             match src {
                 Source::File(from) => {
-                    fs::copy(&from, &target).map_err(|e| fail(&from, e))?;
+                    // A leaflet reused from the preview itself is already in place.
+                    if from != target {
+                        fs::copy(&from, &target).map_err(|e| fail(&from, e))?;
+                    }
                     self.copied.insert(path, from);
                 }
                 Source::Embedded(bytes) => {
@@ -169,6 +172,7 @@ impl Session {
 /// change needs a full load (a page appeared or disappeared).
 fn reload_pages(
     root: &Path,
+    out_dir: &Path,
     loaded: &mut Loaded,
     rel: &[PathBuf],
     at: Option<NaiveDate>,
@@ -203,16 +207,17 @@ fn reload_pages(
         return Err(diags);
     }
     let plan = Plan::new(&loaded.inputs, &loaded.links, plan::Options { at, drafts, preview: true });
-    if !body_only {
-        return crate::render_all(&plan, &loaded.tera).map(|o| Some((o, false)));
-    }
     let only: BTreeSet<usize> = old.iter().map(|(i, _)| *i).collect();
-    let mut out = Output::default();
-    render::html::render_selected(&plan, &loaded.tera, &mut out, Some(&only))?;
-    render::feeds::render(&plan, &mut out);
-    // Hubs and campaign homes are not in `only`'s jobs: render everything if one changed.
-    if only.iter().any(|&i| matches!(loaded.inputs.content.pages[i].kind, content::PageKind::Hub | content::PageKind::CampaignHome(_))) {
-        return crate::render_all(&plan, &loaded.tera).map(|o| Some((o, false)));
+    // Hubs and campaign homes are listed everywhere: render everything if one changed.
+    let lists_changed = only.iter().any(|&i| matches!(loaded.inputs.content.pages[i].kind, content::PageKind::Hub | content::PageKind::CampaignHome(_)));
+    if !body_only || lists_changed {
+        return crate::render_all(&plan, &loaded.tera, Some(out_dir)).map(|(o, _)| Some((o, false)));
     }
+    let mut out = Output::default();
+    // Leaflets are found by content hash in the preview itself: only the changed
+    // page's are typeset again.
+    let leaflets = render::leaflet::render(&plan, &mut out, &render::leaflet::Options { previous: Some(out_dir.to_path_buf()) })?;
+    render::html::render_selected(&plan, &loaded.tera, &leaflets, &mut out, Some(&only))?;
+    render::feeds::render(&plan, &mut out);
     Ok(Some((out, true)))
 }

@@ -1,0 +1,154 @@
+//! `localities.yaml` → [`Locality`]: the wards, communes or schools that get
+//! their own copy of a leaflet, with their own contact in the hotline box.
+//!
+//! The file is optional. It is a list:
+//!
+//! ```yaml
+//! - id: phuong-hoan-kiem            # a-z, 0-9, hyphens: the PDF's file name
+//!   name: Phường Hoàn Kiếm          # or {vi: …, en: …}
+//!   contact: Cán bộ phụ trách       # who to call there (optional)
+//!   phone: "024.0000.0001"          # as people write it (optional)
+//!   address: 1 Đinh Tiên Hoàng      # (optional)
+//! ```
+//!
+//! A page with `variants: localities` in its front matter gets one PDF per
+//! entry, under `leaflets/<campaign>/<page>-<format>/<id>.pdf`.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::yaml::{self, content_position, position_of, Spanned};
+use super::Text;
+use crate::diag::{Diagnostic, Diagnostics, Position};
+
+/// The file name, relative to the site root.
+pub const FILE: &str = "localities.yaml";
+
+/// One ward, commune or school.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Locality {
+    /// `[a-z0-9-]`: its file name under the leaflet's folder.
+    pub id: String,
+    /// Its name, per language.
+    pub name: Text,
+    /// Who to contact there.
+    pub contact: Option<Text>,
+    /// The number as people write it.
+    pub phone: Option<String>,
+    /// The number for `tel:` links: digits and a leading `+`.
+    pub tel: Option<String>,
+    /// Where to find them.
+    pub address: Option<Text>,
+    /// Where the entry starts in the file (for messages).
+    pub position: Option<Position>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LocalityFile {
+    id: Spanned<String>,
+    name: Text,
+    contact: Option<Text>,
+    phone: Option<Spanned<String>>,
+    address: Option<Text>,
+}
+
+/// Reads `localities.yaml` if the site has one (`Ok(None)` when it has not).
+pub fn load(root: &Path) -> Result<Option<Vec<Locality>>, Diagnostics> {
+    let path = root.join(FILE);
+    if !path.is_file() {
+        return Ok(None);
+    }
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| Diagnostic::error(FILE, None, format!("cannot read {FILE}: {e}")).with_hint("save the file as UTF-8 text"))?;
+    parse(&text).map(Some)
+}
+
+/// The digits of a phone number for a `tel:` link, or `None` if it is not one.
+pub fn tel_of(number: &str) -> Option<String> {
+    let allowed = number.chars().all(|c| c.is_ascii_digit() || " .-+()".contains(c));
+    let tel: String = number
+        .chars()
+        .enumerate()
+        .filter(|(i, c)| c.is_ascii_digit() || (*i == 0 && *c == '+'))
+        .map(|(_, c)| c)
+        .collect();
+    (allowed && !tel.trim_start_matches('+').is_empty()).then_some(tel)
+}
+
+/// Parses and checks the text of `localities.yaml`.
+pub fn parse(text: &str) -> Result<Vec<Locality>, Diagnostics> {
+    let file = Path::new(FILE);
+    if text.trim().is_empty() || text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
+        return Ok(Vec::new());
+    }
+    let raw: Vec<LocalityFile> = yaml::parse(file, text, 0).map_err(|d| {
+        let d = if d.message.contains("unknown field") {
+            d.with_hint("the keys of a locality are: id, name, contact, phone, address")
+        } else {
+            d
+        };
+        Diagnostics::from(d.with_source(text))
+    })?;
+    let mut diags = Diagnostics::new();
+    let mut err = |pos: Option<Position>, msg: String, hint: &str| {
+        diags.push(Diagnostic::error(file, pos, msg).with_hint(hint).with_source(text));
+    };
+    let mut out: Vec<Locality> = Vec::with_capacity(raw.len());
+    for l in raw {
+        let id = l.id.value.trim().to_owned();
+        let id_pos = content_position(text, position_of(&l.id, 0));
+        if id.is_empty() || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+            err(id_pos, format!("`{id}` is not a locality id"), &format!("use lowercase letters a-z, digits and hyphens, e.g. {}", slug::slugify(&id)));
+        } else if out.iter().any(|o| o.id == id) {
+            err(id_pos, format!("the id `{id}` is used twice"), "give every locality its own id: it becomes the PDF's file name");
+        }
+        let (phone, tel) = match &l.phone {
+            None => (None, None),
+            Some(p) => {
+                let number = p.value.trim().to_owned();
+                match tel_of(&number) {
+                    Some(tel) => (Some(number), Some(tel)),
+                    None => {
+                        err(
+                            content_position(text, position_of(p, 0)),
+                            format!("`{number}` is not a telephone number"),
+                            "write digits, with spaces, dots or hyphens between groups if you like: 024.3825.1234",
+                        );
+                        (None, None)
+                    }
+                }
+            }
+        };
+        out.push(Locality { id, name: l.name, contact: l.contact, phone, tel, address: l.address, position: id_pos });
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_a_list() {
+        let l = parse("- id: phuong-hoan-kiem\n  name: Phường Hoàn Kiếm\n  contact: Cán bộ (ví dụ)\n  phone: \"024.0000.0001\"\n").unwrap();
+        assert_eq!(l.len(), 1);
+        assert_eq!(l[0].id, "phuong-hoan-kiem");
+        assert_eq!(l[0].tel.as_deref(), Some("02400000001"));
+        assert_eq!(l[0].name.get("vi", "vi"), "Phường Hoàn Kiếm");
+        assert!(parse("# nothing yet\n").unwrap().is_empty());
+    }
+
+    #[test]
+    fn errors_are_located() {
+        let e = parse("- id: Hoan Kiem\n  name: A\n- id: b\n  name: B\n  phone: call us\n- id: b\n  name: C\n").unwrap_err();
+        let locs: Vec<String> = e.iter().map(|d| d.location()).collect();
+        assert_eq!(locs, vec!["localities.yaml:1:7", "localities.yaml:5:10", "localities.yaml:6:7"]);
+        let e = parse("- id: a\n  nam: A\n").unwrap_err();
+        assert_eq!(e.0[0].position.map(|p| p.line), Some(2));
+    }
+}

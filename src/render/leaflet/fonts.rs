@@ -1,0 +1,142 @@
+//! The fonts leaflets are typeset with, and the check that they can show every
+//! character of a leaflet.
+//!
+//! Typst draws nothing (or an empty box) for a character that no font has, and
+//! says nothing about it. So before typesetting, every character of a
+//! leaflet's text is looked up in the fonts' character maps, and one that no
+//! font has is a located error in the page that contains it.
+//!
+//! The fonts are the theme's `fonts/` folder: Noto Sans (regular, bold,
+//! italic, bold italic) in the default theme, which covers Vietnamese fully.
+
+use std::collections::BTreeSet;
+
+use typst::foundations::Bytes;
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::theme::{self, Theme};
+
+/// The loaded fonts of a theme.
+pub struct Fonts {
+    /// Every face of every font file, in file-name order.
+    pub fonts: Vec<Font>,
+    /// Typst's index of them.
+    pub book: LazyHash<FontBook>,
+    /// A hash of all the font files, for the leaflet cache.
+    pub hash: u128,
+}
+
+impl std::fmt::Debug for Fonts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Fonts").field("faces", &self.fonts.len()).finish()
+    }
+}
+
+/// Loads the theme's fonts. A file that is not a font is an error naming it; a
+/// theme without fonts is an error.
+pub fn load(theme: &Theme) -> Result<Fonts, Diagnostics> {
+    let mut diags = Diagnostics::new();
+    let mut fonts = Vec::new();
+    let mut hashes = Vec::new();
+    for (name, (bytes, origin)) in &theme.fonts {
+        let data: Bytes = match bytes {
+            theme::Bytes::Embedded(b) => Bytes::new(*b),
+            theme::Bytes::File(p) => match std::fs::read(p) {
+                Ok(v) => Bytes::new(v),
+                Err(e) => {
+                    diags.push(Diagnostic::error(origin.display(), None, format!("cannot read: {e}")));
+                    continue;
+                }
+            },
+        };
+        hashes.push((name.clone(), typst::utils::hash128(data.as_slice())));
+        let before = fonts.len();
+        fonts.extend(Font::iter(data));
+        if fonts.len() == before {
+            diags.push(
+                Diagnostic::error(origin.display(), None, "this file is not a font loa can read")
+                    .with_hint("use TrueType (.ttf) or OpenType (.otf) font files"),
+            );
+        }
+    }
+    if fonts.is_empty() && !diags.has_errors() {
+        diags.push(
+            Diagnostic::error(format!("themes/{}/fonts", theme.name), None, "the theme has no fonts for the leaflets")
+                .with_hint("put .ttf or .otf files in the theme's fonts/ folder, e.g. Noto Sans"),
+        );
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    let book = LazyHash::new(FontBook::from_fonts(&fonts));
+    Ok(Fonts { fonts, book, hash: typst::utils::hash128(&hashes) })
+}
+
+/// Characters that are never drawn, so need no glyph: spaces, line breaks,
+/// controls, joiners, soft hyphens, variation selectors, the byte-order mark.
+pub fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || matches!(c, '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}')
+}
+
+impl Fonts {
+    /// Whether some font has a glyph for `c`.
+    pub fn covers(&self, c: char) -> bool {
+        is_invisible(c) || self.fonts.iter().any(|f| f.info().coverage.contains(c as u32))
+    }
+
+    /// The characters of `text` that no font has, each once, in order of
+    /// first appearance.
+    pub fn missing(&self, text: &str) -> Vec<char> {
+        let mut seen = BTreeSet::new();
+        let mut out = Vec::new();
+        for c in text.chars() {
+            if seen.insert(c) && !self.covers(c) {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    /// The family names, for messages.
+    pub fn families(&self) -> Vec<String> {
+        let mut names: Vec<String> = self.fonts.iter().map(|f| f.info().family.clone()).collect();
+        names.dedup();
+        names
+    }
+}
+
+/// How to name a character in a message: `"☎" (U+260E)`.
+pub fn describe(c: char) -> String {
+    format!("\"{c}\" (U+{:04X})", c as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn default_fonts() -> Fonts {
+        let dir = tempfile::tempdir().unwrap();
+        let theme = theme::load(dir.path(), "default", &["vi".to_owned()]).unwrap();
+        load(&theme).unwrap()
+    }
+
+    #[test]
+    fn noto_sans_covers_vietnamese() {
+        let f = default_fonts();
+        assert_eq!(f.families(), vec!["Noto Sans".to_owned()]);
+        assert_eq!(f.fonts.len(), 4);
+        let text = "Tổng đài điện thoại quốc gia bảo vệ trẻ em ĐẶNG Ữ ỹ ẫ ợ — “trích dẫn” 1/6 – 30/6 · №";
+        assert!(f.missing(text).is_empty(), "{:?}", f.missing(text));
+    }
+
+    #[test]
+    fn reports_what_no_font_has() {
+        let f = default_fonts();
+        assert_eq!(f.missing("Gọi ☎ 111 ☎ 😀\u{200B}\n"), vec!['☎', '😀']);
+        assert_eq!(describe('☎'), "\"☎\" (U+260E)");
+    }
+}

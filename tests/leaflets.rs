@@ -1,0 +1,345 @@
+//! Leaflets end to end: the `loa` binary builds the fixture site in
+//! `tests/fixtures/leaflets/` (copied into a temporary folder), and the PDFs are
+//! read back with a PDF parser (`lopdf`): their text, page count and page size.
+//!
+//! lopdf's own `extract_text` cannot read the ToUnicode maps Typst writes (it
+//! accepts no `/CMapVersion` or `/WMode` entries), so the text is rebuilt
+//! here from lopdf's parsed objects: each font's ToUnicode map, then the
+//! page's text operators, with a space where a new line starts.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use lopdf::{Document, Object};
+
+const HOTLINE: &str = "Tổng đài điện thoại quốc gia bảo vệ trẻ em";
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for e in fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let dest = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &dest);
+        } else {
+            fs::copy(e.path(), &dest).unwrap();
+        }
+    }
+}
+
+/// The fixture site in a fresh temporary folder.
+fn site() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/leaflets"), &root);
+    (dir, root)
+}
+
+fn loa(root: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_loa")).args(args).arg("--root").arg(root).output().unwrap()
+}
+
+fn build(root: &Path, at: &str, out: &Path) -> Output {
+    let o = loa(root, &["build", "--at", at, "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "build failed:\n{}", String::from_utf8_lossy(&o.stderr));
+    o
+}
+
+/// Text (whitespace squashed), page count and page sizes in millimetres.
+struct Pdf {
+    text: String,
+    sizes: Vec<(f64, f64)>,
+    title: String,
+}
+
+fn number(o: &Object) -> f64 {
+    match o {
+        Object::Integer(i) => *i as f64,
+        Object::Real(r) => *r as f64,
+        _ => panic!("not a number: {o:?}"),
+    }
+}
+
+/// Hex digits → bytes.
+fn hex(s: &str) -> Vec<u8> {
+    (0..s.len() / 2).filter_map(|i| u8::from_str_radix(&s[2 * i..2 * i + 2], 16).ok()).collect()
+}
+
+/// A ToUnicode CMap: glyph code → text (`bfchar` and `bfrange` sections).
+fn to_unicode(cmap: &str) -> HashMap<u32, String> {
+    let utf16 = |h: &str| {
+        let b = hex(h);
+        let units: Vec<u16> = b.chunks(2).map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)])).collect();
+        String::from_utf16_lossy(&units)
+    };
+    let code = |h: &str| u32::from_str_radix(h, 16).unwrap();
+    let mut map = HashMap::new();
+    let mut section = "";
+    for line in cmap.lines().map(str::trim) {
+        if line.ends_with("beginbfchar") || line.ends_with("beginbfrange") {
+            section = if line.ends_with("beginbfchar") { "char" } else { "range" };
+            continue;
+        }
+        if line.starts_with("end") {
+            section = "";
+            continue;
+        }
+        let parts: Vec<&str> = line.split(['<', '>']).map(str::trim).filter(|p| !p.is_empty()).collect();
+        match (section, parts.as_slice()) {
+            ("char", [src, dst]) => {
+                map.insert(code(src), utf16(dst));
+            }
+            ("range", [lo, hi, dst]) => {
+                let first: Vec<u16> = utf16(dst).encode_utf16().collect();
+                for (i, c) in (code(lo)..=code(hi)).enumerate() {
+                    let mut units = first.clone();
+                    if let Some(last) = units.last_mut() {
+                        *last += i as u16;
+                    }
+                    map.insert(c, String::from_utf16_lossy(&units));
+                }
+            }
+            _ => {}
+        }
+    }
+    map
+}
+
+/// The text of a page, from its text-showing operators and its fonts' ToUnicode maps.
+fn page_text(doc: &Document, page: lopdf::ObjectId) -> String {
+    let mut maps: HashMap<Vec<u8>, HashMap<u32, String>> = HashMap::new();
+    for (name, font) in doc.get_page_fonts(page).unwrap() {
+        let map = font
+            .get(b"ToUnicode")
+            .and_then(|o| o.as_reference())
+            .and_then(|id| doc.get_object(id))
+            .and_then(|o| o.as_stream())
+            .map(|s| to_unicode(&String::from_utf8_lossy(&s.decompressed_content().unwrap_or_else(|_| s.content.clone()))))
+            .unwrap_or_default();
+        maps.insert(name, map);
+    }
+    let content = doc.get_and_decode_page_content(page).unwrap();
+    let mut text = String::new();
+    let mut font: Vec<u8> = Vec::new();
+    let mut y = f64::NAN;
+    let mut line_y = f64::NAN;
+    for op in &content.operations {
+        let show = |bytes: &[u8], text: &mut String| {
+            let map = maps.get(&font);
+            for pair in bytes.chunks(2) {
+                let c = u32::from(pair[0]) << 8 | u32::from(*pair.get(1).unwrap_or(&0));
+                if let Some(s) = map.and_then(|m| m.get(&c)) {
+                    text.push_str(s);
+                }
+            }
+        };
+        match op.operator.as_str() {
+            "cm" => y = op.operands.get(5).map(number).unwrap_or(y),
+            "Tf" => font = op.operands[0].as_name().unwrap_or_default().to_vec(),
+            "Tj" | "TJ" => {
+                if y != line_y {
+                    text.push(' ');
+                    line_y = y;
+                }
+                for o in &op.operands {
+                    match o {
+                        Object::String(b, _) => show(b, &mut text),
+                        Object::Array(a) => a.iter().for_each(|x| {
+                            if let Object::String(b, _) = x {
+                                show(b, &mut text)
+                            }
+                        }),
+                        _ => {}
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    text
+}
+
+fn read_pdf(path: &Path) -> Pdf {
+    let doc = Document::load(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let pages = doc.get_pages();
+    let text: String = pages.values().map(|&id| page_text(&doc, id)).collect::<Vec<_>>().join(" ");
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let sizes = pages
+        .values()
+        .map(|id| {
+            let page = doc.get_object(*id).unwrap().as_dict().unwrap();
+            let mb = page.get(b"MediaBox").unwrap().as_array().unwrap();
+            let pt = |i: usize| number(&mb[i]);
+            let mm = |p: f64| (p * 25.4 / 72.0 * 10.0).round() / 10.0;
+            (mm(pt(2) - pt(0)), mm(pt(3) - pt(1)))
+        })
+        .collect();
+    let info = doc.trailer.get(b"Info").and_then(|r| r.as_reference()).and_then(|id| doc.get_dictionary(id)).ok();
+    let title = info
+        .and_then(|d| d.get(b"Title").ok())
+        .and_then(|t| lopdf::decode_text_string(t).ok())
+        .unwrap_or_default();
+    Pdf { text, sizes, title }
+}
+
+#[test]
+fn leaflets_have_the_right_text_pages_and_sizes() {
+    let (_tmp, root) = site();
+    let out = root.parent().unwrap().join("dist");
+    build(&root, "2027-06-10", &out);
+    let l = out.join("leaflets");
+
+    let a4 = read_pdf(&l.join("pages/cach-bao-tin-a4.pdf"));
+    assert!(a4.text.contains(HOTLINE), "{}", a4.text);
+    assert!(a4.text.contains("Cách báo tin khi trẻ em bị bạo lực, xâm hại"), "{}", a4.text);
+    assert!(a4.text.contains("Bạn không cần chắc chắn mới được báo tin."), "{}", a4.text);
+    assert!(a4.text.contains("Đừng tra hỏi trẻ nhiều lần."), "{}", a4.text);
+    assert_eq!(a4.title, "Cách báo tin khi trẻ em bị bạo lực, xâm hại");
+    assert!(a4.sizes.iter().all(|&s| s == (210.0, 297.0)), "{:?}", a4.sizes);
+
+    let a5 = read_pdf(&l.join("pages/cach-bao-tin-a5.pdf"));
+    assert!(a5.text.contains(HOTLINE), "{}", a5.text);
+    assert!(a5.sizes.iter().all(|&s| s == (148.0, 210.0)), "{:?}", a5.sizes);
+
+    let tri = read_pdf(&l.join("pages/cach-bao-tin-trifold.pdf"));
+    assert!(tri.text.contains(HOTLINE), "{}", tri.text);
+    assert_eq!(tri.sizes, vec![(297.0, 210.0), (297.0, 210.0)], "a tri-fold is two sides of landscape A4");
+
+    // A locality's copy: its own contact in the hotline box.
+    let local = read_pdf(&l.join("pages/cach-bao-tin-a5/xa-bat-trang.pdf"));
+    for s in [HOTLINE, "Xã Bát Tràng", "024.0000.0002", "Trụ sở xã (ví dụ)"] {
+        assert!(local.text.contains(s), "{s} in {}", local.text);
+    }
+    assert!(!a5.text.contains("Xã Bát Tràng"));
+    assert!(l.join("pages/cach-bao-tin-a4/phuong-hoan-kiem.pdf").is_file());
+
+    // A campaign page shows the dates of the occurrence as of the day.
+    let campaign = read_pdf(&l.join("thang-hanh-dong-vi-tre-em/hoat-dong-a4.pdf"));
+    assert!(campaign.text.contains("Tháng hành động vì trẻ em"), "{}", campaign.text);
+    assert!(campaign.text.contains("1/6 – 30/6/2027"), "{}", campaign.text);
+
+    // The page links to its leaflets; the list for schools names them all.
+    let page = fs::read_to_string(out.join("cach-bao-tin/index.html")).unwrap();
+    assert!(page.contains("href=\"/leaflets/pages/cach-bao-tin-a4.pdf\""), "{page}");
+    assert!(page.contains("href=\"/leaflets/pages/cach-bao-tin-a5/xa-bat-trang.pdf\""), "{page}");
+    let index = fs::read_to_string(l.join("index.html")).unwrap();
+    for s in ["cach-bao-tin-trifold.pdf", "cach-bao-tin-a4.png", "hoat-dong-a4.pdf", "cu-phap-typst-a5.pdf", "Xã Bát Tràng", "Tháng hành động vì trẻ em"] {
+        assert!(index.contains(s), "{s} in the index");
+    }
+    assert!(!index.contains("<script"), "no JavaScript");
+}
+
+#[test]
+fn typst_syntax_in_markdown_is_shown_verbatim() {
+    let (_tmp, root) = site();
+    let out = root.parent().unwrap().join("dist");
+    build(&root, "2027-06-10", &out);
+    let pdf = read_pdf(&out.join("leaflets/pages/cu-phap-typst-a5.pdf"));
+    for s in [
+        "Ký hiệu #set và $x$ trong tiêu đề",
+        "#set text(fill: red)",
+        "#import \"@preview/cetz:0.3.0\": *",
+        "Công thức $x$ và $$y$$, tham chiếu @ref, nhãn <label> và ngoặc ] lẻ.",
+        "#eval(\"1\") và #{ 1 + 1 } và #raw và #escaped",
+    ] {
+        assert!(pdf.text.contains(s), "{s:?} not in {:?}", pdf.text);
+    }
+    assert_eq!(pdf.title, "Ký hiệu #set và $x$ trong tiêu đề");
+}
+
+#[test]
+fn an_embargoed_page_makes_no_leaflet() {
+    let (_tmp, root) = site();
+    let out = root.parent().unwrap().join("dist");
+    build(&root, "2027-06-10", &out);
+    let leaflets = out.join("leaflets/thang-hanh-dong-vi-tre-em");
+    let names: Vec<String> = fs::read_dir(&leaflets).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert!(names.iter().all(|n| !n.starts_with("bi-mat")), "{names:?}");
+    for e in walk(&out) {
+        let bytes = fs::read(&e).unwrap();
+        assert!(!String::from_utf8_lossy(&bytes).contains("EMBARGO-MARKER"), "{} mentions the embargoed page", e.display());
+        if e.extension().is_some_and(|x| x == "pdf") {
+            assert!(!read_pdf(&e).text.contains("EMBARGO-MARKER"), "{}", e.display());
+        }
+    }
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() { out.extend(walk(&p)) } else { out.push(p) }
+    }
+    out
+}
+
+#[test]
+fn unchanged_leaflets_are_byte_identical_and_not_typeset_again() {
+    let (_tmp, root) = site();
+    let one = root.parent().unwrap().join("one");
+    let first = build(&root, "2027-06-10", &one);
+    assert!(String::from_utf8_lossy(&first.stdout).contains("Leaflets: 11 PDFs, 11 typeset"), "{}", String::from_utf8_lossy(&first.stdout));
+    let before: Vec<(std::path::PathBuf, Vec<u8>)> = walk(&one.join("leaflets"))
+        .into_iter()
+        .filter(|f| f.extension().is_some_and(|x| x == "pdf" || x == "png"))
+        .map(|f| (f.strip_prefix(&one).unwrap().to_path_buf(), fs::read(&f).unwrap()))
+        .collect();
+    assert!(one.join("leaflets/manifest.json").is_file());
+    // Another day on which nothing the leaflets show changes, into the same
+    // output: the previous output is the cache, nothing is typeset.
+    let second = build(&root, "2027-06-11", &one);
+    assert!(String::from_utf8_lossy(&second.stdout).contains("Leaflets: 11 PDFs, 0 typeset"), "{}", String::from_utf8_lossy(&second.stdout));
+    for (rel, bytes) in &before {
+        assert_eq!(&fs::read(one.join(rel)).unwrap(), bytes, "{} differs", rel.display());
+    }
+    // Nothing is written in the site folder.
+    assert!(!root.join(".loa-cache").exists());
+    // Into a new folder, typesetting again gives the same bytes.
+    let three = root.parent().unwrap().join("three");
+    let third = build(&root, "2027-06-11", &three);
+    assert!(String::from_utf8_lossy(&third.stdout).contains("Leaflets: 11 PDFs, 11 typeset"), "{}", String::from_utf8_lossy(&third.stdout));
+    for (rel, bytes) in &before {
+        if rel.extension().is_some_and(|x| x == "pdf") {
+            assert_eq!(&fs::read(three.join(rel)).unwrap(), bytes, "{} differs after typesetting again", rel.display());
+        }
+    }
+}
+
+#[test]
+fn a_character_no_font_has_is_a_located_error() {
+    let (_tmp, root) = site();
+    let page = root.join("content/pages/cach-bao-tin.md");
+    let text = fs::read_to_string(&page).unwrap().replace("## Gọi 111", "## Gọi ☎ 111");
+    fs::write(&page, text).unwrap();
+    let o = loa(&root, &["build", "--at", "2027-06-10"]);
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("content/pages/cach-bao-tin.md:11:8"), "{err}");
+    assert!(err.contains("U+260E"), "{err}");
+    assert!(!root.join("dist").exists(), "nothing was written");
+}
+
+#[test]
+fn variants_without_localities_yaml_is_a_located_error() {
+    let (_tmp, root) = site();
+    fs::remove_file(root.join("localities.yaml")).unwrap();
+    let o = loa(&root, &["check"]);
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("content/pages/cach-bao-tin.md:6:11"), "{err}");
+    assert!(err.contains("localities.yaml"), "{err}");
+}
+
+#[test]
+fn a_broken_leaflet_template_names_its_line() {
+    let (_tmp, root) = site();
+    let dir = root.join("themes/default/leaflets");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(dir.join("a5.typ"), "#import \"common.typ\": *\n#show: setup\n#let x = (\n").unwrap();
+    let o = loa(&root, &["build", "--at", "2027-06-10"]);
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("themes/default/leaflets/a5.typ:3:"), "{err}");
+}
