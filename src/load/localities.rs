@@ -65,17 +65,7 @@ pub fn load(root: &Path) -> Result<Option<Vec<Locality>>, Diagnostics> {
     parse(&text).map(Some)
 }
 
-/// The digits of a phone number for a `tel:` link, or `None` if it is not one.
-pub fn tel_of(number: &str) -> Option<String> {
-    let allowed = number.chars().all(|c| c.is_ascii_digit() || " .-+()".contains(c));
-    let tel: String = number
-        .chars()
-        .enumerate()
-        .filter(|(i, c)| c.is_ascii_digit() || (*i == 0 && *c == '+'))
-        .map(|(_, c)| c)
-        .collect();
-    (allowed && !tel.trim_start_matches('+').is_empty()).then_some(tel)
-}
+pub use super::site::tel_of;
 
 /// Parses and checks the text of `localities.yaml`.
 pub fn parse(text: &str) -> Result<Vec<Locality>, Diagnostics> {

@@ -94,6 +94,19 @@ struct HotlineFile {
     note: Option<Text>,
 }
 
+/// The digits of a phone number for a `tel:` link (a leading `+` kept), or
+/// `None` if it is not a phone number: `024.3525.662` → `0243525662`.
+pub fn tel_of(number: &str) -> Option<String> {
+    let allowed = number.chars().all(|c| c.is_ascii_digit() || " .-+()".contains(c));
+    let tel: String = number
+        .chars()
+        .enumerate()
+        .filter(|(i, c)| c.is_ascii_digit() || (*i == 0 && *c == '+'))
+        .map(|(_, c)| c)
+        .collect();
+    (allowed && !tel.trim_start_matches('+').is_empty()).then_some(tel)
+}
+
 /// Reads and checks `site.yaml`.
 pub fn load(root: &Path) -> Result<Site, Diagnostics> {
     let text = std::fs::read_to_string(root.join(FILE)).map_err(|e| {
@@ -170,14 +183,8 @@ pub fn parse(text: &str) -> Result<Site, Diagnostics> {
     let mut hotlines = Vec::new();
     for h in raw.hotlines {
         let number = h.number.value.trim().to_owned();
-        let tel: String = number
-            .chars()
-            .enumerate()
-            .filter(|(i, c)| c.is_ascii_digit() || (*i == 0 && *c == '+'))
-            .map(|(_, c)| c)
-            .collect();
-        let allowed = number.chars().all(|c| c.is_ascii_digit() || " .-+()".contains(c));
-        if tel.trim_start_matches('+').is_empty() || !allowed {
+        let tel = tel_of(&number).unwrap_or_default();
+        if tel.is_empty() {
             err(
                 content_position(text, position_of(&h.number, 0)),
                 format!("`{number}` is not a telephone number"),
