@@ -2,7 +2,6 @@
 //!
 //! Exit codes: 0 success, 1 input errors, 2 usage errors.
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -116,7 +115,6 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    let _ = std::io::stderr().is_terminal();
     match cli.command {
         Command::Build { root, out, at, drafts } => match loa::build(&root, &loa::BuildOptions { out, at, drafts }) {
             Ok(r) => {
