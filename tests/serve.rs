@@ -17,6 +17,18 @@ struct Server {
 
 impl Drop for Server {
     fn drop(&mut self) {
+        // Ctrl-C first, so the server removes its preview folder; then kill.
+        #[cfg(unix)]
+        {
+            let _ = Command::new("kill").args(["-INT", &self.child.id().to_string()]).status();
+            let start = Instant::now();
+            while start.elapsed() < Duration::from_secs(5) {
+                if let Ok(Some(_)) = self.child.try_wait() {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }

@@ -82,10 +82,33 @@ fn is_relevant(root: &Path, p: &Path) -> bool {
     rel.starts_with("content") || rel.starts_with("themes") || matches!(name.as_str(), "site.yaml" | "calendar.yaml" | "localities.yaml")
 }
 
+/// The name of preview folders in the temporary folder, before the process id.
+const PREVIEW_PREFIX: &str = "loa-preview-";
+
+/// Removes preview folders left by `loa serve` processes that were killed
+/// (Ctrl-C removes its own); only where `/proc` tells which processes live.
+fn remove_stale_previews() {
+    let proc = Path::new("/proc");
+    if !proc.join("self").exists() {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else { return };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if let Some(pid) = name.strip_prefix(PREVIEW_PREFIX)
+            && pid.chars().all(|c| c.is_ascii_digit())
+            && !proc.join(pid).exists()
+        {
+            let _ = std::fs::remove_dir_all(e.path());
+        }
+    }
+}
+
 /// Runs the preview until Ctrl-C.
 pub fn serve(opts: ServeOptions) -> Result<(), Diagnostics> {
     let root = crate::write::absolute(&opts.root).map_err(|e| Diagnostic::error("--root", None, format!("cannot resolve the site folder: {e}")))?;
-    let out_dir = std::env::temp_dir().join(format!("loa-preview-{}", std::process::id()));
+    remove_stale_previews();
+    let out_dir = std::env::temp_dir().join(format!("{PREVIEW_PREFIX}{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&out_dir);
     let mut session = Session::new(&root, &out_dir, opts.at, opts.drafts);
     let errors: ErrorPage = Arc::new(RwLock::new(None));

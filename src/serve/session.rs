@@ -63,11 +63,6 @@ impl Session {
         &self.out_dir
     }
 
-    /// The day the preview shows.
-    pub fn as_of(&self) -> Option<NaiveDate> {
-        self.loaded.as_ref().map(|l| crate::time::today(l.inputs.calendar.timezone)).map(|today| self.at.unwrap_or(today))
-    }
-
     fn options(&self) -> plan::Options {
         plan::Options { at: self.at, drafts: self.drafts, preview: true }
     }
