@@ -528,6 +528,23 @@ mod tests {
         assert!(parse_bound("2027-02-30").is_err());
     }
 
+    proptest::proptest! {
+        /// Whatever a page file holds, loading it gives a page or located errors, never a panic.
+        #[test]
+        fn loading_any_page_never_panics(body in "(---\n)?[a-z_]{0,8}(: )?[\\PC\n\t\\[\\]{}\"':#-]{0,60}(\n---\n)?\\PC{0,20}") {
+            let dir = tempfile::tempdir().unwrap();
+            let site = crate::load::site::parse("title: T\nbase_url: https://example.org/\n").unwrap();
+            std::fs::create_dir_all(dir.path().join("content/pages")).unwrap();
+            std::fs::write(dir.path().join("content/pages/x.md"), &body).unwrap();
+            if let Err(d) = load_page(dir.path(), Path::new("content/pages/x.md"), &site) {
+                proptest::prop_assert!(d.has_errors());
+                for e in d.iter() {
+                    let _ = e.render();
+                }
+            }
+        }
+    }
+
     #[test]
     fn front_matter_split() {
         let (y, yl, b, bl) = split_front_matter("---\ntitle: A\n---\n\nBody\n").unwrap();

@@ -399,6 +399,24 @@ mod tests {
         assert!(e.message.contains("30 days at most"));
     }
 
+    proptest::proptest! {
+        /// No input makes the parser panic; every error points inside the string.
+        #[test]
+        fn never_panics(s in "\\PC{0,40}") {
+            if let Err(e) = parse(&s) {
+                proptest::prop_assert!(e.column <= s.chars().count());
+            }
+        }
+
+        /// Dates written in the grammar's own alphabet, the likeliest typos.
+        #[test]
+        fn never_panics_on_near_misses(s in "[0-9/ \\-–tháng âm lịch nhuận]{0,30}") {
+            if let Err(e) = parse(&s) {
+                proptest::prop_assert!(e.column <= s.chars().count());
+            }
+        }
+    }
+
     #[test]
     fn one_off_lunar_dates() {
         // Trung thu 2027, and Tết 2028 as a range.
