@@ -11,7 +11,7 @@ use std::path::Path;
 use chrono::{Days, NaiveDate};
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::links::LinkTable;
+use crate::links::{LinkTable, Target};
 use crate::load::content::{Bound, Page, PageKind, PAGES_DIR};
 use crate::load::site::Site;
 use crate::load::Inputs;
@@ -162,6 +162,30 @@ impl<'a> Plan<'a> {
         (0..self.live.len()).filter(|&i| self.live[i])
     }
 
+    /// Where a link written in `page` goes on the plan's day: a page's URL (with
+    /// its `#fragment`), an asset's, a same-page `#fragment`, or an outside URL.
+    /// `None` when the link must lose its target and keep its text: a page that
+    /// is not live, an unsafe scheme, a broken link. With `absolute`, the site's
+    /// own URLs start with the base URL (for feeds and print).
+    pub fn link_url(&self, page: &Page, dest: &str, absolute: bool) -> Option<String> {
+        let site = self.site();
+        let own = |path: String| if absolute { site.absolute(&path) } else { path };
+        match self.links.target(page, dest).ok()? {
+            Target::Page(t, frag) if self.live[t] => {
+                let mut url = own(self.urls[t].clone());
+                if let Some(f) = frag.filter(|f| !f.is_empty()) {
+                    url.push('#');
+                    url.push_str(&f);
+                }
+                Some(url)
+            }
+            Target::Page(..) | Target::Unsafe => None,
+            Target::Asset(out) => Some(own(format!("{}{out}", site.base_path))),
+            Target::Fragment(f) => Some(format!("#{f}")),
+            Target::External(u) => Some(u),
+        }
+    }
+
     /// The live pages that are translations of page `i` (itself included), by language order.
     pub fn translations(&self, i: usize) -> Vec<usize> {
         let p = &self.inputs.content.pages[i];
@@ -242,12 +266,14 @@ struct Fingerprint {
 
 impl Fingerprint {
     fn at(inputs: &Inputs, drafts: bool, d: NaiveDate) -> Self {
+        let occs: BTreeMap<&str, Vec<Occurrence>> =
+            inputs.calendar.campaigns.iter().map(|c| (c.id.as_str(), occurrence::around(c, d))).collect();
         let campaigns = inputs
             .calendar
             .campaigns
             .iter()
             .map(|c| {
-                let mut s = state::status(c, d);
+                let mut s = state::status_among(c, &occs[c.id.as_str()], d);
                 // Only the countdown to an upcoming campaign is shown in days.
                 if s.state != State::Upcoming {
                     s.days = None;
@@ -255,8 +281,6 @@ impl Fingerprint {
                 s
             })
             .collect();
-        let occs: BTreeMap<&str, Vec<Occurrence>> =
-            inputs.calendar.campaigns.iter().map(|c| (c.id.as_str(), occurrence::around(c, d))).collect();
         let live = inputs
             .content
             .pages

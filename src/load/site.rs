@@ -40,6 +40,13 @@ impl Site {
     pub fn default_language(&self) -> &str {
         &self.languages[0]
     }
+
+    /// The absolute URL of a URL path that starts with the base path
+    /// (`/cach-bao-tin/` → `https://…/cach-bao-tin/`), for feeds, canonical
+    /// links and anything read off the site.
+    pub fn absolute(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path.strip_prefix(self.base_path.as_str()).unwrap_or(path))
+    }
 }
 
 /// The publisher.

@@ -80,6 +80,16 @@ pub struct Theme {
 }
 
 impl Theme {
+    /// The label of an audience in `lang` (`cha-me` → the string
+    /// `audience_cha_me`), or the audience's own name when the theme has none.
+    pub fn audience_label(&self, lang: &str, audience: &Option<String>) -> Option<String> {
+        audience.as_ref().map(|a| {
+            let key = format!("audience_{}", a.replace('-', "_"));
+            let s = self.string(lang, &key);
+            if s == key { a.clone() } else { s.to_owned() }
+        })
+    }
+
     /// A UI string in `lang`, falling back to the first language that has it,
     /// then to the key itself.
     pub fn string<'a>(&'a self, lang: &str, key: &'a str) -> &'a str {

@@ -51,18 +51,12 @@ fn page_date(plan: &Plan<'_>, i: usize) -> NaiveDate {
     NaiveDate::from_ymd_opt(UNDATED.0, UNDATED.1, UNDATED.2).unwrap_or_default()
 }
 
-/// Makes the site's root-relative links absolute, as feed readers need.
-fn absolute_links(html: &str, base_path: &str, base_url: &str) -> String {
-    html.replace(&format!("href=\"{base_path}"), &format!("href=\"{base_url}"))
-        .replace(&format!("src=\"{base_path}"), &format!("src=\"{base_url}"))
-}
-
 /// Renders the feed of every language.
 pub fn render(plan: &Plan<'_>, out: &mut Output) {
     let site = plan.site();
     let def = site.default_language();
     for lang in &site.languages {
-        let abs = |url: &str| format!("{}{}", site.base_url, url.strip_prefix(&site.base_path).unwrap_or(url));
+        let abs = |url: &str| site.absolute(url);
         let mut pages: Vec<(NaiveDate, usize)> = plan
             .live_pages()
             .filter(|&i| {
@@ -88,7 +82,7 @@ pub fn render(plan: &Plan<'_>, out: &mut Output) {
                     e.set_summary(Some(Text::plain(s.clone())));
                 }
                 e.set_content(Some(Content {
-                    value: Some(absolute_links(&page_html(plan, i), &site.base_path, &site.base_url)),
+                    value: Some(page_html(plan, i, true)),
                     content_type: Some("html".into()),
                     ..Default::default()
                 }));

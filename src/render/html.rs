@@ -16,7 +16,6 @@ use super::leaflet::Leaflets;
 use super::markdown::{self, Resolved};
 use super::Output;
 use crate::diag::{Diagnostic, Diagnostics, Position};
-use crate::links::Target;
 use crate::load::content::PageKind;
 use crate::load::theme::Theme;
 use crate::plan::{self, Plan};
@@ -194,10 +193,7 @@ pub fn campaign_ctx(plan: &Plan<'_>, index: usize, lang: &str) -> CampaignCtx {
         id: c.id.clone(),
         title: c.title.get(lang, def).to_owned(),
         url: plan::campaign_url(site, &c.id, url_lang),
-        permalink: {
-            let u = plan::campaign_url(site, &c.id, url_lang);
-            format!("{}{}", site.base_url, u.strip_prefix(&site.base_path).unwrap_or(&u))
-        },
+        permalink: site.absolute(&plan::campaign_url(site, &c.id, url_lang)),
         color: c.color.clone().unwrap_or_else(|| "#9a3412".to_owned()),
         state: state.name(),
         state_label: label,
@@ -212,24 +208,11 @@ pub fn campaign_ctx(plan: &Plan<'_>, index: usize, lang: &str) -> CampaignCtx {
 }
 
 /// Renders the Markdown of page `i` for output, resolving its links as of the plan's day.
-pub fn page_html(plan: &Plan<'_>, i: usize) -> String {
+/// With `absolute`, links to the site's own pages and files carry the base URL
+/// (as feed readers need).
+pub fn page_html(plan: &Plan<'_>, i: usize, absolute: bool) -> String {
     let page = &plan.inputs.content.pages[i];
-    let resolve = |dest: &str| -> Resolved {
-        match plan.links.target(page, dest) {
-            Ok(Target::Page(t, frag)) if plan.live[t] => {
-                let mut url = plan.urls[t].clone();
-                if let Some(f) = frag.filter(|f| !f.is_empty()) {
-                    url.push('#');
-                    url.push_str(&f);
-                }
-                Resolved::To(url)
-            }
-            Ok(Target::Page(..)) | Ok(Target::Unsafe) | Err(_) => Resolved::Unlink,
-            Ok(Target::Asset(out)) => Resolved::To(format!("{}{out}", plan.site().base_path)),
-            Ok(Target::Fragment(f)) => Resolved::To(format!("#{f}")),
-            Ok(Target::External(u)) => Resolved::To(u),
-        }
-    };
+    let resolve = |dest: &str| plan.link_url(page, dest, absolute).map_or(Resolved::Unlink, Resolved::To);
     markdown::to_html(&page.body, &markdown::RenderOptions { allow_raw_html: plan.site().allow_raw_html, resolve: &resolve })
 }
 
@@ -298,16 +281,11 @@ impl Renderer<'_, '_> {
     }
 
     fn permalink(&self, url: &str) -> String {
-        let site = self.plan.site();
-        format!("{}{}", site.base_url, url.strip_prefix(&site.base_path).unwrap_or(url))
+        self.plan.site().absolute(url)
     }
 
     fn audience_label(&self, lang: &str, a: &Option<String>) -> Option<String> {
-        a.as_ref().map(|a| {
-            let key = format!("audience_{}", a.replace('-', "_"));
-            let s = self.plan.inputs.theme.string(lang, &key);
-            if s == key { a.clone() } else { s.to_owned() }
-        })
+        self.plan.inputs.theme.audience_label(lang, a)
     }
 
     fn link(&self, i: usize, current: Option<usize>) -> LinkCtx {
@@ -361,7 +339,7 @@ impl Renderer<'_, '_> {
             title: p.front.title.clone(),
             summary: p.front.summary.clone(),
             description: p.front.summary.clone().unwrap_or_else(|| self.site_description(&p.lang)),
-            content: page_html(self.plan, i),
+            content: page_html(self.plan, i, false),
             url: self.plan.urls[i].clone(),
             permalink: self.permalink(&self.plan.urls[i]),
             audience: p.front.audience.clone(),

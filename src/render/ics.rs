@@ -65,7 +65,7 @@ fn campaign_events(plan: &Plan<'_>, index: usize) -> Vec<Event> {
     let def = site.default_language();
     let Some(anchor) = plan.campaigns[index].status.occurrence else { return Vec::new() };
     let title = c.title.get(def, def);
-    let url = format!("{}{}/", site.base_url, c.id);
+    let url = site.absolute(&crate::plan::campaign_url(site, &c.id, def));
     let summary_text = plan
         .find(&crate::load::PageKind::CampaignHome(c.id.clone()), "", def)
         .and_then(|i| plan.inputs.content.pages[i].front.summary.clone())

@@ -58,7 +58,7 @@ struct Period {
 pub fn render(plan: &Plan<'_>, out: &mut Output) {
     let site = plan.site();
     let def = site.default_language();
-    let abs = |path: &str| format!("{}{}", site.base_url, path.strip_prefix(&site.base_path).unwrap_or(path));
+    let abs = |path: &str| site.absolute(path);
     let per_lang = |t: &crate::load::Text| -> BTreeMap<String, String> {
         site.languages.iter().map(|l| (l.clone(), t.get(l, def).to_owned())).collect()
     };

@@ -47,7 +47,7 @@ fn xml_escape(s: &str) -> String {
 /// `robots.txt` naming it.
 pub fn sitemap(plan: &Plan<'_>, out: &mut Output) {
     let site = plan.site();
-    let abs = |url: &str| format!("{}{}", site.base_url, url.strip_prefix(&site.base_path).unwrap_or(url));
+    let abs = |url: &str| site.absolute(url);
     let mut groups: Vec<Vec<(String, String)>> = Vec::new();
     groups.push(site.languages.iter().map(|l| (l.clone(), plan::hub_url(site, l))).collect());
     for c in &plan.inputs.calendar.campaigns {

@@ -47,11 +47,13 @@ pub struct CampaignStatus {
 
 /// The state of `campaign` on day `d`.
 pub fn status(campaign: &Campaign, d: NaiveDate) -> CampaignStatus {
-    let occs = occurrence::around(campaign, d);
-    status_among(&occs, campaign.lead, campaign.linger, d, campaign)
+    status_among(campaign, &occurrence::around(campaign, d), d)
 }
 
-fn status_among(occs: &[Occurrence], lead: u32, linger: u32, d: NaiveDate, campaign: &Campaign) -> CampaignStatus {
+/// The state of `campaign` on day `d`, given its occurrences around `d`
+/// ([`occurrence::around`]), for callers that already have them.
+pub fn status_among(campaign: &Campaign, occs: &[Occurrence], d: NaiveDate) -> CampaignStatus {
+    let (lead, linger) = (campaign.lead, campaign.linger);
     if let Some(o) = occs.iter().filter(|o| o.contains(d)).max_by_key(|o| o.start) {
         return CampaignStatus { state: State::Active, occurrence: Some(*o), days: Some((o.end - d).num_days()) };
     }

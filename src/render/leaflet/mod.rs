@@ -355,14 +355,6 @@ fn nfc(s: &str) -> String {
     s.nfc().collect()
 }
 
-/// The label of an audience in `lang`.
-fn audience_label(plan: &Plan<'_>, lang: &str, a: &Option<String>) -> Option<String> {
-    a.as_ref().map(|a| {
-        let key = format!("audience_{}", a.replace('-', "_"));
-        let s = plan.inputs.theme.string(lang, &key);
-        if s == key { a.clone() } else { s.to_owned() }
-    })
-}
 
 /// The campaign index of a page, if it belongs to one.
 fn campaign_of(plan: &Plan<'_>, page: &Page) -> Option<usize> {
@@ -376,22 +368,9 @@ fn prepare(plan: &Plan<'_>, i: usize, shared: &Shared, diags: &mut Diagnostics) 
     let site = plan.site();
     let def = site.default_language();
     let lang = page.lang.as_str();
-    let abs = |path: &str| format!("{}{}", site.base_url, path.strip_prefix(site.base_path.as_str()).unwrap_or(path));
-    let link = |dest: &str| -> Option<String> {
-        match plan.links.target(page, dest) {
-            Ok(Target::Page(t, frag)) if plan.live[t] => {
-                let mut url = abs(&plan.urls[t]);
-                if let Some(f) = frag.filter(|f| !f.is_empty()) {
-                    url.push('#');
-                    url.push_str(&f);
-                }
-                Some(url)
-            }
-            Ok(Target::Asset(out)) => Some(format!("{}{out}", site.base_url)),
-            Ok(Target::External(u)) => Some(u),
-            Ok(Target::Page(..) | Target::Unsafe | Target::Fragment(_)) | Err(_) => None,
-        }
-    };
+    let abs = |path: &str| site.absolute(path);
+    // On paper a same-page `#fragment` leads nowhere: keep only the text.
+    let link = |dest: &str| plan.link_url(page, dest, true).filter(|u| !u.starts_with('#'));
     let images: RefCell<Vec<(String, PathBuf)>> = RefCell::new(Vec::new());
     let image = |dest: &str| -> Option<String> {
         let Ok(Target::Asset(out)) = plan.links.target(page, dest) else { return None };
@@ -464,7 +443,7 @@ fn prepare(plan: &Plan<'_>, i: usize, shared: &Shared, diags: &mut Diagnostics) 
         lang: lang.to_owned(),
         title: page.front.title.clone(),
         summary: page.front.summary.clone(),
-        audience: audience_label(plan, lang, &page.front.audience),
+        audience: plan.inputs.theme.audience_label(lang, &page.front.audience),
         on_accent: data::on_colour(&accent).to_owned(),
         accent,
         campaign: campaign.map(|c| data::Campaign {
@@ -944,7 +923,7 @@ fn groups(plan: &Plan<'_>, by_page: &BTreeMap<usize, Vec<LeafletCtx>>) -> Vec<In
             lang: p.lang.clone(),
             lang_name: (p.lang != def).then(|| theme.string(&p.lang, "language_name").to_owned()),
             audience: p.front.audience.clone(),
-            audience_label: audience_label(plan, def, &p.front.audience),
+            audience_label: plan.inputs.theme.audience_label(def, &p.front.audience),
             summary: p.front.summary.clone(),
             leaflets: by_page.get(&i).cloned().unwrap_or_default(),
         }
