@@ -85,11 +85,6 @@ pub struct Page {
 }
 
 impl Page {
-    /// A key that is the same for a page and its translations.
-    pub fn translation_key(&self) -> (PageKind, &str) {
-        (self.kind.clone(), &self.slug)
-    }
-
     /// Converts a byte offset in `body` to a position in the file.
     pub fn body_position(&self, offset: usize) -> Position {
         let p = Position::of_offset(&self.body, offset);

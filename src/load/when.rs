@@ -15,7 +15,7 @@
 //! years only. Parsing is pure; errors carry the character column inside the
 //! string so the caller can point at it in the file.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 /// A day and month without a year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -333,20 +333,6 @@ fn lunar_once(w: &Written, year: i32) -> Result<NaiveDate, WhenError> {
         format!("lunar month {}{} of {year} has 29 days", w.month, if w.leap { " nhuận" } else { "" })
     };
     Err(WhenError::new(w.col, format!("{text} is not a date ({why})")))
-}
-
-/// Whether `rule` can happen in `year` at all (used to warn about `29/2` bounded
-/// to common years and similar mistakes).
-pub fn is_yearly(rule: &Rule) -> bool {
-    !matches!(rule, Rule::Once { .. })
-}
-
-/// The year a one-off rule happens in, if it is one.
-pub fn once_year(rule: &Rule) -> Option<i32> {
-    match rule {
-        Rule::Once { start, .. } => Some(start.year()),
-        _ => None,
-    }
 }
 
 #[cfg(test)]

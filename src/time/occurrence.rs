@@ -20,11 +20,6 @@ impl Occurrence {
     pub fn contains(&self, d: NaiveDate) -> bool {
         self.start <= d && d <= self.end
     }
-
-    /// The number of days, both ends counted.
-    pub fn days(&self) -> i64 {
-        (self.end - self.start).num_days() + 1
-    }
 }
 
 /// A yearly day-month in `year`; `29/2` in a common year is `None` for a single
