@@ -1,34 +1,48 @@
 //! # loa
 //!
 //! A static-site generator for public awareness campaigns: Markdown campaign
-//! material and a calendar of action periods become scheduled static microsites.
+//! material and a calendar of action periods become scheduled static
+//! microsites, printable leaflets and embeddable schedules.
 //!
-//! The pipeline runs one way:
+//! The pipeline runs one way, and every command uses the same one:
 //!
-//! 1. [`load`] reads `site.yaml`, `calendar.yaml`, `content/` and the theme into
-//!    typed models; every problem becomes a located [`diag::Diagnostic`].
-//! 2. [`plan`] decides what the site is on one day: campaign states, live pages,
-//!    URLs, the next day the output changes. Dates live in [`time`].
-//! 3. [`render`] turns the plan into files in memory (HTML with Tera, PDF
-//!    leaflets with Typst, sitemap, `build.json`).
-//! 4. [`write`] swaps them into the output folder atomically.
+//! 1. [`load`] reads `site.yaml`, `calendar.yaml`, `content/` and the theme
+//!    into typed models; every problem becomes a located [`diag::Diagnostic`].
+//! 2. [`check`] validates everything that does not depend on the day, for
+//!    every page (drafts and embargoed ones included).
+//! 3. [`plan`] decides what the site is on one day: campaign states, live
+//!    pages, URLs, the next day the output changes. Dates live in [`time`].
+//! 4. [`render`] turns the plan into files in memory (HTML with Tera, PDF
+//!    leaflets with Typst, feeds, calendars, JSON, widgets).
+//! 5. [`write`] puts them into the output folder atomically.
 //!
-//! [`build`] and [`check`] run the pipeline; [`scaffold`] makes new sites and pages.
+//! [`Site::load`] is steps 1–2 (date-independent, kept by `loa serve` between
+//! rebuilds), [`Site::render`] steps 3–4; [`build`] and [`check`] run them
+//! for the command line. Helpers at the bottom: [`markdown`] (reading
+//! Markdown), [`slug`], [`urls`] (where everything is published),
+//! [`url_policy`], [`links`], [`paths`].
 
 #![warn(missing_docs)]
 // Diagnostics are large on purpose (file, position, message, hint, source); they
 // are only built when something is wrong.
 #![allow(clippy::result_large_err)]
 
+pub mod check;
 pub mod diag;
 pub mod links;
 pub mod load;
+pub mod markdown;
+pub mod paths;
 pub mod plan;
 pub mod render;
+pub mod reserved;
 pub mod scaffold;
 pub mod schedule;
 pub mod serve;
+pub mod slug;
 pub mod time;
+pub mod url_policy;
+pub mod urls;
 pub mod write;
 
 use std::path::{Path, PathBuf};
@@ -36,7 +50,10 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use diag::{Diagnostic, Diagnostics};
-use render::{Output, Source};
+use links::LinkTable;
+use load::fonts::Fonts;
+use load::Inputs;
+use render::{Output, Scope};
 
 /// What `loa build` was asked for.
 #[derive(Debug, Clone, Default)]
@@ -58,7 +75,9 @@ pub struct Report {
     pub next_change: Option<NaiveDate>,
     /// Live pages.
     pub pages: usize,
-    /// Files written (0 for a check).
+    /// Pages of the site, drafts and pages outside their window included.
+    pub all_pages: usize,
+    /// Files in the output (0 for a check).
     pub files: usize,
     /// Leaflet PDFs made (locality copies included).
     pub leaflets: usize,
@@ -70,80 +89,106 @@ pub struct Report {
     pub warnings: Diagnostics,
 }
 
-/// Loads, checks, plans and renders the site at `root` into memory, as of `at`
-/// (default today), writing nothing. Leaflets whose content hash is listed in
-/// the output folder `previous` are copied from it instead of typeset. `loa
-/// build` is this plus [`write::write`].
-pub fn render_in_memory(root: &Path, at: Option<NaiveDate>, drafts: bool, previous: Option<&Path>) -> Result<(Output, Report), Diagnostics> {
-    run(root, at, drafts, previous)
+/// A site loaded and checked: everything that does not depend on the day,
+/// ready to be rendered for any day.
+pub struct Site {
+    /// What was read.
+    pub inputs: Inputs,
+    /// Links between pages.
+    pub links: LinkTable,
+    /// The compiled templates.
+    pub tera: tera::Tera,
+    /// The leaflet fonts, when some page makes leaflets.
+    pub fonts: Option<Fonts>,
+    /// Problems found that do not stop a build.
+    pub warnings: Diagnostics,
 }
 
-fn run(root: &Path, at: Option<NaiveDate>, drafts: bool, previous: Option<&Path>) -> Result<(Output, Report), Diagnostics> {
-    let inputs = load::load(root)?;
-    let links = links::LinkTable::new(&inputs.content);
-    let mut diags = plan::check(&inputs, &links);
-    diags.extend(inputs.theme.warnings.iter().cloned());
-    let tera = render::html::templates(&inputs.theme).map_err(|d| {
-        let mut all = diags.clone();
-        all.extend(d.0);
-        all.sort();
-        all
-    })?;
-    if diags.has_errors() {
+/// What to render a loaded site for.
+#[derive(Debug, Clone, Copy)]
+pub struct RenderOptions<'o> {
+    /// The day and whether drafts exist.
+    pub plan: plan::Options,
+    /// The previous output, whose unchanged leaflets are reused.
+    pub previous: Option<&'o Path>,
+    /// Which pages.
+    pub scope: Scope<'o>,
+}
+
+impl Site {
+    /// Loads the site at `root` and checks it. Every problem is reported at
+    /// once: the files' own, the checks', the templates'.
+    pub fn load(root: &Path) -> Result<Site, Diagnostics> {
+        let inputs = load::load(root)?;
+        let links = LinkTable::new(&inputs.content);
+        let mut fonts = None;
+        let mut diags = run_checks(&inputs, &links, &mut fonts);
+        let tera = render::html::templates(&inputs.theme).map_err(|d| diags.extend(d.0)).ok();
         diags.sort();
-        return Err(diags);
-    }
-    let plan = plan::Plan::new(&inputs, &links, plan::Options { at, drafts, preview: false });
-    let (out, leaflets) = render_all(&plan, &tera, previous).map_err(|mut d| {
-        d.extend(diags.0.iter().cloned());
-        d.sort();
-        d
-    })?;
-    diags.extend(leaflets.warnings.0.iter().cloned());
-    diags.sort();
-    let report = Report {
-        as_of: plan.as_of,
-        next_change: plan.next_change,
-        pages: plan.live_pages().count(),
-        files: 0,
-        leaflets: leaflets.files,
-        leaflets_typeset: leaflets.typeset,
-        out: None,
-        warnings: diags,
-    };
-    Ok((out, report))
-}
-
-/// Renders every output of a plan into memory; leaflets listed in the
-/// `previous` output with the same content hash are copied, not typeset.
-pub fn render_all(plan: &plan::Plan<'_>, tera: &tera::Tera, previous: Option<&Path>) -> Result<(Output, render::leaflet::Leaflets), Diagnostics> {
-    let mut out = Output::default();
-    let leaflets = render::leaflet::render(plan, &mut out, &render::leaflet::Options { previous: previous.map(Path::to_path_buf) })?;
-    render::html::render(plan, tera, &leaflets, &mut out)?;
-    render::embed::render(plan, tera, &mut out)?;
-    render::ics::render(plan, &mut out);
-    render::json::render(plan, &mut out);
-    render::feeds::render(plan, &mut out);
-    render::meta::build_json(plan, &mut out);
-    render::meta::sitemap(plan, &mut out);
-    copy_files(plan, &mut out)?;
-    Ok((out, leaflets))
-}
-
-/// Adds the theme's static files and the content's assets to the output.
-fn copy_files(plan: &plan::Plan<'_>, out: &mut Output) -> Result<(), Diagnostics> {
-    let mut diags = Diagnostics::new();
-    for (path, bytes) in &plan.inputs.theme.statics {
-        out.copy(path.clone(), Source::from(bytes));
-    }
-    for asset in &plan.inputs.content.assets {
-        if out.contains(&asset.output) {
-            diags.push(Diagnostic::error(&asset.source, None, format!("this file would overwrite the generated {}", asset.output)).with_hint("rename the file"));
-            continue;
+        match tera {
+            Some(tera) if !diags.has_errors() => Ok(Site { inputs, links, tera, fonts, warnings: diags }),
+            _ => Err(diags),
         }
-        out.copy(asset.output.clone(), Source::File(plan.inputs.root.join(&asset.source)));
     }
-    if diags.has_errors() { Err(diags) } else { Ok(()) }
+
+    /// Runs the checks again after the loaded pages changed (the caller
+    /// rescans their links first). Errors are returned; warnings kept.
+    pub fn recheck(&mut self) -> Result<(), Diagnostics> {
+        let mut diags = run_checks(&self.inputs, &self.links, &mut self.fonts);
+        diags.sort();
+        if diags.has_errors() {
+            return Err(diags);
+        }
+        self.warnings = diags;
+        Ok(())
+    }
+
+    /// Plans and renders the site into memory for `opts`.
+    pub fn render(&self, opts: &RenderOptions<'_>) -> Result<(Output, Report), Diagnostics> {
+        let plan = plan::Plan::new(&self.inputs, &self.links, opts.plan);
+        let render_opts = render::Options { previous: opts.previous, fonts: self.fonts.as_ref(), scope: opts.scope };
+        let (out, rendered) = render::render(&plan, &self.tera, &render_opts).map_err(|mut d| {
+            d.extend(self.warnings.iter().cloned());
+            d.sort();
+            d
+        })?;
+        let mut warnings = self.warnings.clone();
+        warnings.extend(rendered.warnings.0);
+        warnings.sort();
+        let report = Report {
+            as_of: plan.as_of,
+            next_change: plan.next_change,
+            pages: plan.live_pages().count(),
+            all_pages: plan.pages().count(),
+            files: out.len(),
+            leaflets: rendered.leaflets,
+            leaflets_typeset: rendered.leaflets_typeset,
+            out: None,
+            warnings,
+        };
+        Ok((out, report))
+    }
+}
+
+/// The date-independent checks, loading the leaflet fonts first when some
+/// page needs them (and they are not loaded yet).
+fn run_checks(inputs: &Inputs, links: &LinkTable, fonts: &mut Option<Fonts>) -> Diagnostics {
+    if fonts.is_none() && check::needs_fonts(inputs) {
+        match load::fonts::load(&inputs.theme) {
+            Ok(f) => *fonts = Some(f),
+            Err(d) => return d,
+        }
+    }
+    check::check(inputs, links, fonts.as_ref())
+}
+
+/// Loads, checks, plans and renders the site at `root` into memory, as of
+/// `at` (default today), writing nothing. Leaflets listed in the output
+/// folder `previous` with an unchanged key are reused. `loa build` is this
+/// plus [`write::write`].
+pub fn render_in_memory(root: &Path, at: Option<NaiveDate>, drafts: bool, previous: Option<&Path>) -> Result<(Output, Report), Diagnostics> {
+    let site = Site::load(root)?;
+    site.render(&RenderOptions { plan: plan::Options { at, drafts, preview: false }, previous, scope: Scope::All })
 }
 
 /// Builds the site at `root` into its output folder. On any error nothing is
@@ -152,8 +197,8 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Report, Diagnostics> {
     let out_dir = opts.out.clone().unwrap_or_else(|| root.join("dist"));
     write::check_out_dir(root, &out_dir)?;
     // The previous output is the leaflet cache, if loa wrote it.
-    let previous = out_dir.join(write::MARKER).is_file().then_some(out_dir.as_path());
-    let (output, mut report) = run(root, opts.at, opts.drafts, previous)?;
+    let previous = write::is_loa_output(&out_dir).then_some(out_dir.as_path());
+    let (output, mut report) = render_in_memory(root, opts.at, opts.drafts, previous)?;
     report.files = write::write(&out_dir, &output)?;
     report.out = Some(out_dir);
     Ok(report)
@@ -171,9 +216,13 @@ pub fn schedule(root: &Path, from: Option<NaiveDate>, to: Option<NaiveDate>) -> 
     Ok(schedule::schedule(&inputs, root, from, to))
 }
 
-/// Loads and checks everything (and renders in memory for today, to catch
-/// template errors) without writing anything.
+/// Loads and checks everything, for every page whatever the day, and renders
+/// in memory for today (with drafts), writing nothing.
 pub fn check(root: &Path) -> Result<Report, Diagnostics> {
     let dist = root.join("dist");
-    run(root, None, true, dist.is_dir().then_some(dist.as_path())).map(|(_, r)| r)
+    let previous = write::is_loa_output(&dist).then_some(dist.as_path());
+    render_in_memory(root, None, true, previous).map(|(_, mut r)| {
+        r.files = 0;
+        r
+    })
 }

@@ -15,7 +15,10 @@ use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::content::{Content, Page};
-use crate::render::markdown::{self, Scan};
+use crate::load::site::Site;
+use crate::markdown::{self, Scan};
+use crate::url_policy::is_safe_scheme;
+use crate::urls;
 
 /// What a link destination points at.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,7 +72,7 @@ impl LinkTable {
         if let Some((scheme, _)) = dest.split_once(':')
             && !scheme.contains(['/', '?', '#', '.'])
         {
-            return Ok(if markdown::is_safe_scheme(dest) { Target::External(dest.to_owned()) } else { Target::Unsafe });
+            return Ok(if is_safe_scheme(dest) { Target::External(dest.to_owned()) } else { Target::Unsafe });
         }
         if dest.starts_with("//") {
             return Ok(Target::External(dest.to_owned()));
@@ -96,14 +99,47 @@ impl LinkTable {
             return Err(format!("`{dest}` does not exist (looked for {})", norm.display()));
         }
         // `foo/` or `foo` meaning foo.md is a common slip; say so.
-        if let Some(&i) = self.by_source.get(&norm.with_extension("md")) {
-            let _ = i;
+        if self.by_source.contains_key(&norm.with_extension("md")) {
             return Err(format!("`{dest}` is not a file; link the Markdown file itself: {}.md", path.trim_end_matches('/')));
         }
         match self.assets.get(&norm) {
             Some(out) => Ok(Target::Asset(out.clone())),
             None => Err(format!("`{dest}` does not exist (looked for {})", norm.display())),
         }
+    }
+
+    /// Where a link written in `from` goes: a page's URL (with its
+    /// `#fragment`), an asset's, a same-page `#fragment`, or an outside URL.
+    /// `None` when the link must lose its target and keep its text: a page
+    /// that `page_url` says is not published (it gives `None`), an unsafe
+    /// scheme, a broken link. With `absolute`, the site's own URLs start with
+    /// the base URL (for feeds and print).
+    pub fn url(&self, site: &Site, from: &Page, dest: &str, absolute: bool, page_url: &dyn Fn(usize) -> Option<String>) -> Option<String> {
+        let own = |path: String| if absolute { urls::absolute(site, &path) } else { path };
+        match self.target(from, dest).ok()? {
+            Target::Page(t, frag) => {
+                let mut url = own(page_url(t)?);
+                if let Some(f) = frag.filter(|f| !f.is_empty()) {
+                    url.push('#');
+                    url.push_str(&f);
+                }
+                Some(url)
+            }
+            Target::Unsafe => None,
+            Target::Asset(out) => Some(own(urls::of_file(site, &out))),
+            Target::Fragment(f) => Some(format!("#{f}")),
+            Target::External(u) => Some(u),
+        }
+    }
+
+    /// The files of `content/` (by output path) that page `i` links: by its
+    /// links and images, and by the `image:` of its front matter.
+    pub fn files_linked_by<'s>(&'s self, i: usize, page: &'s Page) -> impl Iterator<Item = String> + 's {
+        let dests = self.scans[i].links.iter().map(|l| l.dest.as_str()).chain(page.front.image.as_deref());
+        dests.filter_map(move |dest| match self.target(page, dest) {
+            Ok(Target::Asset(out)) => Some(out),
+            _ => None,
+        })
     }
 
     /// Checks every link of every page; broken links and missing anchors are

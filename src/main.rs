@@ -141,7 +141,10 @@ fn main() -> ExitCode {
         Command::Check { root } => match loa::check(&root) {
             Ok(r) => {
                 warn(&r.warnings);
-                println!("No errors: {} pages are live today ({}).", r.pages, r.as_of);
+                println!(
+                    "No errors in {} pages (drafts and pages outside their publication window included). On {}, {} of them are live (drafts counted).",
+                    r.all_pages, r.as_of, r.pages
+                );
                 ExitCode::SUCCESS
             }
             Err(d) => fail(&d),

@@ -69,15 +69,15 @@ pub fn new_page(root: &Path, spec: &str) -> Result<PathBuf, Diagnostics> {
     if page.is_empty() || page.contains('/') {
         return Err(usage());
     }
-    let valid = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-    if !valid(page) {
+    if !crate::slug::is_valid(page) {
         return Err(Diagnostic::error(spec, None, format!("`{page}` is not a valid page name"))
-            .with_hint(format!("use lowercase letters, digits and hyphens: {}", slug::slugify(page)))
+            .with_hint(format!("use lowercase letters, digits and hyphens: {}", crate::slug::suggest(page)))
             .into());
     }
-    let site = crate::load::site::load(root)?;
+    let read = |file: &str| crate::load::read_text(root, Path::new(file), "run loa in the site's folder or pass --root DIR");
+    let site = crate::load::site::parse(&read(crate::load::site::FILE)?)?;
     if section != crate::load::content::PAGES_DIR {
-        let cal = calendar::load(root, &site.languages)?;
+        let cal = calendar::parse(&read(calendar::FILE)?, Some(&site.languages))?;
         if cal.campaign(section).is_none() {
             let hint = match calendar::suggest_id(&cal, section) {
                 Some(s) => format!("did you mean `{s}`?"),

@@ -66,28 +66,28 @@ pub fn schedule(inputs: &Inputs, root: &Path, from: NaiveDate, to: NaiveDate) ->
         .campaigns
         .iter()
         .map(|c| {
-            let occs: Vec<Occurrence> = occurrence::of_campaign(c, chrono::Datelike::year(&from) - 1, chrono::Datelike::year(&to))
+            let occs: Vec<Occurrence> = occurrence::of_campaign(&c.timing, chrono::Datelike::year(&from) - 1, chrono::Datelike::year(&to))
                 .into_iter()
                 .filter(|o| o.end >= from && o.start <= to)
                 .collect();
             CampaignSchedule {
                 id: c.id.clone(),
                 title: c.title.get(def, def).to_owned(),
-                state: state::status(c, from).state.name(),
+                state: state::status(&c.timing, from).state.name(),
                 occurrences: occs
                     .iter()
                     .map(|o| OccurrenceSchedule {
                         start: format::iso(o.start),
                         end: format::iso(o.end),
-                        upcoming_from: format::iso(o.start.checked_sub_days(Days::new(u64::from(c.lead))).unwrap_or(o.start)),
-                        recent_until: format::iso(o.end.checked_add_days(Days::new(u64::from(c.linger))).unwrap_or(o.end)),
+                        upcoming_from: format::iso(o.start.checked_sub_days(Days::new(u64::from(c.timing.lead))).unwrap_or(o.start)),
+                        recent_until: format::iso(o.end.checked_add_days(Days::new(u64::from(c.timing.linger))).unwrap_or(o.end)),
                     })
                     .collect(),
             }
         })
         .collect();
-    let changes = plan::change_dates(inputs, false, from, to).into_iter().map(format::iso).collect();
-    let root = crate::write::absolute(root).unwrap_or_else(|_| root.to_path_buf());
+    let changes = plan::change::change_dates(inputs, false, from, to).into_iter().map(format::iso).collect();
+    let root = crate::paths::absolute(root).unwrap_or_else(|_| root.to_path_buf());
     let cron = format!(
         "CRON_TZ={}\n5 0 * * * cd '{}' && loa build",
         inputs.calendar.timezone.name(),
@@ -121,7 +121,7 @@ pub fn to_text(s: &Schedule) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "Schedule from {} to {} ({})\n", s.from, s.to, s.timezone);
     let width = s.campaigns.iter().map(|c| c.id.len()).max().unwrap_or(8).max(8);
-    let _ = writeln!(out, "{:<width$}  {:<10}  {:<10}  {:<10}  {:<12}  state today", "campaign", "start", "end", "upcoming", "recent until");
+    let _ = writeln!(out, "{:<width$}  {:<10}  {:<10}  {:<10}  {:<12}  state on {}", "campaign", "start", "end", "upcoming", "recent until", s.from);
     for c in &s.campaigns {
         if c.occurrences.is_empty() {
             let _ = writeln!(out, "{:<width$}  {:<10}  {:<10}  {:<10}  {:<12}  {}", c.id, "-", "-", "-", "-", c.state);

@@ -8,51 +8,20 @@
 
 use std::fs;
 use std::io;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use crate::diag::{display_path, Diagnostic};
+use crate::paths::absolute;
 use crate::render::{Output, Source};
 
 /// The marker that says a folder was written by loa (and may be replaced).
 pub const MARKER: &str = "build.json";
 
 /// Whether `dir` holds a `build.json` that loa wrote (not any file of that name).
-fn is_loa_output(dir: &Path) -> bool {
+pub fn is_loa_output(dir: &Path) -> bool {
     fs::read_to_string(dir.join(MARKER)).is_ok_and(|s| s.contains("\"as_of\"") && s.contains("\"next_change\""))
-}
-
-/// Makes `p` absolute and resolves `.`/`..` without requiring it to exist.
-pub fn absolute(p: &Path) -> io::Result<PathBuf> {
-    let abs = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir()?.join(p) };
-    let mut out = PathBuf::new();
-    for c in abs.components() {
-        match c {
-            Component::ParentDir => {
-                out.pop();
-            }
-            Component::CurDir => {}
-            other => out.push(other.as_os_str()),
-        }
-    }
-    // Resolve symlinks in the part that exists.
-    let mut existing = out.clone();
-    let mut rest = Vec::new();
-    while !existing.exists() {
-        match (existing.file_name().map(|f| f.to_owned()), existing.parent()) {
-            (Some(name), Some(parent)) => {
-                rest.push(name);
-                existing = parent.to_path_buf();
-            }
-            _ => break,
-        }
-    }
-    let mut resolved = existing.canonicalize().unwrap_or(existing);
-    for name in rest.into_iter().rev() {
-        resolved.push(name);
-    }
-    Ok(resolved)
 }
 
 /// Refuses output folders that would overwrite the site: the root itself, a

@@ -7,44 +7,37 @@
 //! here from lopdf's parsed objects: each font's ToUnicode map, then the
 //! page's text operators, with a space where a new line starts.
 
+mod common;
+
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use lopdf::{Document, Object};
 
+use common::{loa_in, Run};
+
 const HOTLINE: &str = "Tổng đài điện thoại quốc gia bảo vệ trẻ em";
 
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for e in fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let dest = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &dest);
-        } else {
-            fs::copy(e.path(), &dest).unwrap();
-        }
-    }
-}
-
 /// The fixture site in a fresh temporary folder.
-fn site() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("site");
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/leaflets"), &root);
-    (dir, root)
+fn site() -> (common::Site, PathBuf) {
+    let s = common::site("leaflets");
+    let root = s.root.clone();
+    (s, root)
 }
 
-fn loa(root: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_loa")).args(args).arg("--root").arg(root).output().unwrap()
+/// Runs `loa ARGS --root ROOT` from the site's parent folder.
+fn loa(root: &Path, args: &[&str]) -> Run {
+    let mut all: Vec<std::ffi::OsString> = args.iter().map(Into::into).collect();
+    all.push("--root".into());
+    all.push(root.into());
+    loa_in(root.parent().unwrap(), all)
 }
 
-fn build(root: &Path, at: &str, out: &Path) -> Output {
-    let o = loa(root, &["build", "--at", at, "--out", out.to_str().unwrap()]);
-    assert!(o.status.success(), "build failed:\n{}", String::from_utf8_lossy(&o.stderr));
-    o
+fn build(root: &Path, at: &str, out: &Path) -> Run {
+    let run = common::build(root, out, Some(at), &[]);
+    run.ok();
+    run
 }
 
 /// Text (whitespace squashed), page count and page sizes in millimetres.
@@ -278,9 +271,10 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 #[test]
 fn unchanged_leaflets_are_byte_identical_and_not_typeset_again() {
     let (_tmp, root) = site();
+    let site_tree = common::tree(&root);
     let one = root.parent().unwrap().join("one");
     let first = build(&root, "2027-06-10", &one);
-    assert!(String::from_utf8_lossy(&first.stdout).contains("Leaflets: 11 PDFs, 11 typeset"), "{}", String::from_utf8_lossy(&first.stdout));
+    assert!(first.stdout.contains("Leaflets: 11 PDFs, 11 typeset"), "{}", first.stdout);
     let before: Vec<(std::path::PathBuf, Vec<u8>)> = walk(&one.join("leaflets"))
         .into_iter()
         .filter(|f| f.extension().is_some_and(|x| x == "pdf" || x == "png"))
@@ -290,16 +284,16 @@ fn unchanged_leaflets_are_byte_identical_and_not_typeset_again() {
     // Another day on which nothing the leaflets show changes, into the same
     // output: the previous output is the cache, nothing is typeset.
     let second = build(&root, "2027-06-11", &one);
-    assert!(String::from_utf8_lossy(&second.stdout).contains("Leaflets: 11 PDFs, 0 typeset"), "{}", String::from_utf8_lossy(&second.stdout));
+    assert!(second.stdout.contains("Leaflets: 11 PDFs, 0 typeset"), "{}", second.stdout);
     for (rel, bytes) in &before {
         assert_eq!(&fs::read(one.join(rel)).unwrap(), bytes, "{} differs", rel.display());
     }
-    // Nothing is written in the site folder.
-    assert!(!root.join(".loa-cache").exists());
+    // The cache is the output itself: the site folder is exactly as it was.
+    assert_eq!(common::tree(&root), site_tree, "a build wrote into the site folder");
     // Into a new folder, typesetting again gives the same bytes.
     let three = root.parent().unwrap().join("three");
     let third = build(&root, "2027-06-11", &three);
-    assert!(String::from_utf8_lossy(&third.stdout).contains("Leaflets: 11 PDFs, 11 typeset"), "{}", String::from_utf8_lossy(&third.stdout));
+    assert!(third.stdout.contains("Leaflets: 11 PDFs, 11 typeset"), "{}", third.stdout);
     for (rel, bytes) in &before {
         if rel.extension().is_some_and(|x| x == "pdf") {
             assert_eq!(&fs::read(three.join(rel)).unwrap(), bytes, "{} differs after typesetting again", rel.display());
@@ -314,11 +308,30 @@ fn a_character_no_font_has_is_a_located_error() {
     let text = fs::read_to_string(&page).unwrap().replace("## Gọi 111", "## Gọi ☎ 111");
     fs::write(&page, text).unwrap();
     let o = loa(&root, &["build", "--at", "2027-06-10"]);
-    assert!(!o.status.success());
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("content/pages/cach-bao-tin.md:11:8"), "{err}");
-    assert!(err.contains("U+260E"), "{err}");
+    o.expect_code(1).stderr_has("content/pages/cach-bao-tin.md:11:8").stderr_has("U+260E");
     assert!(!root.join("dist").exists(), "nothing was written");
+}
+
+/// The font check does not depend on the day: a page that is not live today
+/// (embargoed, or a draft) with a character the fonts lack fails `loa check`
+/// now, not the nightly build on the day the page goes live.
+#[test]
+fn check_finds_a_missing_character_in_a_page_that_is_not_live_today() {
+    let (_tmp, root) = site();
+    for (rel, at) in [("content/thang-hanh-dong-vi-tre-em/bi-mat.md", "Nội dung"), ("content/pages/nhap.md", "")] {
+        if at.is_empty() {
+            fs::write(root.join(rel), "---\ntitle: Bản nháp\ndraft: true\nleaflet: a5\n---\n\nGọi ✆ ngay.\n").unwrap();
+        } else {
+            let text = fs::read_to_string(root.join(rel)).unwrap();
+            assert!(text.contains("publish:"), "the page is embargoed: {text}");
+            fs::write(root.join(rel), text.replacen(at, &format!("{at} ☎"), 1)).unwrap();
+        }
+    }
+    let o = loa(&root, &["check"]);
+    o.expect_code(1).stderr_has("content/thang-hanh-dong-vi-tre-em/bi-mat.md:").stderr_has("U+260E").stderr_has("content/pages/nhap.md:7:5").stderr_has("U+2706");
+    // And the build of a day on which neither is live fails the same way.
+    let out = root.parent().unwrap().join("dist");
+    common::build(&root, &out, Some("2027-01-10"), &[]).expect_code(1).stderr_has("U+260E").stderr_has("U+2706");
 }
 
 #[test]
@@ -326,10 +339,7 @@ fn variants_without_localities_yaml_is_a_located_error() {
     let (_tmp, root) = site();
     fs::remove_file(root.join("localities.yaml")).unwrap();
     let o = loa(&root, &["check"]);
-    assert!(!o.status.success());
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("content/pages/cach-bao-tin.md:6:11"), "{err}");
-    assert!(err.contains("localities.yaml"), "{err}");
+    o.expect_code(1).stderr_has("content/pages/cach-bao-tin.md:6:11").stderr_has("localities.yaml");
 }
 
 #[test]
@@ -339,7 +349,5 @@ fn a_broken_leaflet_template_names_its_line() {
     fs::create_dir_all(&dir).unwrap();
     fs::write(dir.join("a5.typ"), "#import \"common.typ\": *\n#show: setup\n#let x = (\n").unwrap();
     let o = loa(&root, &["build", "--at", "2027-06-10"]);
-    assert!(!o.status.success());
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("themes/default/leaflets/a5.typ:3:"), "{err}");
+    o.expect_code(1).stderr_has("themes/default/leaflets/a5.typ:3:");
 }

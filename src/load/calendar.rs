@@ -8,10 +8,11 @@ use chrono_tz::Tz;
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::Deserialize;
 
-use super::when::{self, Rule};
+use super::when;
 use super::yaml::{self, content_position, position_of, Spanned};
 use super::Text;
 use crate::diag::{did_you_mean, Diagnostic, Diagnostics, Position};
+use crate::time::rule::{Timing, YearBounds};
 
 /// The file name, relative to the site root.
 pub const FILE: &str = "calendar.yaml";
@@ -42,34 +43,13 @@ pub struct Campaign {
     pub id: String,
     /// Its title, per language.
     pub title: Text,
-    /// When it happens; several rules are allowed.
-    pub rules: Vec<Rule>,
-    /// Inclusive bounds on the years of its occurrences.
-    pub years: YearBounds,
-    /// Days it shows as upcoming before it starts.
-    pub lead: u32,
-    /// Days it shows as recent after it ends.
-    pub linger: u32,
+    /// When it happens (`when`, `years`) and how long it is shown around
+    /// that (`lead`, `linger`).
+    pub timing: Timing,
     /// A CSS colour (`#rgb` or `#rrggbb`), if set.
     pub color: Option<String>,
     /// Where its `id` is in `calendar.yaml`.
     pub position: Option<Position>,
-}
-
-/// Inclusive bounds on the years of a campaign's occurrences.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct YearBounds {
-    /// First year, if bounded.
-    pub from: Option<i32>,
-    /// Last year, if bounded.
-    pub to: Option<i32>,
-}
-
-impl YearBounds {
-    /// Whether an occurrence starting in `year` is allowed.
-    pub fn contains(&self, year: i32) -> bool {
-        self.from.is_none_or(|f| year >= f) && self.to.is_none_or(|t| year <= t)
-    }
 }
 
 #[derive(Deserialize)]
@@ -132,18 +112,10 @@ enum YearsField {
     Range(String),
 }
 
-/// Reads and checks `calendar.yaml`; `languages` are the site's, to check titles.
-pub fn load(root: &Path, languages: &[String]) -> Result<Calendar, Diagnostics> {
-    let path = root.join(FILE);
-    let text = std::fs::read_to_string(&path).map_err(|e| {
-        Diagnostic::error(FILE, None, format!("cannot read {FILE}: {e}"))
-            .with_hint("every site needs a calendar.yaml beside site.yaml; `loa init` makes one")
-    })?;
-    parse(&text, languages)
-}
-
-/// Parses and checks the text of `calendar.yaml`.
-pub fn parse(text: &str, languages: &[String]) -> Result<Calendar, Diagnostics> {
+/// Parses and checks the text of `calendar.yaml`. `languages` are the
+/// site's, to check the titles' languages (`None` when `site.yaml` could not
+/// be read: no check against a guess).
+pub fn parse(text: &str, languages: Option<&[String]>) -> Result<Calendar, Diagnostics> {
     let file = Path::new(FILE);
     let raw: CalendarFile = yaml::parse(file, text, 0).map_err(|d| Diagnostics::from(d.with_source(text)))?;
     let mut diags = Diagnostics::new();
@@ -175,22 +147,26 @@ pub fn parse(text: &str, languages: &[String]) -> Result<Calendar, Diagnostics> 
     for c in raw.campaigns {
         let id_pos = content_position(text, position_of(&c.id, 0));
         let id = c.id.value.trim().to_owned();
-        if id.is_empty() || !id.chars().all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-') {
+        if !crate::slug::is_valid(&id) {
             err(
                 id_pos,
                 format!("`{id}` is not a valid campaign id"),
                 Some(format!(
                     "use lowercase letters a-z, digits and hyphens, e.g. `{}`; the id is also the campaign's folder and URL",
-                    slug::slugify(&id)
+                    crate::slug::suggest(&id)
                 )),
             );
+        } else if let Some(why) = crate::reserved::why_taken(&id, languages.unwrap_or(&[])) {
+            err(id_pos, format!("the campaign id `{id}` cannot be used: {why}"), Some(format!("choose another id (it is also the campaign's folder and URL), e.g. `chien-dich-{id}`")));
         } else if !seen.insert(id.clone()) {
             err(id_pos, format!("campaign `{id}` is defined twice"), Some("each campaign needs its own id".into()));
         }
 
         let title_pos = position_of(&c.title, 0);
         for lang in c.title.value.languages() {
-            if !languages.iter().any(|l| l == lang) {
+            if let Some(languages) = languages
+                && !languages.iter().any(|l| l == lang)
+            {
                 err(
                     title_pos,
                     format!("`{lang}` is not one of the site's languages ({})", languages.join(", ")),
@@ -265,7 +241,7 @@ pub fn parse(text: &str, languages: &[String]) -> Result<Calendar, Diagnostics> 
             }
         });
 
-        campaigns.push(Campaign { id, title: c.title.value, rules, years, lead, linger, color, position: id_pos });
+        campaigns.push(Campaign { id, title: c.title.value, timing: Timing { rules, years, lead, linger }, color, position: id_pos });
     }
 
     if diags.has_errors() {
@@ -323,21 +299,21 @@ mod tests {
     fn reads_campaigns_with_defaults() {
         let cal = parse(
             "campaigns:\n  - id: a\n    title: A\n    when: 1/6 - 30/6\n  - id: b\n    title: {vi: B, en: Bee}\n    when: [30/7, tháng 12]\n    years: 2020-2030\n    lead: 10\n    color: \"#ABC\"\n",
-            &langs(),
+            Some(&langs()),
         )
         .unwrap();
         assert_eq!(cal.timezone, DEFAULT_TIMEZONE);
         assert_eq!(cal.campaigns.len(), 2);
-        assert_eq!((cal.campaigns[0].lead, cal.campaigns[0].linger), (30, 14));
-        assert_eq!(cal.campaigns[1].rules.len(), 2);
-        assert_eq!(cal.campaigns[1].years, YearBounds { from: Some(2020), to: Some(2030) });
+        assert_eq!((cal.campaigns[0].timing.lead, cal.campaigns[0].timing.linger), (30, 14));
+        assert_eq!(cal.campaigns[1].timing.rules.len(), 2);
+        assert_eq!(cal.campaigns[1].timing.years, YearBounds { from: Some(2020), to: Some(2030) });
         assert_eq!(cal.campaigns[1].color.as_deref(), Some("#abc"));
     }
 
     #[test]
     fn bad_when_points_at_its_column() {
         let text = "timezone: Asia/Ho_Chi_Minh\ncampaigns:\n  - id: a\n    title: A\n    when: 1/6 - 30/6\n  - id: b\n    when: 31/2\n    title: B\n";
-        let err = parse(text, &langs()).unwrap_err();
+        let err = parse(text, Some(&langs())).unwrap_err();
         let d = &err.0[0];
         assert_eq!(d.location(), "calendar.yaml:7:11");
         assert_eq!(d.message, "31/2 is not a date (February has 29 days at most)");
@@ -346,21 +322,21 @@ mod tests {
     #[test]
     fn bad_when_in_a_quoted_list_item() {
         let text = "campaigns:\n  - id: a\n    title: A\n    when: [\"30/7\", \"1/6 - 31/6\"]\n";
-        let err = parse(text, &langs()).unwrap_err();
+        let err = parse(text, Some(&langs())).unwrap_err();
         assert_eq!(err.0[0].location(), "calendar.yaml:4:27");
     }
 
     #[test]
     fn collects_every_error() {
         let text = "timezone: Mars/Olympus\ncampaigns:\n  - id: Bad Id\n    title: {fr: X}\n    when: tháng 13\n    lead: -1\n    color: red\n    years: 2030-2020\n  - id: ok\n    title: OK\n    when: 1/1\n  - id: ok\n    title: OK\n    when: 2/1\n";
-        let err = parse(text, &langs()).unwrap_err();
+        let err = parse(text, Some(&langs())).unwrap_err();
         let messages: Vec<String> = err.iter().map(|d| d.to_string()).collect();
         assert_eq!(err.0.len(), 8, "{messages:#?}");
     }
 
     #[test]
     fn unknown_key_is_an_error() {
-        let err = parse("campaigns:\n  - id: a\n    title: A\n    when: 1/1\n    lingr: 3\n", &langs()).unwrap_err();
+        let err = parse("campaigns:\n  - id: a\n    title: A\n    when: 1/1\n    lingr: 3\n", Some(&langs())).unwrap_err();
         assert_eq!(err.0[0].position.map(|p| p.line), Some(5));
     }
 }

@@ -54,18 +54,7 @@ struct LocalityFile {
     address: Option<Text>,
 }
 
-/// Reads `localities.yaml` if the site has one (`Ok(None)` when it has not).
-pub fn load(root: &Path) -> Result<Option<Vec<Locality>>, Diagnostics> {
-    let path = root.join(FILE);
-    if !path.is_file() {
-        return Ok(None);
-    }
-    let text = std::fs::read_to_string(&path)
-        .map_err(|e| Diagnostic::error(FILE, None, format!("cannot read {FILE}: {e}")).with_hint("save the file as UTF-8 text"))?;
-    parse(&text).map(Some)
-}
-
-pub use super::site::tel_of;
+use super::site::tel_of;
 
 /// Parses and checks the text of `localities.yaml`.
 pub fn parse(text: &str) -> Result<Vec<Locality>, Diagnostics> {
@@ -89,8 +78,8 @@ pub fn parse(text: &str) -> Result<Vec<Locality>, Diagnostics> {
     for l in raw {
         let id = l.id.value.trim().to_owned();
         let id_pos = content_position(text, position_of(&l.id, 0));
-        if id.is_empty() || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
-            err(id_pos, format!("`{id}` is not a locality id"), &format!("use lowercase letters a-z, digits and hyphens, e.g. {}", slug::slugify(&id)));
+        if !crate::slug::is_valid(&id) {
+            err(id_pos, format!("`{id}` is not a locality id"), &format!("use lowercase letters a-z, digits and hyphens, e.g. {}", crate::slug::suggest(&id)));
         } else if out.iter().any(|o| o.id == id) {
             err(id_pos, format!("the id `{id}` is used twice"), "give every locality its own id: it becomes the PDF's file name");
         }

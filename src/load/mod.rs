@@ -8,8 +8,12 @@
 
 pub mod calendar;
 pub mod content;
+pub mod fonts;
+pub mod front_matter;
+pub mod images;
 pub mod localities;
 pub mod site;
+pub mod statics;
 pub mod theme;
 pub mod when;
 pub mod yaml;
@@ -19,7 +23,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::diag::Diagnostics;
+use crate::diag::{Diagnostic, Diagnostics, Position};
 
 pub use calendar::{Calendar, Campaign};
 pub use content::{Content, Page, PageKind};
@@ -73,24 +77,94 @@ pub struct Inputs {
     pub theme: Theme,
     /// `localities.yaml`, if the site has one.
     pub localities: Option<Vec<localities::Locality>>,
+    /// The files of `static/`, published as they are.
+    pub statics: Vec<content::Asset>,
+    /// What was skipped while reading `static/`, and why.
+    pub static_warnings: Vec<Diagnostic>,
+    /// The text of each configuration file read (`site.yaml`,
+    /// `calendar.yaml`, `localities.yaml`), to locate later findings in it.
+    pub texts: BTreeMap<&'static str, String>,
 }
 
-/// Reads the whole site at `root`. Problems in different files are all reported.
+impl Inputs {
+    /// The text of a configuration file as read (empty if it was not read).
+    pub fn text_of(&self, file: &str) -> &str {
+        self.texts.get(file).map_or("", String::as_str)
+    }
+}
+
+/// Reads a text file of the site (`rel` is relative to `root`): UTF-8, with a
+/// byte-order mark dropped. Bytes that are not UTF-8 are an error at the line
+/// and column where they start.
+pub fn read_text(root: &Path, rel: &Path, missing_hint: &str) -> Result<String, Diagnostic> {
+    let raw = std::fs::read(root.join(rel)).map_err(|e| {
+        let d = Diagnostic::error(rel, None, format!("cannot read {}: {e}", crate::diag::display_path(rel)));
+        if e.kind() == std::io::ErrorKind::NotFound { d.with_hint(missing_hint) } else { d }
+    })?;
+    let text = match String::from_utf8(raw) {
+        Ok(s) => s,
+        Err(e) => {
+            let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let valid = e.utf8_error().valid_up_to();
+            let pos = Position::of_offset(&String::from_utf8_lossy(&e.as_bytes()[..valid]), valid);
+            return Err(Diagnostic::error(rel, Some(pos), "this file is not UTF-8 text")
+                .with_hint("save the file as UTF-8 in your editor (in Notepad: Save as… → Encoding: UTF-8)")
+                .with_source(&lossy));
+        }
+    };
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    })
+}
+
+/// Reads the whole site at `root`. Problems in different files are all
+/// reported; a file that depends on another that failed (the calendar's
+/// titles on the site's languages, the pages on both) is not checked against
+/// guesses, so one mistake gives one message.
 pub fn load(root: &Path) -> Result<Inputs, Diagnostics> {
     let mut diags = Diagnostics::new();
-    let site = site::load(root).map_err(|d| diags.extend(d.0)).ok();
-    let languages = site.as_ref().map_or_else(|| vec!["vi".to_owned()], |s| s.languages.clone());
-    let calendar = calendar::load(root, &languages).map_err(|d| diags.extend(d.0)).ok();
-    let theme_name = site.as_ref().map_or("default", |s| s.theme.as_str());
-    let theme = theme::load(root, theme_name, &languages).map_err(|d| diags.extend(d.0)).ok();
-    let localities = localities::load(root).map_err(|d| diags.extend(d.0)).ok().flatten();
+    let mut texts = BTreeMap::new();
+    let mut read = |file: &'static str, hint: &str| -> Option<String> {
+        match read_text(root, Path::new(file), hint) {
+            Ok(t) => {
+                texts.insert(file, t.clone());
+                Some(t)
+            }
+            Err(d) => {
+                diags.push(d);
+                None
+            }
+        }
+    };
+    let site_text = read(site::FILE, "run loa in the site's folder or pass --root DIR; `loa init DIR` makes a new site");
+    let calendar_text = read(calendar::FILE, "every site needs a calendar.yaml beside site.yaml; `loa init` makes one");
+    let localities_text = if root.join(localities::FILE).is_file() { read(localities::FILE, "") } else { None };
+    let site = site_text.and_then(|t| site::parse(&t).map_err(|d| diags.extend(d.0)).ok());
+    let calendar = calendar_text.and_then(|t| calendar::parse(&t, site.as_ref().map(|s| s.languages.as_slice())).map_err(|d| diags.extend(d.0)).ok());
+    let localities = localities_text.and_then(|t| localities::parse(&t).map_err(|d| diags.extend(d.0)).ok());
+    let theme = site.as_ref().and_then(|s| {
+        theme::load(root, &s.theme, &s.languages)
+            .map_err(|d| {
+                // "No such theme" is about the `theme:` line of site.yaml.
+                diags.extend(d.0.into_iter().map(|mut e| {
+                    if e.file == Path::new(site::FILE) && e.position.is_none() {
+                        e.position = s.theme_position;
+                        e = e.with_source(texts.get(site::FILE).map_or("", String::as_str));
+                    }
+                    e
+                }))
+            })
+            .ok()
+    });
     let content = match (&site, &calendar) {
         (Some(s), Some(c)) => content::load(root, s, c).map_err(|d| diags.extend(d.0)).ok(),
         _ => None,
     };
+    let (statics, static_warnings) = statics::load(root).map_err(|d| diags.extend(d.0)).unwrap_or_default();
     match (site, calendar, content, theme) {
         (Some(site), Some(calendar), Some(content), Some(theme)) if !diags.has_errors() => {
-            Ok(Inputs { root: root.to_path_buf(), site, calendar, content, theme, localities })
+            Ok(Inputs { root: root.to_path_buf(), site, calendar, content, theme, localities, statics, static_warnings, texts })
         }
         _ => {
             diags.sort();

@@ -23,10 +23,14 @@ pub struct Site {
     pub base_url: String,
     /// The path part of `base_url` (`/` or `/campaign/`), prefix of every link.
     pub base_path: String,
+    /// `base_url`, parsed: what the site's own origin is.
+    pub base: url::Url,
     /// Language codes; the first is the default and is served at the root.
     pub languages: Vec<String>,
     /// The theme's name: `themes/<name>/`, or the embedded `default`.
     pub theme: String,
+    /// Where `theme:` is written in `site.yaml`, if it is.
+    pub theme_position: Option<Position>,
     /// Who publishes the site.
     pub organisation: Organisation,
     /// Telephone lines shown on every page as `tel:` links.
@@ -40,13 +44,6 @@ impl Site {
     pub fn default_language(&self) -> &str {
         &self.languages[0]
     }
-
-    /// The absolute URL of a URL path that starts with the base path
-    /// (`/cach-bao-tin/` → `https://…/cach-bao-tin/`), for feeds, canonical
-    /// links and anything read off the site.
-    pub fn absolute(&self, path: &str) -> String {
-        format!("{}{}", self.base_url, path.strip_prefix(self.base_path.as_str()).unwrap_or(path))
-    }
 }
 
 /// The publisher.
@@ -54,7 +51,7 @@ impl Site {
 pub struct Organisation {
     /// Its name, per language.
     pub name: Text,
-    /// Its website, if any.
+    /// Its website (or `mailto:`/`tel:` address), if any.
     pub url: Option<String>,
 }
 
@@ -90,7 +87,7 @@ struct SiteFile {
 #[serde(deny_unknown_fields)]
 struct OrganisationFile {
     name: Text,
-    url: Option<String>,
+    url: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -114,15 +111,6 @@ pub fn tel_of(number: &str) -> Option<String> {
     (allowed && !tel.trim_start_matches('+').is_empty()).then_some(tel)
 }
 
-/// Reads and checks `site.yaml`.
-pub fn load(root: &Path) -> Result<Site, Diagnostics> {
-    let text = std::fs::read_to_string(root.join(FILE)).map_err(|e| {
-        Diagnostic::error(FILE, None, format!("cannot read {FILE}: {e}"))
-            .with_hint("run loa in the site's folder or pass --root DIR; `loa init DIR` makes a new site")
-    })?;
-    parse(&text)
-}
-
 /// Parses and checks the text of `site.yaml`.
 pub fn parse(text: &str) -> Result<Site, Diagnostics> {
     let file = Path::new(FILE);
@@ -132,20 +120,19 @@ pub fn parse(text: &str) -> Result<Site, Diagnostics> {
         diags.push(Diagnostic::error(file, pos, msg).with_hint(hint).with_source(text));
     };
 
-    let mut base_url = raw.base_url.value.trim().to_owned();
     let base_pos = content_position(text, position_of(&raw.base_url, 0));
-    let scheme_ok = base_url.starts_with("https://") || base_url.starts_with("http://");
-    let host = base_url.split_once("://").map_or("", |(_, rest)| rest.split('/').next().unwrap_or(""));
-    if !scheme_ok || host.is_empty() || base_url.contains(char::is_whitespace) {
-        err(base_pos, format!("`{base_url}` is not an absolute URL"), "write the address the site is published at, e.g. https://example.org/");
-    }
-    if !base_url.ends_with('/') {
-        base_url.push('/');
-    }
-    let base_path = base_url
-        .split_once("://")
-        .and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].to_owned()))
-        .unwrap_or_else(|| "/".to_owned());
+    let written = raw.base_url.value.trim();
+    let with_slash = if written.ends_with('/') { written.to_owned() } else { format!("{written}/") };
+    let base = match url::Url::parse(&with_slash) {
+        Ok(u) if matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| !h.is_empty()) && u.query().is_none() && u.fragment().is_none() && u.username().is_empty() => Some(u),
+        _ => None,
+    };
+    let base = base.unwrap_or_else(|| {
+        err(base_pos, format!("`{written}` is not an absolute URL"), "write the address the site is published at, e.g. https://example.org/");
+        url::Url::parse("https://example.org/").expect("a valid URL")
+    });
+    let base_url = base.to_string();
+    let base_path = base.path().to_owned();
 
     let languages = match &raw.languages {
         None => vec!["vi".to_owned()],
@@ -176,6 +163,7 @@ pub fn parse(text: &str) -> Result<Site, Diagnostics> {
         }
     }
 
+    let theme_position = raw.theme.as_ref().and_then(|t| content_position(text, position_of(t, 0)));
     let theme = match &raw.theme {
         None => "default".to_owned(),
         Some(t) => {
@@ -202,7 +190,16 @@ pub fn parse(text: &str) -> Result<Site, Diagnostics> {
     }
 
     let organisation = match raw.organisation {
-        Some(o) => Organisation { name: o.name, url: o.url },
+        Some(o) => {
+            let url = o.url.and_then(|u| match crate::url_policy::config_url(&u.value) {
+                Ok(url) => Some(url),
+                Err(msg) => {
+                    err(content_position(text, position_of(&u, 0)), msg, "write the organisation's website as https://…, or a mailto: or tel: address");
+                    None
+                }
+            });
+            Organisation { name: o.name, url }
+        }
         None => Organisation { name: raw.title.clone(), url: None },
     };
 
@@ -214,8 +211,10 @@ pub fn parse(text: &str) -> Result<Site, Diagnostics> {
         description: raw.description,
         base_url,
         base_path,
+        base,
         languages,
         theme,
+        theme_position,
         organisation,
         hotlines,
         allow_raw_html: raw.allow_raw_html,

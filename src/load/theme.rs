@@ -75,29 +75,53 @@ pub struct Theme {
     pub statics: BTreeMap<String, Bytes>,
     /// UI strings per language: `i18n/<lang>.yaml`.
     pub strings: BTreeMap<String, BTreeMap<String, String>>,
+    /// The `i18n/<lang>.yaml` files themselves, to locate findings in them.
+    pub string_files: BTreeMap<String, TextFile>,
     /// Problems that do not stop the build (a language without strings).
     pub warnings: Vec<Diagnostic>,
 }
+
+/// The UI strings loa itself writes into pages, feeds and leaflets (the
+/// templates may use more). A theme's `i18n/<lang>.yaml` must have each of
+/// them; `{format}` stands for every leaflet format.
+pub const REQUIRED_STRINGS: &[&str] = &[
+    "language_name",
+    "state_active",
+    "countdown",
+    "countdown_one",
+    "state_recent",
+    "state_next",
+    "state_over",
+    "not_found_title",
+    "embed_schedule_title",
+    "leaflets_title",
+    "leaflets_intro",
+    "leaflets_general",
+    "leaflet_format_a4",
+    "leaflet_format_a5",
+    "leaflet_format_trifold",
+    "leaflet_pages",
+    "leaflet_pages_one",
+    "leaflet_111_label",
+    "leaflet_111_note",
+];
 
 impl Theme {
     /// The label of an audience in `lang` (`cha-me` → the string
     /// `audience_cha_me`), or the audience's own name when the theme has none.
     pub fn audience_label(&self, lang: &str, audience: &Option<String>) -> Option<String> {
-        audience.as_ref().map(|a| {
-            let key = format!("audience_{}", a.replace('-', "_"));
-            let s = self.string(lang, &key);
-            if s == key { a.clone() } else { s.to_owned() }
-        })
+        audience.as_ref().map(|a| self.lookup(lang, &format!("audience_{}", a.replace('-', "_"))).map_or_else(|| a.clone(), str::to_owned))
     }
 
-    /// A UI string in `lang`, falling back to the first language that has it,
-    /// then to the key itself.
-    pub fn string<'a>(&'a self, lang: &str, key: &'a str) -> &'a str {
-        self.strings
-            .get(lang)
-            .and_then(|m| m.get(key))
-            .or_else(|| self.strings.values().find_map(|m| m.get(key)))
-            .map_or(key, String::as_str)
+    /// A UI string in `lang`, falling back to the first language that has it
+    /// (a language without a strings file uses another's). Every key of
+    /// [`REQUIRED_STRINGS`] exists: loading the theme checks it.
+    pub fn string(&self, lang: &str, key: &str) -> &str {
+        self.lookup(lang, key).unwrap_or_default()
+    }
+
+    fn lookup(&self, lang: &str, key: &str) -> Option<&str> {
+        self.strings.get(lang).and_then(|m| m.get(key)).or_else(|| self.strings.values().find_map(|m| m.get(key))).map(String::as_str)
     }
 }
 
@@ -158,6 +182,7 @@ pub fn load(root: &Path, name: &str, languages: &[String]) -> Result<Theme, Diag
         fonts: BTreeMap::new(),
         statics: BTreeMap::new(),
         strings: BTreeMap::new(),
+        string_files: BTreeMap::new(),
         warnings: Vec::new(),
     };
     for (path, (bytes, origin)) in files {
@@ -196,7 +221,15 @@ pub fn load(root: &Path, name: &str, languages: &[String]) -> Result<Theme, Diag
                 match text() {
                     Ok(t) => match yaml::parse::<BTreeMap<String, String>>(&origin.display(), &t, 0) {
                         Ok(map) => {
-                            theme.strings.insert(lang, map);
+                            let missing: Vec<&str> = REQUIRED_STRINGS.iter().copied().filter(|k| !map.contains_key(*k)).collect();
+                            if !missing.is_empty() && languages.contains(&lang) {
+                                diags.push(
+                                    Diagnostic::error(origin.display(), None, format!("the strings for `{lang}` lack {}: {}", if missing.len() == 1 { "a key loa uses" } else { "keys loa uses" }, missing.join(", ")))
+                                        .with_hint(format!("copy them from loa's default theme (themes/default/i18n/{lang}.yaml, or en.yaml) and translate them")),
+                                );
+                            }
+                            theme.strings.insert(lang.clone(), map);
+                            theme.string_files.insert(lang.clone(), TextFile { name: rest.clone(), text: t, origin: origin.clone() });
                         }
                         Err(d) => diags.push(d.with_source(&t)),
                     },
@@ -218,4 +251,38 @@ pub fn load(root: &Path, name: &str, languages: &[String]) -> Result<Theme, Diag
         return Err(diags);
     }
     Ok(theme)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_theme_has_every_string_loa_uses() {
+        let dir = tempfile::tempdir().unwrap();
+        let theme = load(dir.path(), "default", &["vi".to_owned(), "en".to_owned()]).unwrap();
+        for lang in ["vi", "en"] {
+            for key in REQUIRED_STRINGS {
+                assert!(theme.strings[lang].contains_key(*key), "{lang}: {key}");
+            }
+        }
+        assert_eq!(theme.audience_label("vi", &Some("cha-me".into())).as_deref(), Some("Dành cho cha mẹ, người chăm sóc trẻ"));
+        assert_eq!(theme.audience_label("vi", &Some("ong-ba".into())).as_deref(), Some("ong-ba"));
+    }
+
+    #[test]
+    fn a_strings_file_missing_a_key_loa_uses_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let i18n = dir.path().join("themes/mine/i18n");
+        std::fs::create_dir_all(&i18n).unwrap();
+        let full = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/i18n/vi.yaml")).unwrap();
+        let cut: String = full.lines().filter(|l| !l.starts_with("countdown:")).map(|l| format!("{l}\n")).collect();
+        std::fs::write(i18n.join("vi.yaml"), cut).unwrap();
+        let err = load(dir.path(), "mine", &["vi".to_owned()]).unwrap_err();
+        assert_eq!(err.0.len(), 1, "{err}");
+        assert_eq!(err.0[0].file, PathBuf::from("themes/mine/i18n/vi.yaml"));
+        assert!(err.0[0].message.contains("countdown"), "{}", err.0[0].message);
+        // A language the site does not use may be partial.
+        assert!(load(dir.path(), "mine", &["en".to_owned()]).is_ok());
+    }
 }

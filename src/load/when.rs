@@ -17,49 +17,7 @@
 
 use chrono::NaiveDate;
 
-/// A day and month without a year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct DayMonth {
-    /// Day of the month, 1-based.
-    pub day: u32,
-    /// Month, 1–12.
-    pub month: u32,
-}
-
-impl DayMonth {
-    /// The date in `year`, or `None` when it does not exist that year (29/2).
-    pub fn in_year(self, year: i32) -> Option<NaiveDate> {
-        NaiveDate::from_ymd_opt(year, self.month, self.day)
-    }
-}
-
-/// One parsed `when` entry.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Rule {
-    /// A Gregorian day or range every year; `start == end` for a single day.
-    Yearly {
-        /// First day.
-        start: DayMonth,
-        /// Last day, included; before `start` when the range wraps the year.
-        end: DayMonth,
-    },
-    /// A whole Gregorian month every year (1–12).
-    Month(u32),
-    /// A day or range of the Vietnamese lunar calendar, every lunar year.
-    Lunar {
-        /// First lunar day.
-        start: DayMonth,
-        /// Last lunar day, included.
-        end: DayMonth,
-    },
-    /// Dates with years: happens once.
-    Once {
-        /// First day.
-        start: NaiveDate,
-        /// Last day, included.
-        end: NaiveDate,
-    },
-}
+use crate::time::rule::{DayMonth, Rule, MONTH_NAMES};
 
 /// Why a `when` string could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,12 +41,6 @@ impl WhenError {
 }
 
 const FORMS: &str = "write one of: 30/7 · 1/6 - 30/6 · 20/12 - 10/1 · tháng 6 · 15/8 âm lịch · 1/3/2027 - 8/3/2027";
-
-/// English month names, for messages.
-pub const MONTH_NAMES: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
-];
 
 /// A date as written: day, month, optional year, and where it starts.
 #[derive(Debug, Clone, Copy)]
@@ -186,7 +138,16 @@ pub fn parse(input: &str) -> Result<Rule, WhenError> {
                 .hint(format!("write {}/{}/{} âm lịch", end_w.day, end_w.month, end_year)));
         }
         let end = lunar_once(&end_w, end_year)?;
-        let start = lunar_once(&a, a.year.unwrap_or(end_year))?;
+        // A range with the year on its end only starts in that lunar year,
+        // or in the one before when it crosses the lunar new year
+        // (`23/12 - 7/1/2028 âm lịch`), as the Gregorian form does.
+        let start = match a.year {
+            Some(y) => lunar_once(&a, y)?,
+            None => match lunar_once(&a, end_year) {
+                Ok(s) if s <= end => s,
+                _ => lunar_once(&a, end_year - 1)?,
+            },
+        };
         if start > end {
             return Err(WhenError::new(end_w.col, "this range ends before it starts").hint("put the earlier date first"));
         }
@@ -410,6 +371,11 @@ mod tests {
         assert_eq!(parse("1/1/2028 - 3/1/2028 âm lịch"), Ok(Rule::Once { start: d(2028, 1, 26), end: d(2028, 1, 28) }));
         // 2025 has a leap 6th month; 2027 has none.
         assert!(parse("1/6/2025 nhuận âm lịch").is_ok());
+        // Across the lunar new year, with the year on the end only, as 20/12 - 8/1/2028 works.
+        let lunar = |day, month, year| crate::time::lunar::to_solar(crate::time::lunar::LunarDate { day, month, year, leap: false }).unwrap();
+        assert_eq!(parse("23/12 - 7/1/2028 âm lịch"), Ok(Rule::Once { start: lunar(23, 12, 2027), end: lunar(7, 1, 2028) }));
+        assert_eq!(parse("23/12/2027 - 7/1/2028 âm lịch"), parse("23/12 - 7/1/2028 âm lịch"));
+        assert_eq!(parse("1/1 - 3/1/2028 âm lịch"), Ok(Rule::Once { start: lunar(1, 1, 2028), end: lunar(3, 1, 2028) }));
         let e = parse("1/6/2027 nhuận âm lịch").unwrap_err();
         assert_eq!(e.message, "1/6/2027 nhuận âm lịch is not a date (the lunar year 2027 has no leap month 6)");
         // A 29-day month has no 30th.

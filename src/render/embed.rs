@@ -9,10 +9,12 @@
 use serde::Serialize;
 use tera::{Context, Tera};
 
-use super::html::{campaign_ctx, tera_diagnostic, CampaignCtx};
+use super::context::ordered_campaigns;
+use super::html::tera_diagnostic;
 use super::Output;
 use crate::diag::Diagnostics;
 use crate::plan::Plan;
+use crate::urls;
 
 /// One widget as listed on `embed/index.html`.
 #[derive(Serialize)]
@@ -32,23 +34,12 @@ fn html_attr(s: &str) -> String {
     s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
-/// Campaigns in the order a reader wants them: active, upcoming (soonest first),
-/// recent, then the rest by their next dates.
-pub fn ordered_campaigns(plan: &Plan<'_>, lang: &str) -> Vec<CampaignCtx> {
-    let mut idx: Vec<usize> = (0..plan.campaigns.len()).collect();
-    idx.sort_by_key(|&i| {
-        let s = plan.campaigns[i].status;
-        (s.state, s.occurrence.map(|o| o.start), i)
-    });
-    idx.into_iter().map(|i| campaign_ctx(plan, i, lang)).collect()
-}
-
 /// Renders the widgets and their index page.
 pub fn render(plan: &Plan<'_>, tera: &Tera, out: &mut Output) -> Result<(), Diagnostics> {
     let site = plan.site();
     let lang = site.default_language();
-    let theme = &plan.inputs.theme;
-    let embed_url = |p: &str| format!("{}embed/{p}", site.base_url);
+    let theme = plan.theme();
+    let embed_url = |p: &str| urls::absolute(site, &urls::of_file(site, &format!("{}/{p}", urls::EMBED_DIR)));
     let mut base = Context::new();
     base.insert("lang", lang);
     let strings = theme.strings.get(lang).cloned().unwrap_or_default();
@@ -82,19 +73,20 @@ pub fn render(plan: &Plan<'_>, tera: &Tera, out: &mut Output) -> Result<(), Diag
     let render = |name: &str, ctx: &Context| tera.render(name, ctx).map_err(|e| Diagnostics::from(tera_diagnostic(&e, theme)));
     let mut ctx = base.clone();
     ctx.insert("campaigns", &campaigns);
-    out.add("embed/schedule.html", render("embed/schedule.html", &ctx)?.into_bytes());
+    out.add(urls::embed("schedule"), render("embed/schedule.html", &ctx)?.into_bytes());
     for c in &campaigns {
         let mut ctx = base.clone();
         ctx.insert("campaign", c);
-        out.add(format!("embed/{}.html", c.id), render("embed/campaign.html", &ctx)?.into_bytes());
+        out.add(urls::embed(&c.id), render("embed/campaign.html", &ctx)?.into_bytes());
     }
     let mut ctx = base;
     ctx.insert("widgets", &widgets);
-    ctx.insert("ics_url", &format!("{}calendar.ics", site.base_url));
-    ctx.insert("webcal_url", &super::ics::webcal_url(plan, "calendar.ics"));
-    ctx.insert("json_url", &format!("{}schedule.json", site.base_url));
-    ctx.insert("feed_url", &format!("{}feed.xml", site.base_url));
-    ctx.insert("hub_url", &site.base_path);
-    out.add("embed/index.html", render("embed/index.html", &ctx)?.into_bytes());
+    let abs = |path: &str| urls::absolute(site, &urls::of_file(site, path));
+    ctx.insert("ics_url", &abs(urls::CALENDAR));
+    ctx.insert("webcal_url", &urls::webcal(site, urls::CALENDAR));
+    ctx.insert("json_url", &abs(urls::SCHEDULE_JSON));
+    ctx.insert("feed_url", &abs(&urls::feed(site, lang)));
+    ctx.insert("hub_url", &urls::hub(site, lang));
+    out.add(urls::embed("index"), render("embed/index.html", &ctx)?.into_bytes());
     Ok(())
 }

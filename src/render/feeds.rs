@@ -6,11 +6,13 @@
 use chrono::{FixedOffset, NaiveDate, Offset, TimeZone};
 use atom_syndication::{Content, Entry, Feed, FixedDateTime, Generator, Link, Person, Text};
 
-use super::html::page_html;
+use super::escape::xml;
+use super::markdown::page_html;
 use super::Output;
-use crate::load::content::Bound;
 use crate::load::PageKind;
-use crate::plan::{self, Plan};
+use crate::plan::{PageId, Plan};
+use crate::time::{window, Bound};
+use crate::urls;
 
 /// The number of entries a feed keeps (the newest), as Hugo and Zola limit theirs.
 pub const FEED_LIMIT: usize = 50;
@@ -18,35 +20,28 @@ pub const FEED_LIMIT: usize = 50;
 /// The date given to pages that have no `date` and no publication window.
 pub const UNDATED: (i32, u32, u32) = (2020, 1, 1);
 
-/// The feed's path for `lang`, relative to the output folder.
-pub fn feed_path(plan: &Plan<'_>, lang: &str) -> String {
-    if lang == plan.site().default_language() { "feed.xml".to_owned() } else { format!("{lang}/feed.xml") }
-}
-
 fn midnight(plan: &Plan<'_>, d: NaiveDate) -> FixedDateTime {
-    let tz = plan.inputs.calendar.timezone;
+    let tz = plan.timezone();
     let naive = d.and_hms_opt(0, 0, 0).unwrap_or_default();
     let offset: FixedOffset = tz.offset_from_utc_datetime(&naive).fix();
     offset.from_local_datetime(&naive).single().unwrap_or_else(|| offset.from_utc_datetime(&naive))
 }
 
 /// The date a page is listed under.
-fn page_date(plan: &Plan<'_>, i: usize) -> NaiveDate {
-    let p = &plan.inputs.content.pages[i];
-    if let Some(d) = p.front.date {
+fn page_date(plan: &Plan<'_>, id: PageId) -> NaiveDate {
+    let p = plan.page(id);
+    let front = &p.page.front;
+    if let Some(d) = front.date {
         return d;
     }
-    if let Some(Bound::Date(d)) = p.front.publish {
+    if let Some(Bound::Date(d)) = front.publish {
         return d;
     }
-    if matches!(p.front.publish, Some(Bound::FromStart(_) | Bound::FromEnd(_)))
-        && let Some(index) = p.kind.campaign().and_then(|c| plan.inputs.calendar.campaigns.iter().position(|x| x.id == c))
-        && let Some(o) = plan.campaigns[index].status.occurrence
+    if front.publish.is_some_and(Bound::is_relative)
+        && let Some(o) = p.campaign.and_then(|c| plan.campaign(c).status.occurrence)
+        && let Some((Some(start), _)) = window::windows(front.publish, front.expire, &[o]).first()
     {
-        let w = crate::time::state::windows(&p.front, &[o]);
-        if let Some((Some(start), _)) = w.first() {
-            return *start;
-        }
+        return *start;
     }
     NaiveDate::from_ymd_opt(UNDATED.0, UNDATED.1, UNDATED.2).unwrap_or_default()
 }
@@ -56,33 +51,27 @@ pub fn render(plan: &Plan<'_>, out: &mut Output) {
     let site = plan.site();
     let def = site.default_language();
     for lang in &site.languages {
-        let abs = |url: &str| site.absolute(url);
-        let mut pages: Vec<(NaiveDate, usize)> = plan
-            .live_pages()
-            .filter(|&i| {
-                let p = &plan.inputs.content.pages[i];
-                p.lang == *lang && p.kind != PageKind::Hub
-            })
-            .map(|i| (page_date(plan, i), i))
-            .collect();
-        pages.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| plan.urls[a.1].cmp(&plan.urls[b.1])));
+        let abs = |url: &str| urls::absolute(site, url);
+        let mut pages: Vec<(NaiveDate, PageId)> =
+            plan.live_pages().filter(|p| p.page.lang == *lang && p.page.kind != PageKind::Hub).map(|p| (page_date(plan, p.id), p.id)).collect();
+        pages.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| plan.page(a.1).url.cmp(plan.page(b.1).url)));
         pages.truncate(FEED_LIMIT);
-        let author = Person { name: site.organisation.name.get(lang, def).to_owned(), email: None, uri: site.organisation.url.clone(), ..Default::default() };
+        let author = Person { name: xml(site.organisation.name.get(lang, def)).into_owned(), email: None, uri: site.organisation.url.clone(), ..Default::default() };
         let entries: Vec<Entry> = pages
             .iter()
-            .map(|&(date, i)| {
-                let p = &plan.inputs.content.pages[i];
-                let url = abs(&plan.urls[i]);
+            .map(|&(date, id)| {
+                let p = plan.page(id).page;
+                let url = abs(plan.page(id).url);
                 let mut e = Entry::default();
-                e.set_title(Text::plain(p.front.title.clone()));
+                e.set_title(Text::plain(xml(&p.front.title).into_owned()));
                 e.set_id(url.clone());
                 e.set_updated(midnight(plan, date));
                 e.set_links(vec![Link { href: url, rel: "alternate".into(), hreflang: Some(p.lang.clone()), mime_type: Some("text/html".into()), ..Default::default() }]);
                 if let Some(s) = &p.front.summary {
-                    e.set_summary(Some(Text::plain(s.clone())));
+                    e.set_summary(Some(Text::plain(xml(s).into_owned())));
                 }
                 e.set_content(Some(Content {
-                    value: Some(page_html(plan, i, true)),
+                    value: Some(xml(&page_html(plan, id, true)).into_owned()),
                     content_type: Some("html".into()),
                     ..Default::default()
                 }));
@@ -91,20 +80,20 @@ pub fn render(plan: &Plan<'_>, out: &mut Output) {
             })
             .collect();
         let updated = pages.iter().map(|p| p.0).max().unwrap_or_else(|| NaiveDate::from_ymd_opt(UNDATED.0, UNDATED.1, UNDATED.2).unwrap_or_default());
-        let path = feed_path(plan, lang);
+        let path = urls::feed(site, lang);
         let mut feed = Feed::default();
-        feed.set_title(Text::plain(site.title.get(lang, def).to_owned()));
-        feed.set_id(abs(&format!("{}{path}", site.base_path)));
+        feed.set_title(Text::plain(xml(site.title.get(lang, def)).into_owned()));
+        feed.set_id(abs(&urls::of_file(site, &path)));
         feed.set_updated(midnight(plan, updated));
         feed.set_lang(Some(lang.clone()));
         feed.set_authors(vec![author]);
         feed.set_generator(Some(Generator { value: "loa".into(), uri: None, version: None }));
         if let Some(d) = &site.description {
-            feed.set_subtitle(Some(Text::plain(d.get(lang, def).to_owned())));
+            feed.set_subtitle(Some(Text::plain(xml(d.get(lang, def)).into_owned())));
         }
         feed.set_links(vec![
-            Link { href: abs(&format!("{}{path}", site.base_path)), rel: "self".into(), mime_type: Some("application/atom+xml".into()), ..Default::default() },
-            Link { href: abs(&plan::hub_url(site, lang)), rel: "alternate".into(), mime_type: Some("text/html".into()), hreflang: Some(lang.clone()), ..Default::default() },
+            Link { href: abs(&urls::of_file(site, &path)), rel: "self".into(), mime_type: Some("application/atom+xml".into()), ..Default::default() },
+            Link { href: abs(&urls::hub(site, lang)), rel: "alternate".into(), mime_type: Some("text/html".into()), hreflang: Some(lang.clone()), ..Default::default() },
         ]);
         feed.set_entries(entries);
         let mut xml = feed.to_string();

@@ -15,19 +15,14 @@
 use chrono::{Datelike, Days};
 use icalendar::{Alarm, Calendar, Component, Event, EventLike, Property, Trigger};
 
-use super::Output;
-use crate::load::calendar::Campaign;
-use crate::load::when::Rule;
-use crate::plan::Plan;
+use super::{escape, Output};
+use crate::plan::{CampaignId, Plan};
 use crate::time::occurrence::{self, Occurrence};
+use crate::time::Rule;
+use crate::urls;
 
 /// How many yearly occurrences are listed for dates a yearly rule cannot follow.
 pub const HORIZON_YEARS: usize = 10;
-
-/// The host part of the base URL, for UIDs.
-fn host(base_url: &str) -> &str {
-    base_url.split_once("://").map_or(base_url, |(_, r)| r).split('/').next().unwrap_or("loa")
-}
 
 /// Whether a rule can be written as one yearly recurring event.
 fn is_fixed_yearly(rule: &Rule) -> bool {
@@ -41,11 +36,13 @@ fn is_fixed_yearly(rule: &Rule) -> bool {
 fn event(uid: String, occ: &Occurrence, summary: &str, description: &str, url: &str) -> Event {
     let stamp = occ.start.and_hms_opt(0, 0, 0).map(|d| d.and_utc()).unwrap_or_default();
     let end_exclusive = occ.end.checked_add_days(Days::new(1)).unwrap_or(occ.end);
+    let (summary, description) = (escape::ics(summary), escape::ics(description));
+    let summary = summary.as_str();
     let mut e = Event::new();
     e.uid(&uid)
         .timestamp(stamp)
         .summary(summary)
-        .description(description)
+        .description(&description)
         .url(url)
         .starts(occ.start)
         .ends(end_exclusive)
@@ -59,28 +56,26 @@ fn event(uid: String, occ: &Occurrence, summary: &str, description: &str, url: &
 }
 
 /// The events of one campaign as of the plan's day.
-fn campaign_events(plan: &Plan<'_>, index: usize) -> Vec<Event> {
+fn campaign_events(plan: &Plan<'_>, id: CampaignId) -> Vec<Event> {
     let site = plan.site();
-    let c: &Campaign = &plan.inputs.calendar.campaigns[index];
+    let cr = plan.campaign(id);
+    let c = cr.campaign;
     let def = site.default_language();
-    let Some(anchor) = plan.campaigns[index].status.occurrence else { return Vec::new() };
+    let Some(anchor) = cr.status.occurrence else { return Vec::new() };
     let title = c.title.get(def, def);
-    let url = site.absolute(&crate::plan::campaign_url(site, &c.id, def));
-    let summary_text = plan
-        .find(&crate::load::PageKind::CampaignHome(c.id.clone()), "", def)
-        .and_then(|i| plan.inputs.content.pages[i].front.summary.clone())
-        .unwrap_or_default();
+    let url = urls::absolute(site, &urls::campaign(site, &c.id, def));
+    let summary_text = plan.home(id, def).and_then(|h| plan.page(h).page.front.summary.clone()).unwrap_or_default();
     let hotlines: Vec<String> = site
         .hotlines
         .iter()
         .map(|h| format!("{}: {}", h.label.get(def, def), h.number))
         .collect();
     let description = [summary_text, hotlines.join("\n"), url.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join("\n\n");
-    let host = host(&site.base_url);
+    let host = urls::host(site);
     let mut events = Vec::new();
-    for (r, rule) in c.rules.iter().enumerate() {
+    for (r, rule) in c.timing.rules.iter().enumerate() {
         let from = anchor.start.year();
-        let single = Campaign { rules: vec![rule.clone()], ..c.clone() };
+        let single = c.timing.with_rule(rule);
         let occs: Vec<Occurrence> = occurrence::of_campaign(&single, from, from + HORIZON_YEARS as i32 + 1)
             .into_iter()
             .filter(|o| o.start >= anchor.start)
@@ -88,11 +83,11 @@ fn campaign_events(plan: &Plan<'_>, index: usize) -> Vec<Event> {
         let Some(first) = occs.first() else { continue };
         if is_fixed_yearly(rule) {
             let mut e = event(format!("{}-{r}@{host}", c.id), first, title, &description, &url);
-            let rrule = match c.years.to {
+            let rrule = match c.timing.years.to {
                 Some(to) => format!("FREQ=YEARLY;UNTIL={to:04}1231"),
                 None => "FREQ=YEARLY".to_owned(),
             };
-            if c.years.to.is_none_or(|to| to > first.start.year()) {
+            if c.timing.years.to.is_none_or(|to| to > first.start.year()) {
                 e.append_property(Property::new("RRULE", rrule));
             }
             events.push(e.done());
@@ -110,14 +105,14 @@ fn calendar(plan: &Plan<'_>, name: &str, events: Vec<Event>) -> String {
     let def = site.default_language();
     let mut cal = Calendar::empty();
     cal.append_property(Property::new("VERSION", "2.0"));
-    cal.append_property(Property::new("PRODID", format!("-//loa//{}//{}", host(&site.base_url), def.to_uppercase())));
+    cal.append_property(Property::new("PRODID", format!("-//loa//{}//{}", urls::host(site), def.to_uppercase())));
     cal.append_property(Property::new("CALSCALE", "GREGORIAN"));
     cal.append_property(Property::new("METHOD", "PUBLISH"));
-    cal.append_property(Property::new("X-WR-CALNAME", name));
+    cal.append_property(Property::new("X-WR-CALNAME", escape::ics(name)));
     if let Some(d) = &site.description {
-        cal.append_property(Property::new("X-WR-CALDESC", d.get(def, def)));
+        cal.append_property(Property::new("X-WR-CALDESC", escape::ics(d.get(def, def))));
     }
-    cal.append_property(Property::new("X-WR-TIMEZONE", plan.inputs.calendar.timezone.name()));
+    cal.append_property(Property::new("X-WR-TIMEZONE", plan.timezone().name()));
     let mut refresh = Property::new("REFRESH-INTERVAL", "P1D");
     refresh.add_parameter("VALUE", "DURATION");
     cal.append_property(refresh);
@@ -133,19 +128,11 @@ pub fn render(plan: &Plan<'_>, out: &mut Output) {
     let site = plan.site();
     let def = site.default_language();
     let mut all = Vec::new();
-    for (i, c) in plan.inputs.calendar.campaigns.iter().enumerate() {
-        let events = campaign_events(plan, i);
+    for c in plan.campaigns() {
+        let events = campaign_events(plan, c.id);
         all.extend(events.iter().cloned());
-        let name = format!("{} – {}", c.title.get(def, def), site.title.get(def, def));
-        out.add(format!("{}/calendar.ics", c.id), calendar(plan, &name, events).into_bytes());
+        let name = format!("{} – {}", c.campaign.title.get(def, def), site.title.get(def, def));
+        out.add(urls::campaign_calendar(&c.campaign.id), calendar(plan, &name, events).into_bytes());
     }
-    out.add("calendar.ics", calendar(plan, site.title.get(def, def), all).into_bytes());
-}
-
-/// The `webcal://` address of an `.ics` file at `path` (relative to the site root),
-/// for "subscribe" links.
-pub fn webcal_url(plan: &Plan<'_>, path: &str) -> String {
-    let base = &plan.site().base_url;
-    let rest = base.split_once("://").map_or(base.as_str(), |(_, r)| r);
-    format!("webcal://{rest}{path}")
+    out.add(urls::CALENDAR, calendar(plan, site.title.get(def, def), all).into_bytes());
 }

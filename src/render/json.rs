@@ -11,9 +11,10 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::Output;
-use crate::plan::{self, Plan};
+use crate::plan::Plan;
 use crate::time::format;
 use crate::time::state::State;
+use crate::urls;
 
 /// How many occurrences each campaign lists.
 pub const OCCURRENCES: usize = 5;
@@ -58,24 +59,15 @@ struct Period {
 pub fn render(plan: &Plan<'_>, out: &mut Output) {
     let site = plan.site();
     let def = site.default_language();
-    let abs = |path: &str| site.absolute(path);
+    let abs = |path: &str| urls::absolute(site, path);
     let per_lang = |t: &crate::load::Text| -> BTreeMap<String, String> {
         site.languages.iter().map(|l| (l.clone(), t.get(l, def).to_owned())).collect()
     };
     let campaigns = plan
-        .inputs
-        .calendar
-        .campaigns
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let status = plan.campaigns[i].status;
-            let urls = site
-                .languages
-                .iter()
-                .filter(|l| *l == def || plan.find(&crate::load::PageKind::CampaignHome(c.id.clone()), "", l).is_some())
-                .map(|l| (l.clone(), abs(&plan::campaign_url(site, &c.id, l))))
-                .collect();
+        .campaigns()
+        .map(|cr| {
+            let (c, status) = (cr.campaign, cr.status);
+            let urls = plan.languages_of(cr.id).into_iter().map(|l| (l.to_owned(), abs(&urls::campaign(site, &c.id, l)))).collect();
             CampaignInfo {
                 id: c.id.clone(),
                 title: per_lang(&c.title),
@@ -88,22 +80,22 @@ pub fn render(plan: &Plan<'_>, out: &mut Output) {
                     .filter(|_| status.state != State::Dormant)
                     .map(|o| Period { start: format::iso(o.start), end: format::iso(o.end) }),
                 occurrences: plan
-                    .published_occurrences(i, OCCURRENCES)
+                    .published_occurrences(cr.id, OCCURRENCES)
                     .into_iter()
                     .map(|o| Period { start: format::iso(o.start), end: format::iso(o.end) })
                     .collect(),
-                calendar: format!("{}{}/calendar.ics", site.base_url, c.id),
+                calendar: abs(&urls::of_file(site, &urls::campaign_calendar(&c.id))),
             }
         })
         .collect();
     let data = Schedule {
         version: 1,
         next_change: plan.next_change.map(format::iso),
-        timezone: plan.inputs.calendar.timezone.name(),
-        site: SiteInfo { title: per_lang(&site.title), url: site.base_url.clone(), calendar: format!("{}calendar.ics", site.base_url) },
+        timezone: plan.timezone().name(),
+        site: SiteInfo { title: per_lang(&site.title), url: site.base_url.clone(), calendar: abs(&urls::of_file(site, urls::CALENDAR)) },
         campaigns,
     };
     let mut json = serde_json::to_vec_pretty(&data).unwrap_or_default();
     json.push(b'\n');
-    out.add("schedule.json", json);
+    out.add(urls::SCHEDULE_JSON, json);
 }

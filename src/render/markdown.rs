@@ -1,100 +1,17 @@
 //! Markdown → HTML with pulldown-cmark: tables, footnotes, strikethrough, task
 //! lists; Vietnamese-friendly heading ids; links rewritten by a resolver; raw
-//! HTML sanitised unless the site allows it.
+//! HTML sanitised unless the site allows it. [`page_html`] is a page's body as
+//! of the plan's day, for the pages and the feeds alike.
 
 use std::collections::HashMap;
 
-use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{html, Event, Parser, Tag, TagEnd};
 
-/// The Markdown extensions loa enables.
-pub fn options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES
-}
-
-/// A heading id from its text: `Đường dây nóng` → `duong-day-nong`.
-pub fn slugify(text: &str) -> String {
-    let s = slug::slugify(text);
-    if s.is_empty() { "muc".to_owned() } else { s }
-}
-
-/// A link or image found in a page.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LinkRef {
-    /// The destination as written.
-    pub dest: String,
-    /// Byte offset in the body where the link starts.
-    pub offset: usize,
-    /// Whether it is an image.
-    pub image: bool,
-}
-
-/// What a page offers to and asks of other pages: its heading anchors and its links.
-#[derive(Debug, Clone, Default)]
-pub struct Scan {
-    /// Heading ids, in order (after de-duplication), plus footnote ids.
-    pub anchors: Vec<String>,
-    /// Links and images.
-    pub links: Vec<LinkRef>,
-    /// Byte offsets of raw HTML, for warnings.
-    pub raw_html: Vec<usize>,
-}
-
-/// Gives every heading an id (its own `{#id}` if written, else the slug of its
-/// text, de-duplicated with `-1`, `-2`…).
-fn assign_heading_ids(events: &mut [Event<'_>]) -> Vec<String> {
-    let mut used: HashMap<String, usize> = HashMap::new();
-    let mut ids = Vec::new();
-    let mut i = 0;
-    while i < events.len() {
-        if let Event::Start(Tag::Heading { id, .. }) = &events[i] {
-            let explicit = id.as_ref().map(|s| s.to_string());
-            let mut text = String::new();
-            let mut j = i + 1;
-            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
-                if let Event::Text(t) | Event::Code(t) = &events[j] {
-                    text.push_str(t);
-                }
-                j += 1;
-            }
-            let base = explicit.unwrap_or_else(|| slugify(&text));
-            let n = used.entry(base.clone()).or_insert(0);
-            let unique = if *n == 0 { base.clone() } else { format!("{base}-{n}") };
-            *n += 1;
-            if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
-                *id = Some(CowStr::from(unique.clone()));
-            }
-            ids.push(unique);
-            i = j;
-        }
-        i += 1;
-    }
-    ids
-}
-
-/// Reads a body for its anchors and links, without rendering it.
-pub fn scan(body: &str) -> Scan {
-    let mut events = Vec::new();
-    let mut scan = Scan::default();
-    for (ev, range) in Parser::new_ext(body, options()).into_offset_iter() {
-        match &ev {
-            Event::Start(Tag::Link { dest_url, .. }) => scan.links.push(LinkRef { dest: dest_url.to_string(), offset: range.start, image: false }),
-            Event::Start(Tag::Image { dest_url, .. }) => scan.links.push(LinkRef { dest: dest_url.to_string(), offset: range.start, image: true }),
-            Event::Html(_) | Event::InlineHtml(_) => scan.raw_html.push(range.start),
-            Event::FootnoteReference(name) => scan.anchors.push(format!("fr-{}", slugify(name))),
-            Event::Start(Tag::FootnoteDefinition(name)) => scan.anchors.push(format!("fn-{}", slugify(name))),
-            _ => {}
-        }
-        events.push(ev);
-    }
-    let mut ids = assign_heading_ids(&mut events);
-    ids.append(&mut scan.anchors);
-    scan.anchors = ids;
-    scan
-}
+use crate::markdown::{options, scan::assign_heading_ids};
+use crate::plan::{PageId, Plan};
+use crate::slug::anchor as slugify;
+use crate::url_policy::loads_remote;
+use url::Url;
 
 /// What to do with a link destination.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,6 +26,8 @@ pub enum Resolved {
 pub struct RenderOptions<'a> {
     /// Pass raw HTML through unchanged (`allow_raw_html: true`).
     pub allow_raw_html: bool,
+    /// The site's address, against which raw HTML's URLs are judged remote.
+    pub base: &'a Url,
     /// Rewrites link and image destinations.
     pub resolve: &'a dyn Fn(&str) -> Resolved,
 }
@@ -171,12 +90,26 @@ pub fn to_html(body: &str, opts: &RenderOptions<'_>) -> String {
     }
     let mut out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut out, out_events.into_iter());
-    if has_raw { sanitize(&out) } else { out }
+    let out = if has_raw { sanitize(&out, opts.base) } else { out };
+    match super::escape::html(&out) {
+        std::borrow::Cow::Borrowed(_) => out,
+        std::borrow::Cow::Owned(clean) => clean,
+    }
 }
 
-/// Removes scripts, event handlers, `javascript:` URLs, styles and anything not
-/// on a list of harmless elements, keeping what Markdown itself produces.
-pub fn sanitize(html: &str) -> String {
+/// The HTML of a page's body, its links resolved as of the plan's day. With
+/// `absolute`, links to the site's own pages and files carry the base URL (as
+/// feed readers need).
+pub fn page_html(plan: &Plan<'_>, id: PageId, absolute: bool) -> String {
+    let resolve = |dest: &str| plan.link_url(id, dest, absolute).map_or(Resolved::Unlink, Resolved::To);
+    to_html(&plan.page(id).page.body, &RenderOptions { allow_raw_html: plan.site().allow_raw_html, base: &plan.site().base, resolve: &resolve })
+}
+
+/// Removes scripts, event handlers, `javascript:` URLs, styles and anything
+/// not on a list of harmless elements, keeping what Markdown itself produces;
+/// and every attribute that would load something from another origin than
+/// `base`'s ([`crate::url_policy::loads_remote`]).
+pub fn sanitize(html: &str, base: &Url) -> String {
     use std::collections::HashSet;
     let mut b = ammonia::Builder::default();
     b.link_rel(None)
@@ -185,42 +118,27 @@ pub fn sanitize(html: &str) -> String {
         .add_tags(["input", "sup", "section", "figure", "figcaption", "mark", "details", "summary"])
         .add_tag_attributes("input", ["type", "checked", "disabled"])
         .add_tag_attributes("img", ["title", "loading"])
-        // Nothing may load from another host: drop remote image sources.
-        .attribute_filter(|element, attribute, value| {
-            let remote = value.starts_with("//") || value.to_ascii_lowercase().starts_with("http:") || value.to_ascii_lowercase().starts_with("https:");
-            if matches!(element, "img" | "source" | "video" | "audio") && matches!(attribute, "src" | "srcset") && remote {
-                None
-            } else {
-                Some(value.into())
-            }
+        // Nothing may load from another host.
+        .attribute_filter({
+            let base = base.clone();
+            move |element, attribute, value| if loads_remote(element, attribute, value, &base) { None } else { Some(value.into()) }
         });
     b.clean(html).to_string()
-}
-
-/// Whether a URL's scheme may appear in the output.
-pub fn is_safe_scheme(url: &str) -> bool {
-    match url.split_once(':') {
-        Some((scheme, _)) if !scheme.contains(['/', '?', '#']) => {
-            matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https" | "mailto" | "tel")
-        }
-        _ => true,
-    }
-}
-
-/// The level of a heading as a number, for outlines.
-pub fn level(l: HeadingLevel) -> u8 {
-    l as u8
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::url_policy::is_safe_scheme;
 
     fn keep(dest: &str) -> Resolved {
         if is_safe_scheme(dest) { Resolved::To(dest.to_owned()) } else { Resolved::Unlink }
     }
+    fn base() -> Url {
+        Url::parse("https://loa.example/").unwrap()
+    }
     fn render(md: &str, allow: bool) -> String {
-        to_html(md, &RenderOptions { allow_raw_html: allow, resolve: &keep })
+        to_html(md, &RenderOptions { allow_raw_html: allow, base: &base(), resolve: &keep })
     }
 
     #[test]
@@ -229,7 +147,6 @@ mod tests {
         assert!(html.contains("<h2 id=\"duong-day-nong\">"), "{html}");
         assert!(html.contains("<h2 id=\"duong-day-nong-1\">"), "{html}");
         assert!(html.contains("<h2 id=\"goi\">"), "{html}");
-        assert_eq!(scan("## Đường dây nóng\n").anchors, vec!["duong-day-nong"]);
     }
 
     #[test]
@@ -257,7 +174,24 @@ mod tests {
 
     #[test]
     fn unlink_keeps_text() {
-        let html = to_html("See [the page](x.md).", &RenderOptions { allow_raw_html: false, resolve: &|_| Resolved::Unlink });
+        let html = to_html("See [the page](x.md).", &RenderOptions { allow_raw_html: false, base: &base(), resolve: &|_| Resolved::Unlink });
         assert_eq!(html.trim(), "<p>See the page.</p>");
+    }
+
+    #[test]
+    fn remote_sources_are_dropped_however_written() {
+        for src in ["https://t.example/p.gif", " //t.example/p.gif", "\\\\t.example/p.gif", "/\\t.example/p.gif", "\thttps://t.example/p.gif", "HTTPS://T.EXAMPLE/p.gif"] {
+            let html = render(&format!("<img alt=\"a\" src=\"{src}\"> <video poster=\"{src}\"></video> <img srcset=\"x.png 1x, {src} 2x\">"), false);
+            assert!(!html.to_ascii_lowercase().contains("t.example"), "{src:?}: {html}");
+            assert!(html.contains("alt=\"a\""), "{html}");
+        }
+        let local = render("<img alt=\"a\" src=\"/anh.png\">", false);
+        assert!(local.contains("src=\"/anh.png\""), "{local}");
+    }
+
+    #[test]
+    fn characters_html_cannot_carry_are_dropped() {
+        let html = render("Tết\u{1}Trung\u{7F}thu\u{FFFE}", false);
+        assert_eq!(html.trim(), "<p>TếtTrungthu</p>");
     }
 }

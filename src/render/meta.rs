@@ -4,8 +4,10 @@
 use serde::Serialize;
 
 use super::Output;
-use crate::plan::{self, Plan};
+use crate::load::PageKind;
+use crate::plan::Plan;
 use crate::time::format;
+use crate::urls;
 
 /// `build.json`: what the output is as of, and when to rebuild.
 #[derive(Serialize)]
@@ -30,44 +32,37 @@ pub fn build_json(plan: &Plan<'_>, out: &mut Output) {
         version: 1,
         as_of: format::iso(plan.as_of),
         next_change: plan.next_change.map(format::iso),
-        timezone: plan.inputs.calendar.timezone.name(),
+        timezone: plan.timezone().name(),
         drafts: plan.drafts,
         pages: plan.live_pages().count(),
     };
     let mut json = serde_json::to_vec_pretty(&info).unwrap_or_default();
     json.push(b'\n');
-    out.add("build.json", json);
+    out.add(urls::BUILD_JSON, json);
 }
 
 fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    super::escape::xml(s).replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 /// Renders `sitemap.xml` (every HTML page with its language alternates) and
 /// `robots.txt` naming it.
 pub fn sitemap(plan: &Plan<'_>, out: &mut Output) {
     let site = plan.site();
-    let abs = |url: &str| site.absolute(url);
+    let abs = |url: &str| urls::absolute(site, url);
     let mut groups: Vec<Vec<(String, String)>> = Vec::new();
-    groups.push(site.languages.iter().map(|l| (l.clone(), plan::hub_url(site, l))).collect());
-    for c in &plan.inputs.calendar.campaigns {
-        let mut g = vec![(site.default_language().to_owned(), plan::campaign_url(site, &c.id, site.default_language()))];
-        for l in site.languages.iter().skip(1) {
-            if plan.find(&crate::load::PageKind::CampaignHome(c.id.clone()), "", l).is_some() {
-                g.push((l.clone(), plan::campaign_url(site, &c.id, l)));
-            }
-        }
-        groups.push(g);
+    groups.push(site.languages.iter().map(|l| (l.clone(), urls::hub(site, l))).collect());
+    for c in plan.campaigns() {
+        groups.push(plan.languages_of(c.id).into_iter().map(|l| (l.to_owned(), urls::campaign(site, &c.campaign.id, l))).collect());
     }
     let mut seen = std::collections::BTreeSet::new();
-    for i in plan.live_pages() {
-        let p = &plan.inputs.content.pages[i];
-        if !matches!(p.kind, crate::load::PageKind::CampaignPage(_) | crate::load::PageKind::SitePage) {
+    for p in plan.live_pages() {
+        if !matches!(p.page.kind, PageKind::CampaignPage(_) | PageKind::SitePage) {
             continue;
         }
-        let t = plan.translations(i);
+        let t = plan.translations(p.id);
         if seen.insert(t.clone()) {
-            groups.push(t.iter().map(|&j| (plan.inputs.content.pages[j].lang.clone(), plan.urls[j].clone())).collect());
+            groups.push(t.iter().map(|&j| (plan.page(j).page.lang.clone(), plan.page(j).url.to_owned())).collect());
         }
     }
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
@@ -89,6 +84,6 @@ pub fn sitemap(plan: &Plan<'_>, out: &mut Output) {
         xml.push_str(&e);
     }
     xml.push_str("</urlset>\n");
-    out.add("sitemap.xml", xml.into_bytes());
-    out.add("robots.txt", format!("User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n", site.base_url).into_bytes());
+    out.add(urls::SITEMAP, xml.into_bytes());
+    out.add(urls::ROBOTS, format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", urls::absolute(site, &urls::of_file(site, urls::SITEMAP))).into_bytes());
 }

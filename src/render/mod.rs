@@ -1,8 +1,15 @@
-//! Render: the [`Plan`](crate::plan::Plan) → files in memory, keyed by output
-//! path. Each renderer is independent of the others; none touches the disk
-//! ([`crate::write`] does).
+//! Render: the [`Plan`] → files in memory ([`Output`]), keyed by output
+//! path; [`crate::write`] puts them on disk.
+//!
+//! Each renderer reads the plan and writes its own files; they share helpers
+//! ([`context`], [`markdown`]), not each other. The leaflets come first, as
+//! the pages link to them; leaflets reused from the previous output are the
+//! only files read from disk here.
 
+pub mod assets;
+pub mod context;
 pub mod embed;
+pub mod escape;
 pub mod feeds;
 pub mod html;
 pub mod ics;
@@ -10,52 +17,56 @@ pub mod json;
 pub mod leaflet;
 pub mod markdown;
 pub mod meta;
+pub mod output;
 
-use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::Path;
 
-use crate::load::theme::Bytes;
+use crate::diag::Diagnostics;
+use crate::load::fonts::Fonts;
+use crate::plan::Plan;
+pub use html::Scope;
+pub use output::{Output, Source};
 
-/// Where a copied file's bytes come from.
-#[derive(Debug, Clone)]
-pub enum Source {
-    /// A file on disk (absolute path).
-    File(PathBuf),
-    /// Bytes embedded in the binary.
-    Embedded(&'static [u8]),
+/// How to render.
+#[derive(Debug, Clone, Copy)]
+pub struct Options<'o> {
+    /// The previous output folder, whose leaflets are reused when unchanged.
+    pub previous: Option<&'o Path>,
+    /// The theme's fonts, when some page makes leaflets.
+    pub fonts: Option<&'o Fonts>,
+    /// Which pages: all, or (for `loa serve`) only pages whose text changed,
+    /// with the leaflets and feeds.
+    pub scope: Scope<'o>,
 }
 
-/// The whole output, in memory: rendered files and files to copy.
+/// What a render made besides its files.
 #[derive(Debug, Default)]
-pub struct Output {
-    /// Rendered files by path relative to the output folder (`/` separators).
-    pub files: BTreeMap<String, Vec<u8>>,
-    /// Files copied as they are, by output path.
-    pub copies: BTreeMap<String, Source>,
+pub struct Rendered {
+    /// Leaflet PDFs made (locality copies included).
+    pub leaflets: usize,
+    /// How many of them were typeset (the others came from the previous output).
+    pub leaflets_typeset: usize,
+    /// Problems that did not stop the render.
+    pub warnings: Diagnostics,
 }
 
-impl Output {
-    /// Adds a rendered file.
-    pub fn add(&mut self, path: impl Into<String>, bytes: Vec<u8>) {
-        self.files.insert(path.into(), bytes);
+/// Renders the plan into memory.
+pub fn render(plan: &Plan<'_>, tera: &tera::Tera, opts: &Options<'_>) -> Result<(Output, Rendered), Diagnostics> {
+    let mut out = Output::default();
+    let leaflets = leaflet::render(plan, &mut out, &leaflet::Options { previous: opts.previous, fonts: opts.fonts })?;
+    html::render(plan, tera, &leaflets, &mut out, opts.scope)?;
+    feeds::render(plan, &mut out);
+    if let Scope::All = opts.scope {
+        embed::render(plan, tera, &mut out)?;
+        ics::render(plan, &mut out);
+        json::render(plan, &mut out);
+        meta::build_json(plan, &mut out);
+        meta::sitemap(plan, &mut out);
+        assets::render(plan, &mut out)?;
     }
-
-    /// Adds a file to copy.
-    pub fn copy(&mut self, path: impl Into<String>, source: Source) {
-        self.copies.insert(path.into(), source);
+    let collisions = out.collisions();
+    if collisions.has_errors() {
+        return Err(collisions);
     }
-
-    /// Whether `path` is already taken.
-    pub fn contains(&self, path: &str) -> bool {
-        self.files.contains_key(path) || self.copies.contains_key(path)
-    }
-}
-
-impl From<&Bytes> for Source {
-    fn from(b: &Bytes) -> Self {
-        match b {
-            Bytes::Embedded(s) => Source::Embedded(s),
-            Bytes::File(p) => Source::File(p.clone()),
-        }
-    }
+    Ok((out, Rendered { leaflets: leaflets.files, leaflets_typeset: leaflets.typeset, warnings: leaflets.warnings }))
 }

@@ -8,7 +8,7 @@
 //! while serving, never written to disk. Watching is notify through
 //! notify-debouncer-full, so an editor's burst of writes is one rebuild.
 
-pub mod session;
+pub mod rebuild;
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
@@ -26,7 +26,7 @@ use tower_http::services::{ServeDir, ServeFile};
 use tower_livereload::LiveReloadLayer;
 
 use crate::diag::{Diagnostic, Diagnostics};
-pub use session::{Outcome, Session};
+pub use rebuild::{Outcome, Rebuilder};
 
 /// What `loa serve` was asked for.
 #[derive(Debug, Clone)]
@@ -73,6 +73,32 @@ async fn overlay(State(errors): State<ErrorPage>, req: Request, next: Next) -> R
     next.run(req).await
 }
 
+/// The longest name of a file most file systems allow, in bytes.
+const MAX_NAME: usize = 255;
+/// The longest path the preview answers at all.
+const MAX_PATH: usize = 4096;
+
+/// Whether a request path can name no file of the preview (a segment longer
+/// than a file name may be): the answer is then a plain 404, not the file
+/// system's error.
+pub fn impossible_path(path: &str) -> bool {
+    path.split('/').any(|seg| seg.len() > MAX_NAME)
+}
+
+/// Answers paths no file can have with 404 (or 414 when the whole path is
+/// too long), as a static server would.
+async fn bounded_paths(State(not_found): State<PathBuf>, req: Request, next: Next) -> Response {
+    let path = req.uri().path();
+    if path.len() > MAX_PATH {
+        return (StatusCode::URI_TOO_LONG, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], "414 URI Too Long\n").into_response();
+    }
+    if impossible_path(path) {
+        let body = std::fs::read(&not_found).unwrap_or_else(|_| b"404 Not Found\n".to_vec());
+        return (StatusCode::NOT_FOUND, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response();
+    }
+    next.run(req).await
+}
+
 fn is_relevant(root: &Path, p: &Path) -> bool {
     let Ok(rel) = p.strip_prefix(root) else { return false };
     let name = rel.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -106,14 +132,19 @@ fn remove_stale_previews() {
 
 /// Runs the preview until Ctrl-C.
 pub fn serve(opts: ServeOptions) -> Result<(), Diagnostics> {
-    let root = crate::write::absolute(&opts.root).map_err(|e| Diagnostic::error("--root", None, format!("cannot resolve the site folder: {e}")))?;
+    let root = crate::paths::absolute(&opts.root).map_err(|e| Diagnostic::error("--root", None, format!("cannot resolve the site folder: {e}")))?;
     remove_stale_previews();
     let out_dir = std::env::temp_dir().join(format!("{PREVIEW_PREFIX}{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&out_dir);
-    let mut session = Session::new(&root, &out_dir, opts.at, opts.drafts);
+    let mut rebuilder = Rebuilder::new(&root, &out_dir, opts.at, opts.drafts);
     let errors: ErrorPage = Arc::new(RwLock::new(None));
-    match session.rebuild(&[]) {
-        Ok(o) => println!("Built the preview in {} ms.", o.elapsed.as_millis()),
+    match rebuilder.rebuild(&[]) {
+        Ok(o) => {
+            for w in o.warnings.iter() {
+                eprint!("{}", w.render());
+            }
+            println!("Built the preview in {} ms.", o.elapsed.as_millis());
+        }
         Err(d) => {
             eprint!("{}", d.render());
             if let Ok(mut e) = errors.write() {
@@ -127,13 +158,13 @@ pub fn serve(opts: ServeOptions) -> Result<(), Diagnostics> {
         .enable_all()
         .build()
         .map_err(|e| Diagnostic::error("serve", None, format!("cannot start the server: {e}")))?;
-    let result = runtime.block_on(run(opts, root, session, errors));
+    let result = runtime.block_on(run(opts, root, rebuilder, errors));
     let _ = std::fs::remove_dir_all(&out_dir);
     result
 }
 
-async fn run(opts: ServeOptions, root: PathBuf, session: Session, errors: ErrorPage) -> Result<(), Diagnostics> {
-    let out_dir = session.out_dir().to_path_buf();
+async fn run(opts: ServeOptions, root: PathBuf, rebuilder: Rebuilder, errors: ErrorPage) -> Result<(), Diagnostics> {
+    let out_dir = rebuilder.out_dir().to_path_buf();
     let mut listener = None;
     for port in opts.port..=opts.port.saturating_add(20) {
         if let Ok(l) = tokio::net::TcpListener::bind(SocketAddr::new(opts.bind, port)).await {
@@ -155,12 +186,13 @@ async fn run(opts: ServeOptions, root: PathBuf, session: Session, errors: ErrorP
 
     let livereload = LiveReloadLayer::new();
     let reloader = livereload.reloader();
-    watch(root, session, errors.clone(), move || reloader.reload())?;
+    watch(root, rebuilder, errors.clone(), move || reloader.reload())?;
 
-    let not_found = ServeFile::new(out_dir.join("404.html"));
+    let not_found = ServeFile::new(out_dir.join(crate::urls::NOT_FOUND));
     let app = Router::new()
         .fallback_service(ServeDir::new(&out_dir).not_found_service(not_found))
         .layer(middleware::from_fn_with_state(errors, overlay))
+        .layer(middleware::from_fn_with_state(out_dir.join(crate::urls::NOT_FOUND), bounded_paths))
         .layer(livereload);
     axum::serve(listener, app)
         .with_graceful_shutdown(async {
@@ -171,7 +203,7 @@ async fn run(opts: ServeOptions, root: PathBuf, session: Session, errors: ErrorP
 }
 
 /// Watches the site and rebuilds on a thread of its own; `reload` tells browsers.
-fn watch(root: PathBuf, mut session: Session, errors: ErrorPage, reload: impl Fn() + Send + 'static) -> Result<(), Diagnostics> {
+fn watch(root: PathBuf, mut rebuilder: Rebuilder, errors: ErrorPage, reload: impl Fn() + Send + 'static) -> Result<(), Diagnostics> {
     let (tx, rx) = std::sync::mpsc::channel();
     let mut debouncer = notify_debouncer_full::new_debouncer(Duration::from_millis(100), None, tx)
         .map_err(|e| Diagnostic::error("serve", None, format!("cannot watch the site's files: {e}")))?;
@@ -185,6 +217,7 @@ fn watch(root: PathBuf, mut session: Session, errors: ErrorPage, reload: impl Fn
     std::thread::spawn(move || {
         let _keep = debouncer;
         let mut last_error: Option<String> = None;
+        let mut last_warnings: Option<String> = None;
         for events in rx {
             let Ok(events) = events else { continue };
             let mut paths: Vec<PathBuf> = events
@@ -198,10 +231,15 @@ fn watch(root: PathBuf, mut session: Session, errors: ErrorPage, reload: impl Fn
             if paths.is_empty() {
                 continue;
             }
-            match session.rebuild(&paths) {
+            match rebuilder.rebuild(&paths) {
                 Ok(o) => {
                     if last_error.take().is_some() {
                         println!("Fixed.");
+                    }
+                    let warnings: String = o.warnings.iter().map(|w| w.render()).collect();
+                    if last_warnings.as_deref() != Some(warnings.as_str()) {
+                        eprint!("{warnings}");
+                        last_warnings = Some(warnings);
                     }
                     if let Ok(mut e) = errors.write() {
                         *e = None;

@@ -6,7 +6,7 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::Occurrence;
-use crate::load::when::MONTH_NAMES;
+use super::rule::MONTH_NAMES;
 
 fn vi_weekday(w: Weekday) -> &'static str {
     match w {

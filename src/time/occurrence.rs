@@ -3,8 +3,7 @@
 use chrono::{Datelike, Months, NaiveDate};
 
 use super::lunar::{self, LunarDate};
-use crate::load::calendar::Campaign;
-use crate::load::when::{DayMonth, Rule};
+use super::rule::{DayMonth, Rule, Timing};
 
 /// One concrete period of a campaign, both ends included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -76,9 +75,9 @@ pub fn of_rule(rule: &Rule, year: i32) -> Vec<Occurrence> {
     }
 }
 
-/// All occurrences of `campaign` starting in the years `from..=to`, sorted and
+/// All occurrences of a campaign (its timing) starting in the years `from..=to`, sorted and
 /// without duplicates, respecting its `years:` bounds.
-pub fn of_campaign(campaign: &Campaign, from: i32, to: i32) -> Vec<Occurrence> {
+pub fn of_campaign(campaign: &Timing, from: i32, to: i32) -> Vec<Occurrence> {
     let mut out: Vec<Occurrence> = (from..=to)
         .filter(|y| campaign.years.contains(*y))
         .flat_map(|y| campaign.rules.iter().flat_map(move |r| of_rule(r, y)))
@@ -90,12 +89,12 @@ pub fn of_campaign(campaign: &Campaign, from: i32, to: i32) -> Vec<Occurrence> {
 
 /// The occurrences of `campaign` that matter around day `d`: those starting
 /// from two years before to two years after.
-pub fn around(campaign: &Campaign, d: NaiveDate) -> Vec<Occurrence> {
+pub fn around(campaign: &Timing, d: NaiveDate) -> Vec<Occurrence> {
     of_campaign(campaign, d.year() - 2, d.year() + 2)
 }
 
 /// The first occurrence of `campaign` that starts after `d`, looking up to 50 years ahead.
-pub fn next_after(campaign: &Campaign, d: NaiveDate) -> Option<Occurrence> {
+pub fn next_after(campaign: &Timing, d: NaiveDate) -> Option<Occurrence> {
     let mut year = d.year();
     while year <= d.year() + 50 {
         if let Some(o) = of_campaign(campaign, year, year).into_iter().find(|o| o.start > d) {
@@ -109,43 +108,51 @@ pub fn next_after(campaign: &Campaign, d: NaiveDate) -> Option<Occurrence> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::when::parse;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
     }
-    fn occ(rule: &str, year: i32) -> Vec<(NaiveDate, NaiveDate)> {
-        of_rule(&parse(rule).unwrap(), year).into_iter().map(|o| (o.start, o.end)).collect()
+    fn dm(day: u32, month: u32) -> DayMonth {
+        DayMonth { day, month }
+    }
+    fn yearly(sd: u32, sm: u32, ed: u32, em: u32) -> Rule {
+        Rule::Yearly { start: dm(sd, sm), end: dm(ed, em) }
+    }
+    fn lunar(sd: u32, sm: u32, ed: u32, em: u32) -> Rule {
+        Rule::Lunar { start: dm(sd, sm), end: dm(ed, em) }
+    }
+    fn occ(rule: Rule, year: i32) -> Vec<(NaiveDate, NaiveDate)> {
+        of_rule(&rule, year).into_iter().map(|o| (o.start, o.end)).collect()
     }
 
     #[test]
     fn year_edges() {
-        assert_eq!(occ("31/12", 2027), vec![(d(2027, 12, 31), d(2027, 12, 31))]);
-        assert_eq!(occ("1/1", 2027), vec![(d(2027, 1, 1), d(2027, 1, 1))]);
-        assert_eq!(occ("20/12 - 10/1", 2027), vec![(d(2027, 12, 20), d(2028, 1, 10))]);
-        assert_eq!(occ("31/12 - 1/1", 2027), vec![(d(2027, 12, 31), d(2028, 1, 1))]);
-        assert_eq!(occ("1/6 - 30/6", 2027), vec![(d(2027, 6, 1), d(2027, 6, 30))]);
-        assert_eq!(occ("15/11 - 15/12", 2027), vec![(d(2027, 11, 15), d(2027, 12, 15))]);
+        assert_eq!(occ(yearly(31, 12, 31, 12), 2027), vec![(d(2027, 12, 31), d(2027, 12, 31))]);
+        assert_eq!(occ(yearly(1, 1, 1, 1), 2027), vec![(d(2027, 1, 1), d(2027, 1, 1))]);
+        assert_eq!(occ(yearly(20, 12, 10, 1), 2027), vec![(d(2027, 12, 20), d(2028, 1, 10))]);
+        assert_eq!(occ(yearly(31, 12, 1, 1), 2027), vec![(d(2027, 12, 31), d(2028, 1, 1))]);
+        assert_eq!(occ(yearly(1, 6, 30, 6), 2027), vec![(d(2027, 6, 1), d(2027, 6, 30))]);
+        assert_eq!(occ(yearly(15, 11, 15, 12), 2027), vec![(d(2027, 11, 15), d(2027, 12, 15))]);
     }
 
     #[test]
     fn leap_days() {
-        assert_eq!(occ("29/2", 2027), vec![]);
-        assert_eq!(occ("29/2", 2028), vec![(d(2028, 2, 29), d(2028, 2, 29))]);
-        assert_eq!(occ("1/2 - 29/2", 2027), vec![(d(2027, 2, 1), d(2027, 2, 28))]);
-        assert_eq!(occ("1/2 - 29/2", 2028), vec![(d(2028, 2, 1), d(2028, 2, 29))]);
-        assert_eq!(occ("tháng 2", 2028), vec![(d(2028, 2, 1), d(2028, 2, 29))]);
-        assert_eq!(occ("tháng 2", 2027), vec![(d(2027, 2, 1), d(2027, 2, 28))]);
-        assert_eq!(occ("tháng 12", 2027), vec![(d(2027, 12, 1), d(2027, 12, 31))]);
+        assert_eq!(occ(yearly(29, 2, 29, 2), 2027), vec![]);
+        assert_eq!(occ(yearly(29, 2, 29, 2), 2028), vec![(d(2028, 2, 29), d(2028, 2, 29))]);
+        assert_eq!(occ(yearly(1, 2, 29, 2), 2027), vec![(d(2027, 2, 1), d(2027, 2, 28))]);
+        assert_eq!(occ(yearly(1, 2, 29, 2), 2028), vec![(d(2028, 2, 1), d(2028, 2, 29))]);
+        assert_eq!(occ(Rule::Month(2), 2028), vec![(d(2028, 2, 1), d(2028, 2, 29))]);
+        assert_eq!(occ(Rule::Month(2), 2027), vec![(d(2027, 2, 1), d(2027, 2, 28))]);
+        assert_eq!(occ(Rule::Month(12), 2027), vec![(d(2027, 12, 1), d(2027, 12, 31))]);
     }
 
     #[test]
     fn lunar_and_once() {
-        assert_eq!(occ("15/8 âm lịch", 2027), vec![(d(2027, 9, 15), d(2027, 9, 15))]);
-        assert_eq!(occ("1/1 - 3/1 âm lịch", 2026), vec![(d(2026, 2, 17), d(2026, 2, 19))]);
-        // 23 tháng Chạp of lunar 2026 falls in February 2027.
-        assert_eq!(occ("23/12 âm lịch", 2027), vec![(d(2027, 1, 30), d(2027, 1, 30))]);
-        assert_eq!(occ("1/3/2027 - 8/3/2027", 2027), vec![(d(2027, 3, 1), d(2027, 3, 8))]);
-        assert_eq!(occ("1/3/2027 - 8/3/2027", 2028), vec![]);
+        assert_eq!(occ(lunar(15, 8, 15, 8), 2027), vec![(d(2027, 9, 15), d(2027, 9, 15))]);
+        assert_eq!(occ(lunar(1, 1, 3, 1), 2026), vec![(d(2026, 2, 17), d(2026, 2, 19))]);
+        // 23 tháng Chạp of lunar 2026 falls on 30 January 2027 (Tết 2027 is 6 February).
+        assert_eq!(occ(lunar(23, 12, 23, 12), 2027), vec![(d(2027, 1, 30), d(2027, 1, 30))]);
+        assert_eq!(occ(Rule::Once { start: d(2027, 3, 1), end: d(2027, 3, 8) }, 2027), vec![(d(2027, 3, 1), d(2027, 3, 8))]);
+        assert_eq!(occ(Rule::Once { start: d(2027, 3, 1), end: d(2027, 3, 8) }, 2028), vec![]);
     }
 }

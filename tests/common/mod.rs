@@ -348,3 +348,20 @@ pub fn assert_internal_links_resolve(out: &Path) -> usize {
     assert!(problems.is_empty(), "broken internal links:\n{}", problems.join("\n"));
     checked
 }
+
+/// Panics if `needle` occurs in any file of `out` (bytes, so binary files count).
+#[track_caller]
+pub fn assert_nowhere(out: &std::path::Path, needle: &str) {
+    let hits: Vec<String> = tree(out)
+        .into_iter()
+        .filter(|(k, v)| k.contains(needle) || v.as_ref().is_some_and(|b| b.windows(needle.len()).any(|w| w == needle.as_bytes())))
+        .map(|(k, _)| k)
+        .collect();
+    assert!(hits.is_empty(), "{needle:?} found in {hits:?}");
+}
+
+/// Panics unless `needle` occurs in some text file of `out`.
+#[track_caller]
+pub fn assert_somewhere(out: &std::path::Path, needle: &str) {
+    assert!(text_files(out).values().any(|t| t.contains(needle)), "{needle:?} is nowhere in the output");
+}

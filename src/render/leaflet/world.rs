@@ -21,7 +21,7 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World, WorldExt};
 
-use super::fonts::Fonts;
+use crate::load::fonts::Fonts;
 use crate::diag::{Diagnostic, Position};
 use crate::load::theme::Theme;
 
@@ -69,11 +69,6 @@ impl Shared {
         }
         let hash = typst::utils::hash128(&(parts, fonts.hash));
         Shared { library: LazyHash::new(Library::builder().build()), fonts, sources, origins, hash }
-    }
-
-    /// Whether the theme has the template `name` (`a4.typ`).
-    pub fn has_template(&self, name: &str) -> bool {
-        file_id(&format!("/{name}")).is_some_and(|id| self.sources.contains_key(&id))
     }
 
     /// A Typst diagnostic as a located loa diagnostic: in the theme file it
@@ -181,7 +176,7 @@ mod tests {
                 origin: crate::load::theme::Origin::Embedded("leaflets/t.typ".into()),
             },
         );
-        let fonts = super::super::fonts::load(&theme).unwrap();
+        let fonts = crate::load::fonts::load(&theme).unwrap();
         Shared::new(&theme, fonts)
     }
 

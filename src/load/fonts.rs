@@ -1,10 +1,10 @@
-//! The fonts leaflets are typeset with, and the check that they can show every
-//! character of a leaflet.
+//! The fonts leaflets are typeset with, read from the theme's `fonts/`
+//! folder, and which characters they can show.
 //!
 //! Typst draws nothing (or an empty box) for a character that no font has, and
-//! says nothing about it. So before typesetting, every character of a
-//! leaflet's text is looked up in the fonts' character maps, and one that no
-//! font has is a located error in the page that contains it.
+//! says nothing about it. So `loa check` looks every character a leaflet
+//! prints up in the fonts' character maps ([`Fonts::missing`]), and one that no
+//! font has is a located error in the file that contains it.
 //!
 //! The fonts are the theme's `fonts/` folder: Noto Sans (regular, bold,
 //! italic, bold italic) in the default theme, which covers Vietnamese fully.
@@ -16,9 +16,10 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::load::theme::{self, Theme};
+use super::theme::{self, Theme};
 
 /// The loaded fonts of a theme.
+#[derive(Clone)]
 pub struct Fonts {
     /// Every face of every font file, in file-name order.
     pub fonts: Vec<Font>,

@@ -1,0 +1,339 @@
+//! Check: everything that can be wrong with a site whatever the day, for
+//! every page — drafts and pages outside their window included — once.
+//!
+//! `loa check` is load + this; `loa build` and `loa serve` run it too, so a
+//! page that goes live next month is checked today, not on the morning its
+//! embargo lifts. Rendering for a day then only renders. What is checked:
+//!
+//! - links and anchors between pages ([`LinkTable::check`]);
+//! - page URLs that collide with a campaign, a language or a name loa writes;
+//! - windows on pages that are always published (hubs, campaign homes);
+//! - campaigns that never happen;
+//! - leaflets: keys that do nothing or need a file the site lacks, templates
+//!   the theme lacks, and every character a leaflet prints against the
+//!   theme's fonts, located in the file it is written in.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use crate::diag::{Diagnostic, Diagnostics, Position};
+use crate::links::LinkTable;
+use crate::load::content::{Page, PageKind, Variants};
+use crate::load::fonts::{self, Fonts};
+use crate::load::images;
+use crate::load::{calendar, localities, site, Inputs};
+use crate::markdown::blocks;
+use crate::time::{format, occurrence, Occurrence};
+use crate::urls;
+
+/// Checks the loaded site; errors and warnings together. `fonts` are the
+/// theme's leaflet fonts, loaded when some page has `leaflet:`.
+pub fn check(inputs: &Inputs, links: &LinkTable, fonts: Option<&Fonts>) -> Diagnostics {
+    let mut diags = links.check(&inputs.content);
+    remote_loads(inputs, links, &mut diags);
+    names(inputs, &mut diags);
+    windows(inputs, &mut diags);
+    campaigns(inputs, &mut diags);
+    leaflets(inputs, &mut diags);
+    if let Some(fonts) = fonts {
+        glyphs(inputs, links, fonts, &mut diags);
+    }
+    diags.extend(inputs.theme.warnings.iter().cloned());
+    diags.extend(inputs.content.warnings.iter().cloned());
+    diags.extend(inputs.static_warnings.iter().cloned());
+    unlinked_files(inputs, links, &mut diags);
+    diags
+}
+
+/// Files of `content/` that no page links, whatever the day: they are never
+/// published.
+fn unlinked_files(inputs: &Inputs, links: &LinkTable, diags: &mut Diagnostics) {
+    let used: BTreeSet<String> = inputs.content.pages.iter().enumerate().flat_map(|(i, page)| links.files_linked_by(i, page)).collect();
+    for a in inputs.content.assets.iter().filter(|a| !used.contains(&a.output)) {
+        diags.push(
+            Diagnostic::warning(&a.source, None, "no page links this file, so it is not published")
+                .with_hint("link it from a page (it is published while that page is), or move it to static/ to publish it always"),
+        );
+    }
+}
+
+/// Whether some page (any, whatever the day) asks for leaflets, so the
+/// theme's fonts are needed.
+pub fn needs_fonts(inputs: &Inputs) -> bool {
+    inputs.content.pages.iter().any(|p| !p.front.leaflet.is_empty())
+}
+
+/// Raw HTML that would make a reader's browser load something from another
+/// host (an image, a video's poster, a stylesheet…), however the URL is
+/// spelt. The sanitiser drops it too; this says where it is, and holds even
+/// with `allow_raw_html: true`.
+fn remote_loads(inputs: &Inputs, links: &LinkTable, diags: &mut Diagnostics) {
+    let base = &inputs.site.base;
+    for (page, scan) in inputs.content.pages.iter().zip(&links.scans) {
+        for (offset, html) in &scan.raw_html {
+            for found in crate::url_policy::remote_loads(html, base) {
+                diags.push(
+                    Diagnostic::error(&page.source, Some(page.body_position(*offset)), format!("this HTML loads from another host: {found}"))
+                        .with_hint("copy the file beside the page and link it by its file name: nothing is loaded from other hosts")
+                        .with_source(&page.text),
+                );
+            }
+        }
+    }
+}
+
+/// Names loa gives its own output, that a page or a file of `content/` may
+/// not take: the reserved names and the languages' codes (campaign ids are
+/// checked as the calendar is read).
+fn names(inputs: &Inputs, diags: &mut Diagnostics) {
+    let site = &inputs.site;
+    let taken = |name: &str| urls::why_taken(name, &site.languages);
+    for a in &inputs.content.assets {
+        let top = a.output.split('/').next().unwrap_or("");
+        if let Some(why) = taken(top) {
+            diags.push(Diagnostic::error(&a.source, None, format!("this file would be published as `{}`: {why}", a.output)).with_hint("rename the file"));
+        }
+    }
+    let ids: BTreeSet<&str> = inputs.calendar.campaigns.iter().map(|c| c.id.as_str()).collect();
+    for page in inputs.content.pages.iter().filter(|p| p.kind == PageKind::SitePage) {
+        let clash = if ids.contains(page.slug.as_str()) {
+            Some(format!("the page `{}` has the same URL as the campaign `{}`", page.slug, page.slug))
+        } else if site.languages.contains(&page.slug) {
+            Some(format!("the page `{}` has the same URL as the `{}` language's hub", page.slug, page.slug))
+        } else if urls::RESERVED.contains(&page.slug.as_str()) {
+            Some(format!("`{}` is a name loa uses for its own output", page.slug))
+        } else {
+            None
+        };
+        if let Some(msg) = clash {
+            diags.push(Diagnostic::error(&page.source, None, msg).with_hint("rename the file"));
+        }
+    }
+}
+
+/// Hubs and campaign homes are always published: no window.
+fn windows(inputs: &Inputs, diags: &mut Diagnostics) {
+    for page in inputs.content.pages.iter().filter(|p| is_home(p)) {
+        if page.front.publish.is_some() || page.front.expire.is_some() {
+            let pos = page.front.position("publish").or(page.front.position("expire"));
+            diags.push(
+                Diagnostic::error(&page.source, pos, "a hub or campaign home is always published; it takes no `publish` or `expire`")
+                    .with_hint("set publish/expire on the campaign's pages instead")
+                    .with_source(&page.text),
+            );
+        }
+    }
+}
+
+/// A campaign whose `when` and `years` give no occurrence at all.
+fn campaigns(inputs: &Inputs, diags: &mut Diagnostics) {
+    for c in &inputs.calendar.campaigns {
+        if occurrence::of_campaign(&c.timing, 1900, 2200).is_empty() {
+            diags.push(
+                Diagnostic::warning(Path::new(calendar::FILE), c.position, format!("the campaign `{}` never happens", c.id))
+                    .with_hint("check its `when` and `years`")
+                    .with_source(inputs.text_of(calendar::FILE)),
+            );
+        }
+    }
+}
+
+fn is_home(page: &Page) -> bool {
+    matches!(page.kind, PageKind::Hub | PageKind::CampaignHome(_))
+}
+
+/// The pages that make leaflets: campaign pages and site-wide pages with
+/// `leaflet:` (hubs do not).
+pub fn leaflet_pages(inputs: &Inputs) -> impl Iterator<Item = (usize, &Page)> {
+    inputs.content.pages.iter().enumerate().filter(|(_, p)| !p.front.leaflet.is_empty() && !is_home(p))
+}
+
+/// Front-matter keys about leaflets that do nothing or need what the site lacks.
+fn leaflets(inputs: &Inputs, diags: &mut Diagnostics) {
+    let mut formats = BTreeSet::new();
+    for p in &inputs.content.pages {
+        let at = |key: &str| p.front.position(key);
+        if p.front.variants.is_some() && p.front.leaflet.is_empty() {
+            diags.push(
+                Diagnostic::warning(&p.source, at("variants"), "`variants` has no effect without `leaflet`")
+                    .with_hint("add `leaflet: a5` (or a4, trifold), or remove `variants`")
+                    .with_source(&p.text),
+            );
+        }
+        if p.front.leaflet.is_empty() {
+            continue;
+        }
+        if p.front.variants == Some(Variants::Localities) && inputs.localities.is_none() {
+            diags.push(
+                Diagnostic::error(&p.source, at("variants"), "`variants: localities` needs a localities.yaml, and the site has none")
+                    .with_hint("create localities.yaml beside site.yaml (see the README, \"Leaflets for schools\"), or remove `variants`")
+                    .with_source(&p.text),
+            );
+        }
+        if is_home(p) {
+            diags.push(
+                Diagnostic::warning(&p.source, at("leaflet"), "leaflets are made of campaign pages and site-wide pages, not of hubs")
+                    .with_hint("move the text for the leaflet into a page of its own")
+                    .with_source(&p.text),
+            );
+            continue;
+        }
+        formats.extend(p.front.leaflet.iter().copied());
+    }
+    let theme = &inputs.theme;
+    for f in formats {
+        let name = f.template();
+        if !theme.leaflets.contains_key(&name) {
+            diags.push(
+                Diagnostic::error(format!("themes/{}/leaflets/{name}", theme.name), None, format!("the theme has no leaflet template for {}", f.name()))
+                    .with_hint("copy it from loa's default theme, or remove the format from the pages' `leaflet`"),
+            );
+        }
+    }
+}
+
+/// Characters found in one file, each with where it is first written.
+struct Finds {
+    /// By file: its text, and the characters no font has.
+    by_file: BTreeMap<PathBuf, (String, BTreeSet<char>)>,
+}
+
+impl Finds {
+    /// Notes every character of `text` no font has, as written in `file`
+    /// (whose whole text is `source`).
+    fn scan(&mut self, fonts: &Fonts, file: &Path, source: &str, text: &str) {
+        let missing = fonts.missing(text);
+        if missing.is_empty() {
+            return;
+        }
+        let entry = self.by_file.entry(file.to_path_buf()).or_insert_with(|| (source.to_owned(), BTreeSet::new()));
+        entry.1.extend(missing);
+    }
+}
+
+/// Every character that a leaflet prints, checked against the theme's fonts:
+/// each page that makes leaflets (whatever the day) and the texts around it
+/// (site title, hotlines, campaign titles, localities, the theme's strings)
+/// in that page's language. One error per character and file, at the first
+/// place the character is written.
+fn glyphs(inputs: &Inputs, links: &LinkTable, fonts: &Fonts, diags: &mut Diagnostics) {
+    let pages: Vec<(usize, &Page)> = leaflet_pages(inputs).collect();
+    if pages.is_empty() {
+        return;
+    }
+    let site = &inputs.site;
+    let def = site.default_language();
+    let theme = &inputs.theme;
+    let mut finds = Finds { by_file: BTreeMap::new() };
+    let mut langs: BTreeSet<&str> = BTreeSet::new();
+    let mut campaigns: BTreeSet<&str> = BTreeSet::new();
+    let mut audiences: BTreeSet<(&str, &str)> = BTreeSet::new();
+    let mut with_localities = BTreeSet::new();
+    for &(index, page) in &pages {
+        langs.insert(&page.lang);
+        campaigns.extend(page.kind.campaign());
+        if let Some(a) = &page.front.audience {
+            audiences.insert((&page.lang, a));
+        }
+        if page.front.variants == Some(Variants::Localities) {
+            with_localities.insert(page.lang.as_str());
+        }
+        // Links as if every page were published: the widest text the page can print.
+        let url = |t: usize| Some(urls::page(site, &inputs.content.pages[t]));
+        let link = |dest: &str| links.url(site, page, dest, true, &url).filter(|u| !u.starts_with('#'));
+        let body = blocks::body(&page.body, &link, &|_| None);
+        let mut text = format!("{}\n{}\n", page.front.title, page.front.summary.as_deref().unwrap_or(""));
+        text.push_str(&body.text());
+        finds.scan(fonts, &page.source, &page.text, &text);
+        if let Some(offset) = body.too_deep {
+            diags.push(
+                Diagnostic::warning(&page.source, Some(page.body_position(offset)), format!("lists or quotes are nested more than {} deep here: in the leaflet, the deeper ones are printed one level up", blocks::MAX_DEPTH))
+                    .with_hint("nest less deeply, or split the list")
+                    .with_source(&page.text),
+            );
+        }
+        leaflet_images(inputs, links, index, diags);
+    }
+    let site_file = Path::new(site::FILE);
+    let site_text = inputs.text_of(site::FILE);
+    for lang in &langs {
+        let mut text = vec![site.title.get(lang, def).to_owned(), site.organisation.name.get(lang, def).to_owned(), site.base_url.clone()];
+        for h in &site.hotlines {
+            text.push(h.number.clone());
+            text.push(h.label.get(lang, def).to_owned());
+            text.push(h.label.get(def, def).to_owned());
+            text.extend(h.note.as_ref().map(|n| n.get(lang, def).to_owned()));
+        }
+        finds.scan(fonts, site_file, site_text, &text.join("\n"));
+        let titles: Vec<&str> =
+            inputs.calendar.campaigns.iter().filter(|c| campaigns.contains(c.id.as_str())).map(|c| c.title.get(lang, def)).collect();
+        finds.scan(fonts, Path::new(calendar::FILE), inputs.text_of(calendar::FILE), &titles.join("\n"));
+        // The theme's strings a leaflet prints, and dates as loa writes them.
+        let mut strings: Vec<String> = theme.strings.get(*lang).into_iter().flatten().filter(|(k, _)| k.starts_with("leaflet_")).map(|(_, v)| v.clone()).collect();
+        strings.extend(audiences.iter().filter(|(l, _)| l == lang).filter_map(|(_, a)| theme.audience_label(lang, &Some((*a).to_owned()))));
+        strings.push(theme.string(def, "leaflet_111_label").to_owned());
+        strings.push(sample_dates(lang));
+        match theme.string_files.get(*lang) {
+            Some(f) => finds.scan(fonts, &f.origin.display(), &f.text, &strings.join("\n")),
+            None => finds.scan(fonts, &PathBuf::from(format!("themes/{}/i18n", theme.name)), "", &strings.join("\n")),
+        }
+    }
+    if let Some(locs) = &inputs.localities {
+        for lang in &with_localities {
+            let mut text = Vec::new();
+            for l in locs {
+                text.push(l.name.get(lang, def).to_owned());
+                text.extend(l.contact.as_ref().map(|c| c.get(lang, def).to_owned()));
+                text.extend(l.phone.clone());
+                text.extend(l.address.as_ref().map(|a| a.get(lang, def).to_owned()));
+            }
+            finds.scan(fonts, Path::new(localities::FILE), inputs.text_of(localities::FILE), &text.join("\n"));
+        }
+    }
+    let families = fonts.families().join(", ");
+    for (file, (source, chars)) in finds.by_file {
+        for c in chars {
+            let pos = source.find(c).map(|off| Position::of_offset(&source, off));
+            let msg = format!("the leaflet cannot show {}: the fonts ({families}) have no such character", fonts::describe(c));
+            let hint = format!("remove or replace it (a picture or a word); or add a font that has it to themes/{}/fonts/", theme.name);
+            let mut d = Diagnostic::error(&file, pos, msg).with_hint(hint);
+            if pos.is_some() {
+                d = d.with_source(&source);
+            }
+            diags.push(d);
+        }
+    }
+}
+
+/// The raster images a leaflet prints must decode: a damaged file is an
+/// error at the link to it, not an error in the theme's template.
+fn leaflet_images(inputs: &Inputs, links: &LinkTable, index: usize, diags: &mut Diagnostics) {
+    let page = &inputs.content.pages[index];
+    for link in links.scans[index].links.iter().filter(|l| l.image) {
+        let Ok(crate::links::Target::Asset(out)) = links.target(page, &link.dest) else { continue };
+        let Some(asset) = inputs.content.assets.iter().find(|a| a.output == out) else { continue };
+        if !images::is_raster(&asset.source) {
+            continue;
+        }
+        if let Err(why) = images::check(&inputs.root.join(&asset.source)) {
+            diags.push(
+                Diagnostic::error(&page.source, Some(page.body_position(link.offset)), format!("the image `{}` cannot be printed: {why}", link.dest))
+                    .with_hint("open it in an image editor and save it again as PNG or JPEG, or link another picture")
+                    .with_source(&page.text),
+            );
+        }
+    }
+}
+
+/// Dates written the way leaflets write them in `lang`, for the font check.
+fn sample_dates(lang: &str) -> String {
+    let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default();
+    let ranges = [
+        Occurrence { start: d(2027, 1, 1), end: d(2027, 1, 31) },
+        Occurrence { start: d(2027, 11, 15), end: d(2027, 12, 15) },
+        Occurrence { start: d(2027, 12, 20), end: d(2028, 1, 10) },
+    ];
+    let mut out: Vec<String> = ranges.iter().map(|o| format::range(o, lang)).collect();
+    out.extend((1..=12).map(|m| format::range(&Occurrence { start: d(2027, m, 1), end: d(2027, m, 2) }, lang)));
+    out.join("\n")
+}

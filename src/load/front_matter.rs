@@ -1,0 +1,383 @@
+//! A page's front matter: the YAML between the `---` lines at the top of a
+//! Markdown file, read into [`FrontMatter`] with every problem located at its
+//! line and column. Only `title` is required.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::de::{self, Deserializer, Visitor};
+use serde::Deserialize;
+
+use super::yaml::{self, content_position, position_of, Spanned};
+use crate::diag::{did_you_mean, Diagnostic, Diagnostics, Position};
+use crate::time::Bound;
+
+/// The front-matter keys a page may have, for "did you mean" hints.
+pub const KEYS: &[&str] =
+    &["title", "summary", "date", "publish", "expire", "draft", "weight", "audience", "leaflet", "variants", "image", "image_alt"];
+
+/// The largest offset `publish`/`expire` may take, in days (ten years).
+pub const MAX_OFFSET_DAYS: i64 = 3660;
+
+/// A leaflet format for print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum LeafletFormat {
+    /// A4 portrait poster.
+    A4,
+    /// A5 portrait leaflet.
+    A5,
+    /// A4 landscape folded in three.
+    Trifold,
+}
+
+impl LeafletFormat {
+    /// The file of its template in a theme's `leaflets/` folder: `a4.typ`.
+    pub fn template(self) -> String {
+        format!("{}.typ", self.name())
+    }
+
+    /// The name used in front matter and file names.
+    pub fn name(self) -> &'static str {
+        match self {
+            LeafletFormat::A4 => "a4",
+            LeafletFormat::A5 => "a5",
+            LeafletFormat::Trifold => "trifold",
+        }
+    }
+}
+
+/// What a page's leaflets are made once per (`variants:` in front matter).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Variants {
+    /// One leaflet per entry of `localities.yaml`, with that locality's contact.
+    Localities,
+}
+
+/// A page's front matter. Only `title` is required.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FrontMatter {
+    /// The page title.
+    pub title: String,
+    /// One sentence for lists, feeds and link previews.
+    pub summary: Option<String>,
+    /// When the page was written or last updated; orders feeds.
+    pub date: Option<NaiveDate>,
+    /// First day the page is live.
+    pub publish: Option<Bound>,
+    /// First day the page is no longer live.
+    pub expire: Option<Bound>,
+    /// Drafts exist only with `--drafts`.
+    pub draft: bool,
+    /// Sort key in lists; lower first.
+    pub weight: i64,
+    /// Who the page is for (`tre-em`, `cha-me`, `giao-vien`, …).
+    pub audience: Option<String>,
+    /// Print formats to make of the page.
+    pub leaflet: Vec<LeafletFormat>,
+    /// Make the leaflets once per locality (`variants: localities`).
+    pub variants: Option<Variants>,
+    /// An image for link previews, relative to the page.
+    pub image: Option<String>,
+    /// Its text alternative.
+    pub image_alt: Option<String>,
+    /// Where each key's value is written in the file (1-based line and
+    /// column), for messages about a key found after loading.
+    pub positions: BTreeMap<&'static str, Position>,
+}
+
+impl FrontMatter {
+    /// Where `key`'s value is written in the page's file.
+    pub fn position(&self, key: &str) -> Option<Position> {
+        self.positions.get(key).copied()
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontFile {
+    title: Spanned<String>,
+    summary: Option<String>,
+    date: Option<Spanned<BoundField>>,
+    publish: Option<Spanned<BoundField>>,
+    expire: Option<Spanned<BoundField>>,
+    #[serde(default)]
+    draft: bool,
+    #[serde(default)]
+    weight: i64,
+    audience: Option<Spanned<String>>,
+    leaflet: Option<Spanned<OneOrMany>>,
+    variants: Option<Spanned<String>>,
+    image: Option<Spanned<String>>,
+    image_alt: Option<Spanned<String>>,
+}
+
+/// A date or an offset as written; YAML may read `2027-05-20` as a string.
+struct BoundField(String);
+
+impl<'de> Deserialize<'de> for BoundField {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = BoundField;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a date (2027-05-20) or an offset (start-14d, end+7d)")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<BoundField, E> {
+                Ok(BoundField(v.to_owned()))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+/// Parses `2027-05-20`, `start`, `end`, `start-14d`, `end+7d` (at most
+/// 3,660 days either way).
+pub fn parse_bound(s: &str) -> Result<Bound, String> {
+    let s = s.trim();
+    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        return Ok(Bound::Date(d));
+    }
+    let (anchor, rest) = if let Some(r) = s.strip_prefix("start") {
+        (true, r)
+    } else if let Some(r) = s.strip_prefix("end") {
+        (false, r)
+    } else {
+        return Err(format!("`{s}` is neither a date nor an offset"));
+    };
+    let rest = rest.trim();
+    let days = if rest.is_empty() {
+        0
+    } else {
+        let (sign, num) = match rest.chars().next() {
+            Some('+') => (1, &rest[1..]),
+            Some('-') => (-1, &rest[1..]),
+            _ => return Err(format!("`{s}`: an offset is start or end, then + or -, then a number of days")),
+        };
+        let num = num.trim();
+        let num = num.strip_suffix('d').unwrap_or(num).trim();
+        match num.parse::<i64>() {
+            Ok(n) if num.bytes().all(|b| b.is_ascii_digit()) && n <= MAX_OFFSET_DAYS => sign * n,
+            Ok(_) if num.bytes().all(|b| b.is_ascii_digit()) => return Err(format!("`{s}`: an offset is at most {MAX_OFFSET_DAYS} days")),
+            _ => return Err(format!("`{s}`: `{num}` is not a number of days")),
+        }
+    };
+    Ok(if anchor { Bound::FromStart(days) } else { Bound::FromEnd(days) })
+}
+
+/// Splits a file into its front matter and body: `(yaml, yaml_line, body, body_line)`.
+pub fn split_front_matter(text: &str) -> Option<(&str, usize, &str, usize)> {
+    let rest = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n"))?;
+    let mut offset = 0;
+    for (i, line) in rest.split_inclusive('\n').enumerate() {
+        if line.trim_end() == "---" {
+            let yaml = &rest[..offset];
+            let body = &rest[offset + line.len()..];
+            return Some((yaml, 1, body, i + 2));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+
+/// A page file split into its front matter and body.
+#[derive(Debug)]
+pub struct Parsed<'t> {
+    /// The front matter.
+    pub front: FrontMatter,
+    /// The Markdown after the closing `---`.
+    pub body: &'t str,
+    /// 0-based line of the file on which `body` starts.
+    pub body_line: usize,
+}
+
+/// Reads the front matter of a page file. `text` is the whole file; `rel` its
+/// path for messages; `in_campaign` whether offsets from a campaign's dates
+/// are allowed. Every problem is returned, located.
+pub fn parse<'t>(rel: &Path, text: &'t str, in_campaign: bool) -> Result<Parsed<'t>, Diagnostics> {
+    let err = |pos: Option<Position>, msg: String, hint: &str| -> Diagnostic { Diagnostic::error(rel, pos, msg).with_hint(hint).with_source(text) };
+    let mut diags = Diagnostics::new();
+    let Some((yaml_text, yaml_line, body, body_line)) = split_front_matter(text) else {
+        return Err(err(Some(Position::new(1, 1)), "the page has no front matter".into(), "start the file with a line ---, then title: …, then a line ---").into());
+    };
+    let front: FrontFile = match yaml::parse(rel, yaml_text, yaml_line) {
+        Ok(f) => f,
+        Err(mut d) => {
+            if d.message.contains("unknown field") {
+                let word = d.message.split('`').nth(1).unwrap_or("");
+                if let Some(s) = did_you_mean(word, KEYS.iter().copied()) {
+                    d.hint = Some(format!("did you mean `{s}`?"));
+                } else {
+                    d.hint = Some(format!("the keys a page may have are: {}", KEYS.join(", ")));
+                }
+            }
+            return Err(d.with_source(text).into());
+        }
+    };
+    let at = |p: Option<Position>| content_position(text, p);
+    let mut positions = BTreeMap::new();
+    let mut note = |key: &'static str, p: Option<Position>| {
+        if let Some(p) = p {
+            positions.insert(key, p);
+        }
+    };
+    note("title", at(position_of(&front.title, yaml_line)));
+    note("date", front.date.as_ref().and_then(|f| at(position_of(f, yaml_line))));
+    note("publish", front.publish.as_ref().and_then(|f| at(position_of(f, yaml_line))));
+    note("expire", front.expire.as_ref().and_then(|f| at(position_of(f, yaml_line))));
+    note("audience", front.audience.as_ref().and_then(|f| at(position_of(f, yaml_line))));
+    note("leaflet", front.leaflet.as_ref().and_then(|f| at(position_of(f, yaml_line))));
+    note("variants", front.variants.as_ref().and_then(|f| at(position_of(f, yaml_line))));
+    note("image", front.image.as_ref().and_then(|f| at(position_of(f, yaml_line))));
+    note("image_alt", front.image_alt.as_ref().and_then(|f| at(position_of(f, yaml_line))));
+    let pos = |key: &str| positions.get(key).copied();
+
+    let title = front.title.value.trim().to_owned();
+    if title.is_empty() {
+        diags.push(err(position_of(&front.title, yaml_line), "the title is empty".into(), "write the page's title after `title:`"));
+    }
+    let date = front.date.as_ref().and_then(|f| match NaiveDate::parse_from_str(f.value.0.trim(), "%Y-%m-%d") {
+        Ok(d) => Some(d),
+        Err(_) => {
+            diags.push(err(pos("date"), format!("`{}` is not a date", f.value.0), "write the date as YYYY-MM-DD, e.g. 2027-05-20"));
+            None
+        }
+    });
+    let mut bound = |field: &Option<Spanned<BoundField>>, name: &'static str| -> Option<Bound> {
+        let f = field.as_ref()?;
+        match parse_bound(&f.value.0) {
+            Ok(b) if b.is_relative() && !in_campaign => {
+                diags.push(err(pos(name), format!("`{name}: {}` is relative to a campaign, but this page belongs to none", f.value.0), "use a date such as 2027-05-20, or move the page into a campaign's folder"));
+                Some(b)
+            }
+            Ok(b) => Some(b),
+            Err(m) => {
+                diags.push(err(pos(name), m, "write a date (2027-05-20) or an offset from the campaign: start, end, start-14d, end+7d"));
+                None
+            }
+        }
+    };
+    let publish = bound(&front.publish, "publish");
+    let expire = bound(&front.expire, "expire");
+    if let (Some(Bound::Date(p)), Some(Bound::Date(e))) = (publish, expire)
+        && e <= p
+    {
+        diags.push(err(pos("expire"), format!("the page expires ({e}) before it is published ({p})"), "`expire` is the first day the page is gone; make it later than `publish`"));
+    }
+
+    let mut leaflet = Vec::new();
+    if let Some(l) = &front.leaflet {
+        let names = match &l.value {
+            OneOrMany::One(s) => vec![s.clone()],
+            OneOrMany::Many(v) => v.clone(),
+        };
+        for n in names {
+            match n.trim() {
+                "a4" => leaflet.push(LeafletFormat::A4),
+                "a5" => leaflet.push(LeafletFormat::A5),
+                "trifold" => leaflet.push(LeafletFormat::Trifold),
+                other => diags.push(err(pos("leaflet"), format!("`{other}` is not a leaflet format"), "use a4, a5 or trifold, or a list such as [a4, trifold]")),
+            }
+        }
+        leaflet.sort();
+        leaflet.dedup();
+    }
+    let variants = match &front.variants {
+        None => None,
+        Some(v) => match v.value.trim() {
+            "localities" => Some(Variants::Localities),
+            other => {
+                diags.push(err(pos("variants"), format!("`{other}` is not a kind of leaflet variants"), "write `variants: localities` for one leaflet per entry of localities.yaml, or remove the key"));
+                None
+            }
+        },
+    };
+    let audience = front.audience.as_ref().map(|a| a.value.trim().to_owned());
+    if let Some(a) = &audience
+        && !crate::slug::is_valid(a)
+    {
+        diags.push(err(pos("audience"), format!("`{a}` is not an audience name"), "use a short name in lowercase letters and hyphens: tre-em, cha-me, giao-vien, cong-dong"));
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok(Parsed {
+        front: FrontMatter {
+            title,
+            summary: front.summary.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()),
+            date,
+            publish,
+            expire,
+            draft: front.draft,
+            weight: front.weight,
+            audience,
+            leaflet,
+            variants,
+            image: front.image.map(|s| s.value),
+            image_alt: front.image_alt.map(|s| s.value),
+            positions,
+        },
+        body,
+        body_line,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bounds() {
+        assert_eq!(parse_bound("2027-05-20"), Ok(Bound::Date(NaiveDate::from_ymd_opt(2027, 5, 20).unwrap())));
+        assert_eq!(parse_bound("start-14d"), Ok(Bound::FromStart(-14)));
+        assert_eq!(parse_bound("end + 7d"), Ok(Bound::FromEnd(7)));
+        assert_eq!(parse_bound("start"), Ok(Bound::FromStart(0)));
+        assert_eq!(parse_bound("end"), Ok(Bound::FromEnd(0)));
+        assert_eq!(parse_bound("end+3660d"), Ok(Bound::FromEnd(3660)));
+        for bad in ["tomorrow", "start*2", "2027-02-30", "start--5d", "start+-5d", "end-+3d", "start- -5d", "end+3661d", "end--99999d", "start+5dd", "start+1e3d", "start+ d"] {
+            assert!(parse_bound(bad).is_err(), "{bad} should be refused");
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever follows `start`/`end`, an accepted offset is within the cap
+        /// and has the sign that was written.
+        #[test]
+        fn offsets_keep_their_sign_and_cap(anchor in "(start|end)", sign in "[-+]{0,2}", ws in " ?", num in "[-+0-9d ]{0,8}") {
+            let s = format!("{anchor}{sign}{ws}{num}");
+            if let Ok(Bound::FromStart(n) | Bound::FromEnd(n)) = parse_bound(&s) {
+                proptest::prop_assert!(n.abs() <= MAX_OFFSET_DAYS, "{s} → {n}");
+                if n != 0 {
+                    proptest::prop_assert_eq!(n < 0, s.trim_start_matches(&anchor).trim_start().starts_with('-'), "{} → {}", s, n);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn front_matter_split() {
+        let (y, yl, b, bl) = split_front_matter("---\ntitle: A\n---\n\nBody\n").unwrap();
+        assert_eq!((y, yl, b, bl), ("title: A\n", 1, "\nBody\n", 3));
+        assert!(split_front_matter("title: A\n").is_none());
+        assert!(split_front_matter("---\ntitle: A\n").is_none());
+    }
+
+    #[test]
+    fn positions_of_keys() {
+        let text = "---\ntitle: Tờ rơi\nleaflet:  [a4, a5]\nvariants: \"localities\"\n---\nleaflet: in the body\n";
+        let p = parse(Path::new("x.md"), text, true).unwrap();
+        assert_eq!(p.front.position("title"), Some(Position::new(2, 8)));
+        assert_eq!(p.front.position("leaflet"), Some(Position::new(3, 11)));
+        assert_eq!(p.front.position("variants"), Some(Position::new(4, 12)));
+        assert_eq!(p.front.position("audience"), None);
+    }
+}

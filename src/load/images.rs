@@ -1,0 +1,81 @@
+//! Reading the raster images of `content/`: what format a file really is,
+//! its size, and whether it decodes at all — with a ceiling on pixels, so a
+//! small file that unpacks to gigabytes (a decompression bomb) is refused
+//! before it is unpacked.
+
+use std::path::Path;
+
+use image::{ImageReader, Limits};
+
+/// The most pixels an image may have: 40 megapixels (a 7,746 × 5,164 photo),
+/// more than any phone camera's; a larger one is refused.
+pub const MAX_PIXELS: u64 = 40_000_000;
+
+/// The most memory decoding one image may take.
+pub const MAX_ALLOC: u64 = 512 << 20;
+
+/// The file extensions loa reads as raster images.
+pub const RASTER_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "webp"];
+
+/// Whether a file name is a raster image's.
+pub fn is_raster(path: &Path) -> bool {
+    path.extension().is_some_and(|e| RASTER_EXTENSIONS.contains(&e.to_string_lossy().to_ascii_lowercase().as_str()))
+}
+
+fn limits() -> Limits {
+    let mut l = Limits::default();
+    l.max_image_width = Some(u32::MAX);
+    l.max_image_height = Some(u32::MAX);
+    l.max_alloc = Some(MAX_ALLOC);
+    l
+}
+
+/// Decodes the image at `path` to check it: its width and height, or why it
+/// cannot be used, in words for the person who put it there.
+pub fn check(path: &Path) -> Result<(u32, u32), String> {
+    let reader = ImageReader::open(path).map_err(|e| format!("cannot read it: {e}"))?;
+    let mut reader = reader.with_guessed_format().map_err(|e| format!("cannot read it: {e}"))?;
+    if reader.format().is_none() {
+        return Err("it is not an image loa can read (PNG, JPEG, GIF or WebP)".to_owned());
+    }
+    reader.limits(limits());
+    let (w, h) = reader.into_dimensions().map_err(|e| format!("it is not a readable image ({e})"))?;
+    if u64::from(w) * u64::from(h) > MAX_PIXELS {
+        return Err(format!("it has {w} × {h} pixels, more than the {} megapixels loa accepts", MAX_PIXELS / 1_000_000));
+    }
+    let mut reader = ImageReader::open(path).and_then(|r| r.with_guessed_format()).map_err(|e| format!("cannot read it: {e}"))?;
+    reader.limits(limits());
+    let format = reader.format();
+    reader.decode().map_err(|e| format!("it is damaged or cut short ({e})"))?;
+    // The JPEG decoder fills a file cut short with grey; a JPEG ends with
+    // its end-of-image marker after the image data.
+    if format == Some(image::ImageFormat::Jpeg) && !jpeg_is_complete(&std::fs::read(path).map_err(|e| format!("cannot read it: {e}"))?) {
+        return Err("it is damaged or cut short (the JPEG data stops before its end)".to_owned());
+    }
+    Ok((w, h))
+}
+
+/// Whether a JPEG's scan data is followed by the end-of-image marker.
+fn jpeg_is_complete(bytes: &[u8]) -> bool {
+    let Some(sos) = bytes.windows(2).position(|w| w == [0xFF, 0xDA]) else { return false };
+    bytes[sos..].windows(2).any(|w| w == [0xFF, 0xD9])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture(name: &str) -> std::path::PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/images").join(name)
+    }
+
+    #[test]
+    fn good_damaged_and_false_images() {
+        assert_eq!(check(&fixture("gps.jpg")), Ok((64, 48)));
+        assert_eq!(check(&fixture("gps.png")), Ok((64, 48)));
+        assert_eq!(check(&fixture("gps.webp")), Ok((64, 48)));
+        assert!(check(&fixture("corrupt.jpg")).unwrap_err().contains("cut short"));
+        assert!(check(&fixture("not-an-image.png")).is_err());
+        assert!(check(&fixture("missing.png")).unwrap_err().contains("cannot read"));
+    }
+}

@@ -1,0 +1,102 @@
+//! What each output format can carry: one rule per format for the characters
+//! it cannot hold. Text comes from people (titles, summaries, pages) and may
+//! hold any Unicode, control characters included; a lone carriage return in a
+//! calendar would start a new property for some parsers, and a C0 control
+//! makes an XML feed invalid. Markup escaping (`<`, `&`, `,` …) is left to
+//! each writer (Tera, atom_syndication, icalendar, serde_json); these drop or
+//! rewrite what no escaping can express.
+//!
+//! | format | rule |
+//! | --- | --- |
+//! | HTML | drop controls (but tab, line feed, form feed, carriage return) and noncharacters |
+//! | XML 1.0 (feeds, sitemap) | drop what XML 1.0 forbids: C0 controls but tab, LF, CR; U+FFFE, U+FFFF |
+//! | iCalendar TEXT | every line break (CR, CRLF, VT, FF, NEL, U+2028, U+2029) becomes LF, which the writer escapes as `\n`; other controls are dropped |
+//! | JSON | nothing: serde_json escapes every control |
+
+use std::borrow::Cow;
+
+/// Whether `c` is a Unicode noncharacter (U+FDD0–U+FDEF, U+xFFFE, U+xFFFF).
+fn is_noncharacter(c: char) -> bool {
+    let u = c as u32;
+    (0xFDD0..=0xFDEF).contains(&u) || (u & 0xFFFE) == 0xFFFE
+}
+
+/// Keeps the characters `keep` accepts, borrowing when there is nothing to drop.
+fn filter(s: &str, keep: impl Fn(char) -> bool) -> Cow<'_, str> {
+    if s.chars().all(&keep) { Cow::Borrowed(s) } else { Cow::Owned(s.chars().filter(|&c| keep(c)).collect()) }
+}
+
+/// Whether HTML can carry `c` (the HTML standard's parse errors for
+/// controls and noncharacters).
+pub fn html_char(c: char) -> bool {
+    (!c.is_control() || matches!(c, '\t' | '\n' | '\u{C}' | '\r')) && !is_noncharacter(c)
+}
+
+/// Text for HTML, before markup escaping.
+pub fn html(s: &str) -> Cow<'_, str> {
+    filter(s, html_char)
+}
+
+/// Whether XML 1.0 can carry `c`.
+pub fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}')
+}
+
+/// Text for XML 1.0, before markup escaping.
+pub fn xml(s: &str) -> Cow<'_, str> {
+    filter(s, xml_char)
+}
+
+/// A TEXT value for iCalendar (RFC 5545 §3.3.11), before the writer escapes
+/// `\`, `;`, `,` and line feeds.
+pub fn ics(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\n' | '\u{B}' | '\u{C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => out.push('\n'),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The escape function of the HTML templates: drops what HTML cannot carry,
+/// then escapes markup as Tera does.
+pub fn tera_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    tera::escape_html(&html(input), out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_format_keeps_text_and_drops_what_it_cannot_carry() {
+        let s = "Tết\u{0}Trung\u{1}thu\u{B}\u{C}\r\n\u{85}\u{2028}\u{7F}\u{9F}\u{FFFE}\u{FDD0}😀\t!";
+        assert_eq!(html(s), "TếtTrungthu\u{C}\r\n\u{2028}😀\t!");
+        assert_eq!(xml(s), "TếtTrungthu\r\n\u{85}\u{2028}\u{7F}\u{9F}\u{FDD0}😀\t!");
+        assert_eq!(ics(s), "TếtTrungthu\n\n\n\n\n\u{FFFE}\u{FDD0}😀!");
+        assert_eq!(ics("a\rb\r\nc\nd"), "a\nb\nc\nd");
+        assert!(matches!(html("bình thường"), Cow::Borrowed(_)));
+    }
+
+    proptest::proptest! {
+        /// Whatever the input, the output holds only what the format can carry.
+        #[test]
+        fn outputs_hold_only_what_they_can_carry(s in "\\PC*|[\\x00-\\x1F\\x7F-\\x9F\u{2028}\u{2029}\u{FFFE}\u{FFFF}a-zđ]*") {
+            proptest::prop_assert!(html(&s).chars().all(html_char));
+            proptest::prop_assert!(xml(&s).chars().all(xml_char));
+            let i = ics(&s);
+            proptest::prop_assert!(i.chars().all(|c| c == '\n' || !c.is_control()));
+            proptest::prop_assert!(!i.contains('\r'));
+        }
+    }
+}

@@ -1,0 +1,406 @@
+//! HTML pages with Tera 2: hub, campaign homes, pages, site-wide pages, the
+//! list of leaflets for schools, 404.
+//!
+//! The templates get precomputed, display-ready data (dates already written
+//! the way each language writes them, state labels already translated), so a
+//! theme author needs no logic beyond loops and conditions. The context is
+//! documented in the README ("Themes").
+
+pub mod templates;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use super::context::{campaign_ctx, CampaignCtx};
+use super::leaflet::Leaflets;
+use super::markdown::page_html;
+use super::Output;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::content::PageKind;
+use crate::plan::{CampaignId, PageId, Plan};
+use crate::time::format;
+use crate::time::state::State;
+use crate::urls;
+pub use templates::{tera_diagnostic, templates, REQUIRED_TEMPLATES};
+
+#[derive(Serialize)]
+struct SiteCtx {
+    title: String,
+    description: String,
+    base_url: String,
+    base_path: String,
+    organisation: OrgCtx,
+    hotlines: Vec<HotlineCtx>,
+    default_lang: String,
+}
+
+#[derive(Serialize)]
+struct OrgCtx {
+    name: String,
+    url: Option<String>,
+}
+
+#[derive(Serialize)]
+struct HotlineCtx {
+    number: String,
+    tel: String,
+    label: String,
+    note: Option<String>,
+}
+
+/// A page as templates see it.
+#[derive(Serialize, Clone)]
+pub struct PageCtx {
+    title: String,
+    summary: Option<String>,
+    description: String,
+    content: String,
+    url: String,
+    permalink: String,
+    audience: Option<String>,
+    audience_label: Option<String>,
+    kind: &'static str,
+}
+
+/// A link in a list.
+#[derive(Serialize, Clone)]
+struct LinkCtx {
+    title: String,
+    url: String,
+    summary: Option<String>,
+    audience_label: Option<String>,
+    current: bool,
+}
+
+/// A language version of the current page.
+#[derive(Serialize, Clone)]
+struct AltCtx {
+    lang: String,
+    name: String,
+    url: String,
+    permalink: String,
+    current: bool,
+}
+
+/// How many site-wide pages the footer of every page lists (the hub lists all).
+pub const NAV_LIMIT: usize = 12;
+/// How many pages of its campaign a page lists (the campaign home lists all).
+pub const SIBLINGS_LIMIT: usize = 12;
+
+/// Which HTML pages to render.
+#[derive(Debug, Clone, Copy)]
+pub enum Scope<'s> {
+    /// Every page.
+    All,
+    /// Only these pages (what `loa serve` does when one page's text changed).
+    Pages(&'s BTreeSet<PageId>),
+}
+
+struct Renderer<'p, 'a> {
+    plan: &'p Plan<'a>,
+    tera: &'p Tera,
+    leaflets: &'p Leaflets,
+    strings: BTreeMap<String, BTreeMap<String, String>>,
+    /// Live site-wide pages per language, sorted; computed once, not per page.
+    site_pages: BTreeMap<String, Vec<PageId>>,
+    /// Live pages per (campaign, language), sorted.
+    campaign_pages: BTreeMap<(CampaignId, String), Vec<PageId>>,
+}
+
+impl Renderer<'_, '_> {
+    fn site_ctx(&self, lang: &str) -> SiteCtx {
+        let site = self.plan.site();
+        let def = site.default_language();
+        SiteCtx {
+            title: site.title.get(lang, def).to_owned(),
+            description: self.site_description(lang),
+            base_url: site.base_url.clone(),
+            base_path: site.base_path.clone(),
+            organisation: OrgCtx { name: site.organisation.name.get(lang, def).to_owned(), url: site.organisation.url.clone() },
+            hotlines: site
+                .hotlines
+                .iter()
+                .map(|h| HotlineCtx {
+                    number: h.number.clone(),
+                    tel: h.tel.clone(),
+                    label: h.label.get(lang, def).to_owned(),
+                    note: h.note.as_ref().map(|n| n.get(lang, def).to_owned()),
+                })
+                .collect(),
+            default_lang: def.to_owned(),
+        }
+    }
+
+    /// The page data of a generated page that has no Markdown file behind it.
+    fn generated(&self, title: String, description: String, url: &str, kind: &'static str) -> PageCtx {
+        PageCtx {
+            title,
+            summary: None,
+            description,
+            content: String::new(),
+            url: url.to_owned(),
+            permalink: urls::absolute(self.plan.site(), url),
+            audience: None,
+            audience_label: None,
+            kind,
+        }
+    }
+
+    fn campaign_pages(&self, c: CampaignId, lang: &str) -> &[PageId] {
+        self.campaign_pages.get(&(c, lang.to_owned())).map_or(&[][..], Vec::as_slice)
+    }
+
+    fn site_description(&self, lang: &str) -> String {
+        let site = self.plan.site();
+        site.description.as_ref().map(|d| d.get(lang, site.default_language()).to_owned()).unwrap_or_default()
+    }
+
+    fn link(&self, id: PageId, current: Option<PageId>) -> LinkCtx {
+        let p = self.plan.page(id);
+        LinkCtx {
+            title: p.page.front.title.clone(),
+            url: p.url.to_owned(),
+            summary: p.page.front.summary.clone(),
+            audience_label: self.plan.theme().audience_label(&p.page.lang, &p.page.front.audience),
+            current: current == Some(id),
+        }
+    }
+
+    /// Alternates for a page known by its per-language URLs.
+    fn alternates(&self, lang: &str, urls: &[(String, String)]) -> Vec<AltCtx> {
+        urls.iter()
+            .map(|(l, u)| AltCtx {
+                lang: l.clone(),
+                name: self.plan.theme().string(l, "language_name").to_owned(),
+                url: u.clone(),
+                permalink: urls::absolute(self.plan.site(), u),
+                current: l == lang,
+            })
+            .collect()
+    }
+
+    fn base_context(&self, lang: &str, nav_current: Option<PageId>) -> Context {
+        let site = self.plan.site();
+        let mut ctx = Context::new();
+        ctx.insert("lang", lang);
+        ctx.insert("t", self.strings.get(lang).unwrap_or(&BTreeMap::new()));
+        ctx.insert("site", &self.site_ctx(lang));
+        let all = self.site_pages.get(lang).map_or(&[][..], Vec::as_slice);
+        let nav: Vec<LinkCtx> = all.iter().take(NAV_LIMIT).map(|&i| self.link(i, nav_current)).collect();
+        ctx.insert("nav", &nav);
+        ctx.insert("nav_more", &(all.len() > NAV_LIMIT));
+        ctx.insert("hub_url", &urls::hub(site, lang));
+        ctx.insert("as_of", &format::iso(self.plan.as_of));
+        ctx.insert("as_of_long", &format::long(self.plan.as_of, lang));
+        ctx.insert("drafts", &self.plan.drafts);
+        ctx.insert("preview", &self.plan.preview);
+        ctx.insert("feed_url", &urls::of_file(site, &urls::feed(site, lang)));
+        ctx.insert("ics_url", &urls::of_file(site, urls::CALENDAR));
+        ctx.insert("webcal_url", &urls::webcal(site, urls::CALENDAR));
+        ctx.insert("embed_url", &urls::of_file(site, &format!("{}/", urls::EMBED_DIR)));
+        ctx
+    }
+
+    fn page_ctx(&self, id: PageId) -> PageCtx {
+        let p = self.plan.page(id);
+        let front = &p.page.front;
+        PageCtx {
+            title: front.title.clone(),
+            summary: front.summary.clone(),
+            description: front.summary.clone().unwrap_or_else(|| self.site_description(&p.page.lang)),
+            content: page_html(self.plan, id, false),
+            url: p.url.to_owned(),
+            permalink: urls::absolute(self.plan.site(), p.url),
+            audience: front.audience.clone(),
+            audience_label: self.plan.theme().audience_label(&p.page.lang, &front.audience),
+            kind: match p.page.kind {
+                PageKind::Hub => "hub",
+                PageKind::CampaignHome(_) => "campaign",
+                PageKind::CampaignPage(_) => "campaign_page",
+                PageKind::SitePage => "page",
+            },
+        }
+    }
+
+    fn render(&self, template: &str, ctx: &Context, out_path: String) -> Result<(String, Vec<u8>), Diagnostic> {
+        self.tera.render(template, ctx).map(|html| (out_path, html.into_bytes())).map_err(|e| tera_diagnostic(&e, self.plan.theme()))
+    }
+
+    fn hub(&self, lang: &str) -> Result<(String, Vec<u8>), Diagnostic> {
+        let site = self.plan.site();
+        let mut ctx = self.base_context(lang, None);
+        let url = urls::hub(site, lang);
+        let page = match self.plan.hub(lang) {
+            Some(id) => self.page_ctx(id),
+            None => self.generated(site.title.get(lang, site.default_language()).to_owned(), self.site_description(lang), &url, "hub"),
+        };
+        ctx.insert("page", &page);
+        let site_pages: Vec<LinkCtx> = self.site_pages.get(lang).map_or(&[][..], Vec::as_slice).iter().map(|&i| self.link(i, None)).collect();
+        ctx.insert("site_pages", &site_pages);
+        let all: Vec<(CampaignId, State, CampaignCtx)> =
+            self.plan.campaigns().map(|c| (c.id, c.status.state, campaign_ctx(self.plan, c.id, lang))).collect();
+        let pick = |s: State| -> Vec<CampaignCtx> {
+            let mut v: Vec<(usize, &CampaignCtx)> = all.iter().enumerate().filter(|(_, (_, st, _))| *st == s).map(|(i, (_, _, c))| (i, c)).collect();
+            v.sort_by_key(|(i, c)| (c.start.clone().unwrap_or_default(), if s == State::Recent { usize::MAX - i } else { *i }));
+            if s == State::Recent {
+                v.reverse();
+            }
+            v.into_iter().map(|(_, c)| c.clone()).collect()
+        };
+        ctx.insert("active", &pick(State::Active));
+        ctx.insert("upcoming", &pick(State::Upcoming));
+        ctx.insert("recent", &pick(State::Recent));
+        ctx.insert("dormant", &pick(State::Dormant));
+        let urls: Vec<(String, String)> = site.languages.iter().map(|l| (l.clone(), urls::hub(site, l))).collect();
+        ctx.insert("alternates", &self.alternates(lang, &urls));
+        self.render("hub.html", &ctx, urls::index_file(site, &url))
+    }
+
+    fn campaign_home(&self, c: CampaignId, lang: &str) -> Result<(String, Vec<u8>), Diagnostic> {
+        let site = self.plan.site();
+        let id = &self.plan.campaign(c).campaign.id;
+        let mut ctx = self.base_context(lang, None);
+        let url = urls::campaign(site, id, lang);
+        let campaign = campaign_ctx(self.plan, c, lang);
+        let page = match self.plan.home(c, lang) {
+            Some(h) => self.page_ctx(h),
+            None => self.generated(campaign.title.clone(), self.site_description(lang), &url, "campaign"),
+        };
+        ctx.insert("page", &page);
+        ctx.insert("campaign", &campaign);
+        let pages: Vec<LinkCtx> = self.campaign_pages(c, lang).iter().map(|&i| self.link(i, None)).collect();
+        ctx.insert("pages", &pages);
+        let urls: Vec<(String, String)> = self.plan.languages_of(c).into_iter().map(|l| (l.to_owned(), urls::campaign(site, id, l))).collect();
+        ctx.insert("alternates", &self.alternates(lang, &urls));
+        self.render("campaign.html", &ctx, urls::index_file(site, &url))
+    }
+
+    fn page(&self, id: PageId) -> Result<(String, Vec<u8>), Diagnostic> {
+        let site = self.plan.site();
+        let p = self.plan.page(id);
+        let lang = p.page.lang.as_str();
+        let mut ctx = self.base_context(lang, Some(id));
+        ctx.insert("page", &self.page_ctx(id));
+        if let (PageKind::CampaignPage(_), Some(c)) = (&p.page.kind, p.campaign) {
+            ctx.insert("campaign", &campaign_ctx(self.plan, c, lang));
+            let all = self.campaign_pages(c, lang);
+            let pages: Vec<LinkCtx> = all.iter().take(SIBLINGS_LIMIT).map(|&j| self.link(j, Some(id))).collect();
+            ctx.insert("pages", &pages);
+            ctx.insert("pages_more", &(all.len() > SIBLINGS_LIMIT));
+        }
+        let urls: Vec<(String, String)> = self
+            .plan
+            .translations(id)
+            .into_iter()
+            .map(|j| {
+                let t = self.plan.page(j);
+                (t.page.lang.clone(), t.url.to_owned())
+            })
+            .collect();
+        ctx.insert("alternates", &self.alternates(lang, &urls));
+        ctx.insert("leaflets", self.leaflets.by_page.get(&id).map_or(&[][..], Vec::as_slice));
+        ctx.insert("leaflets_url", &urls::of_file(site, &format!("{}/", urls::LEAFLETS_DIR)));
+        self.render("page.html", &ctx, urls::index_file(site, p.url))
+    }
+
+    /// `leaflets/index.html`: every live leaflet, by campaign, for schools.
+    fn leaflet_index(&self) -> Result<(String, Vec<u8>), Diagnostic> {
+        let site = self.plan.site();
+        let theme = self.plan.theme();
+        let lang = site.default_language();
+        let mut ctx = self.base_context(lang, None);
+        let url = urls::of_file(site, &format!("{}/", urls::LEAFLETS_DIR));
+        let page = self.generated(theme.string(lang, "leaflets_title").to_owned(), theme.string(lang, "leaflets_intro").to_owned(), &url, "leaflets");
+        ctx.insert("page", &page);
+        ctx.insert("groups", &self.leaflets.groups);
+        ctx.insert("leaflet_count", &self.leaflets.by_page.values().map(Vec::len).sum::<usize>());
+        ctx.insert("alternates", &Vec::<AltCtx>::new());
+        self.render("leaflets.html", &ctx, urls::index_file(site, &url))
+    }
+
+    fn not_found(&self) -> Result<(String, Vec<u8>), Diagnostic> {
+        let site = self.plan.site();
+        let lang = site.default_language();
+        let mut ctx = self.base_context(lang, None);
+        let url = urls::of_file(site, urls::NOT_FOUND);
+        let title = self.plan.theme().string(lang, "not_found_title").to_owned();
+        ctx.insert("page", &self.generated(title, self.site_description(lang), &url, "404"));
+        ctx.insert("alternates", &Vec::<AltCtx>::new());
+        self.render("404.html", &ctx, urls::NOT_FOUND.to_owned())
+    }
+}
+
+/// Renders the HTML pages of the plan in `scope`, in parallel, with the
+/// download links of the leaflets made and their list for schools.
+pub fn render(plan: &Plan<'_>, tera: &Tera, leaflets: &Leaflets, out: &mut Output, scope: Scope<'_>) -> Result<(), Diagnostics> {
+    let theme = plan.theme();
+    let site = plan.site();
+    let strings = site
+        .languages
+        .iter()
+        .map(|l| {
+            let mut merged = theme.strings.get(site.default_language()).cloned().unwrap_or_default();
+            merged.extend(theme.strings.get(l).cloned().unwrap_or_default());
+            (l.clone(), merged)
+        })
+        .collect();
+    let site_pages = site.languages.iter().map(|l| (l.clone(), plan.site_pages(l))).collect();
+    let campaign_pages = site.languages.iter().flat_map(|l| plan.campaigns().map(move |c| ((c.id, l.clone()), plan.campaign_pages(c.id, l)))).collect();
+    let r = Renderer { plan, tera, leaflets, strings, site_pages, campaign_pages };
+
+    enum Job<'s> {
+        Hub(&'s str),
+        Campaign(CampaignId, &'s str),
+        Page(PageId),
+        NotFound,
+        LeafletIndex,
+    }
+    let mut jobs = Vec::new();
+    if let Scope::All = scope {
+        jobs.push(Job::NotFound);
+        jobs.push(Job::LeafletIndex);
+        for lang in &site.languages {
+            jobs.push(Job::Hub(lang));
+            for c in plan.campaigns() {
+                if plan.languages_of(c.id).contains(&lang.as_str()) {
+                    jobs.push(Job::Campaign(c.id, lang));
+                }
+            }
+        }
+    }
+    for p in plan.live_pages() {
+        if let Scope::Pages(only) = scope
+            && !only.contains(&p.id)
+        {
+            continue;
+        }
+        if matches!(p.page.kind, PageKind::CampaignPage(_) | PageKind::SitePage) {
+            jobs.push(Job::Page(p.id));
+        }
+    }
+    let results: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
+        .par_iter()
+        .map(|j| match j {
+            Job::Hub(l) => r.hub(l),
+            Job::Campaign(c, l) => r.campaign_home(*c, l),
+            Job::Page(i) => r.page(*i),
+            Job::NotFound => r.not_found(),
+            Job::LeafletIndex => r.leaflet_index(),
+        })
+        .collect();
+    let mut diags = Diagnostics::new();
+    for res in results {
+        match res {
+            Ok((path, bytes)) => out.add(path, bytes),
+            Err(d) => diags.push(d),
+        }
+    }
+    if diags.has_errors() {
+        diags.sort();
+        return Err(diags);
+    }
+    Ok(())
+}

@@ -1,0 +1,170 @@
+//! Reusing unchanged leaflets: every output lists its leaflets in
+//! `leaflets/manifest.json`, keyed by a hash of everything that goes into
+//! each ([`key`]). The next build into the same folder takes every leaflet
+//! whose key is listed from the previous output instead of typesetting it.
+//! The cache is the output itself: nothing is written outside it.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::typeset::{Job, Made};
+use super::world::Shared;
+use crate::urls::LEAFLET_MANIFEST;
+
+/// Bumped whenever the way a leaflet is made changes, so old entries are not
+/// reused.
+const CACHE_FORMAT: u32 = 1;
+
+/// One leaflet in `leaflets/manifest.json`.
+#[derive(Serialize, Deserialize)]
+pub struct Entry {
+    /// The PDF's path in the output.
+    pub pdf: String,
+    /// The thumbnail's path in the output, for generic (not locality) leaflets.
+    pub png: Option<String>,
+    /// Number of pages.
+    pub pages: usize,
+    /// Whether a tri-fold fits on its two sides.
+    pub fits: bool,
+    /// Why it is not PDF/UA-1, if it is not.
+    pub not_ua: Option<String>,
+}
+
+/// Where a finished leaflet's bytes are.
+pub enum Stored {
+    /// Just typeset.
+    Memory(Vec<u8>),
+    /// In the previous output.
+    Cached(PathBuf),
+}
+
+/// A finished leaflet, typeset now or taken from the previous output.
+pub struct Done {
+    /// The PDF.
+    pub pdf: Stored,
+    /// Its size in bytes.
+    pub pdf_len: u64,
+    /// Page 1 as PNG, for generic leaflets.
+    pub png: Option<Stored>,
+    /// The PNG's width and height in pixels.
+    pub thumb_size: Option<(u32, u32)>,
+    /// Number of pages.
+    pub pages: usize,
+    /// Whether a tri-fold fits on its two sides.
+    pub fits: bool,
+    /// Why it is not PDF/UA-1, if it is not.
+    pub not_ua: Option<String>,
+    /// Whether it was typeset in this build.
+    pub typeset: bool,
+}
+
+impl Done {
+    /// A leaflet typeset in this build.
+    pub fn made(made: Made) -> Done {
+        let thumb_size = made.png.as_deref().and_then(png_size);
+        Done {
+            pdf_len: made.pdf.len() as u64,
+            pdf: Stored::Memory(made.pdf),
+            png: made.png.map(Stored::Memory),
+            thumb_size,
+            pages: made.pages,
+            fits: made.fits,
+            not_ua: made.not_ua,
+            typeset: true,
+        }
+    }
+
+    /// Its manifest entry, for the job it finished.
+    pub fn entry(&self, job: &Job<'_>) -> Entry {
+        Entry {
+            pdf: format!("{}.pdf", job.stem),
+            png: (job.locality.is_none() && self.png.is_some()).then(|| format!("{}.png", job.stem)),
+            pages: self.pages,
+            fits: self.fits,
+            not_ua: self.not_ua.clone(),
+        }
+    }
+}
+
+/// The cache key of a job: a hash of its data (text, dates as of the day,
+/// hotlines, locality), its images, the templates and fonts, its date and
+/// output path, and loa's version.
+pub fn key(shared: &Shared, job: &Job<'_>) -> String {
+    let json = serde_json::to_vec(&job.data(1.0)).unwrap_or_default();
+    let prep = job.prep;
+    format!(
+        "{:032x}",
+        typst::utils::hash128(&(CACHE_FORMAT, env!("CARGO_PKG_VERSION"), shared.hash, &json, prep.files_hash, prep.date, &job.stem, job.locality.is_none()))
+    )
+}
+
+/// The leaflets of a previous output, by key.
+pub struct Cache {
+    dir: PathBuf,
+    entries: HashMap<String, Entry>,
+}
+
+impl Cache {
+    /// Reads the manifest of the output folder `dir`, if it has one.
+    pub fn open(dir: &Path) -> Option<Cache> {
+        let entries = serde_json::from_slice(&std::fs::read(dir.join(LEAFLET_MANIFEST)).ok()?).ok()?;
+        Some(Cache { dir: dir.to_path_buf(), entries })
+    }
+
+    /// The leaflet with this key, if the previous output has it (and its
+    /// thumbnail, when `want_png`).
+    pub fn get(&self, key: &str, want_png: bool) -> Option<Done> {
+        let e = self.entries.get(key)?;
+        let pdf = self.dir.join(&e.pdf);
+        let pdf_len = std::fs::metadata(&pdf).ok()?.len();
+        let (png, thumb_size) = if want_png {
+            let p = self.dir.join(e.png.as_ref()?);
+            let head = read_head(&p)?;
+            (Some(Stored::Cached(p)), png_size(&head))
+        } else {
+            (None, None)
+        };
+        Some(Done { pdf: Stored::Cached(pdf), pdf_len, png, thumb_size, pages: e.pages, fits: e.fits, not_ua: e.not_ua.clone(), typeset: false })
+    }
+}
+
+/// The manifest of this build's leaflets, as written into the output.
+pub fn manifest(entries: &BTreeMap<String, Entry>) -> Vec<u8> {
+    let mut json = serde_json::to_vec_pretty(entries).unwrap_or_default();
+    json.push(b'\n');
+    json
+}
+
+fn read_head(p: &Path) -> Option<Vec<u8>> {
+    let mut f = std::fs::File::open(p).ok()?;
+    let mut buf = vec![0; 24];
+    f.read_exact(&mut buf).ok()?;
+    Some(buf)
+}
+
+/// Width and height from a PNG's header.
+fn png_size(head: &[u8]) -> Option<(u32, u32)> {
+    if head.len() < 24 || &head[1..4] != b"PNG" {
+        return None;
+    }
+    let w = u32::from_be_bytes(head[16..20].try_into().ok()?);
+    let h = u32::from_be_bytes(head[20..24].try_into().ok()?);
+    Some((w, h))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn png_header() {
+        let mut head = vec![0x89, b'P', b'N', b'G', 13, 10, 26, 10, 0, 0, 0, 13, b'I', b'H', b'D', b'R'];
+        head.extend(240u32.to_be_bytes());
+        head.extend(340u32.to_be_bytes());
+        assert_eq!(png_size(&head), Some((240, 340)));
+        assert_eq!(png_size(b"nope"), None);
+    }
+}

@@ -1,0 +1,174 @@
+//! A page → its leaflet's inputs: the data for the templates
+//! ([`LeafletData`]), its images and QR code as files of the Typst world,
+//! and the date the PDF carries. Shared by every format and locality copy of
+//! the page.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+use typst::foundations::Bytes;
+use unicode_normalization::UnicodeNormalization;
+
+use super::data::{self, LeafletData};
+use super::{qr, world};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::links::Target;
+use crate::load::localities::Locality;
+use crate::markdown::blocks;
+use crate::plan::{PageId, Plan};
+use crate::render::context::DEFAULT_COLOR;
+use crate::time::{format, Bound};
+use crate::urls;
+
+/// The image formats a leaflet can show.
+const IMAGE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "svg", "webp"];
+
+/// One page's leaflet inputs, shared by its formats and localities.
+pub struct Prepared {
+    /// The page.
+    pub page: PageId,
+    /// Its data, without format, contact or scale.
+    pub data: LeafletData,
+    /// The files of its Typst world: images and the QR code.
+    pub files: Vec<(String, Bytes)>,
+    /// A hash of its images' bytes.
+    pub files_hash: u128,
+    /// The date the PDF carries: the occurrence it shows, or the page's
+    /// `publish` date, never the build day.
+    pub date: Option<NaiveDate>,
+}
+
+/// NFC, as Typst shapes text best (pages are NFC already; YAML values may not be).
+fn nfc(s: &str) -> String {
+    s.nfc().collect()
+}
+
+/// The theme's UI strings for leaflets (keys starting with `leaflet_`) in `lang`.
+fn strings(plan: &Plan<'_>, lang: &str) -> BTreeMap<String, String> {
+    let theme = plan.theme();
+    let keys: BTreeSet<&String> = theme.strings.values().flat_map(|m| m.keys()).filter(|k| k.starts_with("leaflet_")).collect();
+    keys.into_iter().map(|k| (k.clone(), theme.string(lang, k).to_owned())).collect()
+}
+
+/// The hotlines as a leaflet in `lang` shows them: 111 first (added when
+/// `site.yaml` does not list it), each with its name in the default language
+/// when the leaflet is in another one.
+fn hotlines(plan: &Plan<'_>, lang: &str) -> Vec<data::Hotline> {
+    let site = plan.site();
+    let theme = plan.theme();
+    let def = site.default_language();
+    let mut out: Vec<data::Hotline> = site
+        .hotlines
+        .iter()
+        .map(|h| {
+            let label = nfc(h.label.get(lang, def));
+            let local = nfc(h.label.get(def, def));
+            data::Hotline {
+                number: h.number.clone(),
+                tel: format!("tel:{}", h.tel),
+                label_local: (lang != def && local != label).then_some(local),
+                label,
+                note: h.note.as_ref().map(|n| nfc(n.get(lang, def))),
+            }
+        })
+        .collect();
+    if !site.hotlines.iter().any(|h| h.tel == "111") {
+        out.insert(
+            0,
+            data::Hotline {
+                number: "111".into(),
+                tel: "tel:111".into(),
+                label: theme.string(lang, "leaflet_111_label").to_owned(),
+                label_local: (lang != def).then(|| theme.string(def, "leaflet_111_label").to_owned()),
+                note: Some(theme.string(lang, "leaflet_111_note").to_owned()),
+            },
+        );
+    }
+    out
+}
+
+/// A locality's contact as the leaflet shows it.
+pub fn contact(l: &Locality, lang: &str, def: &str) -> data::Contact {
+    data::Contact {
+        id: l.id.clone(),
+        locality: nfc(l.name.get(lang, def)),
+        name: l.contact.as_ref().map(|c| nfc(c.get(lang, def))),
+        phone: l.phone.clone(),
+        tel: l.tel.as_ref().map(|t| format!("tel:{t}")),
+        address: l.address.as_ref().map(|a| nfc(a.get(lang, def))),
+    }
+}
+
+/// Builds a page's leaflet data and reads its images; an image that cannot
+/// be read is an error in `diags`.
+pub fn prepare(plan: &Plan<'_>, id: PageId, diags: &mut Diagnostics) -> Prepared {
+    let p = plan.page(id);
+    let page = p.page;
+    let site = plan.site();
+    let def = site.default_language();
+    let lang = page.lang.as_str();
+    // On paper a same-page `#fragment` leads nowhere: keep only the text.
+    let link = |dest: &str| plan.link_url(id, dest, true).filter(|u| !u.starts_with('#'));
+    let images: RefCell<Vec<(String, std::path::PathBuf)>> = RefCell::new(Vec::new());
+    let image = |dest: &str| -> Option<String> {
+        let Ok(Target::Asset(out)) = plan.link_target(id, dest) else { return None };
+        let asset = plan.asset_at(&out)?;
+        let ext = asset.source.extension()?.to_string_lossy().to_ascii_lowercase();
+        if !IMAGE_EXTENSIONS.contains(&ext.as_str()) {
+            return None;
+        }
+        let mut imgs = images.borrow_mut();
+        let vpath = format!("/loa/img/{}.{ext}", imgs.len());
+        imgs.push((vpath.clone(), plan.asset_path(asset)));
+        Some(vpath)
+    };
+    let body = blocks::body(&page.body, &link, &image);
+
+    let mut files = Vec::new();
+    let mut hashes = Vec::new();
+    for (vpath, path) in images.into_inner() {
+        match std::fs::read(&path) {
+            Ok(b) => {
+                hashes.push(typst::utils::hash128(&b));
+                files.push((vpath, Bytes::new(b)));
+            }
+            Err(e) => diags.push(Diagnostic::error(&page.source, None, format!("cannot read the image {}: {e}", path.display()))),
+        }
+    }
+    let permalink = urls::absolute(site, p.url);
+    let qr = qr::svg(&permalink);
+    if let Some(svg) = &qr {
+        files.push((world::QR.to_owned(), Bytes::new(svg.clone().into_bytes())));
+    }
+
+    let campaign = p.campaign.map(|c| plan.campaign(c));
+    let occurrence = campaign.and_then(|c| c.status.occurrence);
+    let accent = campaign.and_then(|c| c.campaign.color.as_deref()).and_then(data::normal_hex).unwrap_or_else(|| DEFAULT_COLOR.to_owned());
+    let data = LeafletData {
+        format: "",
+        lang: lang.to_owned(),
+        title: page.front.title.clone(),
+        summary: page.front.summary.clone(),
+        audience: plan.theme().audience_label(lang, &page.front.audience),
+        on_accent: data::on_colour(&accent).to_owned(),
+        accent,
+        campaign: campaign.map(|c| data::Campaign { title: nfc(c.campaign.title.get(lang, def)), dates: occurrence.map(|o| format::range(&o, lang)) }),
+        site_title: nfc(site.title.get(lang, def)),
+        organisation: data::Organisation { name: nfc(site.organisation.name.get(lang, def)), url: site.organisation.url.clone() },
+        url_display: permalink.split_once("://").map_or(permalink.as_str(), |(_, r)| r).trim_end_matches('/').to_owned(),
+        url: permalink,
+        qr: qr.map(|_| world::QR.to_owned()),
+        hotlines: hotlines(plan, lang),
+        contact: None,
+        t: strings(plan, lang),
+        scale: 1.0,
+        body: body.blocks,
+        notes: body.notes,
+    };
+    let date = occurrence.map(|o| o.start).or(match page.front.publish {
+        Some(Bound::Date(d)) => Some(d),
+        _ => None,
+    });
+    Prepared { page: id, data, files, files_hash: typst::utils::hash128(&hashes), date }
+}

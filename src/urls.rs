@@ -1,0 +1,158 @@
+//! Where everything is published: every URL and output path rule in one
+//! place. Pages (`/`, `/en/`, `/<campaign>/`, `/<campaign>/<page>/`,
+//! `/<page>/`), feeds, calendars (and their `webcal://` addresses), the
+//! widgets under `embed/`, the leaflets under `leaflets/`, and the names loa
+//! reserves for its own output.
+//!
+//! A URL *path* starts with the site's base path (`/` or `/campaign/`) and
+//! ends in `/` for pages; an output *path* is relative to the output folder.
+
+use crate::load::content::{LeafletFormat, Page, PageKind, PAGES_DIR};
+use crate::load::site::Site;
+
+/// The combined calendar, relative to the output folder.
+pub const CALENDAR: &str = "calendar.ics";
+/// The schedule as data.
+pub const SCHEDULE_JSON: &str = "schedule.json";
+/// What the output is as of, and when to rebuild; also loa's output marker.
+pub const BUILD_JSON: &str = "build.json";
+/// The sitemap.
+pub const SITEMAP: &str = "sitemap.xml";
+/// Rules for crawlers.
+pub const ROBOTS: &str = "robots.txt";
+/// The page for addresses that do not exist.
+pub const NOT_FOUND: &str = "404.html";
+/// The folder of the widgets for newspapers.
+pub const EMBED_DIR: &str = "embed";
+/// The folder of the leaflets.
+pub const LEAFLETS_DIR: &str = "leaflets";
+/// The list of leaflets by content hash, inside the output.
+pub const LEAFLET_MANIFEST: &str = "leaflets/manifest.json";
+
+pub use crate::reserved::{why_taken, RESERVED};
+
+/// The URL path of the hub in `lang`: `/`, `/en/`.
+pub fn hub(site: &Site, lang: &str) -> String {
+    if lang == site.default_language() { site.base_path.clone() } else { format!("{}{lang}/", site.base_path) }
+}
+
+/// The URL path of a campaign's home in `lang`: `/<id>/`, `/en/<id>/`.
+pub fn campaign(site: &Site, id: &str, lang: &str) -> String {
+    format!("{}{id}/", hub(site, lang))
+}
+
+/// The URL path of a page: `/`, `/en/`, `/<campaign>/`, `/<campaign>/<slug>/`, `/<slug>/`.
+pub fn page(site: &Site, page: &Page) -> String {
+    let mut url = hub(site, &page.lang);
+    match &page.kind {
+        PageKind::Hub => {}
+        PageKind::CampaignHome(c) => url.push_str(&format!("{c}/")),
+        PageKind::CampaignPage(c) => url.push_str(&format!("{c}/{}/", page.slug)),
+        PageKind::SitePage => url.push_str(&format!("{}/", page.slug)),
+    }
+    url
+}
+
+/// The absolute URL of a URL path (`/cach-bao-tin/` →
+/// `https://…/cach-bao-tin/`), for feeds, canonical links and print.
+pub fn absolute(site: &Site, path: &str) -> String {
+    format!("{}{}", site.base_url, path.strip_prefix(site.base_path.as_str()).unwrap_or(path))
+}
+
+/// The URL path of a file given by its output path (`leaflets/x.pdf` → `/leaflets/x.pdf`).
+pub fn of_file(site: &Site, output_path: &str) -> String {
+    format!("{}{output_path}", site.base_path)
+}
+
+/// The output file of a page's URL path: `/x/` → `x/index.html`.
+pub fn index_file(site: &Site, url: &str) -> String {
+    let rel = url.strip_prefix(site.base_path.as_str()).unwrap_or(url);
+    format!("{rel}index.html")
+}
+
+/// The Atom feed of `lang`, as an output path: `feed.xml`, `en/feed.xml`.
+pub fn feed(site: &Site, lang: &str) -> String {
+    if lang == site.default_language() { "feed.xml".to_owned() } else { format!("{lang}/feed.xml") }
+}
+
+/// A campaign's own calendar, as an output path.
+pub fn campaign_calendar(id: &str) -> String {
+    format!("{id}/{CALENDAR}")
+}
+
+/// The `webcal://` address of a calendar at `output_path`, for "subscribe" links.
+pub fn webcal(site: &Site, output_path: &str) -> String {
+    let base = &site.base_url;
+    let rest = base.split_once("://").map_or(base.as_str(), |(_, r)| r);
+    format!("webcal://{rest}{output_path}")
+}
+
+/// A widget under `embed/`, as an output path: `embed/schedule.html`, `embed/<id>.html`.
+pub fn embed(name: &str) -> String {
+    format!("{EMBED_DIR}/{name}.html")
+}
+
+/// The host part of the base URL (`baovetreem.hanoi.example`), for ids.
+pub fn host(site: &Site) -> &str {
+    let base = site.base_url.as_str();
+    base.split_once("://").map_or(base, |(_, r)| r).split('/').next().unwrap_or("loa")
+}
+
+/// Where a page's leaflets go: `leaflets/<campaign>` or `leaflets/pages`.
+fn leaflet_folder(page: &Page) -> String {
+    match page.kind.campaign() {
+        Some(c) => format!("{LEAFLETS_DIR}/{c}"),
+        None => format!("{LEAFLETS_DIR}/{PAGES_DIR}"),
+    }
+}
+
+/// The output path of a leaflet without its extension, and of a locality's
+/// copy: `leaflets/<campaign>/<page>-<format>[.<lang>]`,
+/// `leaflets/<campaign>/<page>-<format>/<locality>[.<lang>]`.
+pub fn leaflet_stem(page: &Page, default_lang: &str, format: LeafletFormat, locality: Option<&str>) -> String {
+    let lang = if page.lang == default_lang { String::new() } else { format!(".{}", page.lang) };
+    match locality {
+        None => format!("{}/{}-{}{lang}", leaflet_folder(page), page.slug, format.name()),
+        Some(l) => format!("{}/{}-{}/{l}{lang}", leaflet_folder(page), page.slug, format.name()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site() -> Site {
+        crate::load::site::parse("title: T\nbase_url: https://x.example/sub\nlanguages: [vi, en]\n").unwrap()
+    }
+
+    fn page(source: &str, kind: PageKind, slug: &str, lang: &str) -> Page {
+        Page { source: source.into(), kind, slug: slug.into(), lang: lang.into(), front: Default::default(), body: String::new(), body_line: 0, text: String::new() }
+    }
+
+    #[test]
+    fn page_urls() {
+        let s = site();
+        assert_eq!(super::page(&s, &page("content/_index.md", PageKind::Hub, "", "vi")), "/sub/");
+        assert_eq!(super::page(&s, &page("content/_index.en.md", PageKind::Hub, "", "en")), "/sub/en/");
+        assert_eq!(super::page(&s, &page("content/c/_index.md", PageKind::CampaignHome("c".into()), "", "vi")), "/sub/c/");
+        assert_eq!(super::page(&s, &page("content/c/p.en.md", PageKind::CampaignPage("c".into()), "p", "en")), "/sub/en/c/p/");
+        assert_eq!(super::page(&s, &page("content/pages/p.md", PageKind::SitePage, "p", "vi")), "/sub/p/");
+        assert_eq!(absolute(&s, "/sub/p/"), "https://x.example/sub/p/");
+        assert_eq!(index_file(&s, "/sub/en/c/"), "en/c/index.html");
+        assert_eq!(webcal(&s, CALENDAR), "webcal://x.example/sub/calendar.ics");
+        assert_eq!(feed(&s, "en"), "en/feed.xml");
+        assert_eq!(host(&s), "x.example");
+    }
+
+    #[test]
+    fn leaflet_paths() {
+        let p = page("content/pages/cach-bao-tin.md", PageKind::SitePage, "cach-bao-tin", "vi");
+        assert_eq!(leaflet_stem(&p, "vi", LeafletFormat::A4, None), "leaflets/pages/cach-bao-tin-a4");
+        assert_eq!(leaflet_stem(&p, "vi", LeafletFormat::Trifold, Some("xa-bat-trang")), "leaflets/pages/cach-bao-tin-trifold/xa-bat-trang");
+        let en = page("content/pages/cach-bao-tin.en.md", PageKind::SitePage, "cach-bao-tin", "en");
+        assert_eq!(leaflet_stem(&en, "vi", LeafletFormat::A5, None), "leaflets/pages/cach-bao-tin-a5.en");
+        assert_eq!(leaflet_stem(&en, "vi", LeafletFormat::A5, Some("x")), "leaflets/pages/cach-bao-tin-a5/x.en");
+        let c = page("content/tet/den.md", PageKind::CampaignPage("tet".into()), "den", "vi");
+        assert_eq!(leaflet_stem(&c, "vi", LeafletFormat::A5, None), "leaflets/tet/den-a5");
+    }
+}

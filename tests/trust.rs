@@ -1,0 +1,282 @@
+//! The holes a hostile review found, one test per class of input: leaks
+//! before their time, injection (remote loads, configuration URLs, control
+//! characters), names that collide, and errors that point home.
+//!
+//! Every test runs the real binary on a copy of a fixture (`tests/common`).
+
+mod common;
+
+use std::fs;
+
+use common::*;
+
+/// The `good` fixture's embargoed page: live from 2027-05-18 to 2027-07-06.
+const EMBARGOED: &str = "content/thang-tre-em/ke-hoach-tuyen-truyen.md";
+
+fn append(s: &Site, rel: &str, text: &str) {
+    let mut t = fs::read_to_string(s.root.join(rel)).unwrap();
+    t.push_str(text);
+    s.write(rel, t);
+}
+
+// ---------------------------------------------------------------------------
+// Leaks before their time (promise 5)
+// ---------------------------------------------------------------------------
+
+/// A file in `content/` is published only while a live page links it: not
+/// before an embargoed page goes live, not for a draft; `static/` always.
+#[test]
+fn a_file_only_a_page_that_is_not_live_links_is_not_published() {
+    let s = site("good");
+    s.write("content/thang-tre-em/bao-cao-tuan-sau.pdf", "%PDF-1.4 EMBARGOED-REPORT-5521\n");
+    append(&s, EMBARGOED, "\n[Báo cáo](bao-cao-tuan-sau.pdf)\n");
+    s.write("content/pages/anh-nhap.png", "DRAFT-PICTURE-7781");
+    append(&s, "content/pages/ban-nhap.md", "\n![Ảnh nháp](anh-nhap.png)\n");
+    s.write("content/pages/khong-ai-dung.txt", "UNLINKED-FILE-3391");
+    s.write("static/google1234.html", "google-site-verification: google1234.html\n");
+
+    let before = s.beside("before");
+    build(&s.root, &before, Some("2027-03-01"), &[]).ok();
+    for marker in ["EMBARGOED-REPORT-5521", "DRAFT-PICTURE-7781", "UNLINKED-FILE-3391"] {
+        assert_nowhere(&before, marker);
+    }
+    assert!(before.join("google1234.html").is_file(), "static/ is published whatever the pages say");
+
+    let during = s.beside("during");
+    build(&s.root, &during, Some("2027-06-10"), &[]).ok();
+    assert!(read(&during, "thang-tre-em/bao-cao-tuan-sau.pdf").contains("EMBARGOED-REPORT-5521"));
+    assert_nowhere(&during, "DRAFT-PICTURE-7781");
+    assert_nowhere(&during, "UNLINKED-FILE-3391");
+
+    let drafts = s.beside("drafts");
+    build(&s.root, &drafts, Some("2027-03-01"), &["--drafts"]).ok();
+    assert!(drafts.join("anh-nhap.png").is_file(), "with --drafts the draft's picture is published");
+    assert_nowhere(&drafts, "EMBARGOED-REPORT-5521");
+
+    loa_in(&s.root, ["check"]).ok().stderr_has("content/pages/khong-ai-dung.txt").stderr_has("no page links this file");
+}
+
+// ---------------------------------------------------------------------------
+// Injection: remote loads, configuration URLs, control characters
+// ---------------------------------------------------------------------------
+
+/// Raw HTML that loads from another host is an error at its line, however a
+/// browser would forgive the URL's spelling, even with `allow_raw_html`.
+#[test]
+fn raw_html_loading_from_another_host_is_a_located_error_however_spelt() {
+    let spellings = [
+        "https://tracker.example/p.gif",
+        "//tracker.example/p.gif",
+        " https://tracker.example/p.gif",
+        "\thttps://tracker.example/p.gif",
+        "\\\\tracker.example/p.gif",
+        "/\\tracker.example/p.gif",
+        "https:\\\\tracker.example\\p.gif",
+        "HTTPS://TRACKER.EXAMPLE/p.gif",
+    ];
+    for allow in [false, true] {
+        for (n, src) in spellings.iter().enumerate() {
+            let s = site("good");
+            if allow {
+                append(&s, "site.yaml", "allow_raw_html: true\n");
+            }
+            let html = match n % 3 {
+                0 => format!("<img alt=\"x\" src=\"{src}\">"),
+                1 => format!("<video poster=\"{src}\"></video>"),
+                _ => format!("<img alt=\"x\" srcset=\"a.png 1x, {src} 2x\">"),
+            };
+            s.write("content/pages/anh-ngoai.md", format!("---\ntitle: Ảnh ngoài\n---\n\nĐoạn đầu.\n\n{html}\n"));
+            let run = build(&s.root, &s.beside("out"), Some("2027-06-10"), &[]);
+            run.expect_code(1).stderr_has("content/pages/anh-ngoai.md:7:1").stderr_has("loads from another host");
+        }
+    }
+}
+
+/// URLs in the configuration take `https:`, `http:`, `mailto:` and `tel:`
+/// only, with a located error otherwise.
+#[test]
+fn configuration_urls_take_safe_schemes_only() {
+    for bad in ["javascript:alert(1)", "JavaScript:alert(document.cookie)", "data:text/html,<script>alert(1)</script>", "vbscript:x", "file:///etc/passwd", "baovetreem.hanoi.example"] {
+        let s = site("good");
+        let text = fs::read_to_string(s.root.join("site.yaml")).unwrap();
+        let text = text.replace("organisation:\n", &format!("organisation:\n  url: \"{bad}\"\n"));
+        s.write("site.yaml", &text);
+        let line = text.lines().position(|l| l.starts_with("  url:")).unwrap() + 1;
+        let out = s.beside("out");
+        build(&s.root, &out, Some("2027-06-10"), &[]).expect_code(1).stderr_has(&format!("site.yaml:{line}:9"));
+        assert!(!out.exists());
+    }
+    let s = site("good");
+    let text = fs::read_to_string(s.root.join("site.yaml")).unwrap().replace("organisation:\n", "organisation:\n  url: mailto:lienhe@loa.example\n");
+    s.write("site.yaml", text);
+    let out = s.beside("out");
+    build(&s.root, &out, Some("2027-06-10"), &[]).ok();
+    assert!(read(&out, "index.html").contains("mailto:lienhe@loa.example"));
+}
+
+// ---------------------------------------------------------------------------
+// Names that collide
+// ---------------------------------------------------------------------------
+
+/// A campaign id that loa uses for its own output, or that is a language's
+/// code, is refused at its line and column.
+#[test]
+fn campaign_ids_that_are_generated_names_or_languages_are_refused() {
+    for id in ["leaflets", "embed", "en", "vi", "pages", "static", "404", "admin", "tim-kiem", "search", "feed.xml", "sitemap.xml", "calendar.ics"] {
+        let s = site("good");
+        let text = fs::read_to_string(s.root.join("calendar.yaml")).unwrap().replace("  - id: chong-mua-ban-nguoi", &format!("  - id: {id}"));
+        s.write("calendar.yaml", &text);
+        let line = text.lines().position(|l| l == format!("  - id: {id}")).unwrap() + 1;
+        let run = build(&s.root, &s.beside("out"), Some("2027-06-10"), &[]);
+        // `feed.xml` and the like are not valid ids at all; the others are refused by name.
+        run.expect_code(1).stderr_has(&format!("calendar.yaml:{line}:9"));
+    }
+}
+
+/// A file of `content/` that would be published under a generated name is
+/// refused, naming the file.
+#[test]
+fn content_files_under_generated_names_are_refused() {
+    for name in ["feed.xml", "sitemap.xml", "build.json", "404.html", "robots.txt", "calendar.ics"] {
+        let s = site("good");
+        s.write(&format!("content/pages/{name}"), "x");
+        append(&s, "content/pages/cach-bao-tin.md", &format!("\n[tệp]({name})\n"));
+        build(&s.root, &s.beside("out"), Some("2027-06-10"), &[]).expect_code(1).stderr_has(&format!("content/pages/{name}"));
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Errors that point home
+// ---------------------------------------------------------------------------
+
+/// One mistake in site.yaml gives one message: the calendar's titles are not
+/// checked against the languages of a site.yaml that could not be read.
+#[test]
+fn one_error_in_site_yaml_gives_one_message() {
+    let s = site("good");
+    append(&s, "site.yaml", "hotline: 111\n");
+    let run = build(&s.root, &s.beside("out"), Some("2027-06-10"), &[]);
+    run.expect_code(1).stderr_has("site.yaml:").stderr_has("hotline");
+    assert!(!run.stderr.contains("not one of the site's languages"), "{}", run.stderr);
+    assert!(run.stderr.contains("1 error found"), "{}", run.stderr);
+}
+
+/// An unknown theme and a configuration file that is not UTF-8 are located.
+#[test]
+fn theme_and_encoding_errors_have_a_position() {
+    let s = site("good");
+    let text = fs::read_to_string(s.root.join("site.yaml")).unwrap().replace("theme: default", "theme: khong-co");
+    s.write("site.yaml", &text);
+    let line = text.lines().position(|l| l.starts_with("theme:")).unwrap() + 1;
+    build(&s.root, &s.beside("out"), Some("2027-06-10"), &[]).expect_code(1).stderr_has(&format!("site.yaml:{line}:8")).stderr_has("khong-co");
+
+    for file in ["site.yaml", "calendar.yaml"] {
+        let s = site("good");
+        let mut bytes = fs::read(s.root.join(file)).unwrap();
+        // "Tháng" in Windows-1258 instead of UTF-8, on line 3.
+        let lines: Vec<usize> = bytes.iter().enumerate().filter(|(_, b)| **b == b'\n').map(|(i, _)| i).collect();
+        bytes.splice(lines[1] + 1..lines[1] + 1, b"# Th\xe1ng 6\n".iter().copied());
+        fs::write(s.root.join(file), bytes).unwrap();
+        build(&s.root, &s.beside("out"), Some("2027-06-10"), &[]).expect_code(1).stderr_has(&format!("{file}:3:5")).stderr_has("not UTF-8");
+    }
+}
+
+/// What loa leaves out of `content/` it names: a folder named like a page,
+/// links (to a page, to a folder, in a loop).
+#[cfg(unix)]
+#[test]
+fn what_is_left_out_of_content_is_named() {
+    let s = site("good");
+    fs::create_dir_all(s.root.join("content/pages/thu-muc.md")).unwrap();
+    std::os::unix::fs::symlink(s.root.join("content/pages/cach-bao-tin.md"), s.root.join("content/pages/lien-ket.md")).unwrap();
+    std::os::unix::fs::symlink(s.root.join("content/trung-thu"), s.root.join("content/pages/thu-muc-lien-ket")).unwrap();
+    std::os::unix::fs::symlink("vong-lap", s.root.join("content/pages/vong-lap")).unwrap();
+    let run = build(&s.root, &s.beside("out"), Some("2027-06-10"), &[]);
+    run.ok()
+        .stderr_has("content/pages/thu-muc.md: this is a folder named like a page")
+        .stderr_has("content/pages/lien-ket.md: this is a link")
+        .stderr_has("content/pages/thu-muc-lien-ket: this is a link")
+        .stderr_has("content/pages/vong-lap: this is a link");
+}
+
+/// `loa check` says what it counted.
+#[test]
+fn check_says_what_it_counted() {
+    let s = site("good");
+    let run = loa_in(&s.root, ["check"]);
+    run.ok().stdout_has("No errors in").stdout_has("drafts and pages outside their publication window included");
+}
+
+// ---------------------------------------------------------------------------
+// Leaflets: errors in the page, not in the theme
+// ---------------------------------------------------------------------------
+
+/// A picture that cannot be decoded is an error at the page's link to it.
+#[test]
+fn a_damaged_picture_in_a_leaflet_is_an_error_at_its_link() {
+    for (name, why) in [("corrupt.jpg", "damaged"), ("not-an-image.png", "not a readable image")] {
+        let s = site("leaflets");
+        fs::copy(fixture("images").join(name), s.root.join(format!("content/pages/{name}"))).unwrap();
+        append(&s, "content/pages/cach-bao-tin.md", &format!("\n![Ảnh hỏng]({name})\n"));
+        let text = fs::read_to_string(s.root.join("content/pages/cach-bao-tin.md")).unwrap();
+        let line = text.lines().count();
+        let run = build(&s.root, &s.beside("out"), Some("2027-06-10"), &[]);
+        run.expect_code(1).stderr_has(&format!("content/pages/cach-bao-tin.md:{line}:1")).stderr_has(why);
+        assert!(!run.stderr.contains("common.typ"), "{}", run.stderr);
+    }
+}
+
+/// A picture that declares more pixels than loa accepts (a decompression
+/// bomb) is refused from its header, at the page's link to it.
+#[test]
+fn a_decompression_bomb_is_refused_before_it_is_unpacked() {
+    let s = site("leaflets");
+    fs::write(s.root.join("content/pages/bom.png"), png_header(20_000, 20_000)).unwrap();
+    append(&s, "content/pages/cach-bao-tin.md", "\n![Bom](bom.png)\n");
+    build(&s.root, &s.beside("out"), Some("2027-06-10"), &[]).expect_code(1).stderr_has("20000 × 20000 pixels");
+}
+
+/// Lists nested deeper than print allows give a warning at the page and a
+/// leaflet, not a Typst error in the theme.
+#[test]
+fn deep_nesting_in_a_leaflet_is_flattened_with_a_warning() {
+    let s = site("leaflets");
+    let deep: String = (0..30).map(|i| format!("{}- mức {i}\n", "  ".repeat(i))).collect();
+    let quotes = format!("{} trích dẫn sâu\n", ">".repeat(30));
+    append(&s, "content/pages/cach-bao-tin.md", &format!("\n{deep}\n{quotes}"));
+    let out = s.beside("out");
+    let run = build(&s.root, &out, Some("2027-06-10"), &[]);
+    run.ok().stderr_has("content/pages/cach-bao-tin.md:").stderr_has("nested more than");
+    assert!(out.join("leaflets/pages/cach-bao-tin-a4.pdf").is_file());
+}
+
+/// A PNG of `w` × `h` pixels with a header and nothing else.
+fn png_header(w: u32, h: u32) -> Vec<u8> {
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut c = 0xFFFF_FFFFu32;
+        for &b in bytes {
+            c ^= u32::from(b);
+            for _ in 0..8 {
+                c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
+            }
+        }
+        !c
+    }
+    let mut ihdr = b"IHDR".to_vec();
+    ihdr.extend(w.to_be_bytes());
+    ihdr.extend(h.to_be_bytes());
+    ihdr.extend([8, 0, 0, 0, 0]);
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend(13u32.to_be_bytes());
+    png.extend(&ihdr);
+    png.extend(crc32(&ihdr).to_be_bytes());
+    // A few bytes of compressed data, then the end.
+    for (kind, data) in [(&b"IDAT"[..], &b"\x78\x9c\x03\x00\x00\x00\x00\x01"[..]), (b"IEND", b"")] {
+        let mut chunk = kind.to_vec();
+        chunk.extend(data);
+        png.extend((data.len() as u32).to_be_bytes());
+        png.extend(&chunk);
+        png.extend(crc32(&chunk).to_be_bytes());
+    }
+    png
+}
