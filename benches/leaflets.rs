@@ -68,18 +68,13 @@ fn main() {
 
     let at = NaiveDate::from_ymd_opt(2027, 6, 10);
     let threads = rayon::current_num_threads();
+    let out = root.with_extension("dist");
+    let opts = loa::BuildOptions { out: Some(out.clone()), at, ..Default::default() };
     let t = Instant::now();
-    let (out, report) = loa::render_in_memory(&root, at, false, None).unwrap_or_else(|d| panic!("{}", d.render()));
+    let report = loa::build(&root, &opts).unwrap_or_else(|d| panic!("{}", d.render()));
     let cold = t.elapsed().as_secs_f64();
     assert_eq!(report.leaflets, variants() + 1);
-    let pdf_bytes: u64 = out.copies.keys().filter(|k| k.ends_with(".pdf")).filter_map(|k| match &out.copies[k] {
-        loa::render::Source::File(p) => fs::metadata(p).ok().map(|m| m.len()),
-        loa::render::Source::Embedded(b) => Some(b.len() as u64),
-    }).sum::<u64>()
-        + out.files.iter().filter(|(k, _)| k.ends_with(".pdf")).map(|(_, v)| v.len() as u64).sum::<u64>();
-    let previous = root.with_extension("dist");
-    loa::write::write(&previous, &out).unwrap_or_else(|d| panic!("{}", d.render()));
-    drop(out);
+    let pdf_bytes: u64 = walk(&out.join("leaflets")).iter().filter(|p| p.extension().is_some_and(|e| e == "pdf")).filter_map(|p| fs::metadata(p).ok()).map(|m| m.len()).sum();
     println!(
         "typeset {} leaflets (A5, {} threads) in {cold:.2} s: {:.1} leaflets/s; {:.0} KB per PDF on average; peak memory (VmHWM) {}",
         report.leaflets_typeset,
@@ -89,12 +84,13 @@ fn main() {
         peak_memory()
     );
     let t = Instant::now();
-    let (_, again) = loa::render_in_memory(&root, at, false, Some(&previous)).unwrap_or_else(|d| panic!("{}", d.render()));
+    let again = loa::build(&root, &opts).unwrap_or_else(|d| panic!("{}", d.render()));
     let warm = t.elapsed().as_secs_f64();
     println!(
-        "rebuilt the unchanged site in {warm:.2} s: {} leaflets typeset, {} from the cache; peak memory (VmHWM) {}",
+        "rebuilt the unchanged site in {warm:.2} s: {} leaflets typeset, {} from the previous output, {} files changed; peak memory (VmHWM) {}",
         again.leaflets_typeset,
         again.leaflets - again.leaflets_typeset,
+        again.changed,
         peak_memory()
     );
 }

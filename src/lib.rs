@@ -29,6 +29,7 @@
 
 pub mod check;
 pub mod diag;
+pub mod fold;
 pub mod links;
 pub mod load;
 pub mod markdown;
@@ -64,6 +65,9 @@ pub struct BuildOptions {
     pub at: Option<NaiveDate>,
     /// Include draft pages.
     pub drafts: bool,
+    /// Fail at once when another build is writing to the output folder,
+    /// instead of waiting for it.
+    pub no_wait: bool,
 }
 
 /// What a build or check did.
@@ -79,6 +83,8 @@ pub struct Report {
     pub all_pages: usize,
     /// Files in the output (0 for a check).
     pub files: usize,
+    /// Files whose bytes changed on disk (0 for a check).
+    pub changed: usize,
     /// Leaflet PDFs made (locality copies included).
     pub leaflets: usize,
     /// How many of them were typeset (the others came from the cache).
@@ -143,11 +149,11 @@ impl Site {
         Ok(())
     }
 
-    /// Plans and renders the site into memory for `opts`.
-    pub fn render(&self, opts: &RenderOptions<'_>) -> Result<(Output, Report), Diagnostics> {
+    /// Plans and renders the site for `opts` into `out`.
+    pub fn render_into(&self, opts: &RenderOptions<'_>, out: &Output<'_>) -> Result<Report, Diagnostics> {
         let plan = plan::Plan::new(&self.inputs, &self.links, opts.plan);
         let render_opts = render::Options { previous: opts.previous, fonts: self.fonts.as_ref(), scope: opts.scope };
-        let (out, rendered) = render::render(&plan, &self.tera, &render_opts).map_err(|mut d| {
+        let rendered = render::render(&plan, &self.tera, &render_opts, out).map_err(|mut d| {
             d.extend(self.warnings.iter().cloned());
             d.sort();
             d
@@ -155,17 +161,24 @@ impl Site {
         let mut warnings = self.warnings.clone();
         warnings.extend(rendered.warnings.0);
         warnings.sort();
-        let report = Report {
+        Ok(Report {
             as_of: plan.as_of,
             next_change: plan.next_change,
             pages: plan.live_pages().count(),
             all_pages: plan.pages().count(),
             files: out.len(),
+            changed: 0,
             leaflets: rendered.leaflets,
             leaflets_typeset: rendered.leaflets_typeset,
             out: None,
             warnings,
-        };
+        })
+    }
+
+    /// Plans and renders the site for `opts` into memory.
+    pub fn render(&self, opts: &RenderOptions<'_>) -> Result<(Output<'static>, Report), Diagnostics> {
+        let out = Output::in_memory();
+        let report = self.render_into(opts, &out)?;
         Ok((out, report))
     }
 }
@@ -186,21 +199,30 @@ fn run_checks(inputs: &Inputs, links: &LinkTable, fonts: &mut Option<Fonts>) -> 
 /// `at` (default today), writing nothing. Leaflets listed in the output
 /// folder `previous` with an unchanged key are reused. `loa build` is this
 /// plus [`write::write`].
-pub fn render_in_memory(root: &Path, at: Option<NaiveDate>, drafts: bool, previous: Option<&Path>) -> Result<(Output, Report), Diagnostics> {
+pub fn render_in_memory(root: &Path, at: Option<NaiveDate>, drafts: bool, previous: Option<&Path>) -> Result<(Output<'static>, Report), Diagnostics> {
     let site = Site::load(root)?;
     site.render(&RenderOptions { plan: plan::Options { at, drafts, preview: false }, previous, scope: Scope::All })
 }
 
-/// Builds the site at `root` into its output folder. On any error nothing is
-/// written and the previous output stays as it was.
+/// Builds the site at `root` into its output folder: loads and checks it,
+/// takes the output folder's lock, renders straight into the writer (which
+/// writes only what changed), and puts the new output in place atomically.
+/// On any error the previous output stays as it was.
 pub fn build(root: &Path, opts: &BuildOptions) -> Result<Report, Diagnostics> {
     let out_dir = opts.out.clone().unwrap_or_else(|| root.join("dist"));
-    write::check_out_dir(root, &out_dir)?;
-    // The previous output is the leaflet cache, if loa wrote it.
-    let previous = write::is_loa_output(&out_dir).then_some(out_dir.as_path());
-    let (output, mut report) = render_in_memory(root, opts.at, opts.drafts, previous)?;
-    report.files = write::write(&out_dir, &output)?;
-    report.out = Some(out_dir);
+    let site = Site::load(root)?;
+    let writer = write::Writer::open(root, &out_dir, &write::Options { no_wait: opts.no_wait })?;
+    let output = Output::to(&writer);
+    let render_opts = RenderOptions { plan: plan::Options { at: opts.at, drafts: opts.drafts, preview: false }, previous: writer.previous(), scope: Scope::All };
+    let mut report = site.render_into(&render_opts, &output)?;
+    let paths = output.paths();
+    drop(output);
+    let out = writer.out().to_path_buf();
+    let written = writer.finish(&paths)?;
+    report.files = written.files;
+    report.changed = written.changed;
+    report.warnings.extend(written.warnings.0);
+    report.out = Some(out);
     Ok(report)
 }
 

@@ -34,6 +34,9 @@ enum Command {
         /// Include pages marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// If another build is writing to the output folder, fail at once instead of waiting for it.
+        #[arg(long)]
+        no_wait: bool,
     },
     /// Preview the site with live reload on 127.0.0.1 (drafts shown).
     Serve {
@@ -116,11 +119,16 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Build { root, out, at, drafts } => match loa::build(&root, &loa::BuildOptions { out, at, drafts }) {
+        Command::Build { root, out, at, drafts, no_wait } => match loa::build(&root, &loa::BuildOptions { out, at, drafts, no_wait }) {
             Ok(r) => {
                 warn(&r.warnings);
                 let out = r.out.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
-                println!("Built {} pages ({} files) as of {} into {out}", r.pages, r.files, r.as_of);
+                let changed = match r.changed {
+                    0 => "none changed".to_owned(),
+                    1 => "1 changed".to_owned(),
+                    n => format!("{n} changed"),
+                };
+                println!("Built {} pages ({} files, {changed}) as of {} into {out}", r.pages, r.files, r.as_of);
                 if r.leaflets > 0 {
                     println!("Leaflets: {} PDFs, {} typeset, {} unchanged (reused from the previous output).", r.leaflets, r.leaflets_typeset, r.leaflets - r.leaflets_typeset);
                 }

@@ -8,6 +8,7 @@ use crate::load::calendar;
 
 /// The files of a new site, relative to its folder.
 const STARTER: &[(&str, &str)] = &[
+    (".gitignore", "# What loa builds, and its working folder beside it.\n/dist\n/.dist.loa/\n"),
     (
         "site.yaml",
         "# Cấu hình chung của trang: xem README của loa.\ntitle: Chung tay bảo vệ trẻ em\ndescription: Thông tin các đợt truyền thông và cách báo tin khi trẻ em cần được bảo vệ.\nbase_url: https://example.org/\nlanguages: [vi]\ntheme: default\norganisation:\n  name: Tên cơ quan của bạn\nhotlines:\n  - number: \"111\"\n    label: Tổng đài điện thoại quốc gia bảo vệ trẻ em\n    note: Trực 24/24, miễn phí cước gọi\n",

@@ -41,6 +41,12 @@ pub fn campaign(site: &Site, id: &str, lang: &str) -> String {
     format!("{}{id}/", hub(site, lang))
 }
 
+/// The URL path of the search page in `lang`: `/tim-kiem/`, `/en/search/`
+/// (`slug` is the theme's `search_slug` in that language).
+pub fn search(site: &Site, slug: &str, lang: &str) -> String {
+    format!("{}{slug}/", hub(site, lang))
+}
+
 /// The URL path of a page: `/`, `/en/`, `/<campaign>/`, `/<campaign>/<slug>/`, `/<slug>/`.
 pub fn page(site: &Site, page: &Page) -> String {
     let mut url = hub(site, &page.lang);

@@ -1,32 +1,75 @@
-//! Write: put the rendered output on disk, atomically.
+//! Write: the only code that touches the output folder.
 //!
-//! Everything is written into a temporary folder beside the output folder; only
-//! when all of it succeeded is the old output swapped out and the new one
-//! swapped in. A failed build leaves the previous output untouched. The only
-//! paths ever written or removed are the output folder and its two temporary
-//! siblings (`.NAME.tmp-PID`, `.NAME.old-PID`).
+//! A build is handed to a [`Writer`] file by file ([`Sink`]). The writer
+//! compares each file with the output on disk and writes only what changed,
+//! into a *standby* tree beside the output; when the render succeeded and
+//! something changed, the standby and the output are exchanged in one system
+//! call (`renameat2` with `RENAME_EXCHANGE`). So:
+//!
+//! - an unchanged rebuild touches nothing: same bytes, same inode, same
+//!   modification time for every file of the output;
+//! - a changed rebuild writes only the files whose bytes changed; every
+//!   other file of the new output is a hard link to the same file of the old
+//!   one (same inode, same time), so `rsync`, CDNs and `If-Modified-Since`
+//!   see exactly what changed;
+//! - at every instant the output path holds one complete build, the old or
+//!   the new: the exchange is atomic, and a build killed at any moment leaves
+//!   the output as it was;
+//! - one build writes at a time: a lock on the output, held from before the
+//!   previous output is read (its leaflets are reused) to after the exchange.
+//!
+//! Beside the output `NAME` lives loa's working folder `.NAME.loa/`: the lock
+//! file, and `standby/` — after an exchange, the previous build, kept to
+//! become the next one (its files are hard links to the output's wherever
+//! they are the same, so it costs little disk). Nothing else is written or
+//! removed outside the output folder. The folder can be deleted when no
+//! build runs.
+//!
+//! Where the output cannot be exchanged (it is a mount point, or the
+//! platform lacks `RENAME_EXCHANGE`), files are written in place, each one
+//! atomically (a temporary file renamed over the old one), and a warning
+//! says that a build killed midway may leave a mix. `loa serve` writes its
+//! preview in place too.
 
-use std::fs;
-use std::io;
+use std::collections::BTreeSet;
+use std::fs::{self, File};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use crate::diag::{display_path, Diagnostic};
+use crate::diag::{display_path, Diagnostic, Diagnostics};
 use crate::paths::absolute;
-use crate::render::{Output, Source};
+use crate::render::meta::GENERATOR;
+use crate::render::{Sink, Source};
+use crate::urls::BUILD_JSON;
 
-/// The marker that says a folder was written by loa (and may be replaced).
-pub const MARKER: &str = "build.json";
+/// The marker file of an output folder written by loa.
+pub const MARKER: &str = BUILD_JSON;
 
-/// Whether `dir` holds a `build.json` that loa wrote (not any file of that name).
+
+/// Prefix of temporary files inside the tree being written.
+const TMP_PREFIX: &str = ".loa-tmp-";
+
+/// Whether `dir` holds a `build.json` that loa wrote: one whose `generator`
+/// is `loa` and that has `loa_output`, or — from loa before 0.2 — exactly the
+/// six fields that version wrote. A hand-written file that merely mentions
+/// `as_of` is not enough.
 pub fn is_loa_output(dir: &Path) -> bool {
-    fs::read_to_string(dir.join(MARKER)).is_ok_and(|s| s.contains("\"as_of\"") && s.contains("\"next_change\""))
+    let Ok(text) = fs::read_to_string(dir.join(MARKER)) else { return false };
+    let Ok(serde_json::Value::Object(m)) = serde_json::from_str::<serde_json::Value>(&text) else { return false };
+    let current = m.get("generator").and_then(|g| g.as_str()) == Some(GENERATOR) && m.get("loa_output").is_some_and(|v| v.is_u64()) && m.contains_key("as_of");
+    let mut keys: Vec<&str> = m.keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    let first = keys == ["as_of", "drafts", "next_change", "pages", "timezone", "version"] && m.get("version").and_then(|v| v.as_u64()) == Some(1);
+    current || first
 }
 
 /// Refuses output folders that would overwrite the site: the root itself, a
-/// folder that holds `content/`, a parent of the root, or a folder inside the
-/// site's inputs.
+/// folder that holds `content/`, a parent of the root, a folder inside the
+/// site's inputs, a file, or a folder that is not empty and not loa's.
 pub fn check_out_dir(root: &Path, out: &Path) -> Result<(), Diagnostic> {
     let bad = |msg: String| Diagnostic::error(display_path(out), None, msg).with_hint("write the output to its own folder, e.g. --out dist");
     let root = absolute(root).map_err(|e| bad(format!("cannot resolve the site folder: {e}")))?;
@@ -40,7 +83,7 @@ pub fn check_out_dir(root: &Path, out: &Path) -> Result<(), Diagnostic> {
     if out.join("content").exists() {
         return Err(bad("the output folder contains a content/ folder: it looks like a site".into()));
     }
-    for input in ["content", "themes", "site.yaml", "calendar.yaml", "localities.yaml"] {
+    for input in ["content", "themes", "static", "site.yaml", "calendar.yaml", "localities.yaml"] {
         if out.starts_with(root.join(input)) {
             return Err(bad(format!("the output folder is inside the site's {input}")));
         }
@@ -55,73 +98,527 @@ pub fn check_out_dir(root: &Path, out: &Path) -> Result<(), Diagnostic> {
     Ok(())
 }
 
-/// Writes `output` to `out` atomically. Returns the number of files written.
-pub fn write(out: &Path, output: &Output) -> Result<usize, Diagnostic> {
-    let fail = |what: &str, p: &Path, e: io::Error| {
-        Diagnostic::error(display_path(p), None, format!("cannot {what}: {e}")).with_hint("check the folder's permissions and free disk space")
-    };
-    let out = absolute(out).map_err(|e| fail("resolve the output folder", out, e))?;
-    let parent = out.parent().ok_or_else(|| Diagnostic::error(display_path(&out), None, "the output folder has no parent"))?;
-    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "dist".into());
-    fs::create_dir_all(parent).map_err(|e| fail("create the folder", parent, e))?;
-    let pid = std::process::id();
-    let tmp = parent.join(format!(".{name}.tmp-{pid}"));
-    let old = parent.join(format!(".{name}.old-{pid}"));
-    if tmp.exists() {
-        fs::remove_dir_all(&tmp).map_err(|e| fail("remove the old temporary folder", &tmp, e))?;
-    }
-    let result = fill(&tmp, output);
-    if let Err(e) = result {
-        let _ = fs::remove_dir_all(&tmp);
-        return Err(e);
-    }
-    // Swap.
-    let had_old = out.exists();
-    if had_old {
-        fs::rename(&out, &old).map_err(|e| {
-            let _ = fs::remove_dir_all(&tmp);
-            fail("move the previous output aside", &out, e)
-        })?;
-    }
-    if let Err(e) = fs::rename(&tmp, &out) {
-        if had_old {
-            let _ = fs::rename(&old, &out);
-        }
-        let _ = fs::remove_dir_all(&tmp);
-        return Err(fail("move the new output into place", &out, e));
-    }
-    if had_old {
-        let _ = fs::remove_dir_all(&old);
-    }
-    Ok(output.files.len() + output.copies.len())
+/// How a build may wait for another.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Fail at once when another build holds the output, instead of waiting.
+    pub no_wait: bool,
 }
 
-fn fill(tmp: &Path, output: &Output) -> Result<(), Diagnostic> {
-    let fail = |p: &Path, e: io::Error| Diagnostic::error(display_path(p), None, format!("cannot write: {e}"));
-    fs::create_dir_all(tmp).map_err(|e| fail(tmp, e))?;
-    let mut dirs: Vec<PathBuf> = output
-        .files
-        .keys()
-        .chain(output.copies.keys())
-        .filter_map(|k| Path::new(k).parent().map(|p| tmp.join(p)))
-        .collect();
-    dirs.sort();
-    dirs.dedup();
-    for d in &dirs {
-        fs::create_dir_all(d).map_err(|e| fail(d, e))?;
+/// How the writer puts files in place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Into the standby, then exchanged with the output.
+    Exchange,
+    /// Into the output itself, file by file.
+    InPlace,
+}
+
+/// What a finished write did.
+#[derive(Debug, Default)]
+pub struct Written {
+    /// Files in the output.
+    pub files: usize,
+    /// Files whose bytes changed (written, or removed because stale).
+    pub changed: usize,
+    /// Whether a new output replaced the old one (false: nothing changed).
+    pub replaced: bool,
+    /// Problems that did not stop the write (a leftover it could not remove).
+    pub warnings: Diagnostics,
+}
+
+/// Puts a build's files into an output folder; see the module's text.
+pub struct Writer {
+    out: PathBuf,
+    work: PathBuf,
+    /// Where changed files are written: the standby, or the output.
+    target: PathBuf,
+    mode: Mode,
+    /// Whether the output holds a previous build of loa's.
+    live: bool,
+    _lock: Option<File>,
+    /// Files the same as in the output, to link into the standby if an
+    /// exchange happens.
+    same: Mutex<Vec<String>>,
+    changed: AtomicUsize,
+    dirs: Mutex<BTreeSet<PathBuf>>,
+    warnings: Mutex<Diagnostics>,
+}
+
+fn io_error(what: &str, p: &Path, e: io::Error) -> Diagnostic {
+    Diagnostic::error(display_path(p), None, format!("cannot {what}: {e}")).with_hint("check the folder's permissions and free disk space")
+}
+
+/// A unique name for a temporary file.
+fn tmp_name() -> String {
+    static N: AtomicU64 = AtomicU64::new(0);
+    format!("{TMP_PREFIX}{}-{}", std::process::id(), N.fetch_add(1, Ordering::Relaxed))
+}
+
+/// Whether the file at `p` holds exactly `bytes`.
+fn same_bytes(p: &Path, bytes: &[u8]) -> bool {
+    match fs::metadata(p) {
+        Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => fs::read(p).is_ok_and(|b| b == bytes),
+        _ => false,
     }
-    output.files.par_iter().try_for_each(|(path, bytes)| {
-        let p = tmp.join(path);
-        fs::write(&p, bytes).map_err(|e| fail(&p, e))
-    })?;
-    output.copies.par_iter().try_for_each(|(path, src)| {
-        let p = tmp.join(path);
-        match src {
-            Source::File(from) => fs::copy(from, &p).map(|_| ()).map_err(|e| fail(from, e)),
-            Source::Embedded(bytes) => fs::write(&p, bytes).map_err(|e| fail(&p, e)),
+}
+
+/// Whether the file `b` holds the same bytes as the file `a` (read in
+/// blocks; sizes first). An error is about reading `a`; a missing `b` is
+/// simply not the same.
+fn same_contents(a: &Path, b: &Path) -> io::Result<bool> {
+    let ma = fs::metadata(a)?;
+    let Ok(mb) = fs::metadata(b) else { return Ok(false) };
+    if !mb.is_file() || ma.len() != mb.len() {
+        return Ok(false);
+    }
+    let mut fa = File::open(a)?;
+    let Ok(mut fb) = File::open(b) else { return Ok(false) };
+    let (mut ba, mut bb) = (vec![0u8; 64 << 10], vec![0u8; 64 << 10]);
+    loop {
+        let n = fa.read(&mut ba)?;
+        if n == 0 {
+            return Ok(true);
         }
-    })?;
+        if fb.read_exact(&mut bb[..n]).is_err() {
+            return Ok(false);
+        }
+        if ba[..n] != bb[..n] {
+            return Ok(false);
+        }
+    }
+}
+
+#[cfg(unix)]
+fn same_inode(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+#[cfg(not(unix))]
+fn same_inode(_: &fs::Metadata, _: &fs::Metadata) -> bool {
+    false
+}
+
+#[cfg(unix)]
+fn device(p: &Path) -> Option<u64> {
+    use std::os::unix::fs::MetadataExt;
+    fs::metadata(p).ok().map(|m| m.dev())
+}
+
+#[cfg(not(unix))]
+fn device(_: &Path) -> Option<u64> {
+    None
+}
+
+/// Exchanges two paths atomically; `Ok(false)` when the platform or the
+/// file system cannot.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
+    use rustix::fs::{renameat_with, RenameFlags, CWD};
+    match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
+        Ok(()) => Ok(true),
+        Err(rustix::io::Errno::INVAL | rustix::io::Errno::NOSYS | rustix::io::Errno::OPNOTSUPP) => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<bool> {
+    Ok(false)
+}
+
+/// Whether the process `pid` is alive (where that can be told: Linux).
+fn alive(pid: u32) -> bool {
+    if !Path::new("/proc/self").exists() {
+        return true;
+    }
+    Path::new("/proc").join(pid.to_string()).exists()
+}
+
+impl Writer {
+    /// Opens the output folder `out` of the site at `root` for a build:
+    /// refuses a dangerous folder, takes the lock (waiting for another build
+    /// unless `no_wait`), removes what dead builds left, and prepares the
+    /// standby.
+    pub fn open(root: &Path, out: &Path, opts: &Options) -> Result<Writer, Diagnostic> {
+        check_out_dir(root, out)?;
+        let out = absolute(out).map_err(|e| io_error("resolve the output folder", out, e))?;
+        let parent = out.parent().ok_or_else(|| Diagnostic::error(display_path(&out), None, "the output folder has no parent"))?.to_path_buf();
+        let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "dist".into());
+        fs::create_dir_all(&parent).map_err(|e| io_error("create the folder", &parent, e))?;
+        let work = parent.join(format!(".{name}.loa"));
+        fs::create_dir_all(&work).map_err(|e| io_error("create loa's working folder", &work, e))?;
+        let lock = lock(&work, &out, opts)?;
+        let mut warnings = Diagnostics::new();
+        clean_leftovers(&parent, &name, &work, &mut warnings);
+        let live = out.is_dir() && is_loa_output(&out);
+        // A mount point cannot be exchanged: write in place.
+        let mount = out.is_dir() && device(&out) != device(&parent);
+        let mode = if mount { Mode::InPlace } else { Mode::Exchange };
+        if mount {
+            warnings.push(
+                Diagnostic::warning(display_path(&out), None, "the output folder is a mount point, so loa writes its files in place: each file atomically, but a build stopped midway leaves a mix of old and new files")
+                    .with_hint("to have the output swapped whole, make it a folder inside the mounted file system: --out /mount/dist"),
+            );
+        }
+        let standby = work.join("standby");
+        let target = if mode == Mode::Exchange {
+            prepare_standby(&standby, &work, &mut warnings)?;
+            standby
+        } else {
+            out.clone()
+        };
+        Ok(Writer {
+            out,
+            work,
+            target,
+            mode,
+            live,
+            _lock: Some(lock),
+            same: Mutex::new(Vec::new()),
+            changed: AtomicUsize::new(0),
+            dirs: Mutex::new(BTreeSet::new()),
+            warnings: Mutex::new(warnings),
+        })
+    }
+
+    /// A writer that updates the folder `out` in place (`loa serve`'s
+    /// preview, which only loa reads): changed files are written atomically,
+    /// unchanged ones are not touched.
+    pub fn in_place(out: &Path) -> Result<Writer, Diagnostic> {
+        fs::create_dir_all(out).map_err(|e| io_error("create the folder", out, e))?;
+        Ok(Writer {
+            out: out.to_path_buf(),
+            work: out.to_path_buf(),
+            target: out.to_path_buf(),
+            mode: Mode::InPlace,
+            live: true,
+            _lock: None,
+            same: Mutex::new(Vec::new()),
+            changed: AtomicUsize::new(0),
+            dirs: Mutex::new(BTreeSet::new()),
+            warnings: Mutex::new(Diagnostics::new()),
+        })
+    }
+
+    /// The previous output, when it is loa's: where unchanged leaflets are
+    /// taken from.
+    pub fn previous(&self) -> Option<&Path> {
+        self.live.then_some(self.out.as_path())
+    }
+
+    /// The output folder.
+    pub fn out(&self) -> &Path {
+        &self.out
+    }
+
+    fn ensure_dir(&self, dir: &Path) -> Result<(), Diagnostic> {
+        if self.dirs.lock().unwrap_or_else(|e| e.into_inner()).contains(dir) {
+            return Ok(());
+        }
+        if fs::create_dir_all(dir).is_err() {
+            // A file of an older build where this build has a folder: in the
+            // tree being written, it goes.
+            let mut p = dir.to_path_buf();
+            while p.starts_with(&self.target) && p != self.target {
+                if fs::symlink_metadata(&p).is_ok_and(|m| !m.is_dir()) {
+                    let _ = fs::remove_file(&p);
+                    break;
+                }
+                if !p.pop() {
+                    break;
+                }
+            }
+        }
+        fs::create_dir_all(dir).map_err(|e| io_error("create the folder", dir, e))?;
+        self.dirs.lock().unwrap_or_else(|e| e.into_inner()).insert(dir.to_path_buf());
+        Ok(())
+    }
+
+    /// Renames `tmp` over `dest`; a folder of an older build at `dest` goes.
+    fn replace(&self, tmp: &Path, dest: &Path) -> io::Result<()> {
+        if fs::symlink_metadata(dest).is_ok_and(|m| m.is_dir()) && dest.starts_with(&self.target) && dest != self.target {
+            fs::remove_dir_all(dest)?;
+        }
+        fs::rename(tmp, dest)
+    }
+
+    /// Writes `bytes` to `dest` through a temporary file renamed over it.
+    fn write_file(&self, dest: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+        let dir = dest.parent().unwrap_or(&self.target);
+        self.ensure_dir(dir)?;
+        let tmp = dir.join(tmp_name());
+        fs::write(&tmp, bytes).and_then(|_| self.replace(&tmp, dest)).map_err(|e| {
+            let _ = fs::remove_file(&tmp);
+            io_error("write", dest, e)
+        })
+    }
+
+    /// Copies `from` to `dest` through a temporary file renamed over it.
+    fn copy_file(&self, from: &Path, dest: &Path) -> Result<(), Diagnostic> {
+        let dir = dest.parent().unwrap_or(&self.target);
+        self.ensure_dir(dir)?;
+        let tmp = dir.join(tmp_name());
+        let mut src = File::open(from).map_err(|e| io_error("read", from, e))?;
+        let copied = File::create(&tmp).and_then(|mut t| io::copy(&mut src, &mut t)).and_then(|_| self.replace(&tmp, dest));
+        copied.map_err(|e| {
+            let _ = fs::remove_file(&tmp);
+            io_error("write", dest, e)
+        })
+    }
+
+    /// Makes `dest` (in the standby) the same file as `live`: a hard link.
+    fn link(&self, live: &Path, dest: &Path) -> Result<(), Diagnostic> {
+        if let (Ok(a), Ok(b)) = (fs::metadata(live), fs::symlink_metadata(dest))
+            && same_inode(&a, &b)
+        {
+            return Ok(());
+        }
+        let dir = dest.parent().unwrap_or(&self.target);
+        self.ensure_dir(dir)?;
+        let tmp = dir.join(tmp_name());
+        match fs::hard_link(live, &tmp).and_then(|_| self.replace(&tmp, dest)) {
+            Ok(()) => Ok(()),
+            Err(_) => {
+                // No hard links here (a file system without them): a copy.
+                let _ = fs::remove_file(&tmp);
+                self.copy_file(live, dest)
+            }
+        }
+    }
+
+    /// A file of the new build whose bytes are `bytes`, or those of `from`.
+    fn put(&self, path: &str, bytes: Option<&[u8]>, from: Option<&Path>) -> Result<(), Diagnostic> {
+        let live = self.out.join(path);
+        let dest = self.target.join(path);
+        let unchanged = self.live
+            && match (bytes, from) {
+                (Some(b), _) => same_bytes(&live, b),
+                (None, Some(f)) => f == live || same_contents(f, &live).map_err(|e| io_error("read", f, e))?,
+                (None, None) => false,
+            };
+        if unchanged {
+            if self.mode == Mode::Exchange {
+                self.same.lock().unwrap_or_else(|e| e.into_inner()).push(path.to_owned());
+            }
+            return Ok(());
+        }
+        self.changed.fetch_add(1, Ordering::Relaxed);
+        match (bytes, from) {
+            (Some(b), _) => {
+                if self.mode == Mode::Exchange && same_bytes(&dest, b) && !fs::metadata(&live).ok().zip(fs::metadata(&dest).ok()).is_some_and(|(l, d)| same_inode(&l, &d)) {
+                    return Ok(());
+                }
+                self.write_file(&dest, b)
+            }
+            (None, Some(f)) => {
+                if self.mode == Mode::Exchange && same_contents(f, &dest).unwrap_or(false) && !fs::metadata(&live).ok().zip(fs::metadata(&dest).ok()).is_some_and(|(l, d)| same_inode(&l, &d)) {
+                    return Ok(());
+                }
+                self.copy_file(f, &dest)
+            }
+            (None, None) => Ok(()),
+        }
+    }
+
+    /// Ends a build that rendered only some files (`loa serve` after a
+    /// page's text changed): what it wrote is in place, nothing else is
+    /// touched.
+    pub fn finish_partial(self) -> Written {
+        Written { files: 0, changed: self.changed.load(Ordering::Relaxed), replaced: false, warnings: self.warnings.into_inner().unwrap_or_else(|e| e.into_inner()) }
+    }
+
+    /// Ends the build: links the unchanged files into the standby, removes
+    /// what the build did not make, and puts the new output in place (or
+    /// leaves everything as it is when nothing changed). `paths` are every
+    /// file of the build.
+    pub fn finish(self, paths: &BTreeSet<String>) -> Result<Written, Diagnostic> {
+        let mut changed = self.changed.load(Ordering::Relaxed);
+        if self.live && changed == 0 {
+            // Nothing written: the output is the new build if it has no file
+            // the build did not make.
+            changed += count_stale(&self.out, paths);
+        }
+        let warnings = self.warnings.into_inner().unwrap_or_else(|e| e.into_inner());
+        let mut written = Written { files: paths.len(), changed, replaced: false, warnings };
+        if changed == 0 && self.live {
+            return Ok(written);
+        }
+        match self.mode {
+            Mode::InPlace => {
+                written.changed += remove_stale(&self.target, paths).map_err(|(p, e)| io_error("remove", &p, e))?;
+                written.replaced = true;
+            }
+            Mode::Exchange => {
+                let same = self.same.into_inner().unwrap_or_else(|e| e.into_inner());
+                let this = Writer { same: Mutex::new(Vec::new()), warnings: Mutex::new(Diagnostics::new()), ..self };
+                same.par_iter().try_for_each(|p| this.link(&this.out.join(p), &this.target.join(p)))?;
+                remove_stale(&this.target, paths).map_err(|(p, e)| io_error("remove", &p, e))?;
+                this.swap()?;
+                written.replaced = true;
+            }
+        }
+        Ok(written)
+    }
+
+    /// Puts the standby in the output's place, atomically.
+    fn swap(&self) -> Result<(), Diagnostic> {
+        let (standby, out) = (&self.target, &self.out);
+        if !out.exists() {
+            return fs::rename(standby, out).map_err(|e| io_error("move the new output into place", out, e));
+        }
+        if exchange(standby, out).map_err(|e| io_error("exchange the new output with the old", out, e))? {
+            return Ok(());
+        }
+        // No atomic exchange here: two renames, with a moment between them
+        // in which the output path is missing.
+        let aside = self.work.join(format!("old-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&aside);
+        fs::rename(out, &aside).map_err(|e| io_error("move the previous output aside", out, e))?;
+        if let Err(e) = fs::rename(standby, out) {
+            let _ = fs::rename(&aside, out);
+            return Err(io_error("move the new output into place", out, e));
+        }
+        fs::rename(&aside, standby).map_err(|e| io_error("keep the previous output", &aside, e))
+    }
+}
+
+impl Sink for Writer {
+    fn file(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        self.put(path, Some(bytes), None)
+    }
+
+    fn copy(&self, path: &str, source: &Source) -> Result<(), Diagnostic> {
+        match source {
+            Source::File(from) => self.put(path, None, Some(from)),
+            Source::Embedded(bytes) => self.put(path, Some(bytes), None),
+        }
+    }
+}
+
+/// Takes the lock of the output whose working folder is `work`.
+fn lock(work: &Path, out: &Path, opts: &Options) -> Result<File, Diagnostic> {
+    let path = work.join("lock");
+    let file = fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path).map_err(|e| io_error("open the lock", &path, e))?;
+    match file.try_lock() {
+        Ok(()) => return Ok(file),
+        Err(fs::TryLockError::Error(e)) => return Err(io_error("lock the output folder", &path, e)),
+        Err(fs::TryLockError::WouldBlock) => {}
+    }
+    if opts.no_wait {
+        return Err(Diagnostic::error(display_path(out), None, "another build is writing to this output folder")
+            .with_hint("wait until it ends and build again, or run without --no-wait to wait for it"));
+    }
+    eprintln!("Another build is writing to {}; waiting for it to end…", display_path(out));
+    file.lock().map_err(|e| io_error("lock the output folder", &path, e))?;
+    Ok(file)
+}
+
+/// Removes what dead builds left: standbys set aside in the working folder,
+/// and the temporary folders of loa before 0.2 (`.NAME.tmp-PID`,
+/// `.NAME.old-PID`) whose process is gone. Called with the lock held, so no
+/// live build of this output owns any of them. A failure is a warning.
+fn clean_leftovers(parent: &Path, name: &str, work: &Path, warnings: &mut Diagnostics) {
+    let mut remove = |p: PathBuf| {
+        if let Err(e) = fs::remove_dir_all(&p) {
+            warnings.push(Diagnostic::warning(display_path(&p), None, format!("cannot remove this folder a stopped build left: {e}")).with_hint("remove it yourself"));
+        }
+    };
+    if let Ok(entries) = fs::read_dir(work) {
+        for e in entries.flatten() {
+            if e.file_name().to_string_lossy().starts_with("old-") && e.path().is_dir() {
+                remove(e.path());
+            }
+        }
+    }
+    if let Ok(entries) = fs::read_dir(parent) {
+        for e in entries.flatten() {
+            let file = e.file_name().to_string_lossy().into_owned();
+            let pid = file.strip_prefix(&format!(".{name}.tmp-")).or_else(|| file.strip_prefix(&format!(".{name}.old-"))).and_then(|p| p.parse::<u32>().ok());
+            if let Some(pid) = pid
+                && !alive(pid)
+                && e.path().is_dir()
+            {
+                remove(e.path());
+            }
+        }
+    }
+}
+
+/// Makes the standby a folder loa can write into: a folder with write
+/// permission throughout (the previous output may have been made read-only),
+/// or, if that cannot be, a new empty one.
+fn prepare_standby(standby: &Path, work: &Path, warnings: &mut Diagnostics) -> Result<(), Diagnostic> {
+    if standby.exists() && !standby.is_dir() {
+        fs::remove_file(standby).map_err(|e| io_error("remove", standby, e))?;
+    }
+    if standby.is_dir() && make_writable(standby).is_err() {
+        let aside = work.join(format!("old-{}-standby", std::process::id()));
+        fs::rename(standby, &aside).map_err(|e| io_error("set aside", standby, e))?;
+        if let Err(e) = fs::remove_dir_all(&aside) {
+            warnings.push(Diagnostic::warning(display_path(&aside), None, format!("cannot remove this folder: {e}")).with_hint("remove it yourself"));
+        }
+    }
+    fs::create_dir_all(standby).map_err(|e| io_error("create the folder", standby, e))
+}
+
+/// Gives the owner write permission on every folder under `dir`.
+#[cfg(unix)]
+fn make_writable(dir: &Path) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let m = fs::symlink_metadata(dir)?;
+    if m.is_dir() {
+        let mode = m.permissions().mode();
+        if mode & 0o700 != 0o700 {
+            fs::set_permissions(dir, fs::Permissions::from_mode(mode | 0o700))?;
+        }
+        for e in fs::read_dir(dir)? {
+            let e = e?;
+            if e.file_type()?.is_dir() {
+                make_writable(&e.path())?;
+            }
+        }
+    }
     Ok(())
+}
+
+#[cfg(not(unix))]
+fn make_writable(_: &Path) -> io::Result<()> {
+    Ok(())
+}
+
+/// Every file under `dir`, relative, with `/` separators.
+fn files_under(dir: &Path) -> Vec<String> {
+    walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .into_iter()
+        .flatten()
+        .filter(|e| !e.file_type().is_dir())
+        .filter_map(|e| e.path().strip_prefix(dir).ok().map(|p| p.to_string_lossy().replace('\\', "/")))
+        .collect()
+}
+
+/// How many files under `dir` are not in `paths`.
+fn count_stale(dir: &Path, paths: &BTreeSet<String>) -> usize {
+    files_under(dir).iter().filter(|p| !paths.contains(*p)).count()
+}
+
+/// Removes the files under `dir` that are not in `paths`, then the folders
+/// left empty. Returns how many files it removed.
+fn remove_stale(dir: &Path, paths: &BTreeSet<String>) -> Result<usize, (PathBuf, io::Error)> {
+    let stale: Vec<String> = files_under(dir).into_iter().filter(|p| !paths.contains(p)).collect();
+    for p in &stale {
+        let full = dir.join(p);
+        fs::remove_file(&full).map_err(|e| (full, e))?;
+    }
+    // Folders deepest first: only the empty ones go.
+    let mut dirs: Vec<PathBuf> = walkdir::WalkDir::new(dir).min_depth(1).into_iter().flatten().filter(|e| e.file_type().is_dir()).map(|e| e.into_path()).collect();
+    dirs.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
+    for d in dirs {
+        let _ = fs::remove_dir(&d);
+    }
+    Ok(stale.len())
 }
 
 #[cfg(test)]
@@ -141,22 +638,22 @@ mod tests {
         fs::create_dir_all(&foreign).unwrap();
         fs::write(foreign.join("thesis.txt"), "precious").unwrap();
         assert!(check_out_dir(&root, &foreign).is_err());
+        fs::write(foreign.join(MARKER), "{\"as_of\": \"2027-06-10\", \"next_change\": null}").unwrap();
+        assert!(check_out_dir(&root, &foreign).is_err(), "a hand-written build.json is not loa's marker");
     }
 
     #[test]
-    fn swaps_atomically() {
+    fn the_marker_is_exact() {
         let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("dist");
-        let mut o = Output::default();
-        o.add("a/index.html", b"one".to_vec());
-        o.add(MARKER, b"{\"as_of\": 1, \"next_change\": 2}".to_vec());
-        write(&out, &o).unwrap();
-        let mut o2 = Output::default();
-        o2.add("b.txt", b"two".to_vec());
-        write(&out, &o2).unwrap();
-        assert!(!out.join("a/index.html").exists());
-        assert_eq!(fs::read(out.join("b.txt")).unwrap(), b"two");
-        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-        assert_eq!(names.len(), 1, "{names:?}");
+        let m = |text: &str| {
+            fs::write(dir.path().join(MARKER), text).unwrap();
+            is_loa_output(dir.path())
+        };
+        assert!(m(r#"{"generator": "loa", "loa_output": 1, "as_of": "2027-06-10"}"#));
+        assert!(m(r#"{"version": 1, "as_of": "2027-06-10", "next_change": null, "timezone": "Asia/Ho_Chi_Minh", "drafts": false, "pages": 3}"#));
+        assert!(!m(r#"{"as_of": "2027-06-10"}"#));
+        assert!(!m(r#"{"as_of": 1, "next_change": 2}"#));
+        assert!(!m(r#"{"generator": "hugo", "loa_output": 1, "as_of": "x"}"#));
+        assert!(!m("as_of next_change"));
     }
 }

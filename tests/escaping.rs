@@ -62,7 +62,8 @@ proptest! {
                 return Ok(());
             }
         };
-        for (path, bytes) in &out.files {
+        let (files, _) = out.into_memory();
+        for (path, bytes) in &files {
             let text = String::from_utf8(bytes.clone()).expect("UTF-8");
             if path.ends_with(".ics") {
                 for line in text.split("\r\n") {

@@ -17,8 +17,8 @@ fn root() -> PathBuf {
 /// The rendered site, minus `build.json` (which records the build day itself).
 fn site_at(d: NaiveDate) -> (BTreeMap<String, Vec<u8>>, Option<NaiveDate>) {
     let (out, report) = loa::render_in_memory(&root(), Some(d), false, None).expect("the fixture builds");
-    assert!(out.copies.values().all(|s| !matches!(s, loa::render::Source::File(p) if p.extension().is_some_and(|e| e == "pdf"))));
-    let mut files = out.files;
+    let (mut files, copies) = out.into_memory();
+    assert!(copies.values().all(|s| !matches!(s, loa::render::Source::File(p) if p.extension().is_some_and(|e| e == "pdf"))));
     files.remove("build.json");
     (files, report.next_change)
 }

@@ -166,3 +166,22 @@ fn ctrl_c_removes_the_preview_folder() {
     child.stdout.take().unwrap().read_to_string(&mut out).unwrap();
     assert!(out.contains(&format!("http://127.0.0.1:{port}/")), "{out}");
 }
+
+/// A path no file can have (a segment longer than a file name may be, a
+/// path longer than any) gets 404 or 414 like any other bad path, not an
+/// empty 500.
+#[test]
+fn impossible_paths_get_404_not_500() {
+    let site = common::site("good");
+    let server = start(&site.root, &[]);
+    wait_for(server.port, "/", "the hub", |s, _| s == 200);
+    for len in [255, 256, 300, 1000] {
+        let (status, body) = get(server.port, &format!("/{}/", "a".repeat(len))).unwrap();
+        assert_eq!(status, 404, "a {len}-byte segment");
+        assert!(body.contains("Không tìm thấy trang"), "the 404 page: {body}");
+        let (status, _) = get(server.port, &format!("/cach-bao-tin/{}.png", "%C3%A1".repeat(len / 6 + 1))).unwrap();
+        assert_eq!(status, 404, "a long encoded segment of {len}");
+    }
+    let (status, _) = get(server.port, &format!("/{}", "a/".repeat(3000))).unwrap();
+    assert_eq!(status, 414);
+}

@@ -104,6 +104,9 @@ pub const REQUIRED_STRINGS: &[&str] = &[
     "leaflet_pages_one",
     "leaflet_111_label",
     "leaflet_111_note",
+    "search_slug",
+    "search_title",
+    "search_general",
 ];
 
 impl Theme {

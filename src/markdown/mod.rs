@@ -1,10 +1,11 @@
 //! Markdown as loa reads it: the CommonMark extensions it enables, the scan
-//! of a page's anchors and links ([`scan`]) and the page as a tree of blocks
-//! for print ([`blocks`]). Rendering Markdown to HTML is the HTML renderer's
+//! of a page's anchors and links ([`scan`]), the page as a tree of blocks
+//! for print ([`blocks`]) and its readable text for search ([`text`]). Rendering Markdown to HTML is the HTML renderer's
 //! job (`render/html/body.rs`); this module only reads.
 
 pub mod blocks;
 pub mod scan;
+pub mod text;
 
 use pulldown_cmark::{HeadingLevel, Options};
 

@@ -18,7 +18,7 @@ pub fn published(plan: &Plan<'_>) -> BTreeSet<String> {
 /// Adds the theme's static files, the site's `static/` files and the
 /// content files live pages link to the output. A file that would take the
 /// place of a generated one is an error.
-pub fn render(plan: &Plan<'_>, out: &mut Output) -> Result<(), Diagnostics> {
+pub fn render(plan: &Plan<'_>, out: &Output<'_>) -> Result<(), Diagnostics> {
     let mut diags = Diagnostics::new();
     for (path, bytes) in &plan.theme().statics {
         out.copy(path.clone(), Source::from(bytes));

@@ -35,7 +35,7 @@ fn html_attr(s: &str) -> String {
 }
 
 /// Renders the widgets and their index page.
-pub fn render(plan: &Plan<'_>, tera: &Tera, out: &mut Output) -> Result<(), Diagnostics> {
+pub fn render(plan: &Plan<'_>, tera: &Tera, out: &Output<'_>) -> Result<(), Diagnostics> {
     let site = plan.site();
     let lang = site.default_language();
     let theme = plan.theme();

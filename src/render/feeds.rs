@@ -47,7 +47,7 @@ fn page_date(plan: &Plan<'_>, id: PageId) -> NaiveDate {
 }
 
 /// Renders the feed of every language.
-pub fn render(plan: &Plan<'_>, out: &mut Output) {
+pub fn render(plan: &Plan<'_>, out: &Output<'_>) {
     let site = plan.site();
     let def = site.default_language();
     for lang in &site.languages {

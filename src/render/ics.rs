@@ -124,7 +124,7 @@ fn calendar(plan: &Plan<'_>, name: &str, events: Vec<Event>) -> String {
 }
 
 /// Renders `calendar.ics` and one per campaign.
-pub fn render(plan: &Plan<'_>, out: &mut Output) {
+pub fn render(plan: &Plan<'_>, out: &Output<'_>) {
     let site = plan.site();
     let def = site.default_language();
     let mut all = Vec::new();

@@ -56,7 +56,7 @@ struct Period {
 }
 
 /// Renders `schedule.json`.
-pub fn render(plan: &Plan<'_>, out: &mut Output) {
+pub fn render(plan: &Plan<'_>, out: &Output<'_>) {
     let site = plan.site();
     let def = site.default_language();
     let abs = |path: &str| urls::absolute(site, path);

@@ -9,9 +9,17 @@ use crate::plan::Plan;
 use crate::time::format;
 use crate::urls;
 
+/// What `build.json` names as the folder's writer: with `loa_output`, the
+/// mark of an output folder loa may replace.
+pub const GENERATOR: &str = "loa";
+
 /// `build.json`: what the output is as of, and when to rebuild.
 #[derive(Serialize)]
 struct BuildInfo<'a> {
+    /// Who wrote the folder: `loa`.
+    generator: &'static str,
+    /// The layout of loa's output (marks the folder as loa's to replace).
+    loa_output: u32,
     /// The format of this file.
     version: u32,
     /// The day the output is for (ISO 8601).
@@ -27,8 +35,10 @@ struct BuildInfo<'a> {
 }
 
 /// Renders `build.json`.
-pub fn build_json(plan: &Plan<'_>, out: &mut Output) {
+pub fn build_json(plan: &Plan<'_>, out: &Output<'_>) {
     let info = BuildInfo {
+        generator: GENERATOR,
+        loa_output: 1,
         version: 1,
         as_of: format::iso(plan.as_of),
         next_change: plan.next_change.map(format::iso),
@@ -47,7 +57,7 @@ fn xml_escape(s: &str) -> String {
 
 /// Renders `sitemap.xml` (every HTML page with its language alternates) and
 /// `robots.txt` naming it.
-pub fn sitemap(plan: &Plan<'_>, out: &mut Output) {
+pub fn sitemap(plan: &Plan<'_>, out: &Output<'_>) {
     let site = plan.site();
     let abs = |url: &str| urls::absolute(site, url);
     let mut groups: Vec<Vec<(String, String)>> = Vec::new();

@@ -18,6 +18,7 @@ pub mod leaflet;
 pub mod markdown;
 pub mod meta;
 pub mod output;
+pub mod search;
 
 use std::path::Path;
 
@@ -25,7 +26,7 @@ use crate::diag::Diagnostics;
 use crate::load::fonts::Fonts;
 use crate::plan::Plan;
 pub use html::Scope;
-pub use output::{Output, Source};
+pub use output::{Output, Sink, Source};
 
 /// How to render.
 #[derive(Debug, Clone, Copy)]
@@ -50,23 +51,23 @@ pub struct Rendered {
     pub warnings: Diagnostics,
 }
 
-/// Renders the plan into memory.
-pub fn render(plan: &Plan<'_>, tera: &tera::Tera, opts: &Options<'_>) -> Result<(Output, Rendered), Diagnostics> {
-    let mut out = Output::default();
-    let leaflets = leaflet::render(plan, &mut out, &leaflet::Options { previous: opts.previous, fonts: opts.fonts })?;
-    html::render(plan, tera, &leaflets, &mut out, opts.scope)?;
-    feeds::render(plan, &mut out);
+/// Renders the plan into `out`.
+pub fn render(plan: &Plan<'_>, tera: &tera::Tera, opts: &Options<'_>, out: &Output<'_>) -> Result<Rendered, Diagnostics> {
+    let leaflets = leaflet::render(plan, out, &leaflet::Options { previous: opts.previous, fonts: opts.fonts })?;
+    html::render(plan, tera, &leaflets, out, opts.scope)?;
+    feeds::render(plan, out);
     if let Scope::All = opts.scope {
-        embed::render(plan, tera, &mut out)?;
-        ics::render(plan, &mut out);
-        json::render(plan, &mut out);
-        meta::build_json(plan, &mut out);
-        meta::sitemap(plan, &mut out);
-        assets::render(plan, &mut out)?;
+        embed::render(plan, tera, out)?;
+        ics::render(plan, out);
+        json::render(plan, out);
+        meta::build_json(plan, out);
+        meta::sitemap(plan, out);
+        search::render(plan, out);
+        assets::render(plan, out)?;
     }
-    let collisions = out.collisions();
-    if collisions.has_errors() {
-        return Err(collisions);
+    let problems = out.problems();
+    if problems.has_errors() {
+        return Err(problems);
     }
-    Ok((out, Rendered { leaflets: leaflets.files, leaflets_typeset: leaflets.typeset, warnings: leaflets.warnings }))
+    Ok(Rendered { leaflets: leaflets.files, leaflets_typeset: leaflets.typeset, warnings: leaflets.warnings })
 }

@@ -73,6 +73,11 @@ async fn overlay(State(errors): State<ErrorPage>, req: Request, next: Next) -> R
     next.run(req).await
 }
 
+/// How long the watcher waits for more events before rebuilding: long
+/// enough to take an editor's save (a temporary file written, renamed over
+/// the page, its time set) as one change, short enough not to be felt.
+pub const DEBOUNCE: Duration = Duration::from_millis(25);
+
 /// The longest name of a file most file systems allow, in bytes.
 const MAX_NAME: usize = 255;
 /// The longest path the preview answers at all.
@@ -205,7 +210,7 @@ async fn run(opts: ServeOptions, root: PathBuf, rebuilder: Rebuilder, errors: Er
 /// Watches the site and rebuilds on a thread of its own; `reload` tells browsers.
 fn watch(root: PathBuf, mut rebuilder: Rebuilder, errors: ErrorPage, reload: impl Fn() + Send + 'static) -> Result<(), Diagnostics> {
     let (tx, rx) = std::sync::mpsc::channel();
-    let mut debouncer = notify_debouncer_full::new_debouncer(Duration::from_millis(100), None, tx)
+    let mut debouncer = notify_debouncer_full::new_debouncer(DEBOUNCE, None, tx)
         .map_err(|e| Diagnostic::error("serve", None, format!("cannot watch the site's files: {e}")))?;
     for dir in ["content", "themes"] {
         let p = root.join(dir);

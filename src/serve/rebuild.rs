@@ -11,20 +11,22 @@
 //! - Anything else (calendar, site settings, theme, assets, a new or deleted
 //!   page) loads, checks and renders everything.
 //!
-//! Only files whose bytes changed are written to the preview folder. A failed
-//! rebuild changes nothing: the last good site stays loaded and on disk.
+//! The preview folder is written by the same writer as `loa build`
+//! ([`crate::write::Writer`], in place): only files whose bytes changed are
+//! written. A failed rebuild changes nothing: the last good site stays loaded
+//! and on disk.
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::fs;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 
-use crate::diag::{display_path, Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::content::{self, PageKind};
 use crate::plan::{self, PageId};
-use crate::render::{Output, Scope, Source};
+use crate::render::{Output, Scope};
+use crate::write::Writer;
 use crate::{RenderOptions, Site};
 
 /// What one rebuild did.
@@ -47,14 +49,12 @@ pub struct Rebuilder {
     at: Option<NaiveDate>,
     drafts: bool,
     site: Option<Site>,
-    on_disk: BTreeMap<String, Vec<u8>>,
-    copied: BTreeMap<String, PathBuf>,
 }
 
 impl Rebuilder {
     /// A rebuilder for the site at `root`, previewed into `out_dir` (which it owns).
     pub fn new(root: &Path, out_dir: &Path, at: Option<NaiveDate>, drafts: bool) -> Self {
-        Self { root: root.to_path_buf(), out_dir: out_dir.to_path_buf(), at, drafts, site: None, on_disk: BTreeMap::new(), copied: BTreeMap::new() }
+        Self { root: root.to_path_buf(), out_dir: out_dir.to_path_buf(), at, drafts, site: None }
     }
 
     /// The folder the preview is written to.
@@ -85,68 +85,16 @@ impl Rebuilder {
             }
         };
         let Some(site) = &self.site else { return Err(Diagnostic::error(".", None, "the site is not loaded").into()) };
+        let writer = Writer::in_place(&self.out_dir)?;
+        let output = Output::to(&writer);
         let opts = RenderOptions { plan: plan::Options { at: self.at, drafts: self.drafts, preview: true }, previous: Some(&self.out_dir), scope };
-        let (out, report) = site.render(&opts)?;
+        let mut report = site.render_into(&opts, &output)?;
+        let paths = output.paths();
+        drop(output);
         let incremental = matches!(scope, Scope::Pages(_));
-        let changed_files = self.sync(out, incremental)?;
-        Ok(Outcome { incremental, changed_files, elapsed: started.elapsed(), warnings: report.warnings })
-    }
-
-    /// Writes what changed. An incremental output only replaces the files it has.
-    fn sync(&mut self, out: Output, incremental: bool) -> Result<usize, Diagnostics> {
-        let fail = |p: &Path, e: std::io::Error| Diagnostic::error(display_path(p), None, format!("cannot write the preview: {e}"));
-        fs::create_dir_all(&self.out_dir).map_err(|e| fail(&self.out_dir, e))?;
-        let mut changed = 0;
-        if !incremental {
-            let stale: Vec<String> = self
-                .on_disk
-                .keys()
-                .chain(self.copied.keys())
-                .filter(|k| !out.files.contains_key(*k) && !out.copies.contains_key(*k))
-                .cloned()
-                .collect();
-            for k in stale {
-                let _ = fs::remove_file(self.out_dir.join(&k));
-                self.on_disk.remove(&k);
-                self.copied.remove(&k);
-                changed += 1;
-            }
-        }
-        for (path, bytes) in out.files {
-            if self.on_disk.get(&path) == Some(&bytes) {
-                continue;
-            }
-            let target = self.out_dir.join(&path);
-            if let Some(parent) = target.parent() {
-                fs::create_dir_all(parent).map_err(|e| fail(parent, e))?;
-            }
-            let tmp = target.with_extension("loa-tmp");
-            fs::write(&tmp, &bytes).and_then(|_| fs::rename(&tmp, &target)).map_err(|e| fail(&target, e))?;
-            self.on_disk.insert(path, bytes);
-            changed += 1;
-        }
-        for (path, src) in out.copies {
-            let target = self.out_dir.join(&path);
-            if let Some(parent) = target.parent() {
-                fs::create_dir_all(parent).map_err(|e| fail(parent, e))?;
-            }
-            match src {
-                Source::File(from) => {
-                    // A leaflet reused from the preview itself is already in place.
-                    if from != target {
-                        fs::copy(&from, &target).map_err(|e| fail(&from, e))?;
-                    }
-                    self.copied.insert(path, from);
-                }
-                Source::Embedded(bytes) => {
-                    if !target.exists() {
-                        fs::write(&target, bytes).map_err(|e| fail(&target, e))?;
-                    }
-                    self.copied.insert(path, PathBuf::new());
-                }
-            }
-        }
-        Ok(changed)
+        let written = if incremental { writer.finish_partial() } else { writer.finish(&paths)? };
+        report.warnings.extend(written.warnings.0);
+        Ok(Outcome { incremental, changed_files: written.changed, elapsed: started.elapsed(), warnings: report.warnings })
     }
 }
 

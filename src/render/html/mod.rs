@@ -75,6 +75,23 @@ struct LinkCtx {
     current: bool,
 }
 
+/// A group of links on the search page: a campaign's pages, or an audience's.
+#[derive(Serialize, Clone)]
+struct GroupCtx {
+    title: String,
+    url: Option<String>,
+    pages: Vec<LinkCtx>,
+}
+
+/// The search page's own data.
+#[derive(Serialize)]
+struct SearchCtx {
+    url: String,
+    index_url: String,
+    groups: Vec<GroupCtx>,
+    audiences: Vec<GroupCtx>,
+}
+
 /// A language version of the current page.
 #[derive(Serialize, Clone)]
 struct AltCtx {
@@ -201,7 +218,54 @@ impl Renderer<'_, '_> {
         ctx.insert("ics_url", &urls::of_file(site, urls::CALENDAR));
         ctx.insert("webcal_url", &urls::webcal(site, urls::CALENDAR));
         ctx.insert("embed_url", &urls::of_file(site, &format!("{}/", urls::EMBED_DIR)));
+        ctx.insert("search_url", &self.search_url(lang));
         ctx
+    }
+
+    fn search_url(&self, lang: &str) -> String {
+        urls::search(self.plan.site(), self.plan.theme().string(lang, "search_slug"), lang)
+    }
+
+    /// The search page of `lang`: the form, and every live page by campaign
+    /// and by audience, for readers without JavaScript.
+    fn search(&self, lang: &str) -> Result<(String, Vec<u8>), Diagnostic> {
+        let site = self.plan.site();
+        let theme = self.plan.theme();
+        let def = site.default_language();
+        let mut ctx = self.base_context(lang, None);
+        let url = self.search_url(lang);
+        ctx.insert("page", &self.generated(theme.string(lang, "search_title").to_owned(), self.site_description(lang), &url, "search"));
+        let mut groups: Vec<GroupCtx> = self
+            .plan
+            .campaigns()
+            .map(|c| GroupCtx {
+                title: c.campaign.title.get(lang, def).to_owned(),
+                url: Some(self.plan.campaign_url(c.id, lang)),
+                pages: self.campaign_pages(c.id, lang).iter().map(|&i| self.link(i, None)).collect(),
+            })
+            .collect();
+        let general: Vec<LinkCtx> = self.site_pages.get(lang).map_or(&[][..], Vec::as_slice).iter().map(|&i| self.link(i, None)).collect();
+        if !general.is_empty() {
+            groups.push(GroupCtx { title: theme.string(lang, "search_general").to_owned(), url: None, pages: general });
+        }
+        let mut by_audience: BTreeMap<String, Vec<LinkCtx>> = BTreeMap::new();
+        for p in self.plan.live_pages().filter(|p| p.page.lang == lang && matches!(p.page.kind, PageKind::CampaignPage(_) | PageKind::SitePage)) {
+            if let Some(label) = theme.audience_label(lang, &p.page.front.audience) {
+                by_audience.entry(label).or_default().push(self.link(p.id, None));
+            }
+        }
+        let audiences = by_audience
+            .into_iter()
+            .map(|(title, mut pages)| {
+                pages.sort_by(|a, b| a.title.cmp(&b.title));
+                GroupCtx { title, url: None, pages }
+            })
+            .collect();
+        let index_url = urls::of_file(site, &crate::render::search::index_dir(lang));
+        ctx.insert("search", &SearchCtx { url: url.clone(), index_url, groups, audiences });
+        let urls: Vec<(String, String)> = site.languages.iter().map(|l| (l.clone(), self.search_url(l))).collect();
+        ctx.insert("alternates", &self.alternates(lang, &urls));
+        self.render("search.html", &ctx, urls::index_file(site, &url))
     }
 
     fn page_ctx(&self, id: PageId) -> PageCtx {
@@ -335,7 +399,7 @@ impl Renderer<'_, '_> {
 
 /// Renders the HTML pages of the plan in `scope`, in parallel, with the
 /// download links of the leaflets made and their list for schools.
-pub fn render(plan: &Plan<'_>, tera: &Tera, leaflets: &Leaflets, out: &mut Output, scope: Scope<'_>) -> Result<(), Diagnostics> {
+pub fn render(plan: &Plan<'_>, tera: &Tera, leaflets: &Leaflets, out: &Output<'_>, scope: Scope<'_>) -> Result<(), Diagnostics> {
     let theme = plan.theme();
     let site = plan.site();
     let strings = site
@@ -357,6 +421,7 @@ pub fn render(plan: &Plan<'_>, tera: &Tera, leaflets: &Leaflets, out: &mut Outpu
         Page(PageId),
         NotFound,
         LeafletIndex,
+        Search(&'s str),
     }
     let mut jobs = Vec::new();
     if let Scope::All = scope {
@@ -364,6 +429,7 @@ pub fn render(plan: &Plan<'_>, tera: &Tera, leaflets: &Leaflets, out: &mut Outpu
         jobs.push(Job::LeafletIndex);
         for lang in &site.languages {
             jobs.push(Job::Hub(lang));
+            jobs.push(Job::Search(lang));
             for c in plan.campaigns() {
                 if plan.languages_of(c.id).contains(&lang.as_str()) {
                     jobs.push(Job::Campaign(c.id, lang));
@@ -381,23 +447,23 @@ pub fn render(plan: &Plan<'_>, tera: &Tera, leaflets: &Leaflets, out: &mut Outpu
             jobs.push(Job::Page(p.id));
         }
     }
-    let results: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
+    // Each page goes to the output as soon as it is rendered, so that pages
+    // never pile up in memory.
+    let errors: Vec<Diagnostic> = jobs
         .par_iter()
-        .map(|j| match j {
-            Job::Hub(l) => r.hub(l),
-            Job::Campaign(c, l) => r.campaign_home(*c, l),
-            Job::Page(i) => r.page(*i),
-            Job::NotFound => r.not_found(),
-            Job::LeafletIndex => r.leaflet_index(),
+        .filter_map(|j| {
+            let rendered = match j {
+                Job::Hub(l) => r.hub(l),
+                Job::Campaign(c, l) => r.campaign_home(*c, l),
+                Job::Page(i) => r.page(*i),
+                Job::NotFound => r.not_found(),
+                Job::LeafletIndex => r.leaflet_index(),
+                Job::Search(l) => r.search(l),
+            };
+            rendered.map(|(path, bytes)| out.add(path, bytes)).err()
         })
         .collect();
-    let mut diags = Diagnostics::new();
-    for res in results {
-        match res {
-            Ok((path, bytes)) => out.add(path, bytes),
-            Err(d) => diags.push(d),
-        }
-    }
+    let mut diags = Diagnostics(errors);
     if diags.has_errors() {
         diags.sort();
         return Err(diags);

@@ -10,7 +10,7 @@ use crate::diag::{Diagnostic, Diagnostics, Position};
 use crate::load::theme::Theme;
 
 /// The templates a theme must have.
-pub const REQUIRED_TEMPLATES: &[&str] = &["hub.html", "campaign.html", "page.html", "404.html", "leaflets.html"];
+pub const REQUIRED_TEMPLATES: &[&str] = &["hub.html", "campaign.html", "page.html", "404.html", "leaflets.html", "search.html"];
 
 /// Compiles the theme's templates, reporting every syntax error with its file and line.
 pub fn templates(theme: &Theme) -> Result<Tera, Diagnostics> {

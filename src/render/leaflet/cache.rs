@@ -16,7 +16,7 @@ use crate::urls::LEAFLET_MANIFEST;
 
 /// Bumped whenever the way a leaflet is made changes, so old entries are not
 /// reused.
-const CACHE_FORMAT: u32 = 1;
+const CACHE_FORMAT: u32 = 2;
 
 /// One leaflet in `leaflets/manifest.json`.
 #[derive(Serialize, Deserialize)]
@@ -31,6 +31,14 @@ pub struct Entry {
     pub fits: bool,
     /// Why it is not PDF/UA-1, if it is not.
     pub not_ua: Option<String>,
+    /// A hash of the PDF's bytes: a file at `pdf` with other bytes is not
+    /// this leaflet, and is typeset again.
+    pub hash: String,
+}
+
+/// The hash a manifest keeps of a PDF's bytes.
+fn content_hash(bytes: &[u8]) -> String {
+    format!("{:032x}", typst::utils::hash128(&bytes))
 }
 
 /// Where a finished leaflet's bytes are.
@@ -39,6 +47,8 @@ pub enum Stored {
     Memory(Vec<u8>),
     /// In the previous output.
     Cached(PathBuf),
+    /// Already handed to the output.
+    Put,
 }
 
 /// A finished leaflet, typeset now or taken from the previous output.
@@ -59,6 +69,8 @@ pub struct Done {
     pub not_ua: Option<String>,
     /// Whether it was typeset in this build.
     pub typeset: bool,
+    /// The hash of the PDF's bytes.
+    pub hash: String,
 }
 
 impl Done {
@@ -66,6 +78,7 @@ impl Done {
     pub fn made(made: Made) -> Done {
         let thumb_size = made.png.as_deref().and_then(png_size);
         Done {
+            hash: content_hash(&made.pdf),
             pdf_len: made.pdf.len() as u64,
             pdf: Stored::Memory(made.pdf),
             png: made.png.map(Stored::Memory),
@@ -85,6 +98,7 @@ impl Done {
             pages: self.pages,
             fits: self.fits,
             not_ua: self.not_ua.clone(),
+            hash: self.hash.clone(),
         }
     }
 }
@@ -119,7 +133,11 @@ impl Cache {
     pub fn get(&self, key: &str, want_png: bool) -> Option<Done> {
         let e = self.entries.get(key)?;
         let pdf = self.dir.join(&e.pdf);
-        let pdf_len = std::fs::metadata(&pdf).ok()?.len();
+        let bytes = std::fs::read(&pdf).ok()?;
+        if content_hash(&bytes) != e.hash {
+            return None;
+        }
+        let pdf_len = bytes.len() as u64;
         let (png, thumb_size) = if want_png {
             let p = self.dir.join(e.png.as_ref()?);
             let head = read_head(&p)?;
@@ -127,7 +145,7 @@ impl Cache {
         } else {
             (None, None)
         };
-        Some(Done { pdf: Stored::Cached(pdf), pdf_len, png, thumb_size, pages: e.pages, fits: e.fits, not_ua: e.not_ua.clone(), typeset: false })
+        Some(Done { pdf: Stored::Cached(pdf), pdf_len, png, thumb_size, pages: e.pages, fits: e.fits, not_ua: e.not_ua.clone(), typeset: false, hash: e.hash.clone() })
     }
 }
 

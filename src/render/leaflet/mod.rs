@@ -105,7 +105,8 @@ fn jobs<'p>(plan: &Plan<'_>, shared: &Shared, prepared: &'p [Prepared]) -> Vec<J
 /// Typesets the jobs that the cache does not have, in parallel, with a
 /// progress bar on a terminal when there are many. Typst's warnings go to
 /// `diags`, each once.
-fn typeset_all(shared: &Shared, jobs: &[Job<'_>], cache: Option<&Cache>, plan: &Plan<'_>, diags: &mut Diagnostics) -> Vec<Result<Done, Vec<Diagnostic>>> {
+/// Each finished leaflet goes to `out` at once (its bytes are not kept).
+fn typeset_all(shared: &Shared, jobs: &[Job<'_>], cache: Option<&Cache>, plan: &Plan<'_>, out: &Output<'_>, diags: &mut Diagnostics) -> Vec<Result<Done, Vec<Diagnostic>>> {
     let hits: Vec<Option<Done>> = jobs.par_iter().map(|j| cache.and_then(|c| c.get(&j.key, j.locality.is_none()))).collect();
     let misses = hits.iter().filter(|h| h.is_none()).count();
     let bar = (misses > PROGRESS_ABOVE && std::io::stderr().is_terminal()).then(|| {
@@ -118,14 +119,21 @@ fn typeset_all(shared: &Shared, jobs: &[Job<'_>], cache: Option<&Cache>, plan: &
     });
     let warnings = Mutex::new(Vec::new());
     let one = |(job, hit): (&Job<'_>, Option<Done>)| -> Result<Done, Vec<Diagnostic>> {
-        if let Some(done) = hit {
-            return Ok(done);
+        let mut done = match hit {
+            Some(done) => done,
+            None => {
+                let made = typeset::typeset(shared, job, job.locality.is_none(), &warnings);
+                if let Some(b) = &bar {
+                    b.inc(1);
+                }
+                Done::made(made?)
+            }
+        };
+        put(out, format!("{}.pdf", job.stem), &mut done.pdf);
+        if let Some(png) = &mut done.png {
+            put(out, format!("{}.png", job.stem), png);
         }
-        let made = typeset::typeset(shared, job, job.locality.is_none(), &warnings);
-        if let Some(b) = &bar {
-            b.inc(1);
-        }
-        made.map(Done::made)
+        Ok(done)
     };
     let results = typeset::in_parallel(jobs.iter().zip(hits).collect(), one)
         .into_iter()
@@ -150,7 +158,7 @@ fn typeset_all(shared: &Shared, jobs: &[Job<'_>], cache: Option<&Cache>, plan: &
 }
 
 /// Makes every leaflet of the plan's live pages into `out`.
-pub fn render(plan: &Plan<'_>, out: &mut Output, opts: &Options<'_>) -> Result<Leaflets, Diagnostics> {
+pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>) -> Result<Leaflets, Diagnostics> {
     let site = plan.site();
     let def = site.default_language();
     let wanted = wanted(plan);
@@ -170,7 +178,7 @@ pub fn render(plan: &Plan<'_>, out: &mut Output, opts: &Options<'_>) -> Result<L
     }
     let jobs = jobs(plan, &shared, &prepared);
     let cache = opts.previous.and_then(Cache::open);
-    let results = typeset_all(&shared, &jobs, cache.as_ref(), plan, &mut diags);
+    let results = typeset_all(&shared, &jobs, cache.as_ref(), plan, out, &mut diags);
 
     let locs = plan.localities();
     let theme = plan.theme();
@@ -212,18 +220,12 @@ pub fn render(plan: &Plan<'_>, out: &mut Output, opts: &Options<'_>) -> Result<L
                 );
             }
         }
-        let pdf_path = format!("{}.pdf", job.stem);
-        let url = urls::of_file(site, &pdf_path);
-        put(out, pdf_path, done.pdf);
+        let url = urls::of_file(site, &format!("{}.pdf", job.stem));
         let lang = page.lang.as_str();
         let entry = by_page.entry(job.prep.page).or_default();
         match job.locality {
             None => {
-                let thumbnail = done.png.map(|png| {
-                    let path = format!("{}.png", job.stem);
-                    put(out, path.clone(), png);
-                    urls::of_file(site, &path)
-                });
+                let thumbnail = done.png.is_some().then(|| urls::of_file(site, &format!("{}.png", job.stem)));
                 let localities = entry.remove(&job.format).map(|c| c.localities).unwrap_or_default();
                 entry.insert(
                     job.format,
@@ -264,11 +266,12 @@ pub fn render(plan: &Plan<'_>, out: &mut Output, opts: &Options<'_>) -> Result<L
     Ok(made)
 }
 
-/// Puts a finished file into the output: bytes typeset now, or a copy from
-/// the previous output.
-fn put(out: &mut Output, path: String, stored: Stored) {
-    match stored {
+/// Puts a finished file into the output — bytes typeset now, or a copy from
+/// the previous output — and forgets its bytes.
+fn put(out: &Output<'_>, path: String, stored: &mut Stored) {
+    match std::mem::replace(stored, Stored::Put) {
         Stored::Memory(b) => out.add(path, b),
         Stored::Cached(p) => out.copy(path, Source::File(p)),
+        Stored::Put => {}
     }
 }

@@ -1,0 +1,68 @@
+//! Search: an index per language of the live pages, for the search page's
+//! script (`static/search.js`), which folds what a reader types the way the
+//! index was folded ([`crate::fold`]): `bao luc`, `BẠO LỰC` and `bạo lực`
+//! find the same pages. Only live pages are indexed — hubs, campaign homes,
+//! campaign pages and site-wide pages; widgets and the 404 page are not
+//! pages. The format is [`index`]'s.
+//!
+//! The search page itself (`/tim-kiem/`, `/en/search/`: the theme's
+//! `search_slug`) is an HTML page like the others (`render/html`), useful
+//! without JavaScript: every live page, by campaign and by audience.
+
+pub mod index;
+
+use rayon::prelude::*;
+
+use super::Output;
+use crate::load::content::PageKind;
+use crate::markdown;
+use crate::plan::Plan;
+use index::Doc;
+
+/// The folder of a language's index, relative to the output folder.
+pub fn index_dir(lang: &str) -> String {
+    format!("search/{lang}/")
+}
+
+/// What the index knows of each live page in `lang`.
+pub fn docs(plan: &Plan<'_>, lang: &str) -> Vec<Doc> {
+    let site = plan.site();
+    let def = site.default_language();
+    let pages: Vec<_> = plan.live_pages().filter(|p| p.page.lang == lang).collect();
+    pages
+        .par_iter()
+        .map(|p| {
+            let text = markdown::text::text(&p.page.body);
+            let campaign = p.campaign.map(|c| plan.campaign(c).campaign.title.get(lang, def).to_owned());
+            let title = match (&p.page.kind, &campaign) {
+                // A campaign home's title is the campaign's unless its page says otherwise.
+                (PageKind::CampaignHome(_), Some(c)) if p.page.front.title.is_empty() => c.clone(),
+                _ => p.page.front.title.clone(),
+            };
+            let mut body = String::new();
+            if let Some(s) = &p.page.front.summary {
+                body.push_str(s);
+                body.push('\n');
+            }
+            body.push_str(&text.text);
+            Doc {
+                url: p.url.to_owned(),
+                title,
+                campaign,
+                lang: lang.to_owned(),
+                headings: text.headings,
+                text: body,
+                audience: p.page.front.audience.iter().cloned().collect(),
+            }
+        })
+        .collect()
+}
+
+/// Writes the index of every language.
+pub fn render(plan: &Plan<'_>, out: &Output<'_>) {
+    for lang in &plan.site().languages {
+        for (path, bytes) in index::build(&docs(plan, lang), lang) {
+            out.add(path, bytes);
+        }
+    }
+}

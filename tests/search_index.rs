@@ -1,0 +1,247 @@
+//! The index as a whole: determinism, what the files hold, and sizes on a
+//! generated 10,000-page site.
+
+mod corpus;
+
+use std::collections::BTreeMap;
+
+use loa::fold::{fold, tokens};
+use loa::render::search::index::{Doc, Options, build, build_with};
+use serde_json::Value;
+
+fn doc(url: &str, title: &str, text: &str) -> Doc {
+    Doc { url: url.into(), title: title.into(), lang: "vi".into(), text: text.into(), ..Doc::default() }
+}
+
+/// The files of an index by path, and the manifest parsed.
+struct Index {
+    files: BTreeMap<String, Vec<u8>>,
+    manifest: Value,
+}
+
+impl Index {
+    fn new(files: Vec<(String, Vec<u8>)>) -> Self {
+        let manifest = serde_json::from_slice(&files[0].1).expect("manifest is JSON");
+        assert_eq!(files[0].0, "search/vi/index.json", "the manifest comes first");
+        Index { files: files.into_iter().collect(), manifest }
+    }
+
+    fn shard_list(&self) -> Vec<(String, String)> {
+        self.manifest["s"]
+            .as_array()
+            .expect("s")
+            .iter()
+            .map(|e| (e[0].as_str().expect("first term").to_owned(), e[1].as_str().expect("hash").to_owned()))
+            .collect()
+    }
+
+    fn shard_path(&self, hash: &str) -> String {
+        format!("search/vi/s/{hash}.json")
+    }
+
+    /// The index of the shard holding `term`, as search.js finds it.
+    fn shard_of(&self, term: &str) -> Option<usize> {
+        let key: Vec<u16> = term.encode_utf16().collect();
+        self.shard_list().iter().rposition(|(first, _)| first.encode_utf16().collect::<Vec<_>>() <= key)
+    }
+
+    /// Page ids and levels of `term`.
+    fn postings(&self, term: &str) -> Vec<(u64, u64)> {
+        let Some(i) = self.shard_of(term) else { return Vec::new() };
+        let shard: Value = serde_json::from_slice(&self.files[&self.shard_path(&self.shard_list()[i].1)]).expect("shard is JSON");
+        let mut id = 0;
+        shard
+            .get(term)
+            .and_then(Value::as_array)
+            .map(|list| {
+                list.iter()
+                    .map(|v| {
+                        let v = v.as_u64().expect("number");
+                        id += v / 16;
+                        (id, v % 16)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    fn fragment(&self, id: u64) -> Value {
+        let per = loa::render::search::index::FRAGMENTS_PER_FILE as u64;
+        let chunk: Value = serde_json::from_slice(&self.files[&format!("search/vi/p/{}.json", id / per)]).expect("fragments are JSON");
+        chunk[(id % per) as usize].clone()
+    }
+
+    /// Bytes (before compression) that the query `q` fetches: the manifest and
+    /// its shards (the prefix's first two), as search.js plans it.
+    fn query_bytes(&self, q: &str) -> usize {
+        let f = fold(q);
+        let mut words: Vec<&str> = tokens(&f).map(|(_, w)| w).collect();
+        let prefix = words.pop().unwrap_or_default();
+        let list = self.shard_list();
+        let mut need: Vec<usize> = words.iter().filter_map(|w| self.shard_of(w)).collect();
+        if let Some(i) = self.shard_of(prefix) {
+            need.push(i);
+            if list.get(i + 1).is_some_and(|(first, _)| first.starts_with(prefix)) {
+                need.push(i + 1);
+            }
+        }
+        need.sort();
+        need.dedup();
+        self.files["search/vi/index.json"].len() + need.iter().map(|&i| self.files[&self.shard_path(&list[i].1)].len()).sum::<usize>()
+    }
+}
+
+#[test]
+fn finds_pages_however_they_are_typed() {
+    let docs = vec![
+        doc("/b/", "Đường dây nóng 111", "Gọi ngay khi thấy trẻ bị bạo lực."),
+        doc("/a/", "Nhận biết xâm hại", "Xâm hại trẻ em có nhiều hình thức."),
+        Doc { lang: "en".into(), ..doc("/en/", "Hotline", "Call 111.") },
+    ];
+    let index = Index::new(build(&docs, "vi"));
+    assert_eq!(index.manifest["n"], 2, "English pages are not in the Vietnamese index");
+    // Pages are numbered in URL order: /a/ is 0, /b/ is 1.
+    assert_eq!(index.postings("duong"), [(1, 8)], "in the title only");
+    assert_eq!(index.postings("xam"), [(0, 8 + 1)], "in the title and once in the body");
+    assert_eq!(index.postings("111"), [(1, 8)]);
+    assert_eq!(index.postings("call"), []);
+    for q in ["duong day nong", "ĐƯỜNG DÂY NÓNG", "đường dây nóng"] {
+        for w in fold(q).split(' ') {
+            assert_eq!(index.postings(w).len(), 1, "{q}: {w}");
+        }
+    }
+    let f = index.fragment(1);
+    assert_eq!(f["u"], "/b/");
+    assert_eq!(f["t"], "Đường dây nóng 111");
+    assert_eq!(f["x"], "Gọi ngay khi thấy trẻ bị bạo lực.");
+    assert!(f.get("c").is_none() && f.get("a").is_none(), "no campaign or audience: no key");
+}
+
+#[test]
+fn levels_say_where_a_word_is() {
+    let long = "bạo lực ".repeat(30);
+    let docs = vec![
+        Doc { headings: vec!["Bạo lực là gì".into()], ..doc("/h/", "Trang", "Một lần bạo lực.") },
+        doc("/m/", "Trang", &long),
+        Doc { campaign: Some("Phòng chống bạo lực gia đình".into()), ..doc("/c/", "Trang", "Không có.") },
+    ];
+    let index = Index::new(build(&docs, "vi"));
+    // /c/ 0: only in the campaign's name (counted once in the body; a short
+    // page weighs one occurrence more); /h/ 1: in a heading and once in the
+    // body; /m/ 2: many times in the body: the most a body gives.
+    assert_eq!(index.postings("bao"), [(0, 2), (1, 4 + 2), (2, 3)]);
+    let index = Index::new(build(&[doc("/a/", "Bạo lực", "")], "vi"));
+    assert_eq!(index.postings("bao"), [(0, 8)], "title only: no body level");
+}
+
+#[test]
+fn same_pages_same_bytes_whatever_the_order() {
+    let mut docs = corpus::pages(300, 7);
+    let a = build(&docs, "vi");
+    assert_eq!(a, build(&docs, "vi"), "twice the same");
+    docs.reverse();
+    docs.swap(3, 100);
+    assert_eq!(a, build(&docs, "vi"), "pages in another order");
+    for threads in [1, 3] {
+        assert_eq!(a, build_with(&docs, "vi", &Options { threads, ..Options::default() }), "{threads} threads");
+    }
+    // And one change changes the build hash and that page's fragment.
+    let first_vi = docs.iter().position(|d| d.lang == "vi").expect("a page in Vietnamese");
+    docs[first_vi].text.push_str(" Thêm.");
+    let b = build(&docs, "vi");
+    assert_ne!(a[0], b[0]);
+}
+
+#[test]
+fn shards_hold_every_term_once_in_order() {
+    let docs = corpus::pages(2000, 3);
+    let options = Options { shard_bytes: 8 * 1024, ..Options::default() };
+    let index = Index::new(build_with(&docs, "vi", &options));
+    let list = index.shard_list();
+    assert!(list.len() > 10, "{} shards", list.len());
+    let mut all: Vec<String> = Vec::new();
+    for (first, hash) in &list {
+        let bytes = &index.files[&index.shard_path(hash)];
+        let shard: serde_json::Map<String, Value> = serde_json::from_slice(bytes).expect("JSON object");
+        // serde_json's map is sorted by bytes; the shard's own order is UTF-16.
+        let raw = std::str::from_utf8(bytes).expect("UTF-8");
+        assert!(raw.starts_with(&format!("{{\"{first}\":")), "a shard starts with its first term");
+        let terms: Vec<String> = shard.keys().cloned().collect();
+        let biggest = shard.iter().map(|(k, v)| k.len() + v.to_string().len() + 4).max().unwrap_or(0);
+        assert!(bytes.len() <= options.shard_bytes.max(biggest + 2), "shard {first}: {} bytes", bytes.len());
+        all.extend(terms);
+    }
+    let n = all.len();
+    all.sort_by(|a, b| a.encode_utf16().cmp(b.encode_utf16()));
+    all.dedup();
+    assert_eq!(all.len(), n, "no term is in two shards");
+    let firsts: Vec<&String> = list.iter().map(|(f, _)| f).collect();
+    assert!(firsts.windows(2).all(|w| w[0].encode_utf16().lt(w[1].encode_utf16())), "shards in order");
+    // Every word of every page is found, in the shard the client would look in.
+    for d in docs.iter().filter(|d| d.lang == "vi").take(50) {
+        for (_, w) in tokens(&fold(&d.title)) {
+            assert!(!index.postings(w).is_empty(), "{w}");
+        }
+    }
+}
+
+#[test]
+fn excerpts_are_cut_at_words() {
+    // 20 bytes of the text: "Một hai ba\n\n  " and half of "bốn".
+    let text = "Một hai ba\n\n  bốn năm sáu bảy tám chín mười";
+    let options = Options { excerpt_bytes: 20, ..Options::default() };
+    let index = Index::new(build_with(&[doc("/x/", "T", text)], "vi", &options));
+    assert_eq!(index.fragment(0)["x"], "Một hai ba…");
+    let options = Options { excerpt_bytes: 21, ..Options::default() };
+    let index = Index::new(build_with(&[doc("/x/", "T", text)], "vi", &options));
+    assert_eq!(index.fragment(0)["x"], "Một hai ba bốn…");
+    let index = Index::new(build_with(&[doc("/x/", "T", "Mộtchữrấtdài")], "vi", &Options { excerpt_bytes: 4, ..Options::default() }));
+    assert_eq!(index.fragment(0)["x"], "Mộ…", "one long word is cut at a character");
+    let index = Index::new(build(&[doc("/x/", "T", " \u{1}x\r\n")], "vi"));
+    assert_eq!(index.fragment(0)["x"], "\u{1}x");
+    let index = Index::new(build(&[doc("/x/", "T", "Trích \"dẫn\"\tvà \\ dấu")], "vi"));
+    assert_eq!(index.fragment(0)["x"], "Trích \"dẫn\" và \\ dấu");
+}
+
+#[test]
+fn nothing_to_index() {
+    let index = Index::new(build(&[], "vi"));
+    assert_eq!(index.manifest["n"], 0);
+    assert_eq!(index.manifest["s"], serde_json::json!([]));
+    assert_eq!(index.files.len(), 1);
+    // A language code is one path segment, whatever it holds.
+    let files = build(&[], "../x");
+    assert_eq!(files[0].0, "search/x/index.json");
+}
+
+/// Sizes on a 47-page and a 10,000-page site (print them with
+/// `cargo test --release -- --nocapture sizes`). Compressed sizes are
+/// measured by `measure.mjs`; here the raw bytes are bounded.
+#[test]
+fn sizes() {
+    let queries = ["bao luc", "duong day nong", "xam hai tre em", "bảo vệ trẻ em", "111", "ky nang tu bao ve", "BẠO LỰC GIA ĐÌNH", "mua ban nguoi"];
+    for (n, max_query) in [(47, 48 * 1024), (10_000, 200 * 1024)] {
+        let docs = corpus::pages(n, 1);
+        let index = Index::new(build(&docs, "vi"));
+        let list = index.shard_list();
+        let shard_sizes: Vec<usize> = list.iter().map(|(_, h)| index.files[&index.shard_path(h)].len()).collect();
+        let fragments: Vec<usize> = index.files.iter().filter(|(p, _)| p.contains("/p/")).map(|(_, b)| b.len()).collect();
+        let worst = queries.iter().map(|q| (index.query_bytes(q), *q)).max().unwrap_or_default();
+        println!(
+            "{n} pages: manifest {} B, {} shards (largest {} B), fragments {} B on average; the heaviest query ({:?}) fetches {} B of index before compression",
+            index.files["search/vi/index.json"].len(),
+            list.len(),
+            shard_sizes.iter().max().unwrap_or(&0),
+            fragments.iter().sum::<usize>() / fragments.len().max(1),
+            worst.1,
+            worst.0
+        );
+        assert!(worst.0 <= max_query, "{n} pages: {worst:?}");
+        if n == 10_000 {
+            assert!(list.len() > 50, "a big site is split");
+            assert!(index.files["search/vi/index.json"].len() < 12 * 1024, "the manifest stays small");
+        } else {
+            assert!(list.len() <= 4, "a small site has few shards: {}", list.len());
+        }
+    }
+}
