@@ -106,6 +106,9 @@ struct AltCtx {
 pub const NAV_LIMIT: usize = 12;
 /// How many pages of its campaign a page lists (the campaign home lists all).
 pub const SIBLINGS_LIMIT: usize = 12;
+/// How many pages each group of the search page lists for readers without
+/// JavaScript (a campaign's group links to its home, which lists all).
+pub const SEARCH_GROUP_LIMIT: usize = 50;
 
 /// Which HTML pages to render.
 #[derive(Debug, Clone, Copy)]
@@ -241,10 +244,10 @@ impl Renderer<'_, '_> {
             .map(|c| GroupCtx {
                 title: c.campaign.title.get(lang, def).to_owned(),
                 url: Some(self.plan.campaign_url(c.id, lang)),
-                pages: self.campaign_pages(c.id, lang).iter().map(|&i| self.link(i, None)).collect(),
+                pages: self.campaign_pages(c.id, lang).iter().take(SEARCH_GROUP_LIMIT).map(|&i| self.link(i, None)).collect(),
             })
             .collect();
-        let general: Vec<LinkCtx> = self.site_pages.get(lang).map_or(&[][..], Vec::as_slice).iter().map(|&i| self.link(i, None)).collect();
+        let general: Vec<LinkCtx> = self.site_pages.get(lang).map_or(&[][..], Vec::as_slice).iter().take(SEARCH_GROUP_LIMIT).map(|&i| self.link(i, None)).collect();
         if !general.is_empty() {
             groups.push(GroupCtx { title: theme.string(lang, "search_general").to_owned(), url: None, pages: general });
         }
@@ -258,6 +261,7 @@ impl Renderer<'_, '_> {
             .into_iter()
             .map(|(title, mut pages)| {
                 pages.sort_by(|a, b| a.title.cmp(&b.title));
+                pages.truncate(SEARCH_GROUP_LIMIT);
                 GroupCtx { title, url: None, pages }
             })
             .collect();
