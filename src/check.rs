@@ -32,6 +32,8 @@ pub fn check(inputs: &Inputs, links: &LinkTable, fonts: Option<&Fonts>) -> Diagn
     let mut diags = links.check(&inputs.content);
     remote_loads(inputs, links, &mut diags);
     names(inputs, &mut diags);
+    same_names(&inputs.content.pages, &mut diags);
+    audiences(inputs, &mut diags);
     windows(inputs, &mut diags);
     campaigns(inputs, &mut diags);
     leaflets(inputs, &mut diags);
@@ -107,6 +109,39 @@ fn names(inputs: &Inputs, diags: &mut Diagnostics) {
         };
         if let Some(msg) = clash {
             diags.push(Diagnostic::error(&page.source, None, msg).with_hint("rename the file"));
+        }
+    }
+}
+
+/// Two pages of one folder and language whose file names give the same URL
+/// name (`Phòng chống xâm hại.md` and `phong-chong-xam-hai.md`): an error
+/// naming both.
+fn same_names(pages: &[Page], diags: &mut Diagnostics) {
+    let mut seen: std::collections::HashMap<(&PageKind, &str, &str), &Page> = std::collections::HashMap::new();
+    for p in pages.iter().filter(|p| !p.slug.is_empty()) {
+        if let Some(first) = seen.insert((&p.kind, p.slug.as_str(), p.lang.as_str()), p) {
+            diags.push(
+                Diagnostic::error(&p.source, p.front.position("slug"), format!("this page and {} both get the URL name `{}`", crate::diag::display_path(&first.source), p.slug))
+                    .with_hint("rename one of the files, or give one of them its own `slug:` in its front matter"),
+            );
+        }
+    }
+}
+
+/// Every audience a page names must be one the theme has a label for.
+fn audiences(inputs: &Inputs, diags: &mut Diagnostics) {
+    let known = inputs.theme.audiences();
+    for p in &inputs.content.pages {
+        for a in p.front.audience.iter().filter(|a| !known.contains(a)) {
+            let hint = match crate::diag::did_you_mean(a, known.iter().map(String::as_str)) {
+                Some(s) => format!("did you mean `{s}`? A new audience needs its label in the theme's i18n files: audience_{}", a.replace('-', "_")),
+                None => format!("a new audience needs its label in the theme's i18n files: audience_{}", a.replace('-', "_")),
+            };
+            diags.push(
+                Diagnostic::error(&p.source, p.front.position("audience"), format!("`{a}` is not one of the audiences: {}", known.join(", ")))
+                    .with_hint(hint)
+                    .with_source(&p.text),
+            );
         }
     }
 }
@@ -232,7 +267,7 @@ fn glyphs(inputs: &Inputs, links: &LinkTable, fonts: &Fonts, diags: &mut Diagnos
     for &(index, page) in &pages {
         langs.insert(&page.lang);
         campaigns.extend(page.kind.campaign());
-        if let Some(a) = &page.front.audience {
+        for a in &page.front.audience {
             audiences.insert((&page.lang, a));
         }
         if page.front.variants == Some(Variants::Localities) {
@@ -270,7 +305,8 @@ fn glyphs(inputs: &Inputs, links: &LinkTable, fonts: &Fonts, diags: &mut Diagnos
         finds.scan(fonts, Path::new(calendar::FILE), inputs.text_of(calendar::FILE), &titles.join("\n"));
         // The theme's strings a leaflet prints, and dates as loa writes them.
         let mut strings: Vec<String> = theme.strings.get(*lang).into_iter().flatten().filter(|(k, _)| k.starts_with("leaflet_")).map(|(_, v)| v.clone()).collect();
-        strings.extend(audiences.iter().filter(|(l, _)| l == lang).filter_map(|(_, a)| theme.audience_label(lang, &Some((*a).to_owned()))));
+        let theirs: Vec<String> = audiences.iter().filter(|(l, _)| l == lang).map(|(_, a)| (*a).to_owned()).collect();
+        strings.extend(theme.audience_labels(lang, &theirs));
         strings.push(theme.string(def, "leaflet_111_label").to_owned());
         strings.push(sample_dates(lang));
         match theme.string_files.get(*lang) {

@@ -48,8 +48,8 @@ impl LinkTable {
     /// Scans every page (in parallel) and indexes pages and assets.
     pub fn new(content: &Content) -> Self {
         let scans = content.pages.par_iter().map(|p| markdown::scan(&p.body)).collect();
-        let by_source = content.pages.iter().enumerate().map(|(i, p)| (p.source.clone(), i)).collect();
-        let assets = content.assets.iter().map(|a| (a.source.clone(), a.output.clone())).collect();
+        let by_source = content.pages.iter().enumerate().map(|(i, p)| (nfc_path(&p.source), i)).collect();
+        let assets = content.assets.iter().map(|a| (nfc_path(&a.source), a.output.clone())).collect();
         Self { by_source, assets, scans }
     }
 
@@ -82,6 +82,10 @@ impl LinkTable {
             None => (dest, None),
         };
         let path = path.split('?').next().unwrap_or(path);
+        // A file may be linked by its name as written (`Phòng chống.md`) or
+        // percent-encoded (`Ph%C3%B2ng%20ch%E1%BB%91ng.md`).
+        let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+        let path: &str = &decoded;
         let joined = if let Some(rest) = path.strip_prefix("@/") {
             Path::new("content").join(rest)
         } else if path.starts_with('/') {
@@ -89,7 +93,7 @@ impl LinkTable {
         } else {
             from.source.parent().unwrap_or(Path::new("")).join(path)
         };
-        let Some(norm) = normalize(&joined) else {
+        let Some(norm) = normalize(&joined).map(|p| nfc_path(&p)) else {
             return Err(format!("`{dest}` points outside content/"));
         };
         if let Some(&i) = self.by_source.get(&norm) {
@@ -187,6 +191,12 @@ impl LinkTable {
         }
         diags
     }
+}
+
+/// A path in Unicode NFC (file names may be stored decomposed, as macOS does).
+fn nfc_path(p: &Path) -> PathBuf {
+    use unicode_normalization::UnicodeNormalization;
+    PathBuf::from(p.to_string_lossy().nfc().collect::<String>())
 }
 
 /// Resolves `.` and `..` without touching the file system; `None` if the path

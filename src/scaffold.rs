@@ -70,9 +70,11 @@ pub fn new_page(root: &Path, spec: &str) -> Result<PathBuf, Diagnostics> {
     if page.is_empty() || page.contains('/') {
         return Err(usage());
     }
-    if !crate::slug::is_valid(page) {
-        return Err(Diagnostic::error(spec, None, format!("`{page}` is not a valid page name"))
-            .with_hint(format!("use lowercase letters, digits and hyphens: {}", crate::slug::suggest(page)))
+    // A page may be named as people title it (`Phòng chống xâm hại`): its
+    // URL name is derived from it.
+    if crate::slug::from_name(page).is_empty() {
+        return Err(Diagnostic::error(spec, None, format!("`{page}` gives no name for the page's URL: it has no letter or digit"))
+            .with_hint("name the page with words, e.g. pages/Cách báo tin")
             .into());
     }
     let read = |file: &str| crate::load::read_text(root, Path::new(file), "run loa in the site's folder or pass --root DIR");
@@ -96,7 +98,7 @@ pub fn new_page(root: &Path, spec: &str) -> Result<PathBuf, Diagnostics> {
     }
     let text = format!(
         "---\ntitle: {}\nsummary: Một câu giới thiệu trang này.\nweight: 10\n# audience: cha-me        # tre-em, cha-me, giao-vien, cong-dong\n# publish: start-14d      # or a date: 2027-05-20\n# expire: end+7d\n# leaflet: a5             # a4, a5, trifold\n# variants: localities    # one leaflet per entry of localities.yaml\n# draft: true\n---\n\nViết nội dung ở đây. Khi cần trợ giúp, gọi [111](tel:111).\n",
-        title_from_slug(page)
+        if crate::slug::is_valid(page) { title_from_slug(page) } else { page.trim().to_owned() }
     );
     fs::write(&path, text).map_err(|e| Diagnostic::error(display_path(&path), None, format!("cannot write: {e}")))?;
     Ok(path)

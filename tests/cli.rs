@@ -712,7 +712,7 @@ fn new_creates_a_page_that_builds_once() {
 
     // Malformed names.
     new("khong-co-gach-cheo").expect_code(1);
-    new("pages/Tên Sai").expect_code(1);
+    new("pages/★★★").expect_code(1).stderr_has("gives no name for the page's URL");
 }
 
 // ---------------------------------------------------------------------------

@@ -195,14 +195,17 @@ pub fn load_page(root: &Path, rel: &Path, site: &Site) -> Result<Page, Diagnosti
         Diagnostic::error(rel, pos, msg).with_hint(hint).with_source(&text)
     };
 
-    // Where the page goes.
+    // Where the page goes. File names are taken as people write them
+    // (Vietnamese letters, capitals, spaces), in NFC.
     let inner = rel.strip_prefix("content").unwrap_or(rel);
-    let parts: Vec<String> = inner.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+    let parts: Vec<String> = inner.iter().map(|p| p.to_string_lossy().nfc().collect::<String>()).collect();
     let file_name = parts.last().cloned().unwrap_or_default();
     let stem = file_name.strip_suffix(".md").unwrap_or(&file_name);
+    // `x.en.md`: a last part of two or three small letters is a language
+    // code; anything else after a dot (`Báo cáo 6.2027.md`) is part of the name.
     let (stem, lang) = match stem.rsplit_once('.') {
-        Some((s, l)) => (s.to_owned(), l.to_owned()),
-        None => (stem.to_owned(), site.default_language().to_owned()),
+        Some((s, l)) if (2..=3).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_lowercase()) => (s.to_owned(), l.to_owned()),
+        _ => (stem.to_owned(), site.default_language().to_owned()),
     };
     let mut diags = Diagnostics::new();
     if !site.languages.contains(&lang) {
@@ -228,11 +231,6 @@ pub fn load_page(root: &Path, rel: &Path, site: &Site) -> Result<Page, Diagnosti
             PageKind::SitePage
         }
     };
-    let slug = if stem == "_index" { String::new() } else { stem.clone() };
-    if !slug.is_empty() && !crate::slug::is_valid(&slug) {
-        diags.push(err(None, format!("`{stem}` is not a valid page name: it becomes the page's URL"), &format!("rename the file {}.md, with lowercase letters a-z, digits and hyphens", crate::slug::suggest(&stem))));
-    }
-
     let parsed = match front_matter::parse(rel, &text, kind.campaign().is_some()) {
         Ok(p) => p,
         Err(d) => {
@@ -244,6 +242,20 @@ pub fn load_page(root: &Path, rel: &Path, site: &Site) -> Result<Page, Diagnosti
         return Err(diags);
     }
     let (front, body, body_line) = (parsed.front, parsed.body.to_owned(), parsed.body_line);
+    // The URL name: `slug:` in the front matter, else derived from the file name.
+    let slug = if stem == "_index" {
+        String::new()
+    } else {
+        match &front.slug {
+            Some(s) => s.clone(),
+            None => crate::slug::from_name(&stem),
+        }
+    };
+    if stem != "_index" && slug.is_empty() {
+        return Err(Diagnostic::error(rel, None, format!("`{stem}` gives no name for the page's URL: it has no letter or digit"))
+            .with_hint("add `slug: ten-trang` to the front matter, or rename the file")
+            .into());
+    }
     Ok(Page { source: rel.to_path_buf(), kind, slug, lang, front, body, body_line, text })
 }
 

@@ -16,7 +16,7 @@ use crate::time::Bound;
 
 /// The front-matter keys a page may have, for "did you mean" hints.
 pub const KEYS: &[&str] =
-    &["title", "summary", "date", "publish", "expire", "draft", "weight", "audience", "leaflet", "variants", "image", "image_alt"];
+    &["title", "slug", "summary", "date", "publish", "expire", "draft", "weight", "audience", "leaflet", "variants", "image", "image_alt"];
 
 /// The largest offset `publish`/`expire` may take, in days (ten years).
 pub const MAX_OFFSET_DAYS: i64 = 3660;
@@ -72,8 +72,10 @@ pub struct FrontMatter {
     pub draft: bool,
     /// Sort key in lists; lower first.
     pub weight: i64,
-    /// Who the page is for (`tre-em`, `cha-me`, `giao-vien`, …).
-    pub audience: Option<String>,
+    /// Who the page is for (`tre-em`, `cha-me`, `giao-vien`, …): one or more.
+    pub audience: Vec<String>,
+    /// The page's URL name when it is not derived from the file name.
+    pub slug: Option<String>,
     /// Print formats to make of the page.
     pub leaflet: Vec<LeafletFormat>,
     /// Make the leaflets once per locality (`variants: localities`).
@@ -106,7 +108,8 @@ struct FrontFile {
     draft: bool,
     #[serde(default)]
     weight: i64,
-    audience: Option<Spanned<String>>,
+    audience: Option<Spanned<OneOrMany>>,
+    slug: Option<Spanned<String>>,
     leaflet: Option<Spanned<OneOrMany>>,
     variants: Option<Spanned<String>>,
     image: Option<Spanned<String>>,
@@ -132,11 +135,23 @@ impl<'de> Deserialize<'de> for BoundField {
     }
 }
 
+/// A key that takes one value or a list of them.
 #[derive(Deserialize)]
 #[serde(untagged)]
 enum OneOrMany {
     One(String),
     Many(Vec<String>),
+}
+
+impl OneOrMany {
+    /// The values, trimmed, empty ones left out.
+    fn items(&self) -> Vec<String> {
+        let all = match self {
+            OneOrMany::One(s) => vec![s.clone()],
+            OneOrMany::Many(v) => v.clone(),
+        };
+        all.into_iter().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect()
+    }
 }
 
 /// Parses `2027-05-20`, `start`, `end`, `start-14d`, `end+7d` (at most
@@ -235,6 +250,7 @@ pub fn parse<'t>(rel: &Path, text: &'t str, in_campaign: bool) -> Result<Parsed<
     note("publish", front.publish.as_ref().and_then(|f| at(position_of(f, yaml_line))));
     note("expire", front.expire.as_ref().and_then(|f| at(position_of(f, yaml_line))));
     note("audience", front.audience.as_ref().and_then(|f| at(position_of(f, yaml_line))));
+    note("slug", front.slug.as_ref().and_then(|f| at(position_of(f, yaml_line))));
     note("leaflet", front.leaflet.as_ref().and_then(|f| at(position_of(f, yaml_line))));
     note("variants", front.variants.as_ref().and_then(|f| at(position_of(f, yaml_line))));
     note("image", front.image.as_ref().and_then(|f| at(position_of(f, yaml_line))));
@@ -276,12 +292,8 @@ pub fn parse<'t>(rel: &Path, text: &'t str, in_campaign: bool) -> Result<Parsed<
 
     let mut leaflet = Vec::new();
     if let Some(l) = &front.leaflet {
-        let names = match &l.value {
-            OneOrMany::One(s) => vec![s.clone()],
-            OneOrMany::Many(v) => v.clone(),
-        };
-        for n in names {
-            match n.trim() {
+        for n in l.value.items() {
+            match n.as_str() {
                 "a4" => leaflet.push(LeafletFormat::A4),
                 "a5" => leaflet.push(LeafletFormat::A5),
                 "trifold" => leaflet.push(LeafletFormat::Trifold),
@@ -301,11 +313,18 @@ pub fn parse<'t>(rel: &Path, text: &'t str, in_campaign: bool) -> Result<Parsed<
             }
         },
     };
-    let audience = front.audience.as_ref().map(|a| a.value.trim().to_owned());
-    if let Some(a) = &audience
-        && !crate::slug::is_valid(a)
+    let mut audience: Vec<String> = front.audience.as_ref().map(|a| a.value.items()).unwrap_or_default();
+    for a in &audience {
+        if !crate::slug::is_valid(a) {
+            diags.push(err(pos("audience"), format!("`{a}` is not an audience name"), "use short names in lowercase letters and hyphens: tre-em, cha-me, giao-vien, cong-dong, can-bo"));
+        }
+    }
+    audience.dedup();
+    let slug = front.slug.as_ref().map(|s| s.value.trim().to_owned());
+    if let Some(s) = &slug
+        && !crate::slug::is_valid(s)
     {
-        diags.push(err(pos("audience"), format!("`{a}` is not an audience name"), "use a short name in lowercase letters and hyphens: tre-em, cha-me, giao-vien, cong-dong"));
+        diags.push(err(pos("slug"), format!("`{s}` is not a page name for a URL"), &format!("use lowercase letters a-z, digits and hyphens, e.g. `{}`", crate::slug::from_name(s))));
     }
     if diags.has_errors() {
         return Err(diags);
@@ -320,6 +339,7 @@ pub fn parse<'t>(rel: &Path, text: &'t str, in_campaign: bool) -> Result<Parsed<
             draft: front.draft,
             weight: front.weight,
             audience,
+            slug,
             leaflet,
             variants,
             image: front.image.map(|s| s.value),

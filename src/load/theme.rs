@@ -9,7 +9,7 @@
 //! (Typst templates for the PDF leaflets) and `fonts/*.ttf|otf` (the fonts
 //! the leaflets are typeset with; the default theme ships Noto Sans).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use include_dir::{include_dir, Dir};
@@ -110,10 +110,23 @@ pub const REQUIRED_STRINGS: &[&str] = &[
 ];
 
 impl Theme {
-    /// The label of an audience in `lang` (`cha-me` → the string
+    /// The label of each audience in `lang` (`cha-me` → the string
     /// `audience_cha_me`), or the audience's own name when the theme has none.
-    pub fn audience_label(&self, lang: &str, audience: &Option<String>) -> Option<String> {
-        audience.as_ref().map(|a| self.lookup(lang, &format!("audience_{}", a.replace('-', "_"))).map_or_else(|| a.clone(), str::to_owned))
+    pub fn audience_labels(&self, lang: &str, audience: &[String]) -> Vec<String> {
+        audience.iter().map(|a| self.lookup(lang, &format!("audience_{}", a.replace('-', "_"))).map_or_else(|| a.clone(), str::to_owned)).collect()
+    }
+
+    /// The labels of a page's audiences in `lang`, as one text
+    /// (`Dành cho cha mẹ · Dành cho trẻ em`); `None` for no audience.
+    pub fn audience_label(&self, lang: &str, audience: &[String]) -> Option<String> {
+        (!audience.is_empty()).then(|| self.audience_labels(lang, audience).join(" · "))
+    }
+
+    /// The audiences the theme names (its `audience_*` strings): the values
+    /// `audience:` may take.
+    pub fn audiences(&self) -> Vec<String> {
+        let keys: BTreeSet<String> = self.strings.values().flat_map(|m| m.keys()).filter_map(|k| k.strip_prefix("audience_")).map(|a| a.replace('_', "-")).collect();
+        keys.into_iter().collect()
     }
 
     /// A UI string in `lang`, falling back to the first language that has it
@@ -269,8 +282,10 @@ mod tests {
                 assert!(theme.strings[lang].contains_key(*key), "{lang}: {key}");
             }
         }
-        assert_eq!(theme.audience_label("vi", &Some("cha-me".into())).as_deref(), Some("Dành cho cha mẹ, người chăm sóc trẻ"));
-        assert_eq!(theme.audience_label("vi", &Some("ong-ba".into())).as_deref(), Some("ong-ba"));
+        assert_eq!(theme.audience_label("vi", &["cha-me".into()]).as_deref(), Some("Dành cho cha mẹ, người chăm sóc trẻ"));
+        assert_eq!(theme.audience_label("vi", &["tre-em".into(), "cha-me".into()]).as_deref(), Some("Dành cho trẻ em · Dành cho cha mẹ, người chăm sóc trẻ"));
+        assert_eq!(theme.audience_label("vi", &[]), None);
+        assert_eq!(theme.audiences(), ["can-bo", "cha-me", "cong-dong", "giao-vien", "tre-em"]);
     }
 
     #[test]

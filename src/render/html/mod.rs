@@ -60,9 +60,19 @@ pub struct PageCtx {
     content: String,
     url: String,
     permalink: String,
+    /// The first audience (themes written for one audience per page).
     audience: Option<String>,
+    /// Every audience of the page.
+    audiences: Vec<AudienceCtx>,
     audience_label: Option<String>,
     kind: &'static str,
+}
+
+/// An audience of a page, as templates see it.
+#[derive(Serialize, Clone)]
+struct AudienceCtx {
+    id: String,
+    label: String,
 }
 
 /// A link in a list.
@@ -164,6 +174,7 @@ impl Renderer<'_, '_> {
             url: url.to_owned(),
             permalink: urls::absolute(self.plan.site(), url),
             audience: None,
+            audiences: Vec::new(),
             audience_label: None,
             kind,
         }
@@ -253,7 +264,7 @@ impl Renderer<'_, '_> {
         }
         let mut by_audience: BTreeMap<String, Vec<LinkCtx>> = BTreeMap::new();
         for p in self.plan.live_pages().filter(|p| p.page.lang == lang && matches!(p.page.kind, PageKind::CampaignPage(_) | PageKind::SitePage)) {
-            if let Some(label) = theme.audience_label(lang, &p.page.front.audience) {
+            for label in theme.audience_labels(lang, &p.page.front.audience) {
                 by_audience.entry(label).or_default().push(self.link(p.id, None));
             }
         }
@@ -282,7 +293,8 @@ impl Renderer<'_, '_> {
             content: page_html(self.plan, id, false),
             url: p.url.to_owned(),
             permalink: urls::absolute(self.plan.site(), p.url),
-            audience: front.audience.clone(),
+            audience: front.audience.first().cloned(),
+            audiences: front.audience.iter().zip(self.plan.theme().audience_labels(&p.page.lang, &front.audience)).map(|(id, label)| AudienceCtx { id: id.clone(), label }).collect(),
             audience_label: self.plan.theme().audience_label(&p.page.lang, &front.audience),
             kind: match p.page.kind {
                 PageKind::Hub => "hub",

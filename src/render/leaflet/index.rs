@@ -62,8 +62,10 @@ pub struct IndexEntry {
     pub lang: String,
     /// The language's name, when it is not the site's default.
     pub lang_name: Option<String>,
-    /// Who it is for.
+    /// Who it is for: the first audience (themes written for one).
     pub audience: Option<String>,
+    /// Every audience it is for.
+    pub audiences: Vec<String>,
     /// Its audience label.
     pub audience_label: Option<String>,
     /// Its summary.
@@ -112,7 +114,8 @@ pub fn groups(plan: &Plan<'_>, by_page: &BTreeMap<PageId, Vec<LeafletCtx>>) -> V
             url: plan.page(id).url.to_owned(),
             lang: p.lang.clone(),
             lang_name: (p.lang != def).then(|| theme.string(&p.lang, "language_name").to_owned()),
-            audience: p.front.audience.clone(),
+            audience: p.front.audience.first().cloned(),
+            audiences: p.front.audience.clone(),
             audience_label: theme.audience_label(def, &p.front.audience),
             summary: p.front.summary.clone(),
             leaflets: by_page.get(&id).cloned().unwrap_or_default(),

@@ -52,7 +52,7 @@ pub fn docs(plan: &Plan<'_>, lang: &str) -> Vec<Doc> {
                 lang: lang.to_owned(),
                 headings: text.headings,
                 text: body,
-                audience: p.page.front.audience.iter().cloned().collect(),
+                audience: p.page.front.audience.clone(),
             }
         })
         .collect()
