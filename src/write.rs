@@ -19,11 +19,14 @@
 //!   previous output is read (its leaflets are reused) to after the exchange.
 //!
 //! Beside the output `NAME` lives loa's working folder `.NAME.loa/`: the lock
-//! file, and `standby/` — after an exchange, the previous build, kept to
-//! become the next one (its files are hard links to the output's wherever
-//! they are the same, so it costs little disk). Nothing else is written or
-//! removed outside the output folder. The folder can be deleted when no
-//! build runs.
+//! file, `standby/` — after an exchange, the previous build, kept to become
+//! the next one (its files are hard links to the output's wherever they are
+//! the same, so it costs little disk) — and `record.json`, the output's file
+//! list and the files in which the standby differs from it, so that the next
+//! build updates the standby where it must without walking either tree
+//! (without a record, as after a killed build, it walks them). Nothing else
+//! is written or removed outside the output folder. The folder can be deleted
+//! when no build runs.
 //!
 //! Where the output cannot be exchanged (it is a mount point, or the
 //! platform lacks `RENAME_EXCHANGE`), files are written in place, each one
@@ -137,10 +140,14 @@ pub struct Writer {
     /// Whether the output holds a previous build of loa's.
     live: bool,
     _lock: Option<File>,
-    /// Files the same as in the output, to link into the standby if an
-    /// exchange happens.
+    /// Files the same as in the output whose standby copy may not be, to link
+    /// into the standby if an exchange happens.
     same: Mutex<Vec<String>>,
+    /// Files written into the standby.
+    written: Mutex<Vec<String>>,
     changed: AtomicUsize,
+    /// What the last build recorded of the output and the standby.
+    record: Option<Record>,
     dirs: Mutex<BTreeSet<PathBuf>>,
     warnings: Mutex<Diagnostics>,
 }
@@ -236,6 +243,44 @@ fn alive(pid: u32) -> bool {
     Path::new("/proc").join(pid.to_string()).exists()
 }
 
+/// What a build that swapped records for the next one: every file of the
+/// output, and the files in which the standby (the output before) differs.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+struct Record {
+    version: u32,
+    paths: BTreeSet<String>,
+    touched: BTreeSet<String>,
+}
+
+/// The version of `record.json`.
+const RECORD_VERSION: u32 = 1;
+
+impl Record {
+    fn path(work: &Path) -> PathBuf {
+        work.join("record.json")
+    }
+
+    /// Reads the record and removes it: until this build writes a new one,
+    /// the standby is not known to match it (a build killed midway leaves
+    /// none, and the next one walks the trees).
+    fn take(work: &Path) -> Option<Record> {
+        let path = Self::path(work);
+        let r: Record = serde_json::from_slice(&fs::read(&path).ok()?).ok()?;
+        fs::remove_file(&path).ok()?;
+        (r.version == RECORD_VERSION).then_some(r)
+    }
+
+    fn save(&self, work: &Path) -> Result<(), Diagnostic> {
+        let path = Self::path(work);
+        let tmp = work.join(tmp_name());
+        let json = serde_json::to_vec(self).unwrap_or_default();
+        fs::write(&tmp, json).and_then(|_| fs::rename(&tmp, &path)).map_err(|e| {
+            let _ = fs::remove_file(&tmp);
+            io_error("write", &path, e)
+        })
+    }
+}
+
 impl Writer {
     /// Opens the output folder `out` of the site at `root` for a build:
     /// refuses a dangerous folder, takes the lock (waiting for another build
@@ -264,11 +309,12 @@ impl Writer {
         }
         let standby = work.join("standby");
         let target = if mode == Mode::Exchange {
-            prepare_standby(&standby, &work, &mut warnings)?;
+            prepare_standby(&standby)?;
             standby
         } else {
             out.clone()
         };
+        let record = if mode == Mode::Exchange && live && target.is_dir() { Record::take(&work) } else { None };
         Ok(Writer {
             out,
             work,
@@ -277,7 +323,9 @@ impl Writer {
             live,
             _lock: Some(lock),
             same: Mutex::new(Vec::new()),
+            written: Mutex::new(Vec::new()),
             changed: AtomicUsize::new(0),
+            record,
             dirs: Mutex::new(BTreeSet::new()),
             warnings: Mutex::new(warnings),
         })
@@ -296,7 +344,9 @@ impl Writer {
             live: true,
             _lock: None,
             same: Mutex::new(Vec::new()),
+            written: Mutex::new(Vec::new()),
             changed: AtomicUsize::new(0),
+            record: None,
             dirs: Mutex::new(BTreeSet::new()),
             warnings: Mutex::new(Diagnostics::new()),
         })
@@ -331,7 +381,17 @@ impl Writer {
                 }
             }
         }
-        fs::create_dir_all(dir).map_err(|e| io_error("create the folder", dir, e))?;
+        if let Err(e) = fs::create_dir_all(dir) {
+            // A folder of the old output made read-only: the standby is loa's
+            // own, it may be made writable again.
+            if e.kind() != io::ErrorKind::PermissionDenied || self.mode != Mode::Exchange || make_writable_up(&self.target, dir).is_err() {
+                return Err(io_error("create the folder", dir, e));
+            }
+            fs::create_dir_all(dir).map_err(|e| io_error("create the folder", dir, e))?;
+        }
+        if self.mode == Mode::Exchange && fs::metadata(dir).is_ok_and(|m| m.permissions().readonly()) {
+            let _ = make_writable_up(&self.target, dir);
+        }
         self.dirs.lock().unwrap_or_else(|e| e.into_inner()).insert(dir.to_path_buf());
         Ok(())
     }
@@ -399,12 +459,15 @@ impl Writer {
                 (None, None) => false,
             };
         if unchanged {
-            if self.mode == Mode::Exchange {
+            // The standby's copy is the output's own file, unless the last
+            // build touched it (or there is no record to say).
+            if self.mode == Mode::Exchange && self.record.as_ref().is_none_or(|r| r.touched.contains(path)) {
                 self.same.lock().unwrap_or_else(|e| e.into_inner()).push(path.to_owned());
             }
             return Ok(());
         }
         self.changed.fetch_add(1, Ordering::Relaxed);
+        self.written.lock().unwrap_or_else(|e| e.into_inner()).push(path.to_owned());
         match (bytes, from) {
             (Some(b), _) => {
                 if self.mode == Mode::Exchange && same_bytes(&dest, b) && !fs::metadata(&live).ok().zip(fs::metadata(&dest).ok()).is_some_and(|(l, d)| same_inode(&l, &d)) {
@@ -434,15 +497,23 @@ impl Writer {
     /// leaves everything as it is when nothing changed). `paths` are every
     /// file of the build.
     pub fn finish(self, paths: &BTreeSet<String>) -> Result<Written, Diagnostic> {
-        let mut changed = self.changed.load(Ordering::Relaxed);
-        if self.live && changed == 0 {
-            // Nothing written: the output is the new build if it has no file
-            // the build did not make.
-            changed += count_stale(&self.out, paths);
-        }
+        // Files of the output the build did not make: from the record, or by
+        // walking the output.
+        let stale_live: Vec<String> = if !self.live {
+            Vec::new()
+        } else if let Some(r) = &self.record {
+            r.paths.iter().filter(|p| !paths.contains(*p)).cloned().collect()
+        } else {
+            files_under(&self.out).into_iter().filter(|p| !paths.contains(p)).collect()
+        };
+        let changed = self.changed.load(Ordering::Relaxed) + stale_live.len();
         let warnings = self.warnings.into_inner().unwrap_or_else(|e| e.into_inner());
         let mut written = Written { files: paths.len(), changed, replaced: false, warnings };
         if changed == 0 && self.live {
+            // Nothing changed: the output stays, and so does the record.
+            if let Some(r) = &self.record {
+                r.save(&self.work)?;
+            }
             return Ok(written);
         }
         match self.mode {
@@ -452,10 +523,36 @@ impl Writer {
             }
             Mode::Exchange => {
                 let same = self.same.into_inner().unwrap_or_else(|e| e.into_inner());
-                let this = Writer { same: Mutex::new(Vec::new()), warnings: Mutex::new(Diagnostics::new()), ..self };
+                let wrote = self.written.into_inner().unwrap_or_else(|e| e.into_inner());
+                let record = self.record;
+                let this = Writer {
+                    same: Mutex::new(Vec::new()),
+                    written: Mutex::new(Vec::new()),
+                    warnings: Mutex::new(Diagnostics::new()),
+                    record: None,
+                    ..self
+                };
                 same.par_iter().try_for_each(|p| this.link(&this.out.join(p), &this.target.join(p)))?;
-                remove_stale(&this.target, paths).map_err(|(p, e)| io_error("remove", &p, e))?;
+                match &record {
+                    // The standby holds the record's files and the touched ones.
+                    Some(r) => {
+                        for p in r.paths.iter().chain(&r.touched).filter(|p| !paths.contains(*p)) {
+                            let f = this.target.join(p);
+                            remove_file(&this.target, &f).map_err(|e| io_error("remove", &f, e))?;
+                            if let Some(dir) = f.parent() {
+                                remove_empty_dirs(&this.target, dir);
+                            }
+                        }
+                    }
+                    None => {
+                        remove_stale(&this.target, paths).map_err(|(p, e)| io_error("remove", &p, e))?;
+                    }
+                }
                 this.swap()?;
+                // The new standby (the old output) differs from the new output
+                // where this build wrote or removed a file.
+                let touched: BTreeSet<String> = wrote.into_iter().chain(stale_live).collect();
+                Record { version: RECORD_VERSION, paths: paths.clone(), touched }.save(&this.work)?;
                 written.replaced = true;
             }
         }
@@ -546,46 +643,62 @@ fn clean_leftovers(parent: &Path, name: &str, work: &Path, warnings: &mut Diagno
     }
 }
 
-/// Makes the standby a folder loa can write into: a folder with write
-/// permission throughout (the previous output may have been made read-only),
-/// or, if that cannot be, a new empty one.
-fn prepare_standby(standby: &Path, work: &Path, warnings: &mut Diagnostics) -> Result<(), Diagnostic> {
-    if standby.exists() && !standby.is_dir() {
+/// Makes sure the standby is a folder.
+fn prepare_standby(standby: &Path) -> Result<(), Diagnostic> {
+    if fs::symlink_metadata(standby).is_ok_and(|m| !m.is_dir()) {
         fs::remove_file(standby).map_err(|e| io_error("remove", standby, e))?;
-    }
-    if standby.is_dir() && make_writable(standby).is_err() {
-        let aside = work.join(format!("old-{}-standby", std::process::id()));
-        fs::rename(standby, &aside).map_err(|e| io_error("set aside", standby, e))?;
-        if let Err(e) = fs::remove_dir_all(&aside) {
-            warnings.push(Diagnostic::warning(display_path(&aside), None, format!("cannot remove this folder: {e}")).with_hint("remove it yourself"));
-        }
     }
     fs::create_dir_all(standby).map_err(|e| io_error("create the folder", standby, e))
 }
 
-/// Gives the owner write permission on every folder under `dir`.
+/// Gives the owner write permission on `dir` and the folders above it up to
+/// `top` (the previous output may have been made read-only; the standby is
+/// loa's own).
 #[cfg(unix)]
-fn make_writable(dir: &Path) -> io::Result<()> {
+fn make_writable_up(top: &Path, dir: &Path) -> io::Result<()> {
     use std::os::unix::fs::PermissionsExt;
-    let m = fs::symlink_metadata(dir)?;
-    if m.is_dir() {
-        let mode = m.permissions().mode();
-        if mode & 0o700 != 0o700 {
-            fs::set_permissions(dir, fs::Permissions::from_mode(mode | 0o700))?;
-        }
-        for e in fs::read_dir(dir)? {
-            let e = e?;
-            if e.file_type()?.is_dir() {
-                make_writable(&e.path())?;
+    let mut p = dir.to_path_buf();
+    loop {
+        if let Ok(m) = fs::symlink_metadata(&p)
+            && m.is_dir()
+        {
+            let mode = m.permissions().mode();
+            if mode & 0o700 != 0o700 {
+                fs::set_permissions(&p, fs::Permissions::from_mode(mode | 0o700))?;
             }
         }
+        if p == top || !p.pop() || !p.starts_with(top) {
+            return Ok(());
+        }
     }
-    Ok(())
 }
 
 #[cfg(not(unix))]
-fn make_writable(_: &Path) -> io::Result<()> {
+fn make_writable_up(_: &Path, _: &Path) -> io::Result<()> {
     Ok(())
+}
+
+/// Removes a file of the tree under `top` (a missing one is not an error),
+/// making its folder writable first if it must.
+fn remove_file(top: &Path, f: &Path) -> io::Result<()> {
+    match fs::remove_file(f) {
+        Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
+            make_writable_up(top, f.parent().unwrap_or(top))?;
+            fs::remove_file(f)
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        other => other,
+    }
+}
+
+/// Removes `dir` and the folders above it, up to `top`, while they are empty.
+fn remove_empty_dirs(top: &Path, dir: &Path) {
+    let mut d = dir.to_path_buf();
+    while d != top && d.starts_with(top) && fs::remove_dir(&d).is_ok() {
+        if !d.pop() {
+            break;
+        }
+    }
 }
 
 /// Every file under `dir`, relative, with `/` separators.
@@ -599,18 +712,13 @@ fn files_under(dir: &Path) -> Vec<String> {
         .collect()
 }
 
-/// How many files under `dir` are not in `paths`.
-fn count_stale(dir: &Path, paths: &BTreeSet<String>) -> usize {
-    files_under(dir).iter().filter(|p| !paths.contains(*p)).count()
-}
-
 /// Removes the files under `dir` that are not in `paths`, then the folders
 /// left empty. Returns how many files it removed.
 fn remove_stale(dir: &Path, paths: &BTreeSet<String>) -> Result<usize, (PathBuf, io::Error)> {
     let stale: Vec<String> = files_under(dir).into_iter().filter(|p| !paths.contains(p)).collect();
     for p in &stale {
         let full = dir.join(p);
-        fs::remove_file(&full).map_err(|e| (full, e))?;
+        remove_file(dir, &full).map_err(|e| (full, e))?;
     }
     // Folders deepest first: only the empty ones go.
     let mut dirs: Vec<PathBuf> = walkdir::WalkDir::new(dir).min_depth(1).into_iter().flatten().filter(|e| e.file_type().is_dir()).map(|e| e.into_path()).collect();

@@ -54,7 +54,7 @@ fn spawn_build(root: &Path, out: &Path, at: &str, extra: &[&str]) -> std::proces
 fn nothing_left_beside(dir: &Path, out: &str) {
     let left: Vec<String> = names(dir).into_iter().filter(|n| n != out && n != &format!(".{out}.loa") && !n.contains("ref-") && n != "site").collect();
     assert!(left.is_empty(), "left beside the output: {left:?}");
-    let work: Vec<String> = names(&dir.join(format!(".{out}.loa"))).into_iter().filter(|n| n != "lock" && n != "standby").collect();
+    let work: Vec<String> = names(&dir.join(format!(".{out}.loa"))).into_iter().filter(|n| n != "lock" && n != "standby" && n != "record.json").collect();
     assert!(work.is_empty(), "left in the working folder: {work:?}");
 }
 

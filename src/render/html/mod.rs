@@ -138,6 +138,9 @@ struct Renderer<'p, 'a> {
     site_pages: BTreeMap<String, Vec<PageId>>,
     /// Live pages per (campaign, language), sorted.
     campaign_pages: BTreeMap<(CampaignId, String), Vec<PageId>>,
+    /// What every page of a language shares, built once: its values are
+    /// reference-counted, so a page's context is a cheap copy of it.
+    bases: BTreeMap<String, Context>,
 }
 
 impl Renderer<'_, '_> {
@@ -213,7 +216,23 @@ impl Renderer<'_, '_> {
             .collect()
     }
 
+    /// The context every page of `lang` starts from; `nav_current` marks a
+    /// site-wide page of the footer's list as the current one.
     fn base_context(&self, lang: &str, nav_current: Option<PageId>) -> Context {
+        let Some(base) = self.bases.get(lang) else { return self.shared_context(lang, nav_current) };
+        let mut ctx = base.clone();
+        let all = self.site_pages.get(lang).map_or(&[][..], Vec::as_slice);
+        if let Some(current) = nav_current
+            && all.iter().take(NAV_LIMIT).any(|&i| i == current)
+        {
+            let nav: Vec<LinkCtx> = all.iter().take(NAV_LIMIT).map(|&i| self.link(i, nav_current)).collect();
+            ctx.insert("nav", &nav);
+        }
+        ctx
+    }
+
+    /// What every page of `lang` shares.
+    fn shared_context(&self, lang: &str, nav_current: Option<PageId>) -> Context {
         let site = self.plan.site();
         let mut ctx = Context::new();
         ctx.insert("lang", lang);
@@ -429,7 +448,9 @@ pub fn render(plan: &Plan<'_>, tera: &Tera, leaflets: &Leaflets, out: &Output<'_
         .collect();
     let site_pages = site.languages.iter().map(|l| (l.clone(), plan.site_pages(l))).collect();
     let campaign_pages = site.languages.iter().flat_map(|l| plan.campaigns().map(move |c| ((c.id, l.clone()), plan.campaign_pages(c.id, l)))).collect();
-    let r = Renderer { plan, tera, leaflets, strings, site_pages, campaign_pages };
+    let mut r = Renderer { plan, tera, leaflets, strings, site_pages, campaign_pages, bases: BTreeMap::new() };
+    r.bases = site.languages.iter().map(|l| (l.clone(), r.shared_context(l, None))).collect();
+    let r = r;
 
     enum Job<'s> {
         Hub(&'s str),
