@@ -181,6 +181,22 @@ fn theme_and_encoding_errors_have_a_position() {
     }
 }
 
+/// Old Mac line breaks (a lone carriage return) count as lines in messages
+/// the way an editor shows them, and the quoted line is the one named. Found
+/// by the `front_matter` fuzz target: YAML counted 34 lines in an 8-line file.
+#[test]
+fn lone_carriage_returns_are_line_breaks_in_messages() {
+    for breaks in ["\r", "\r\r\r", "\r\n"] {
+        let s = site("good");
+        let page = ["---", "title: Gọi 111", "summary: Miễn phí", "oops", "---", "", "Gọi 111."].join(breaks);
+        s.write("content/pages/cr.md", &page);
+        let line = if breaks == "\r\r\r" { 10 } else { 4 };
+        let run = build(&s.root, &s.beside("out"), Some("2027-06-10"), &[]);
+        run.expect_code(1).stderr_has(&format!("content/pages/cr.md:{line}:"));
+        assert!(run.stderr.contains("oops") || run.stderr.contains("summary"), "the message quotes the line: {}", run.stderr);
+    }
+}
+
 /// What loa leaves out of `content/` it names: a folder named like a page,
 /// links (to a page, to a folder, in a loop).
 #[cfg(unix)]

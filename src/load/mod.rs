@@ -112,10 +112,32 @@ pub fn read_text(root: &Path, rel: &Path, missing_hint: &str) -> Result<String, 
                 .with_source(&lossy));
         }
     };
-    Ok(match text.strip_prefix('\u{feff}') {
+    let text = match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_owned(),
         None => text,
-    })
+    };
+    Ok(lone_cr_to_lf(text))
+}
+
+/// Turns a carriage return that is not followed by a line feed (the line
+/// break of old Mac editors) into a line feed. YAML counts a lone `\r` as a
+/// line break and Markdown does too, but line-based tools do not; with one
+/// kind of break every line number in a message names the line the writer sees.
+pub fn lone_cr_to_lf(text: String) -> String {
+    let bytes = text.as_bytes();
+    if !bytes.iter().enumerate().any(|(i, &b)| b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() != Some(&'\n') {
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Reads the whole site at `root`. Problems in different files are all
