@@ -37,6 +37,7 @@ pub fn check(inputs: &Inputs, links: &LinkTable, fonts: Option<&Fonts>) -> Diagn
     windows(inputs, &mut diags);
     campaigns(inputs, &mut diags);
     leaflets(inputs, &mut diags);
+    pictures(inputs, links, &mut diags);
     if let Some(fonts) = fonts {
         glyphs(inputs, links, fonts, &mut diags);
     }
@@ -56,6 +57,63 @@ fn unlinked_files(inputs: &Inputs, links: &LinkTable, diags: &mut Diagnostics) {
             Diagnostic::warning(&a.source, None, "no page links this file, so it is not published")
                 .with_hint("link it from a page (it is published while that page is), or move it to static/ to publish it always"),
         );
+    }
+}
+
+/// Pictures: every image has a text alternative (a warning at the image
+/// without one); a page's `image:` is a picture beside the page, with its
+/// `image_alt`; and every raster picture a page shows or links is an image
+/// loa reads, not larger than it accepts (from its header; an error at the
+/// first link to it).
+fn pictures(inputs: &Inputs, links: &LinkTable, diags: &mut Diagnostics) {
+    use crate::links::Target;
+    let mut checked: BTreeSet<&str> = BTreeSet::new();
+    for (i, page) in inputs.content.pages.iter().enumerate() {
+        let mut check_file = |out: &str, pos: Option<Position>, what: &str, diags: &mut Diagnostics| {
+            let Some(asset) = inputs.content.assets.iter().find(|a| a.output == out) else { return };
+            if !images::is_raster(&asset.source) || !checked.insert(asset.output.as_str()) {
+                return;
+            }
+            if let Err(why) = images::check(&inputs.root.join(&asset.source)) {
+                diags.push(
+                    Diagnostic::error(&page.source, pos, format!("the picture `{what}` cannot be published: {why}"))
+                        .with_hint("open it in an image editor and save it again as PNG or JPEG, or link another picture")
+                        .with_source(&page.text),
+                );
+            }
+        };
+        for link in &links.scans[i].links {
+            let pos = Some(page.body_position(link.offset));
+            if link.image && link.alt.trim().is_empty() {
+                diags.push(
+                    Diagnostic::warning(&page.source, pos, format!("the image `{}` has no text alternative: readers who cannot see it learn nothing from it", link.dest))
+                        .with_hint("say what it shows between the brackets: ![Hai em nhỏ gọi 111](anh.jpg)")
+                        .with_source(&page.text),
+                );
+            }
+            if let Ok(Target::Asset(out)) = links.target(page, &link.dest) {
+                check_file(&out, pos, &link.dest, diags);
+            }
+        }
+        let Some(dest) = page.front.image.as_deref() else { continue };
+        let at = page.front.position("image");
+        let err = |msg: String, hint: &str| Diagnostic::error(&page.source, at, msg).with_hint(hint).with_source(&page.text);
+        if page.front.image_alt.as_deref().is_none_or(|a| a.trim().is_empty()) {
+            diags.push(err("`image` needs `image_alt`: the text that says what the picture shows".into(), "add a line image_alt: Hai em nhỏ gọi đường dây nóng 111"));
+        }
+        match links.target(page, dest) {
+            Ok(Target::Asset(out)) => {
+                let is_picture = inputs.content.assets.iter().find(|a| a.output == out).is_some_and(|a| images::is_picture(&a.source));
+                if is_picture {
+                    check_file(&out, at, dest, diags);
+                } else {
+                    diags.push(err(format!("`{dest}` is not a picture"), "give a PNG, JPEG, GIF, WebP or SVG file beside the page"));
+                }
+            }
+            Ok(Target::External(_)) => diags.push(err(format!("the picture `{dest}` is on another host"), "copy the picture beside the page and give its file name: nothing is loaded from other hosts")),
+            Ok(_) => diags.push(err(format!("`{dest}` is not a picture"), "give a PNG, JPEG, GIF, WebP or SVG file beside the page")),
+            Err(msg) => diags.push(err(msg, "put the picture beside the page and give its file name: image: anh-truong-hoc.jpg")),
+        }
     }
 }
 
@@ -264,7 +322,7 @@ fn glyphs(inputs: &Inputs, links: &LinkTable, fonts: &Fonts, diags: &mut Diagnos
     let mut campaigns: BTreeSet<&str> = BTreeSet::new();
     let mut audiences: BTreeSet<(&str, &str)> = BTreeSet::new();
     let mut with_localities = BTreeSet::new();
-    for &(index, page) in &pages {
+    for &(_, page) in &pages {
         langs.insert(&page.lang);
         campaigns.extend(page.kind.campaign());
         for a in &page.front.audience {
@@ -287,7 +345,6 @@ fn glyphs(inputs: &Inputs, links: &LinkTable, fonts: &Fonts, diags: &mut Diagnos
                     .with_source(&page.text),
             );
         }
-        leaflet_images(inputs, links, index, diags);
     }
     let site_file = Path::new(site::FILE);
     let site_text = inputs.text_of(site::FILE);
@@ -337,26 +394,6 @@ fn glyphs(inputs: &Inputs, links: &LinkTable, fonts: &Fonts, diags: &mut Diagnos
                 d = d.with_source(&source);
             }
             diags.push(d);
-        }
-    }
-}
-
-/// The raster images a leaflet prints must decode: a damaged file is an
-/// error at the link to it, not an error in the theme's template.
-fn leaflet_images(inputs: &Inputs, links: &LinkTable, index: usize, diags: &mut Diagnostics) {
-    let page = &inputs.content.pages[index];
-    for link in links.scans[index].links.iter().filter(|l| l.image) {
-        let Ok(crate::links::Target::Asset(out)) = links.target(page, &link.dest) else { continue };
-        let Some(asset) = inputs.content.assets.iter().find(|a| a.output == out) else { continue };
-        if !images::is_raster(&asset.source) {
-            continue;
-        }
-        if let Err(why) = images::check(&inputs.root.join(&asset.source)) {
-            diags.push(
-                Diagnostic::error(&page.source, Some(page.body_position(link.offset)), format!("the image `{}` cannot be printed: {why}", link.dest))
-                    .with_hint("open it in an image editor and save it again as PNG or JPEG, or link another picture")
-                    .with_source(&page.text),
-            );
         }
     }
 }

@@ -89,6 +89,10 @@ pub struct Report {
     pub leaflets: usize,
     /// How many of them were typeset (the others came from the cache).
     pub leaflets_typeset: usize,
+    /// Picture files (resized copies, share cards) encoded in this build.
+    pub pictures_encoded: usize,
+    /// Pictures and share cards reused from the previous output.
+    pub pictures_reused: usize,
     /// Where the output went (`None` for a check).
     pub out: Option<PathBuf>,
     /// Problems that did not stop the build.
@@ -170,6 +174,8 @@ impl Site {
             changed: 0,
             leaflets: rendered.leaflets,
             leaflets_typeset: rendered.leaflets_typeset,
+            pictures_encoded: rendered.pictures_encoded,
+            pictures_reused: rendered.pictures_reused,
             out: None,
             warnings,
         })

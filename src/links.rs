@@ -102,14 +102,15 @@ impl LinkTable {
         if norm.extension().is_some_and(|e| e == "md") {
             return Err(format!("`{dest}` does not exist (looked for {})", norm.display()));
         }
-        // `foo/` or `foo` meaning foo.md is a common slip; say so.
-        if self.by_source.contains_key(&norm.with_extension("md")) {
+        if let Some(out) = self.assets.get(&norm) {
+            return Ok(Target::Asset(out.clone()));
+        }
+        // `foo/` or `foo` meaning foo.md is a common slip; say so. (Not for
+        // `foo.png`, the picture beside foo.md, which was found above.)
+        if norm.extension().is_none() && self.by_source.contains_key(&norm.with_extension("md")) {
             return Err(format!("`{dest}` is not a file; link the Markdown file itself: {}.md", path.trim_end_matches('/')));
         }
-        match self.assets.get(&norm) {
-            Some(out) => Ok(Target::Asset(out.clone())),
-            None => Err(format!("`{dest}` does not exist (looked for {})", norm.display())),
-        }
+        Err(format!("`{dest}` does not exist (looked for {})", norm.display()))
     }
 
     /// Where a link written in `from` goes: a page's URL (with its

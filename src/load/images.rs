@@ -1,7 +1,6 @@
-//! Reading the raster images of `content/`: what format a file really is,
-//! its size, and whether it decodes at all — with a ceiling on pixels, so a
-//! small file that unpacks to gigabytes (a decompression bomb) is refused
-//! before it is unpacked.
+//! Reading the raster images of `content/`: what format a file really is
+//! and its size — with a ceiling on pixels, so a small file that unpacks to
+//! gigabytes (a decompression bomb) is refused before it is unpacked.
 
 use std::path::Path;
 
@@ -22,7 +21,18 @@ pub fn is_raster(path: &Path) -> bool {
     path.extension().is_some_and(|e| RASTER_EXTENSIONS.contains(&e.to_string_lossy().to_ascii_lowercase().as_str()))
 }
 
-fn limits() -> Limits {
+/// Whether a file name is an SVG picture's.
+pub fn is_svg(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("svg"))
+}
+
+/// Whether a file name is a picture's (raster or SVG).
+pub fn is_picture(path: &Path) -> bool {
+    is_raster(path) || is_svg(path)
+}
+
+/// The decoder limits: no image may take more memory than [`MAX_ALLOC`].
+pub fn limits() -> Limits {
     let mut l = Limits::default();
     l.max_image_width = Some(u32::MAX);
     l.max_image_height = Some(u32::MAX);
@@ -30,33 +40,32 @@ fn limits() -> Limits {
     l
 }
 
-/// Decodes the image at `path` to check it: its width and height, or why it
-/// cannot be used, in words for the person who put it there.
+/// Checks the image at `path` from its header, without unpacking it: that it
+/// is an image loa reads, its width and height, that it is not larger than
+/// [`MAX_PIXELS`], and that a JPEG is not cut short. Damage deeper in the
+/// pixel data is found when the picture is published. Errors are in words
+/// for the person who put the file there.
 pub fn check(path: &Path) -> Result<(u32, u32), String> {
-    let reader = ImageReader::open(path).map_err(|e| format!("cannot read it: {e}"))?;
-    let mut reader = reader.with_guessed_format().map_err(|e| format!("cannot read it: {e}"))?;
-    if reader.format().is_none() {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read it: {e}"))?;
+    let mut reader = ImageReader::new(std::io::Cursor::new(&bytes)).with_guessed_format().map_err(|e| format!("cannot read it: {e}"))?;
+    let Some(format) = reader.format() else {
         return Err("it is not an image loa can read (PNG, JPEG, GIF or WebP)".to_owned());
-    }
+    };
     reader.limits(limits());
     let (w, h) = reader.into_dimensions().map_err(|e| format!("it is not a readable image ({e})"))?;
     if u64::from(w) * u64::from(h) > MAX_PIXELS {
         return Err(format!("it has {w} × {h} pixels, more than the {} megapixels loa accepts", MAX_PIXELS / 1_000_000));
     }
-    let mut reader = ImageReader::open(path).and_then(|r| r.with_guessed_format()).map_err(|e| format!("cannot read it: {e}"))?;
-    reader.limits(limits());
-    let format = reader.format();
-    reader.decode().map_err(|e| format!("it is damaged or cut short ({e})"))?;
     // The JPEG decoder fills a file cut short with grey; a JPEG ends with
     // its end-of-image marker after the image data.
-    if format == Some(image::ImageFormat::Jpeg) && !jpeg_is_complete(&std::fs::read(path).map_err(|e| format!("cannot read it: {e}"))?) {
+    if format == image::ImageFormat::Jpeg && !jpeg_is_complete(&bytes) {
         return Err("it is damaged or cut short (the JPEG data stops before its end)".to_owned());
     }
     Ok((w, h))
 }
 
 /// Whether a JPEG's scan data is followed by the end-of-image marker.
-fn jpeg_is_complete(bytes: &[u8]) -> bool {
+pub fn jpeg_is_complete(bytes: &[u8]) -> bool {
     let Some(sos) = bytes.windows(2).position(|w| w == [0xFF, 0xDA]) else { return false };
     bytes[sos..].windows(2).any(|w| w == [0xFF, 0xD9])
 }

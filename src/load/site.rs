@@ -37,6 +37,9 @@ pub struct Site {
     pub hotlines: Vec<Hotline>,
     /// Whether raw HTML in Markdown is passed through (default: sanitised).
     pub allow_raw_html: bool,
+    /// Whether every page gets a typeset share card (default: yes). Pages
+    /// with an `image:` get it cropped either way.
+    pub share_cards: bool,
 }
 
 impl Site {
@@ -81,6 +84,7 @@ struct SiteFile {
     hotlines: Vec<HotlineFile>,
     #[serde(default)]
     allow_raw_html: bool,
+    share_cards: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -218,6 +222,7 @@ pub fn parse(text: &str) -> Result<Site, Diagnostics> {
         organisation,
         hotlines,
         allow_raw_html: raw.allow_raw_html,
+        share_cards: raw.share_cards.unwrap_or(true),
     })
 }
 

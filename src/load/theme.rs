@@ -77,8 +77,31 @@ pub struct Theme {
     pub strings: BTreeMap<String, BTreeMap<String, String>>,
     /// The `i18n/<lang>.yaml` files themselves, to locate findings in them.
     pub string_files: BTreeMap<String, TextFile>,
+    /// How pictures are published (`images.yaml`).
+    pub images: ImageSettings,
     /// Problems that do not stop the build (a language without strings).
     pub warnings: Vec<Diagnostic>,
+}
+
+/// How a theme publishes pictures: its `images.yaml`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImageSettings {
+    /// The widths in pixels each picture of a page is resized to, narrowest first.
+    pub widths: Vec<u32>,
+    /// The HTML `sizes` attribute: how wide a picture shows in the layout.
+    pub sizes: String,
+}
+
+impl ImageSettings {
+    /// The narrowest and widest widths loa makes.
+    pub const RANGE: (u32, u32) = (120, 2400);
+}
+
+impl Default for ImageSettings {
+    fn default() -> Self {
+        ImageSettings { widths: vec![480, 960, 1440], sizes: "100vw".to_owned() }
+    }
 }
 
 /// The UI strings loa itself writes into pages, feeds and leaflets (the
@@ -199,6 +222,7 @@ pub fn load(root: &Path, name: &str, languages: &[String]) -> Result<Theme, Diag
         statics: BTreeMap::new(),
         strings: BTreeMap::new(),
         string_files: BTreeMap::new(),
+        images: ImageSettings::default(),
         warnings: Vec::new(),
     };
     for (path, (bytes, origin)) in files {
@@ -223,6 +247,27 @@ pub fn load(root: &Path, name: &str, languages: &[String]) -> Result<Theme, Diag
             "static" => {
                 theme.statics.insert(rest, bytes);
             }
+            "images.yaml" if rest.is_empty() => match text() {
+                Ok(t) => match yaml::parse::<ImageSettings>(&origin.display(), &t, 0) {
+                    Ok(mut settings) => {
+                        let (lo, hi) = ImageSettings::RANGE;
+                        if settings.widths.is_empty() || settings.widths.iter().any(|w| !(lo..=hi).contains(w)) {
+                            diags.push(
+                                Diagnostic::error(origin.display(), None, format!("`widths` must list one or more widths from {lo} to {hi} pixels"))
+                                    .with_hint("for example: widths: [480, 960, 1440]"),
+                            );
+                        }
+                        if settings.sizes.chars().any(|c| matches!(c, '"' | '<' | '>' | '&') || c.is_control()) {
+                            diags.push(Diagnostic::error(origin.display(), None, "`sizes` is an HTML `sizes` value: media conditions and lengths, without quotes or < > &").with_hint("for example: sizes: \"(min-width: 48rem) 44rem, 100vw\""));
+                        }
+                        settings.widths.sort_unstable();
+                        settings.widths.dedup();
+                        theme.images = settings;
+                    }
+                    Err(d) => diags.push(d.with_source(&t)),
+                },
+                Err(d) => diags.push(d),
+            },
             "leaflets" => match text() {
                 Ok(t) => {
                     theme.leaflets.insert(rest.clone(), TextFile { name: rest, text: t, origin });

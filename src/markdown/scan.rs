@@ -18,6 +18,8 @@ pub struct LinkRef {
     pub offset: usize,
     /// Whether it is an image.
     pub image: bool,
+    /// An image's text alternative (its text between `![` and `]`).
+    pub alt: String,
 }
 
 /// What a page offers to and asks of other pages: its heading anchors and its links.
@@ -69,11 +71,24 @@ pub fn scan(body: &str) -> Scan {
     let mut events = Vec::new();
     let mut scan = Scan::default();
     let mut previous_was_block_html = false;
+    // The images being read (an image's text may hold another), by index in `links`.
+    let mut open_images: Vec<usize> = Vec::new();
     for (ev, range) in Parser::new_ext(body, options()).into_offset_iter() {
         let block_html = matches!(ev, Event::Html(_));
         match &ev {
-            Event::Start(Tag::Link { dest_url, .. }) => scan.links.push(LinkRef { dest: dest_url.to_string(), offset: range.start, image: false }),
-            Event::Start(Tag::Image { dest_url, .. }) => scan.links.push(LinkRef { dest: dest_url.to_string(), offset: range.start, image: true }),
+            Event::Start(Tag::Link { dest_url, .. }) => scan.links.push(LinkRef { dest: dest_url.to_string(), offset: range.start, image: false, alt: String::new() }),
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                open_images.push(scan.links.len());
+                scan.links.push(LinkRef { dest: dest_url.to_string(), offset: range.start, image: true, alt: String::new() });
+            }
+            Event::End(TagEnd::Image) => {
+                open_images.pop();
+            }
+            Event::Text(t) | Event::Code(t) if !open_images.is_empty() => {
+                for &i in &open_images {
+                    scan.links[i].alt.push_str(t);
+                }
+            }
             Event::Html(h) => match scan.raw_html.last_mut() {
                 Some((start, text)) if previous_was_block_html && *start + text.len() == range.start => text.push_str(h),
                 _ => scan.raw_html.push((range.start, h.to_string())),
@@ -103,7 +118,9 @@ mod tests {
         assert_eq!(s.anchors, vec!["duong-day-nong", "duong-day-nong-1", "fr-1", "fn-1"]);
         assert_eq!(s.links.len(), 2);
         assert_eq!((s.links[0].dest.as_str(), s.links[0].image), ("x.md#b", false));
-        assert_eq!((s.links[1].dest.as_str(), s.links[1].image), ("d.png", true));
+        assert_eq!((s.links[1].dest.as_str(), s.links[1].image, s.links[1].alt.as_str()), ("d.png", true, "c"));
+        let alts = scan("![Trẻ em `111` *vui*](a.png) ![](b.png) ![ ](c.png)");
+        assert_eq!(alts.links.iter().map(|l| l.alt.as_str()).collect::<Vec<_>>(), ["Trẻ em 111 vui", "", " "]);
         assert_eq!(s.raw_html.len(), 2);
         let block = scan("<div>\n<img\n src=\"x\">\n</div>\n\nText <b>x</b>\n");
         assert_eq!(block.raw_html[0], (0, "<div>\n<img\n src=\"x\">\n</div>\n".to_owned()));

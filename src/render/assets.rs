@@ -1,12 +1,14 @@
 //! Files copied as they are: the theme's static files (`style.css`, the
 //! favicon), the site's `static/` folder, and — only when a live page links
-//! them — the files beside the pages in `content/` (images, PDFs). A report
-//! dropped in for next week's embargoed page is not public before the page.
+//! them — the files beside the pages in `content/` (PDFs, documents). A
+//! report dropped in for next week's embargoed page is not public before the
+//! page. Pictures are never copied: [`super::images`] publishes them made anew.
 
 use std::collections::BTreeSet;
 
 use super::{Output, Source};
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::images::is_picture;
 use crate::plan::Plan;
 
 /// The output paths of the content files that the plan's live pages link
@@ -24,7 +26,7 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>) -> Result<(), Diagnostics> {
         out.copy(path.clone(), Source::from(bytes));
     }
     let used = published(plan);
-    let files = plan.statics().iter().chain(plan.assets().iter().filter(|a| used.contains(&a.output)));
+    let files = plan.statics().iter().chain(plan.assets().iter().filter(|a| used.contains(&a.output))).filter(|a| !is_picture(&a.source));
     for asset in files {
         if out.contains(&asset.output) {
             diags.push(Diagnostic::error(&asset.source, None, format!("this file would overwrite the generated {}", asset.output)).with_hint("rename the file"));

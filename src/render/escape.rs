@@ -92,6 +92,23 @@ pub fn ics(s: &str) -> String {
     out
 }
 
+/// Text for an HTML attribute value in double quotes (or element text):
+/// what HTML cannot carry dropped, then `&`, `<`, `>`, `"` and `'` escaped.
+pub fn attribute(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in html(s).chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// The escape function of the HTML templates: drops what HTML cannot carry,
 /// then escapes markup as Tera does.
 pub fn tera_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {

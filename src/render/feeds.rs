@@ -71,7 +71,7 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>) {
                     e.set_summary(Some(Text::plain(xml(s).into_owned())));
                 }
                 e.set_content(Some(Content {
-                    value: Some(xml(&page_html(plan, id, true)).into_owned()),
+                    value: Some(xml(&page_html(plan, id, true, None)).into_owned()),
                     content_type: Some("html".into()),
                     ..Default::default()
                 }));

@@ -7,7 +7,9 @@ use std::collections::HashMap;
 
 use pulldown_cmark::{html, Event, Parser, Tag, TagEnd};
 
+use crate::links::Target;
 use crate::markdown::{options, scan::assign_heading_ids};
+use crate::render::images::{Loading, Pictures};
 use crate::plan::{PageId, Plan};
 use crate::slug::anchor as slugify;
 use crate::url_policy::loads_remote;
@@ -22,6 +24,10 @@ pub enum Resolved {
     Unlink,
 }
 
+/// Makes the HTML of a picture from its destination as written, its text
+/// alternative, its title and how it loads; `None` leaves a plain `<img>`.
+pub type PictureFn<'a> = &'a dyn Fn(&str, &str, &str, Loading) -> Option<String>;
+
 /// How to render.
 pub struct RenderOptions<'a> {
     /// Pass raw HTML through unchanged (`allow_raw_html: true`).
@@ -30,6 +36,21 @@ pub struct RenderOptions<'a> {
     pub base: &'a Url,
     /// Rewrites link and image destinations.
     pub resolve: &'a dyn Fn(&str) -> Resolved,
+    /// Responsive pictures for images, when the output has them.
+    pub picture: Option<PictureFn<'a>>,
+    /// Whether the body's first picture is on the first screen (the page
+    /// shows no picture above it).
+    pub first_eager: bool,
+}
+
+/// An image being read: its destination, title, and text alternative so far.
+struct OpenImage<'e> {
+    start: Event<'e>,
+    dest: String,
+    title: String,
+    alt: String,
+    inner: Vec<Event<'e>>,
+    depth: usize,
 }
 
 /// The HTML of a body.
@@ -40,7 +61,36 @@ pub fn to_html(body: &str, opts: &RenderOptions<'_>) -> String {
     let mut unlinked = Vec::new();
     let mut out_events = Vec::with_capacity(events.len());
     let mut footnote_number: HashMap<String, usize> = HashMap::new();
+    let mut image: Option<OpenImage<'_>> = None;
+    let mut pictures_seen = 0usize;
     for ev in events {
+        // Inside an image: gather its text alternative until it closes.
+        if let Some(img) = &mut image {
+            match &ev {
+                Event::Start(Tag::Image { .. }) => img.depth += 1,
+                Event::End(TagEnd::Image) if img.depth == 0 => {
+                    let img = image.take().expect("open image");
+                    let loading = if pictures_seen == 0 && opts.first_eager { Loading::Eager } else { Loading::Lazy };
+                    match opts.picture.and_then(|f| f(&img.dest, &img.alt, &img.title, loading)) {
+                        Some(html) => {
+                            pictures_seen += 1;
+                            out_events.push(Event::InlineHtml(html.into()));
+                        }
+                        None => {
+                            out_events.push(img.start);
+                            out_events.extend(img.inner);
+                            out_events.push(Event::End(TagEnd::Image));
+                        }
+                    }
+                    continue;
+                }
+                Event::End(TagEnd::Image) => img.depth -= 1,
+                Event::Text(t) | Event::Code(t) => img.alt.push_str(t),
+                _ => {}
+            }
+            img.inner.push(ev);
+            continue;
+        }
         match ev {
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => match (opts.resolve)(&dest_url) {
                 Resolved::To(url) => {
@@ -59,7 +109,14 @@ pub fn to_html(body: &str, opts: &RenderOptions<'_>) -> String {
                     Resolved::To(url) => url,
                     Resolved::Unlink => String::new(),
                 };
-                out_events.push(Event::Start(Tag::Image { link_type, dest_url: url.into(), title, id }));
+                image = Some(OpenImage {
+                    dest: dest_url.to_string(),
+                    title: title.to_string(),
+                    alt: String::new(),
+                    start: Event::Start(Tag::Image { link_type, dest_url: url.into(), title, id }),
+                    inner: Vec::new(),
+                    depth: 0,
+                });
             }
             // Footnotes: our own markup, so ids are stable and back-links exist.
             Event::FootnoteReference(name) => {
@@ -99,10 +156,21 @@ pub fn to_html(body: &str, opts: &RenderOptions<'_>) -> String {
 
 /// The HTML of a page's body, its links resolved as of the plan's day. With
 /// `absolute`, links to the site's own pages and files carry the base URL (as
-/// feed readers need).
-pub fn page_html(plan: &Plan<'_>, id: PageId, absolute: bool) -> String {
+/// feed readers need). With `pictures`, images are `<picture>`s with their
+/// resized copies; without, `<img>`s of the full-size copy (for feeds).
+pub fn page_html(plan: &Plan<'_>, id: PageId, absolute: bool, pictures: Option<&Pictures>) -> String {
     let resolve = |dest: &str| plan.link_url(id, dest, absolute).map_or(Resolved::Unlink, Resolved::To);
-    to_html(&plan.page(id).page.body, &RenderOptions { allow_raw_html: plan.site().allow_raw_html, base: &plan.site().base, resolve: &resolve })
+    let site = plan.site();
+    let sizes = plan.theme().images.sizes.as_str();
+    let url = |path: &str| if absolute { crate::urls::absolute(site, &crate::urls::of_file(site, path)) } else { crate::urls::of_file(site, path) };
+    let picture = |dest: &str, alt: &str, title: &str, loading: Loading| -> Option<String> {
+        let Ok(Target::Asset(out)) = plan.link_target(id, dest) else { return None };
+        let p = pictures?.get(&out)?;
+        Some(p.html(&url, alt, Some(title), sizes, loading))
+    };
+    let page = plan.page(id).page;
+    let first_eager = !page.front.image.as_deref().is_some_and(|_| pictures.is_some());
+    to_html(&page.body, &RenderOptions { allow_raw_html: site.allow_raw_html, base: &site.base, resolve: &resolve, picture: Some(&picture), first_eager })
 }
 
 /// Removes scripts, event handlers, `javascript:` URLs, styles and anything
@@ -138,7 +206,7 @@ mod tests {
         Url::parse("https://loa.example/").unwrap()
     }
     fn render(md: &str, allow: bool) -> String {
-        to_html(md, &RenderOptions { allow_raw_html: allow, base: &base(), resolve: &keep })
+        to_html(md, &RenderOptions { allow_raw_html: allow, base: &base(), resolve: &keep, picture: None, first_eager: true })
     }
 
     #[test]
@@ -174,7 +242,7 @@ mod tests {
 
     #[test]
     fn unlink_keeps_text() {
-        let html = to_html("See [the page](x.md).", &RenderOptions { allow_raw_html: false, base: &base(), resolve: &|_| Resolved::Unlink });
+        let html = to_html("See [the page](x.md).", &RenderOptions { allow_raw_html: false, base: &base(), resolve: &|_| Resolved::Unlink, picture: None, first_eager: true });
         assert_eq!(html.trim(), "<p>See the page.</p>");
     }
 

@@ -2,9 +2,10 @@
 //! path; [`crate::write`] puts them on disk.
 //!
 //! Each renderer reads the plan and writes its own files; they share helpers
-//! ([`context`], [`markdown`]), not each other. The leaflets come first, as
-//! the pages link to them; leaflets reused from the previous output are the
-//! only files read from disk here.
+//! ([`context`], [`markdown`]), not each other. Pictures come first, as the
+//! leaflets print them and the pages show them; then the leaflets, as the
+//! pages link to them. Pictures and leaflets reused from the previous output
+//! are the only files read from the output here.
 
 pub mod assets;
 pub mod context;
@@ -13,6 +14,7 @@ pub mod escape;
 pub mod feeds;
 pub mod html;
 pub mod ics;
+pub mod images;
 pub mod json;
 pub mod leaflet;
 pub mod markdown;
@@ -47,14 +49,20 @@ pub struct Rendered {
     pub leaflets: usize,
     /// How many of them were typeset (the others came from the previous output).
     pub leaflets_typeset: usize,
+    /// Picture files (resized copies, share cards) encoded in this build.
+    pub pictures_encoded: usize,
+    /// Pictures and cards taken from the previous output.
+    pub pictures_reused: usize,
     /// Problems that did not stop the render.
     pub warnings: Diagnostics,
 }
 
 /// Renders the plan into `out`.
 pub fn render(plan: &Plan<'_>, tera: &tera::Tera, opts: &Options<'_>, out: &Output<'_>) -> Result<Rendered, Diagnostics> {
-    let leaflets = leaflet::render(plan, out, &leaflet::Options { previous: opts.previous, fonts: opts.fonts })?;
-    html::render(plan, tera, &leaflets, out, opts.scope)?;
+    let print = leaflet::printed_pictures(plan);
+    let pictures = images::render(plan, out, &images::Options { previous: opts.previous, fonts: opts.fonts, print: &print, cards: true })?;
+    let leaflets = leaflet::render(plan, out, &leaflet::Options { previous: opts.previous, fonts: opts.fonts, pictures: &pictures })?;
+    html::render(plan, tera, &leaflets, &pictures, out, opts.scope)?;
     feeds::render(plan, out);
     if let Scope::All = opts.scope {
         embed::render(plan, tera, out)?;
@@ -69,5 +77,11 @@ pub fn render(plan: &Plan<'_>, tera: &tera::Tera, opts: &Options<'_>, out: &Outp
     if problems.has_errors() {
         return Err(problems);
     }
-    Ok(Rendered { leaflets: leaflets.files, leaflets_typeset: leaflets.typeset, warnings: leaflets.warnings })
+    Ok(Rendered {
+        leaflets: leaflets.files,
+        leaflets_typeset: leaflets.typeset,
+        pictures_encoded: pictures.encoded,
+        pictures_reused: pictures.reused,
+        warnings: leaflets.warnings,
+    })
 }

@@ -329,7 +329,9 @@ pub fn assert_internal_links_resolve(out: &Path) -> usize {
     let mut problems = Vec::new();
     let mut checked = 0;
     for (file, text) in &html {
-        for url in attr_values(text, "href").into_iter().chain(attr_values(text, "src")) {
+        // Every candidate of a `srcset` (`a.webp 480w, b.webp 960w`) too.
+        let srcsets = attr_values(text, "srcset").into_iter().flat_map(|set| set.split(',').filter_map(|c| c.split_whitespace().next().map(str::to_owned)).collect::<Vec<_>>());
+        for url in attr_values(text, "href").into_iter().chain(attr_values(text, "src")).chain(srcsets) {
             let Some((rel, frag)) = internal_target(file, &url) else { continue };
             checked += 1;
             match all.get(&rel) {

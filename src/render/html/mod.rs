@@ -15,6 +15,7 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 use super::context::{campaign_ctx, CampaignCtx};
+use super::images::{Loading, Pictures};
 use super::leaflet::Leaflets;
 use super::markdown::page_html;
 use super::Output;
@@ -66,6 +67,20 @@ pub struct PageCtx {
     audiences: Vec<AudienceCtx>,
     audience_label: Option<String>,
     kind: &'static str,
+    /// The page's own picture (`image:`), as HTML, shown under its title.
+    picture: Option<String>,
+    /// The share card: what a shared link's preview shows.
+    card: Option<CardCtx>,
+}
+
+/// A share card, as templates see it.
+#[derive(Serialize, Clone)]
+struct CardCtx {
+    /// Its absolute URL.
+    url: String,
+    width: u32,
+    height: u32,
+    alt: String,
 }
 
 /// An audience of a page, as templates see it.
@@ -133,6 +148,7 @@ struct Renderer<'p, 'a> {
     plan: &'p Plan<'a>,
     tera: &'p Tera,
     leaflets: &'p Leaflets,
+    pictures: &'p Pictures,
     strings: BTreeMap<String, BTreeMap<String, String>>,
     /// Live site-wide pages per language, sorted; computed once, not per page.
     site_pages: BTreeMap<String, Vec<PageId>>,
@@ -180,7 +196,39 @@ impl Renderer<'_, '_> {
             audiences: Vec::new(),
             audience_label: None,
             kind,
+            picture: None,
+            card: self.plan.hub(self.lang_of(url)).and_then(|h| self.card(h)),
         }
+    }
+
+    /// The language of a generated page's URL path (`/en/…` → `en`).
+    fn lang_of(&self, url: &str) -> &str {
+        let site = self.plan.site();
+        let rest = url.strip_prefix(site.base_path.as_str()).unwrap_or(url);
+        let first = rest.split('/').next().unwrap_or("");
+        site.languages.iter().find(|l| l.as_str() == first).map_or(site.default_language(), String::as_str)
+    }
+
+    /// A page's share card.
+    fn card(&self, id: PageId) -> Option<CardCtx> {
+        let site = self.plan.site();
+        self.pictures.card(id).map(|c| CardCtx {
+            url: urls::absolute(site, &urls::of_file(site, &c.path)),
+            width: crate::render::images::card::WIDTH,
+            height: crate::render::images::card::HEIGHT,
+            alt: c.alt.clone(),
+        })
+    }
+
+    /// A page's own picture (`image:`) as HTML.
+    fn picture(&self, id: PageId) -> Option<String> {
+        let p = self.plan.page(id);
+        let dest = p.page.front.image.as_deref()?;
+        let Ok(crate::links::Target::Asset(out)) = self.plan.link_target(id, dest) else { return None };
+        let site = self.plan.site();
+        let alt = p.page.front.image_alt.as_deref().unwrap_or("");
+        let url = |path: &str| urls::of_file(site, path);
+        Some(self.pictures.get(&out)?.html(&url, alt, None, &self.plan.theme().images.sizes, Loading::Eager))
     }
 
     fn campaign_pages(&self, c: CampaignId, lang: &str) -> &[PageId] {
@@ -309,7 +357,7 @@ impl Renderer<'_, '_> {
             title: front.title.clone(),
             summary: front.summary.clone(),
             description: front.summary.clone().unwrap_or_else(|| self.site_description(&p.page.lang)),
-            content: page_html(self.plan, id, false),
+            content: page_html(self.plan, id, false, Some(self.pictures)),
             url: p.url.to_owned(),
             permalink: urls::absolute(self.plan.site(), p.url),
             audience: front.audience.first().cloned(),
@@ -321,6 +369,8 @@ impl Renderer<'_, '_> {
                 PageKind::CampaignPage(_) => "campaign_page",
                 PageKind::SitePage => "page",
             },
+            picture: self.picture(id),
+            card: self.card(id),
         }
     }
 
@@ -434,7 +484,7 @@ impl Renderer<'_, '_> {
 
 /// Renders the HTML pages of the plan in `scope`, in parallel, with the
 /// download links of the leaflets made and their list for schools.
-pub fn render(plan: &Plan<'_>, tera: &Tera, leaflets: &Leaflets, out: &Output<'_>, scope: Scope<'_>) -> Result<(), Diagnostics> {
+pub fn render(plan: &Plan<'_>, tera: &Tera, leaflets: &Leaflets, pictures: &Pictures, out: &Output<'_>, scope: Scope<'_>) -> Result<(), Diagnostics> {
     let theme = plan.theme();
     let site = plan.site();
     let strings = site
@@ -448,7 +498,7 @@ pub fn render(plan: &Plan<'_>, tera: &Tera, leaflets: &Leaflets, out: &Output<'_
         .collect();
     let site_pages = site.languages.iter().map(|l| (l.clone(), plan.site_pages(l))).collect();
     let campaign_pages = site.languages.iter().flat_map(|l| plan.campaigns().map(move |c| ((c.id, l.clone()), plan.campaign_pages(c.id, l)))).collect();
-    let mut r = Renderer { plan, tera, leaflets, strings, site_pages, campaign_pages, bases: BTreeMap::new() };
+    let mut r = Renderer { plan, tera, leaflets, pictures, strings, site_pages, campaign_pages, bases: BTreeMap::new() };
     r.bases = site.languages.iter().map(|l| (l.clone(), r.shared_context(l, None))).collect();
     let r = r;
 

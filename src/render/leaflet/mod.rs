@@ -48,13 +48,15 @@ use world::Shared;
 const PROGRESS_ABOVE: usize = 36;
 
 /// How leaflets are made.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct Options<'o> {
     /// The previous output folder, whose leaflets are reused when their key
     /// is unchanged; `None` typesets everything.
     pub previous: Option<&'o std::path::Path>,
     /// The theme's fonts (loaded when some page has `leaflet:`).
     pub fonts: Option<&'o Fonts>,
+    /// The published pictures, whose stripped bytes leaflets print.
+    pub pictures: &'o crate::render::images::Pictures,
 }
 
 /// What the leaflet renderer made, for the HTML pages.
@@ -75,6 +77,12 @@ pub struct Leaflets {
 /// The live pages that make leaflets.
 fn wanted(plan: &Plan<'_>) -> Vec<PageId> {
     plan.live_pages().filter(|p| !p.page.front.leaflet.is_empty() && matches!(p.page.kind, PageKind::CampaignPage(_) | PageKind::SitePage)).map(|p| p.id).collect()
+}
+
+/// The pictures leaflets print (by output path): the files linked by the
+/// live pages that have leaflets.
+pub fn printed_pictures(plan: &Plan<'_>) -> std::collections::HashSet<String> {
+    wanted(plan).into_iter().flat_map(|id| plan.files_linked_by(id)).collect()
 }
 
 /// Every PDF to make, with its cache key: each format of each page, and each
@@ -171,7 +179,7 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>) -> Result<L
     };
     let shared = Shared::new(plan.theme(), fonts);
     let mut diags = Diagnostics::new();
-    let prepared: Vec<Prepared> = wanted.iter().map(|&id| prepare::prepare(plan, id, &mut diags)).collect();
+    let prepared: Vec<Prepared> = wanted.iter().map(|&id| prepare::prepare(plan, id, opts.pictures, &mut diags)).collect();
     if diags.has_errors() {
         diags.sort();
         return Err(diags);

@@ -18,6 +18,7 @@ use crate::load::localities::Locality;
 use crate::markdown::blocks;
 use crate::plan::{PageId, Plan};
 use crate::render::context::DEFAULT_COLOR;
+use crate::render::images::Pictures;
 use crate::time::{format, Bound};
 use crate::urls;
 
@@ -102,7 +103,7 @@ pub fn contact(l: &Locality, lang: &str, def: &str) -> data::Contact {
 
 /// Builds a page's leaflet data and reads its images; an image that cannot
 /// be read is an error in `diags`.
-pub fn prepare(plan: &Plan<'_>, id: PageId, diags: &mut Diagnostics) -> Prepared {
+pub fn prepare(plan: &Plan<'_>, id: PageId, pictures: &Pictures, diags: &mut Diagnostics) -> Prepared {
     let p = plan.page(id);
     let page = p.page;
     let site = plan.site();
@@ -110,7 +111,7 @@ pub fn prepare(plan: &Plan<'_>, id: PageId, diags: &mut Diagnostics) -> Prepared
     let lang = page.lang.as_str();
     // On paper a same-page `#fragment` leads nowhere: keep only the text.
     let link = |dest: &str| plan.link_url(id, dest, true).filter(|u| !u.starts_with('#'));
-    let images: RefCell<Vec<(String, std::path::PathBuf)>> = RefCell::new(Vec::new());
+    let images: RefCell<Vec<(String, String)>> = RefCell::new(Vec::new());
     let image = |dest: &str| -> Option<String> {
         let Ok(Target::Asset(out)) = plan.link_target(id, dest) else { return None };
         let asset = plan.asset_at(&out)?;
@@ -120,20 +121,21 @@ pub fn prepare(plan: &Plan<'_>, id: PageId, diags: &mut Diagnostics) -> Prepared
         }
         let mut imgs = images.borrow_mut();
         let vpath = format!("/loa/img/{}.{ext}", imgs.len());
-        imgs.push((vpath.clone(), plan.asset_path(asset)));
+        imgs.push((vpath.clone(), out));
         Some(vpath)
     };
     let body = blocks::body(&page.body, &link, &image);
 
     let mut files = Vec::new();
     let mut hashes = Vec::new();
-    for (vpath, path) in images.into_inner() {
-        match std::fs::read(&path) {
-            Ok(b) => {
+    // The published copy, metadata stripped, never the file as it was put there.
+    for (vpath, out) in images.into_inner() {
+        match pictures.print_bytes(&out) {
+            Some(b) => {
                 hashes.push(typst::utils::hash128(&b));
                 files.push((vpath, Bytes::new(b)));
             }
-            Err(e) => diags.push(Diagnostic::error(&page.source, None, format!("cannot read the image {}: {e}", path.display()))),
+            None => diags.push(Diagnostic::error(&page.source, None, format!("cannot read the published picture {out}"))),
         }
     }
     let permalink = urls::absolute(site, p.url);

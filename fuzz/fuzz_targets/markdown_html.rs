@@ -1,0 +1,29 @@
+//! Markdown → HTML with the sanitiser: never a panic, and whatever the input
+//! no script, no event handler and nothing loaded from another host survives —
+//! pictures' `<picture>` markup (with their alt text and title) included.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use loa::render::images::{Loading, Picture, Variant};
+use loa::render::markdown::{to_html, RenderOptions, Resolved};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(md) = std::str::from_utf8(data) else { return };
+    let base = url::Url::parse("https://baovetreem.hanoi.example/").unwrap();
+    let keep = |dest: &str| if loa::url_policy::is_safe_scheme(dest) { Resolved::To(dest.to_owned()) } else { Resolved::Unlink };
+    // Any destination ending in .png is a picture with two widths.
+    let picture = |dest: &str, alt: &str, title: &str, loading: Loading| -> Option<String> {
+        let name = dest.strip_suffix(".png")?;
+        let v = |w: u32| Variant { width: w, height: w / 2, webp: format!("img/k/{name}-{w}.webp"), fallback: format!("img/k/{name}-{w}.png") };
+        let p = Picture { path: dest.to_owned(), size: Some((960, 480)), variants: vec![v(480), v(960)], key: "k".into() };
+        Some(p.html(&|path: &str| format!("/{path}"), alt, Some(title), "100vw", loading))
+    };
+    let html = to_html(md, &RenderOptions { allow_raw_html: false, base: &base, resolve: &keep, picture: Some(&picture), first_eager: true });
+    let lower = html.to_ascii_lowercase();
+    assert!(!lower.contains("<script"), "{html}");
+    assert!(!lower.contains("javascript:"), "{html}");
+    assert!(html.chars().all(loa::render::escape::html_char), "a character HTML cannot carry: {html:?}");
+    for found in loa::url_policy::remote_loads(&html, &base) {
+        panic!("loads from another host: {found} in {html}");
+    }
+});

@@ -1,0 +1,247 @@
+//! Share cards: the 1,200 × 630 PNG that Open Graph and Twitter previews show
+//! when a page's link is shared. A page with an `image:` gets that picture
+//! cropped around its middle to fill the card; any other page gets a card
+//! typeset by the theme's `leaflets/share-card.typ` in its campaign's colour
+//! with its title, the campaign and its dates, and the hotline 111 — so a
+//! link passed around on Zalo carries the number in its preview.
+//!
+//! Cards are filed under a hash of what goes into them and reused from the
+//! previous output like pictures.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use typst::foundations::Bytes;
+use typst_layout::PagedDocument;
+
+use super::manifest::{FileEntry, Manifest};
+use super::{is_svg, process, Card, Options, Pictures, DIR};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::links::Target;
+use crate::load::images::is_raster;
+use crate::plan::{PageId, Plan};
+use crate::render::context::DEFAULT_COLOR;
+use crate::render::leaflet::data::{normal_hex, on_colour};
+use crate::render::leaflet::world::{self, LeafletWorld, Shared};
+use crate::render::{Output, Source};
+use crate::time::format;
+
+/// The card's width in pixels.
+pub const WIDTH: u32 = 1200;
+/// The card's height in pixels.
+pub const HEIGHT: u32 = 630;
+/// The theme's card template, in its `leaflets/` folder.
+pub const TEMPLATE: &str = "share-card.typ";
+
+/// Bumped whenever the way cards are made changes.
+const CARD_FORMAT: u32 = 1;
+
+/// Stack size of the threads that typeset (as for leaflets).
+const TYPST_STACK: usize = 64 << 20;
+
+/// The hotline a card shows.
+#[derive(Debug, Serialize, Hash)]
+struct Hotline {
+    number: String,
+    label: String,
+    note: String,
+}
+
+/// A campaign as a card shows it.
+#[derive(Debug, Serialize, Hash)]
+struct Campaign {
+    title: String,
+    dates: Option<String>,
+}
+
+/// What a typeset card shows: `/loa/data.json` in its Typst world.
+#[derive(Debug, Serialize, Hash)]
+struct CardData {
+    lang: String,
+    title: String,
+    site_title: String,
+    accent: String,
+    on_accent: String,
+    campaign: Option<Campaign>,
+    hotline: Hotline,
+}
+
+impl CardData {
+    /// The card's text alternative: what it says.
+    fn alt(&self) -> String {
+        let mut parts = vec![self.title.clone()];
+        if let Some(c) = &self.campaign {
+            parts.push(match &c.dates {
+                Some(d) => format!("{} ({d})", c.title),
+                None => c.title.clone(),
+            });
+        }
+        parts.push(format!("{} {}", self.hotline.label, self.hotline.number));
+        parts.join(" · ")
+    }
+}
+
+fn data(plan: &Plan<'_>, id: PageId) -> CardData {
+    let p = plan.page(id);
+    let site = plan.site();
+    let theme = plan.theme();
+    let def = site.default_language();
+    let lang = p.page.lang.as_str();
+    let campaign = p.campaign.map(|c| plan.campaign(c));
+    let accent = campaign.and_then(|c| c.campaign.color.as_deref()).and_then(normal_hex).unwrap_or_else(|| DEFAULT_COLOR.to_owned());
+    CardData {
+        lang: lang.to_owned(),
+        title: p.page.front.title.clone(),
+        site_title: site.title.get(lang, def).to_owned(),
+        on_accent: on_colour(&accent).to_owned(),
+        accent,
+        campaign: campaign.map(|c| Campaign { title: c.campaign.title.get(lang, def).to_owned(), dates: c.status.occurrence.map(|o| format::range(&o, lang)) }),
+        hotline: Hotline {
+            number: "111".to_owned(),
+            label: theme.string(lang, "leaflet_111_label").to_owned(),
+            note: theme.string(lang, "leaflet_111_note").to_owned(),
+        },
+    }
+}
+
+/// How one page's card is made.
+enum Making {
+    /// Cropped from the page's picture (its source bytes).
+    Cover(Vec<u8>, String),
+    /// Typeset.
+    Typeset(CardData),
+}
+
+/// Typesets one card and renders it as PNG.
+fn typeset(shared: &Shared, d: &CardData) -> Result<Vec<u8>, Vec<Diagnostic>> {
+    let json = serde_json::to_vec(d).unwrap_or_default();
+    let Some(world) = LeafletWorld::new(shared, TEMPLATE, [(world::DATA.to_owned(), Bytes::new(json))]) else {
+        return Err(vec![Diagnostic::error(TEMPLATE, None, "not a valid template name")]);
+    };
+    let doc = typst::compile::<PagedDocument>(&world).output.map_err(|errs| errs.iter().map(|e| shared.diagnostic(&world, e, TEMPLATE)).collect::<Vec<_>>())?;
+    let page = doc.pages().first().ok_or_else(|| vec![Diagnostic::error(TEMPLATE, None, "the share card template makes no page")])?;
+    let width = page.frame.width().to_pt().max(1.0);
+    let opts = typst_render::RenderOptions { pixel_per_pt: typst::utils::Scalar::new(f64::from(WIDTH) / width), render_bleed: false };
+    let pixmap = typst_render::render(page, &opts);
+    let rgba = image::RgbaImage::from_raw(pixmap.width(), pixmap.height(), pixmap.data().to_vec())
+        .ok_or_else(|| vec![Diagnostic::error(TEMPLATE, None, "the card could not be rendered")])?;
+    // A card is opaque: filled to its exact size on white.
+    let img = image::DynamicImage::ImageRgba8(rgba);
+    let mut canvas = image::RgbImage::from_pixel(WIDTH, HEIGHT, image::Rgb([255, 255, 255]));
+    let rgb = img.to_rgb8();
+    image::imageops::overlay(&mut canvas, &rgb, 0, 0);
+    process::png(&image::DynamicImage::ImageRgb8(canvas)).map_err(|e| vec![Diagnostic::error(TEMPLATE, None, e)])
+}
+
+/// Makes (or reuses) the share card of every live page.
+pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>, previous: &Option<Manifest>, pictures: &mut Pictures, manifest: &mut Manifest) -> Result<(), Diagnostics> {
+    if !opts.cards {
+        return Ok(());
+    }
+    let site = plan.site();
+    let theme = plan.theme();
+    let mut wanted: Vec<(PageId, String, Making, String)> = Vec::new();
+    for p in plan.live_pages() {
+        let cover = p.page.front.image.as_deref().and_then(|img| match plan.link_target(p.id, img) {
+            Ok(Target::Asset(o)) => plan.asset_at(&o).filter(|a| is_raster(&a.source) && !is_svg(&a.source)),
+            _ => None,
+        });
+        if let Some(asset) = cover {
+            let Ok(bytes) = std::fs::read(plan.asset_path(asset)) else { continue };
+            let key = format!("{:032x}", typst::utils::hash128(&(CARD_FORMAT, process::SETTINGS, "cover", &bytes)));
+            let alt = p.page.front.image_alt.clone().unwrap_or_default();
+            wanted.push((p.id, key, Making::Cover(bytes, asset.source.display().to_string()), alt));
+        } else if site.share_cards {
+            let d = data(plan, p.id);
+            let template = theme.leaflets.get(TEMPLATE).map(|t| t.text.as_str()).unwrap_or("");
+            let key = format!("{:032x}", typst::utils::hash128(&(CARD_FORMAT, process::SETTINGS, template, &d, env!("CARGO_PKG_VERSION"))));
+            let alt = d.alt();
+            wanted.push((p.id, key, Making::Typeset(d), alt));
+        }
+    }
+    if wanted.is_empty() {
+        return Ok(());
+    }
+    // The same card for two pages is made once.
+    let mut todo: HashMap<&str, &Making> = HashMap::new();
+    let mut reused: HashMap<&str, FileEntry> = HashMap::new();
+    for (_, key, how, _) in &wanted {
+        if reused.contains_key(key.as_str()) || todo.contains_key(key.as_str()) {
+            continue;
+        }
+        match previous.as_ref().and_then(|m| m.reusable_card(key)) {
+            Some(e) => {
+                reused.insert(key, e);
+            }
+            None => {
+                todo.insert(key, how);
+            }
+        }
+    }
+    let needs_typst = todo.values().any(|h| matches!(h, Making::Typeset(_)));
+    let shared = if needs_typst {
+        if !theme.leaflets.contains_key(TEMPLATE) {
+            return Err(Diagnostic::error(format!("themes/{}/leaflets/{TEMPLATE}", theme.name), None, "the theme has no share card template")
+                .with_hint(format!("copy themes/default/leaflets/{TEMPLATE} from loa's default theme, or set `share_cards: false` in site.yaml"))
+                .into());
+        }
+        let fonts = match opts.fonts {
+            Some(f) => f.clone(),
+            None => crate::load::fonts::load(theme)?,
+        };
+        Some(Shared::new(theme, fonts))
+    } else {
+        None
+    };
+    let todo: Vec<(&str, &Making)> = {
+        let mut v: Vec<_> = todo.into_iter().collect();
+        v.sort_by_key(|(k, _)| *k);
+        v
+    };
+    let pool = rayon::ThreadPoolBuilder::new().stack_size(TYPST_STACK).build().map_err(|e| Diagnostic::error("", None, format!("cannot start threads: {e}")))?;
+    let made: Vec<Result<Vec<u8>, Vec<Diagnostic>>> = pool.install(|| {
+        todo.par_iter()
+            .map(|(_, how)| match how {
+                Making::Cover(bytes, source) => process::cover_png(bytes, WIDTH, HEIGHT).map_err(|why| vec![Diagnostic::error(source.as_str(), None, format!("the share card cannot be made from this picture: {why}"))]),
+                Making::Typeset(d) => typeset(shared.as_ref().expect("fonts loaded for typeset cards"), d),
+            })
+            .collect()
+    });
+    let mut diags = Diagnostics::new();
+    let mut paths: HashMap<&str, String> = HashMap::new();
+    for ((key, _), result) in todo.iter().zip(made) {
+        match result {
+            Ok(png) => {
+                let path = format!("{DIR}/{}/card.png", &key[..16]);
+                manifest.cards.insert((*key).to_owned(), FileEntry::of(&path, &png, Some((WIDTH, HEIGHT))));
+                pictures.encoded += 1;
+                out.add(path.clone(), png);
+                paths.insert(key, path);
+            }
+            Err(ds) => {
+                for d in ds {
+                    if !diags.iter().any(|x| x.message == d.message && x.file == d.file) {
+                        diags.push(d);
+                    }
+                }
+            }
+        }
+    }
+    if diags.has_errors() {
+        diags.sort();
+        return Err(diags);
+    }
+    for (key, entry) in reused {
+        out.copy(entry.path.clone(), Source::File(previous.as_ref().map(|m| m.dir().join(&entry.path)).unwrap_or_default()));
+        pictures.reused += 1;
+        paths.insert(key, entry.path.clone());
+        manifest.cards.insert(key.to_owned(), entry);
+    }
+    for (id, key, _, alt) in &wanted {
+        if let Some(path) = paths.get(key.as_str()) {
+            pictures.cards.insert(*id, Card { path: path.clone(), alt: alt.clone() });
+        }
+    }
+    Ok(())
+}

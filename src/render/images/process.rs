@@ -1,0 +1,277 @@
+//! One picture, made fit for cheap phones and safe for children: decoded
+//! (with a ceiling on pixels), turned upright by its EXIF orientation, and
+//! written anew — resized to each width it is published at, as WebP and in
+//! its own format — from the pixels alone. Nothing of the original file
+//! survives but its pixels: no EXIF (where and with what it was taken), no
+//! XMP, no IPTC, no embedded thumbnail.
+//!
+//! Encoders: JPEG and PNG with the `image` crate; WebP with the `webp` crate,
+//! the reference encoder (Google's libwebp) compiled from source — the
+//! pure-Rust ones are lossless only (`image-webp`) or AGPL-licensed.
+
+use std::io::Cursor;
+
+use image::codecs::jpeg::JpegEncoder;
+use image::codecs::png::{CompressionType, FilterType as PngFilter, PngEncoder};
+use image::imageops::FilterType;
+use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader};
+
+use crate::load::images::{limits, MAX_PIXELS};
+
+/// The widths a picture is published at (never wider than it is).
+pub const WIDTHS: &[u32] = &[480, 960, 1440];
+
+/// The largest width of the full-size copy (what a link to the file gets,
+/// and leaflets print).
+pub const FULL_WIDTH: u32 = 2400;
+
+/// JPEG and lossy WebP quality of the resized copies.
+pub const QUALITY: u8 = 80;
+
+/// JPEG and WebP quality of the full-size copy, which leaflets print.
+pub const FULL_QUALITY: u8 = 88;
+
+/// Bumped whenever the way pictures are made changes.
+pub const SETTINGS: u32 = 1;
+
+/// The format a picture is published in besides WebP.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Photos (and anything that was a JPEG or WebP).
+    Jpeg,
+    /// Drawings, and pictures with transparency.
+    Png,
+}
+
+impl Kind {
+    /// The file extension.
+    pub fn ext(self) -> &'static str {
+        match self {
+            Kind::Jpeg => "jpg",
+            Kind::Png => "png",
+        }
+    }
+}
+
+/// One published file of a picture.
+#[derive(Debug, Clone)]
+pub struct Encoded {
+    /// Its width in pixels.
+    pub width: u32,
+    /// Its height in pixels.
+    pub height: u32,
+    /// `webp`, `jpg` or `png`.
+    pub ext: &'static str,
+    /// The bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// The format a picture came in, which its full-size copy keeps (so a link
+/// to `anh.gif` still gets a GIF).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Original {
+    /// JPEG.
+    Jpeg,
+    /// PNG.
+    Png,
+    /// GIF (only its first frame is kept).
+    Gif,
+    /// WebP.
+    WebP,
+}
+
+/// A picture made anew.
+#[derive(Debug, Clone)]
+pub struct Made {
+    /// The full-size copy in its original format (at most [`FULL_WIDTH`] wide).
+    pub full: Encoded,
+    /// Each width of [`WIDTHS`] narrower than the picture, as WebP and in its
+    /// own format, narrowest first.
+    pub variants: Vec<(Encoded, Encoded)>,
+}
+
+/// Decodes `bytes`, turns the picture upright, and drops everything but its
+/// pixels. Errors are in words for the person who put the file there.
+pub fn decode(bytes: &[u8]) -> Result<(DynamicImage, Kind, Original), String> {
+    let mut reader = ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|e| format!("cannot read it: {e}"))?;
+    let format = reader.format().ok_or("it is not an image loa can read (PNG, JPEG, GIF or WebP)")?;
+    reader.limits(limits());
+    let mut decoder = reader.into_decoder().map_err(|e| format!("it is not a readable image ({e})"))?;
+    let (w, h) = decoder.dimensions();
+    if u64::from(w) * u64::from(h) > MAX_PIXELS {
+        return Err(format!("it has {w} × {h} pixels, more than the {} megapixels loa accepts", MAX_PIXELS / 1_000_000));
+    }
+    // The JPEG decoder fills a file cut short with grey.
+    if format == ImageFormat::Jpeg && !crate::load::images::jpeg_is_complete(bytes) {
+        return Err("it is damaged or cut short (the JPEG data stops before its end)".to_owned());
+    }
+    let orientation = decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms);
+    let mut img = DynamicImage::from_decoder(decoder).map_err(|e| format!("it is damaged or cut short ({e})"))?;
+    img.apply_orientation(orientation);
+    let kind = match format {
+        ImageFormat::Jpeg => Kind::Jpeg,
+        ImageFormat::WebP if !img.color().has_alpha() => Kind::Jpeg,
+        _ => Kind::Png,
+    };
+    let original = match format {
+        ImageFormat::Jpeg => Original::Jpeg,
+        ImageFormat::Gif => Original::Gif,
+        ImageFormat::WebP => Original::WebP,
+        _ => Original::Png,
+    };
+    Ok((img, kind, original))
+}
+
+/// Encodes the full-size copy in the picture's original format.
+fn encode_full(img: &DynamicImage, original: Original) -> Result<Encoded, String> {
+    let (width, height) = (img.width(), img.height());
+    match original {
+        Original::Png => encode(img, Kind::Png),
+        Original::Jpeg => {
+            let mut bytes = Vec::new();
+            JpegEncoder::new_with_quality(&mut bytes, FULL_QUALITY).encode_image(&img.to_rgb8()).map_err(|e| format!("cannot write it as JPEG: {e}"))?;
+            Ok(Encoded { width, height, ext: "jpg", bytes })
+        }
+        Original::Gif => {
+            let mut bytes = Vec::new();
+            let mut enc = image::codecs::gif::GifEncoder::new(&mut bytes);
+            enc.encode_frame(image::Frame::new(img.to_rgba8())).map_err(|e| format!("cannot write it as GIF: {e}"))?;
+            drop(enc);
+            Ok(Encoded { width, height, ext: "gif", bytes })
+        }
+        Original::WebP => {
+            let mut e = webp_at(img, FULL_QUALITY);
+            e.ext = "webp";
+            Ok(e)
+        }
+    }
+}
+
+/// Encodes a picture as `kind`.
+fn encode(img: &DynamicImage, kind: Kind) -> Result<Encoded, String> {
+    let mut bytes = Vec::new();
+    match kind {
+        Kind::Jpeg => {
+            let rgb = img.to_rgb8();
+            JpegEncoder::new_with_quality(&mut bytes, QUALITY).encode_image(&rgb).map_err(|e| format!("cannot write it as JPEG: {e}"))?;
+        }
+        Kind::Png => {
+            let enc = PngEncoder::new_with_quality(&mut bytes, CompressionType::Best, PngFilter::Adaptive);
+            img.write_with_encoder(enc).map_err(|e| format!("cannot write it as PNG: {e}"))?;
+        }
+    }
+    Ok(Encoded { width: img.width(), height: img.height(), ext: kind.ext(), bytes })
+}
+
+/// Encodes a picture as lossy WebP at `quality`.
+fn webp_at(img: &DynamicImage, quality: u8) -> Encoded {
+    let (w, h) = (img.width(), img.height());
+    let bytes = if img.color().has_alpha() {
+        let rgba = img.to_rgba8();
+        webp::Encoder::from_rgba(&rgba, w, h).encode(f32::from(quality)).to_vec()
+    } else {
+        let rgb = img.to_rgb8();
+        webp::Encoder::from_rgb(&rgb, w, h).encode(f32::from(quality)).to_vec()
+    };
+    Encoded { width: w, height: h, ext: "webp", bytes }
+}
+
+/// Encodes a resized copy as lossy WebP.
+fn webp(img: &DynamicImage) -> Result<Encoded, String> {
+    Ok(webp_at(img, QUALITY))
+}
+
+/// The picture at `width` pixels wide (its height in proportion).
+fn resized(img: &DynamicImage, width: u32) -> DynamicImage {
+    let height = ((u64::from(img.height()) * u64::from(width) + u64::from(img.width()) / 2) / u64::from(img.width().max(1))).max(1) as u32;
+    img.resize_exact(width, height, FilterType::Lanczos3)
+}
+
+/// Makes every published file of a picture, resized to each of `widths`
+/// narrower than it.
+pub fn make(bytes: &[u8], widths: &[u32]) -> Result<Made, String> {
+    let (img, kind, original) = decode(bytes)?;
+    let full = if img.width() > FULL_WIDTH { resized(&img, FULL_WIDTH) } else { img.clone() };
+    let full_encoded = encode_full(&full, original)?;
+    let mut variants = Vec::new();
+    for &w in widths.iter().filter(|&&w| w < img.width()) {
+        let small = resized(&img, w);
+        variants.push((webp(&small)?, encode(&small, kind)?));
+    }
+    // A picture narrower than the smallest width is published at its own.
+    if variants.is_empty() {
+        variants.push((webp(&img)?, encode(&img, kind)?));
+    }
+    Ok(Made { full: full_encoded, variants })
+}
+
+/// A picture as PNG, compressed hard (for share cards).
+pub fn png(img: &DynamicImage) -> Result<Vec<u8>, String> {
+    Ok(encode(img, Kind::Png)?.bytes)
+}
+
+/// A picture cropped to `width` × `height` around its middle and scaled to
+/// fill it, as PNG (for share cards).
+pub fn cover_png(bytes: &[u8], width: u32, height: u32) -> Result<Vec<u8>, String> {
+    let (img, _, _) = decode(bytes)?;
+    let filled = img.resize_to_fill(width, height, FilterType::Lanczos3);
+    Ok(encode(&filled, Kind::Png)?.bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture(name: &str) -> Vec<u8> {
+        std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/images").join(name)).unwrap()
+    }
+
+    /// Whether the bytes hold any metadata block a photo can carry.
+    fn has_metadata(b: &[u8]) -> bool {
+        let has = |needle: &[u8]| b.windows(needle.len()).any(|w| w == needle);
+        has(b"Exif") || has(b"eXIf") || has(b"http://ns.adobe.com/xap") || has(b"Photoshop 3.0") || has(b"iTXt") || has(b"tEXt") || has(b"XMP ") || has(b"EXIF")
+    }
+
+    #[test]
+    fn metadata_is_gone_from_every_file() {
+        for name in ["gps.jpg", "gps.png", "gps.webp", "rotated.jpg"] {
+            let src = fixture(name);
+            assert!(has_metadata(&src), "{name} has metadata to begin with");
+            let made = make(&src, WIDTHS).unwrap();
+            for e in std::iter::once(&made.full).chain(made.variants.iter().flat_map(|(a, b)| [a, b])) {
+                assert!(!has_metadata(&e.bytes), "{name} → {}×{}.{}", e.width, e.height, e.ext);
+                assert!(!e.bytes.windows(8).any(|w| w == b"Hoan Kie" || w == b"LoaTestC"), "{name}: a trace of the camera");
+            }
+        }
+    }
+
+    #[test]
+    fn orientation_is_applied_to_the_pixels() {
+        let made = make(&fixture("rotated.jpg"), WIDTHS).unwrap();
+        assert_eq!((made.full.width, made.full.height), (48, 64), "turned upright");
+        let img = image::load_from_memory(&made.full.bytes).unwrap().to_rgb8();
+        let px = |x, y| img.get_pixel(x, y).0;
+        let near = |p: [u8; 3], q: [u8; 3]| p.iter().zip(q).all(|(a, b)| a.abs_diff(b) < 40);
+        assert!(near(px(4, 4), [0, 0, 255]), "blue top-left: {:?}", px(4, 4));
+        assert!(near(px(43, 4), [255, 0, 0]), "red top-right: {:?}", px(43, 4));
+    }
+
+    #[test]
+    fn widths_never_exceed_the_picture() {
+        let big = DynamicImage::new_rgb8(1000, 500);
+        let mut png = Vec::new();
+        big.write_to(&mut Cursor::new(&mut png), ImageFormat::Png).unwrap();
+        let made = make(&png, WIDTHS).unwrap();
+        let widths: Vec<u32> = made.variants.iter().map(|(w, _)| w.width).collect();
+        assert_eq!(widths, [480, 960]);
+        assert_eq!((made.variants[0].0.width, made.variants[0].0.height), (480, 240));
+        assert_eq!(made.full.width, 1000);
+        assert_eq!(&made.variants[0].0.bytes[8..12], b"WEBP");
+    }
+
+    #[test]
+    fn bad_pictures_say_why() {
+        assert!(make(&fixture("not-an-image.png"), WIDTHS).unwrap_err().contains("not"));
+        assert!(make(b"", WIDTHS).is_err());
+    }
+}
