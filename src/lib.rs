@@ -89,6 +89,10 @@ pub struct Report {
     pub leaflets: usize,
     /// How many of them were typeset (the others came from the cache).
     pub leaflets_typeset: usize,
+    /// Leaflet bundles (ZIP files) made.
+    pub bundles: usize,
+    /// How many of them were compressed (the others came from the cache).
+    pub bundles_zipped: usize,
     /// Where the output went (`None` for a check).
     pub out: Option<PathBuf>,
     /// Problems that did not stop the build.
@@ -170,6 +174,8 @@ impl Site {
             changed: 0,
             leaflets: rendered.leaflets,
             leaflets_typeset: rendered.leaflets_typeset,
+            bundles: rendered.bundles,
+            bundles_zipped: rendered.bundles_zipped,
             out: None,
             warnings,
         })

@@ -132,6 +132,9 @@ fn main() -> ExitCode {
                 if r.leaflets > 0 {
                     println!("Leaflets: {} PDFs, {} typeset, {} unchanged (reused from the previous output).", r.leaflets, r.leaflets_typeset, r.leaflets - r.leaflets_typeset);
                 }
+                if r.bundles > 0 {
+                    println!("Bundles: {} ZIP files, {} made, {} unchanged (reused from the previous output).", r.bundles, r.bundles_zipped, r.bundles - r.bundles_zipped);
+                }
                 match r.next_change {
                     Some(d) => println!("The site changes next on {d}: rebuild on that day (see `loa schedule`)."),
                     None => println!("Nothing changes in the next three years."),

@@ -139,7 +139,7 @@ pub struct Writer {
     _lock: Option<File>,
     /// Files the same as in the output, to link into the standby if an
     /// exchange happens.
-    same: Mutex<Vec<String>>,
+    same: Mutex<BTreeSet<String>>,
     changed: AtomicUsize,
     dirs: Mutex<BTreeSet<PathBuf>>,
     warnings: Mutex<Diagnostics>,
@@ -276,7 +276,7 @@ impl Writer {
             mode,
             live,
             _lock: Some(lock),
-            same: Mutex::new(Vec::new()),
+            same: Mutex::new(BTreeSet::new()),
             changed: AtomicUsize::new(0),
             dirs: Mutex::new(BTreeSet::new()),
             warnings: Mutex::new(warnings),
@@ -295,7 +295,7 @@ impl Writer {
             mode: Mode::InPlace,
             live: true,
             _lock: None,
-            same: Mutex::new(Vec::new()),
+            same: Mutex::new(BTreeSet::new()),
             changed: AtomicUsize::new(0),
             dirs: Mutex::new(BTreeSet::new()),
             warnings: Mutex::new(Diagnostics::new()),
@@ -400,7 +400,7 @@ impl Writer {
             };
         if unchanged {
             if self.mode == Mode::Exchange {
-                self.same.lock().unwrap_or_else(|e| e.into_inner()).push(path.to_owned());
+                self.same.lock().unwrap_or_else(|e| e.into_inner()).insert(path.to_owned());
             }
             return Ok(());
         }
@@ -451,8 +451,8 @@ impl Writer {
                 written.replaced = true;
             }
             Mode::Exchange => {
-                let same = self.same.into_inner().unwrap_or_else(|e| e.into_inner());
-                let this = Writer { same: Mutex::new(Vec::new()), warnings: Mutex::new(Diagnostics::new()), ..self };
+                let same: Vec<String> = self.same.into_inner().unwrap_or_else(|e| e.into_inner()).into_iter().collect();
+                let this = Writer { same: Mutex::new(BTreeSet::new()), warnings: Mutex::new(Diagnostics::new()), ..self };
                 same.par_iter().try_for_each(|p| this.link(&this.out.join(p), &this.target.join(p)))?;
                 remove_stale(&this.target, paths).map_err(|(p, e)| io_error("remove", &p, e))?;
                 this.swap()?;
@@ -494,6 +494,12 @@ impl Sink for Writer {
             Source::File(from) => self.put(path, None, Some(from)),
             Source::Embedded(bytes) => self.put(path, Some(bytes), None),
         }
+    }
+
+    fn read(&self, path: &str) -> Option<Vec<u8>> {
+        // A file the same as the output's was not written: it is the output's.
+        let unchanged = self.mode == Mode::Exchange && self.same.lock().unwrap_or_else(|e| e.into_inner()).contains(path);
+        fs::read(if unchanged { self.out.join(path) } else { self.target.join(path) }).ok()
     }
 }
 

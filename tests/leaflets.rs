@@ -351,3 +351,127 @@ fn a_broken_leaflet_template_names_its_line() {
     let o = loa(&root, &["build", "--at", "2027-06-10"]);
     o.expect_code(1).stderr_has("themes/default/leaflets/a5.typ:3:");
 }
+
+/// The members of a ZIP file: name → bytes, read with the `zip` crate.
+fn unzip(path: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut archive = zip::ZipArchive::new(fs::File::open(path).unwrap()).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    (0..archive.len())
+        .map(|i| {
+            let mut f = archive.by_index(i).unwrap();
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut f, &mut bytes).unwrap();
+            (f.name().unwrap().into_owned(), bytes)
+        })
+        .collect()
+}
+
+/// `unzip -t` (Info-ZIP) agrees that every bundle is sound, where it is installed.
+fn unzip_t(zips: &[PathBuf]) {
+    for z in zips {
+        match std::process::Command::new("unzip").arg("-tq").arg(z).output() {
+            Ok(o) => assert!(o.status.success() && String::from_utf8_lossy(&o.stdout).contains("No errors detected"), "unzip -t {}: {}", z.display(), String::from_utf8_lossy(&o.stdout)),
+            Err(_) => eprintln!("unzip is not installed: skipping unzip -t"),
+        }
+    }
+}
+
+#[test]
+fn bundles_hold_every_live_leaflet_are_deterministic_and_reused() {
+    let (_tmp, root) = site();
+    let one = root.parent().unwrap().join("one");
+    let first = build(&root, "2027-06-10", &one);
+    assert!(first.stdout.contains("Bundles: 5 ZIP files, 5 made, 0 unchanged"), "{}", first.stdout);
+    let b = one.join("leaflets/bundles");
+    let zips: Vec<PathBuf> = walk(&b).into_iter().filter(|p| p.extension().is_some_and(|x| x == "zip")).collect();
+    let mut rel: Vec<String> = zips.iter().map(|p| p.strip_prefix(&b).unwrap().display().to_string()).collect();
+    rel.sort();
+    assert_eq!(rel, ["campaigns/thang-hanh-dong-vi-tre-em.zip", "localities/phuong-hoan-kiem.zip", "localities/xa-bat-trang.zip", "pages.zip", "tat-ca.zip"]);
+    unzip_t(&zips);
+
+    // Everything: every live leaflet in its general version, in the order of
+    // the list, each byte for byte the PDF beside the page's.
+    let all = unzip(&b.join("tat-ca.zip"));
+    let names: Vec<&str> = all.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        ["thang-hanh-dong-vi-tre-em/hoat-dong-a4.pdf", "pages/cach-bao-tin-a4.pdf", "pages/cach-bao-tin-a5.pdf", "pages/cach-bao-tin-trifold.pdf", "pages/cu-phap-typst-a5.pdf"]
+    );
+    for (name, bytes) in &all {
+        assert_eq!(bytes, &fs::read(one.join("leaflets").join(name)).unwrap(), "{name}");
+    }
+    // A ward's bundle: its own copies, named as the general ones.
+    let ward = unzip(&b.join("localities/xa-bat-trang.zip"));
+    assert_eq!(ward.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(), ["pages/cach-bao-tin-a4.pdf", "pages/cach-bao-tin-a5.pdf", "pages/cach-bao-tin-trifold.pdf"]);
+    assert_eq!(ward[0].1, fs::read(one.join("leaflets/pages/cach-bao-tin-a4/xa-bat-trang.pdf")).unwrap());
+    assert_eq!(unzip(&b.join("pages.zip")).len(), 4);
+    // Nothing of the embargoed page anywhere, bundles included.
+    for z in &zips {
+        assert!(unzip(z).iter().all(|(n, bytes)| !n.contains("bi-mat") && !String::from_utf8_lossy(bytes).contains("EMBARGO")), "{}", z.display());
+    }
+    // Listed at the top of the list for schools, with their sizes.
+    let index = fs::read_to_string(one.join("leaflets/index.html")).unwrap();
+    let bundles = common::between(&index, "<section class=\"bundles\"", "</section>");
+    let size = |p: &str| fs::metadata(b.join(p)).unwrap().len().div_ceil(1000);
+    assert!(bundles.contains(&format!("href=\"/leaflets/bundles/tat-ca.zip\" download>Tất cả tờ rơi</a> <span class=\"small\">ZIP · 5 tờ rơi · {} KB", size("tat-ca.zip"))), "{bundles}");
+    assert!(bundles.contains("/leaflets/bundles/localities/xa-bat-trang.zip"), "{bundles}");
+    assert!(index.find("class=\"bundles\"").unwrap() < index.find("class=\"leaflet-group\"").unwrap(), "the bundles come first");
+
+    // Another day, same leaflets: every bundle comes from the previous output.
+    let snapshot: Vec<Vec<u8>> = zips.iter().map(|z| fs::read(z).unwrap()).collect();
+    let second = build(&root, "2027-06-11", &one);
+    assert!(second.stdout.contains("Bundles: 5 ZIP files, 0 made, 5 unchanged"), "{}", second.stdout);
+    // Into a new folder, made again: the same bytes.
+    let two = root.parent().unwrap().join("two");
+    build(&root, "2027-06-11", &two);
+    for (z, bytes) in zips.iter().zip(&snapshot) {
+        assert_eq!(&fs::read(two.join(z.strip_prefix(&one).unwrap())).unwrap(), bytes, "{} differs between two builds", z.display());
+    }
+
+    // When the campaign page's window has closed, its leaflet leaves every
+    // bundle and its campaign's bundle is gone; the others are reused.
+    let third = build(&root, "2027-08-10", &one);
+    assert!(third.stdout.contains("Bundles: 4 ZIP files, 1 made, 3 unchanged"), "{}", third.stdout);
+    assert!(!b.join("campaigns/thang-hanh-dong-vi-tre-em.zip").exists());
+    assert!(unzip(&b.join("tat-ca.zip")).iter().all(|(n, _)| !n.contains("hoat-dong")));
+}
+
+#[test]
+fn the_list_for_schools_finds_leaflets_by_school_level_and_audience() {
+    let (_tmp, root) = site();
+    let out = root.parent().unwrap().join("out");
+    build(&root, "2027-06-10", &out);
+    let index = fs::read_to_string(out.join("leaflets/index.html")).unwrap();
+    // A table of contents links each level and audience to its section.
+    let toc = common::between(&index, "<nav class=\"leaflet-toc\"", "</nav>");
+    for anchor in ["#cap-hoc-tieu-hoc", "#cap-hoc-thcs", "#cap-hoc-thpt", "#doi-tuong-cong-dong"] {
+        assert!(toc.contains(&format!("href=\"{anchor}\"")), "{anchor} in {toc}");
+    }
+    assert!(!toc.contains("#cap-hoc-mam-non"), "no level without leaflets: {toc}");
+    let section = |id: &str| common::between(&index, &format!("<h3 id=\"{id}\""), "</section>").to_owned();
+    let primary = section("cap-hoc-tieu-hoc");
+    assert!(primary.contains("Tiểu học") && primary.contains("/thang-hanh-dong-vi-tre-em/hoat-dong/") && !primary.contains("/cach-bao-tin/"), "{primary}");
+    assert!(primary.contains("<img src=\"/leaflets/thang-hanh-dong-vi-tre-em/hoat-dong-a4.png\""), "thumbnails are kept: {primary}");
+    for level in ["cap-hoc-thcs", "cap-hoc-thpt"] {
+        let s = section(level);
+        assert!(s.contains("/cach-bao-tin/") && !s.contains("/hoat-dong/"), "{s}");
+    }
+    let everyone = section("doi-tuong-cong-dong");
+    assert!(everyone.contains("Dành cho mọi người") && everyone.contains("/cach-bao-tin/"), "{everyone}");
+    // Print advice per format.
+    let advice = common::between(&index, "<section class=\"print-advice\"", "</section>");
+    assert!(advice.contains("lật theo cạnh ngắn") && advice.contains("đen trắng"), "{advice}");
+
+    // The page's window closes: its level goes from the list.
+    build(&root, "2027-08-10", &out);
+    let later = fs::read_to_string(out.join("leaflets/index.html")).unwrap();
+    assert!(!later.contains("cap-hoc-tieu-hoc") && later.contains("cap-hoc-thcs"));
+}
+
+#[test]
+fn an_unknown_school_level_is_a_located_error_listing_the_known_ones() {
+    let (_tmp, root) = site();
+    let page = root.join("content/pages/cach-bao-tin.md");
+    let text = fs::read_to_string(&page).unwrap().replace("school_level: [thcs, thpt]", "school_level: [thcs, dai-hoc]");
+    fs::write(&page, text).unwrap();
+    loa(&root, &["check"]).expect_code(1).stderr_has("content/pages/cach-bao-tin.md:5:15").stderr_has("`dai-hoc` is not a school level").stderr_has("mam-non, tieu-hoc, thcs, thpt");
+}

@@ -47,6 +47,10 @@ pub struct Rendered {
     pub leaflets: usize,
     /// How many of them were typeset (the others came from the previous output).
     pub leaflets_typeset: usize,
+    /// Leaflet bundles (ZIP files) made.
+    pub bundles: usize,
+    /// How many of them were compressed (the others came from the previous output).
+    pub bundles_zipped: usize,
     /// Problems that did not stop the render.
     pub warnings: Diagnostics,
 }
@@ -69,5 +73,11 @@ pub fn render(plan: &Plan<'_>, tera: &tera::Tera, opts: &Options<'_>, out: &Outp
     if problems.has_errors() {
         return Err(problems);
     }
-    Ok(Rendered { leaflets: leaflets.files, leaflets_typeset: leaflets.typeset, warnings: leaflets.warnings })
+    Ok(Rendered {
+        leaflets: leaflets.files,
+        leaflets_typeset: leaflets.typeset,
+        bundles: leaflets.bundles.len(),
+        bundles_zipped: leaflets.bundles_zipped,
+        warnings: leaflets.warnings,
+    })
 }

@@ -374,7 +374,8 @@ impl Renderer<'_, '_> {
         self.render("page.html", &ctx, urls::index_file(site, p.url))
     }
 
-    /// `leaflets/index.html`: every live leaflet, by campaign, for schools.
+    /// `leaflets/index.html`: every live leaflet for schools, by campaign,
+    /// by audience and by school level, with the bundles first.
     fn leaflet_index(&self) -> Result<(String, Vec<u8>), Diagnostic> {
         let site = self.plan.site();
         let theme = self.plan.theme();
@@ -384,6 +385,9 @@ impl Renderer<'_, '_> {
         let page = self.generated(theme.string(lang, "leaflets_title").to_owned(), theme.string(lang, "leaflets_intro").to_owned(), &url, "leaflets");
         ctx.insert("page", &page);
         ctx.insert("groups", &self.leaflets.groups);
+        ctx.insert("audiences", &self.leaflets.audiences);
+        ctx.insert("levels", &self.leaflets.levels);
+        ctx.insert("bundles", &self.leaflets.bundles);
         ctx.insert("leaflet_count", &self.leaflets.by_page.values().map(Vec::len).sum::<usize>());
         ctx.insert("alternates", &Vec::<AltCtx>::new());
         self.render("leaflets.html", &ctx, urls::index_file(site, &url))
