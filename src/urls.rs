@@ -39,6 +39,8 @@ pub const OEMBED_DIR: &str = "embed/oembed";
 /// The list of oEmbed endpoints in the format of oembed.com's
 /// `providers.json`, for a CMS that wants endpoints rather than discovery.
 pub const OEMBED_PROVIDERS: &str = "embed/oembed/providers.json";
+/// The name of the widget of every campaign: `embed/schedule.html`, `embed/oembed/schedule.json`.
+pub const SCHEDULE_WIDGET: &str = "schedule";
 /// The folder of the print box for newspapers, under `embed/`.
 pub const PRINT_DIR: &str = "embed/print";
 

@@ -94,6 +94,7 @@ pub const REQUIRED_STRINGS: &[&str] = &[
     "state_over",
     "not_found_title",
     "embed_schedule_title",
+    "print_title",
     "leaflets_title",
     "leaflets_intro",
     "leaflets_general",

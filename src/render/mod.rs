@@ -18,6 +18,7 @@ pub mod leaflet;
 pub mod markdown;
 pub mod meta;
 pub mod output;
+pub mod print;
 pub mod search;
 
 use std::path::Path;
@@ -61,7 +62,8 @@ pub fn render(plan: &Plan<'_>, tera: &tera::Tera, opts: &Options<'_>, out: &Outp
     html::render(plan, tera, &leaflets, out, opts.scope)?;
     feeds::render(plan, out);
     if let Scope::All = opts.scope {
-        embed::render(plan, tera, out)?;
+        let print = print::render(plan, out, opts.fonts)?;
+        embed::render(plan, tera, &print, out)?;
         ics::render(plan, out);
         json::render(plan, out);
         meta::build_json(plan, out);
