@@ -308,7 +308,7 @@ fn a_character_no_font_has_is_a_located_error() {
     let text = fs::read_to_string(&page).unwrap().replace("## Gọi 111", "## Gọi ☎ 111");
     fs::write(&page, text).unwrap();
     let o = loa(&root, &["build", "--at", "2027-06-10"]);
-    o.expect_code(1).stderr_has("content/pages/cach-bao-tin.md:11:8").stderr_has("U+260E");
+    o.expect_code(1).stderr_has("content/pages/cach-bao-tin.md:12:8").stderr_has("U+260E");
     assert!(!root.join("dist").exists(), "nothing was written");
 }
 
@@ -339,7 +339,7 @@ fn variants_without_localities_yaml_is_a_located_error() {
     let (_tmp, root) = site();
     fs::remove_file(root.join("localities.yaml")).unwrap();
     let o = loa(&root, &["check"]);
-    o.expect_code(1).stderr_has("content/pages/cach-bao-tin.md:6:11").stderr_has("localities.yaml");
+    o.expect_code(1).stderr_has("content/pages/cach-bao-tin.md:7:11").stderr_has("localities.yaml");
 }
 
 #[test]
@@ -474,4 +474,88 @@ fn an_unknown_school_level_is_a_located_error_listing_the_known_ones() {
     let text = fs::read_to_string(&page).unwrap().replace("school_level: [thcs, thpt]", "school_level: [thcs, dai-hoc]");
     fs::write(&page, text).unwrap();
     loa(&root, &["check"]).expect_code(1).stderr_has("content/pages/cach-bao-tin.md:5:15").stderr_has("`dai-hoc` is not a school level").stderr_has("mam-non, tieu-hoc, thcs, thpt");
+}
+
+/// Every colour a PDF names is grey: its colour spaces have one component
+/// (an ICC profile with /N 1, or DeviceGray), and no content stream sets an
+/// RGB or CMYK colour.
+fn assert_greyscale_pdf(path: &Path) {
+    let doc = Document::load(path).unwrap();
+    for (id, obj) in &doc.objects {
+        if let Ok(stream) = obj.as_stream() {
+            if let Ok(n) = stream.dict.get(b"N") {
+                assert_eq!(number(n), 1.0, "{}: an ICC colour space of {n:?} components in {id:?}", path.display());
+            }
+            let content = stream.decompressed_content().unwrap_or_else(|_| stream.content.clone());
+            let text = String::from_utf8_lossy(&content);
+            for op in [" rg\n", " RG\n", " k\n", " K\n"] {
+                assert!(!text.contains(op), "{}: a colour operator{op:?} in {id:?}", path.display());
+            }
+        }
+        if let Ok(name) = obj.as_name() {
+            assert!(!matches!(name, b"DeviceRGB" | b"DeviceCMYK"), "{}: {}", path.display(), String::from_utf8_lossy(name));
+        }
+    }
+}
+
+/// The SVG is drawn, not written: no text or font for the newspaper's
+/// system to substitute, and every colour a grey.
+fn assert_outlined_grey_svg(path: &Path, width_mm: f64) {
+    let text = fs::read_to_string(path).unwrap();
+    let doc = roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().name(), "svg");
+    let width = root.attribute("width").unwrap();
+    let pt: f64 = width.trim_end_matches("pt").parse().unwrap();
+    assert!((pt * 25.4 / 72.0 - width_mm).abs() < 0.1, "{}: width {width} for {width_mm} mm", path.display());
+    for n in doc.descendants().filter(|n| n.is_element()) {
+        assert!(!matches!(n.tag_name().name(), "text" | "font" | "font-face" | "image"), "{}: <{}>", path.display(), n.tag_name().name());
+        for attr in ["fill", "stroke"] {
+            if let Some(c) = n.attribute(attr).and_then(|c| c.strip_prefix('#')) {
+                assert!(c.len() == 6 && c[0..2] == c[2..4] && c[2..4] == c[4..6], "{}: {attr}=#{c} is not a grey", path.display());
+            }
+        }
+    }
+    assert!(!text.contains("@font-face"));
+}
+
+#[test]
+fn the_print_box_follows_the_day_in_greys_with_its_fonts() {
+    let (_tmp, root) = site();
+    let out = root.parent().unwrap().join("out");
+    build(&root, "2027-06-10", &out);
+    let print = out.join("embed/print");
+    let mut names: Vec<String> = fs::read_dir(&print).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    assert_eq!(names, ["lich-1-cot.pdf", "lich-1-cot.svg", "lich-2-cot.pdf", "lich-2-cot.svg"], "one language: no .en files");
+    for (columns, mm) in [(1, 48.0), (2, 100.0)] {
+        let pdf = print.join(format!("lich-{columns}-cot.pdf"));
+        let p = read_pdf(&pdf);
+        assert_eq!(p.sizes.len(), 1);
+        assert!((p.sizes[0].0 - mm).abs() < 0.2 && p.sizes[0].1 > 40.0, "{:?}", p.sizes);
+        for want in ["Lịch các đợt truyền thông 2027 – 2028", "Tháng hành động vì trẻ em", "1/6 – 30/6/2027", "Đang diễn ra", "1/6 – 30/6/2028", "111", HOTLINE, "leaflets.example"] {
+            assert!(p.text.contains(want), "{columns} column(s): {want:?} in {}", p.text);
+        }
+        assert_greyscale_pdf(&pdf);
+        assert_outlined_grey_svg(&print.join(format!("lich-{columns}-cot.svg")), mm);
+        // The fonts are embedded.
+        let doc = Document::load(&pdf).unwrap();
+        assert!(doc.objects.values().any(|o| o.as_dict().is_ok_and(|d| d.has(b"FontFile2"))), "no embedded font");
+    }
+    // Byte-identical between two builds of the same day.
+    let again = root.parent().unwrap().join("again");
+    build(&root, "2027-06-10", &again);
+    for n in &names {
+        assert_eq!(fs::read(print.join(n)).unwrap(), fs::read(again.join("embed/print").join(n)).unwrap(), "{n}");
+    }
+    // After the month: this year's period is over, next year's stays.
+    build(&root, "2027-07-20", &out);
+    let july = read_pdf(&print.join("lich-2-cot.pdf")).text;
+    assert!(!july.contains("30/6/2027") && july.contains("1/6 – 30/6/2028") && !july.contains("Đang diễn ra"), "{july}");
+    // A new year: the box's years turn, and build.json named the day.
+    let late = build(&root, "2027-12-30", &out);
+    assert!(late.stdout.contains("changes next on 2028-01-01"), "{}", late.stdout);
+    build(&root, "2028-01-01", &out);
+    let next_year = read_pdf(&print.join("lich-2-cot.pdf")).text;
+    assert!(next_year.contains("2028 – 2029") && next_year.contains("1/6 – 30/6/2029"), "{next_year}");
 }
