@@ -96,7 +96,7 @@ fn iframe(url: &str, title: &str, height: u32, auto: bool) -> String {
 fn resizer(origin: &str) -> String {
     format!(
         "<script>\naddEventListener(\"message\", function (e) {{\n  if (e.origin !== \"{}\" || !e.data || e.data.loa !== \"height\") return;\n  var f = document.querySelectorAll(\"iframe[data-loa-auto]\");\n  for (var i = 0; i < f.length; i++) if (f[i].contentWindow === e.source) f[i].style.height = Math.min(Math.max(+e.data.height || 0, 100), 4000) + \"px\";\n}});\n</script>",
-        origin.replace('\\', "").replace('"', "")
+        origin.replace(['\\', '"'], "")
     )
 }
 
