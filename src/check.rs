@@ -11,7 +11,9 @@
 //! - campaigns that never happen;
 //! - leaflets: keys that do nothing or need a file the site lacks, templates
 //!   the theme lacks, and every character a leaflet prints against the
-//!   theme's fonts, located in the file it is written in.
+//!   theme's fonts, located in the file it is written in;
+//! - the print box for newspapers: every character it prints (campaign
+//!   titles, hotlines, the site's title) against the same fonts.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -40,6 +42,7 @@ pub fn check(inputs: &Inputs, links: &LinkTable, fonts: Option<&Fonts>) -> Diagn
     pictures(inputs, links, &mut diags);
     if let Some(fonts) = fonts {
         glyphs(inputs, links, fonts, &mut diags);
+        print_glyphs(inputs, fonts, &mut diags);
     }
     diags.extend(inputs.theme.warnings.iter().cloned());
     diags.extend(inputs.content.warnings.iter().cloned());
@@ -117,10 +120,10 @@ fn pictures(inputs: &Inputs, links: &LinkTable, diags: &mut Diagnostics) {
     }
 }
 
-/// Whether some page (any, whatever the day) asks for leaflets, so the
-/// theme's fonts are needed.
+/// Whether the theme's fonts are needed: some page (any, whatever the day)
+/// asks for leaflets, or the site has campaigns (the print box lists them).
 pub fn needs_fonts(inputs: &Inputs) -> bool {
-    inputs.content.pages.iter().any(|p| !p.front.leaflet.is_empty())
+    !inputs.calendar.campaigns.is_empty() || inputs.content.pages.iter().any(|p| !p.front.leaflet.is_empty())
 }
 
 /// Raw HTML that would make a reader's browser load something from another
@@ -383,19 +386,62 @@ fn glyphs(inputs: &Inputs, links: &LinkTable, fonts: &Fonts, diags: &mut Diagnos
             finds.scan(fonts, Path::new(localities::FILE), inputs.text_of(localities::FILE), &text.join("\n"));
         }
     }
-    let families = fonts.families().join(", ");
-    for (file, (source, chars)) in finds.by_file {
-        for c in chars {
-            let pos = source.find(c).map(|off| Position::of_offset(&source, off));
-            let msg = format!("the leaflet cannot show {}: the fonts ({families}) have no such character", fonts::describe(c));
-            let hint = format!("remove or replace it (a picture or a word); or add a font that has it to themes/{}/fonts/", theme.name);
-            let mut d = Diagnostic::error(&file, pos, msg).with_hint(hint);
-            if pos.is_some() {
-                d = d.with_source(&source);
+    finds.report(fonts, &theme.name, "the leaflet", diags);
+}
+
+impl Finds {
+    /// One error per character and file, at the first place it is written;
+    /// `what` is what cannot show it (`the leaflet`).
+    fn report(self, fonts: &Fonts, theme: &str, what: &str, diags: &mut Diagnostics) {
+        let families = fonts.families().join(", ");
+        for (file, (source, chars)) in self.by_file {
+            for c in chars {
+                let pos = source.find(c).map(|off| Position::of_offset(&source, off));
+                let msg = format!("{what} cannot show {}: the fonts ({families}) have no such character", fonts::describe(c));
+                let hint = format!("remove or replace it (a picture or a word); or add a font that has it to themes/{theme}/fonts/");
+                let mut d = Diagnostic::error(&file, pos, msg).with_hint(hint);
+                if pos.is_some() {
+                    d = d.with_source(&source);
+                }
+                diags.push(d);
             }
-            diags.push(d);
         }
     }
+}
+
+/// Every character the print box for newspapers prints, in every language
+/// of the site: the site's title, publisher and address, the hotlines, every
+/// campaign's title, the theme's `print_*` strings and dates as loa writes
+/// them. What print drops (controls, noncharacters) is not looked up.
+fn print_glyphs(inputs: &Inputs, fonts: &Fonts, diags: &mut Diagnostics) {
+    if inputs.calendar.campaigns.is_empty() {
+        return;
+    }
+    let site = &inputs.site;
+    let def = site.default_language();
+    let theme = &inputs.theme;
+    let printable = |s: &str| -> String { s.chars().filter(|&c| fonts::is_printable(c)).collect() };
+    let mut finds = Finds { by_file: BTreeMap::new() };
+    for lang in &site.languages {
+        let mut text = vec![site.title.get(lang, def).to_owned(), site.organisation.name.get(lang, def).to_owned(), site.base_url.clone()];
+        for h in &site.hotlines {
+            text.push(h.number.clone());
+            text.push(h.label.get(lang, def).to_owned());
+            text.extend(h.note.as_ref().map(|n| n.get(lang, def).to_owned()));
+        }
+        finds.scan(fonts, Path::new(site::FILE), inputs.text_of(site::FILE), &printable(&text.join("\n")));
+        let titles: Vec<&str> = inputs.calendar.campaigns.iter().map(|c| c.title.get(lang, def)).collect();
+        finds.scan(fonts, Path::new(calendar::FILE), inputs.text_of(calendar::FILE), &printable(&titles.join("\n")));
+        let mut strings: Vec<String> = theme.strings.get(lang).into_iter().flatten().filter(|(k, _)| k.starts_with("print_")).map(|(_, v)| v.clone()).collect();
+        strings.extend(["state_active", "leaflet_111_label", "leaflet_111_note"].map(|k| theme.string(lang, k).to_owned()));
+        strings.push(sample_dates(lang));
+        let text = printable(&strings.join("\n"));
+        match theme.string_files.get(lang) {
+            Some(f) => finds.scan(fonts, &f.origin.display(), &f.text, &text),
+            None => finds.scan(fonts, &PathBuf::from(format!("themes/{}/i18n", theme.name)), "", &text),
+        }
+    }
+    finds.report(fonts, &theme.name, "the print box", diags);
 }
 
 /// Dates written the way leaflets write them in `lang`, for the font check.

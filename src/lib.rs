@@ -93,6 +93,10 @@ pub struct Report {
     pub pictures_encoded: usize,
     /// Pictures and share cards reused from the previous output.
     pub pictures_reused: usize,
+    /// Leaflet bundles (ZIP files) made.
+    pub bundles: usize,
+    /// How many of them were compressed (the others came from the cache).
+    pub bundles_zipped: usize,
     /// Where the output went (`None` for a check).
     pub out: Option<PathBuf>,
     /// Problems that did not stop the build.
@@ -176,6 +180,8 @@ impl Site {
             leaflets_typeset: rendered.leaflets_typeset,
             pictures_encoded: rendered.pictures_encoded,
             pictures_reused: rendered.pictures_reused,
+            bundles: rendered.bundles,
+            bundles_zipped: rendered.bundles_zipped,
             out: None,
             warnings,
         })

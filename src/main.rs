@@ -135,6 +135,9 @@ fn main() -> ExitCode {
                 if r.pictures_encoded + r.pictures_reused > 0 {
                     println!("Pictures: {} files encoded, {} pictures and cards unchanged (reused from the previous output).", r.pictures_encoded, r.pictures_reused);
                 }
+                if r.bundles > 0 {
+                    println!("Bundles: {} ZIP files, {} made, {} unchanged (reused from the previous output).", r.bundles, r.bundles_zipped, r.bundles - r.bundles_zipped);
+                }
                 match r.next_change {
                     Some(d) => println!("The site changes next on {d}: rebuild on that day (see `loa schedule`)."),
                     None => println!("Nothing changes in the next three years."),

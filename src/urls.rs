@@ -28,6 +28,21 @@ pub const EMBED_DIR: &str = "embed";
 pub const LEAFLETS_DIR: &str = "leaflets";
 /// The list of leaflets by content hash, inside the output.
 pub const LEAFLET_MANIFEST: &str = "leaflets/manifest.json";
+/// The folder of the leaflet bundles (ZIP files). No leaflet can land in
+/// it, even for a campaign named `bundles`: leaflet files and folders are
+/// named `<page>-<format>…`, bundles `*.zip`, in `campaigns/`, `localities/`.
+pub const BUNDLES_DIR: &str = "leaflets/bundles";
+/// The list of bundles by the hash of what is in them, inside the output.
+pub const BUNDLE_MANIFEST: &str = "leaflets/bundles/manifest.json";
+/// The folder of the widgets' oEmbed responses, under `embed/`.
+pub const OEMBED_DIR: &str = "embed/oembed";
+/// The list of oEmbed endpoints in the format of oembed.com's
+/// `providers.json`, for a CMS that wants endpoints rather than discovery.
+pub const OEMBED_PROVIDERS: &str = "embed/oembed/providers.json";
+/// The name of the widget of every campaign: `embed/schedule.html`, `embed/oembed/schedule.json`.
+pub const SCHEDULE_WIDGET: &str = "schedule";
+/// The folder of the print box for newspapers, under `embed/`.
+pub const PRINT_DIR: &str = "embed/print";
 
 pub use crate::reserved::{why_taken, RESERVED};
 
@@ -98,6 +113,55 @@ pub fn embed(name: &str) -> String {
     format!("{EMBED_DIR}/{name}.html")
 }
 
+/// A widget's variant that sets its own height (a few lines of script), as
+/// an output path: `embed/auto/schedule.html`, `embed/auto/<id>.html`.
+pub fn embed_auto(name: &str) -> String {
+    format!("{EMBED_DIR}/auto/{name}.html")
+}
+
+/// A widget's oEmbed response, as an output path: `embed/oembed/schedule.json`,
+/// `embed/oembed/<id>.json`.
+pub fn oembed(name: &str) -> String {
+    format!("{OEMBED_DIR}/{name}.json")
+}
+
+/// The print box as an output path, without extension: `embed/print/lich-<n>-cot`
+/// (`n` columns wide), with the language before the extension when it is not
+/// the default (`lich-1-cot.en`).
+pub fn print_box(columns: u32, lang: &str, default_lang: &str) -> String {
+    let lang = if lang == default_lang { String::new() } else { format!(".{lang}") };
+    format!("{PRINT_DIR}/lich-{columns}-cot{lang}")
+}
+
+/// The bundle of every leaflet (the general versions), as an output path.
+pub fn bundle_all() -> String {
+    format!("{BUNDLES_DIR}/tat-ca.zip")
+}
+
+/// The bundle of a campaign's leaflets (`Some(id)`) or of the site-wide
+/// pages' (`None`), as an output path.
+pub fn bundle_group(campaign: Option<&str>) -> String {
+    match campaign {
+        Some(id) => format!("{BUNDLES_DIR}/campaigns/{id}.zip"),
+        None => format!("{BUNDLES_DIR}/{PAGES_DIR}.zip"),
+    }
+}
+
+/// The bundle of a locality's copies, as an output path.
+pub fn bundle_locality(id: &str) -> String {
+    format!("{BUNDLES_DIR}/localities/{id}.zip")
+}
+
+/// The scheme, host and port of the base URL (`https://baovetreem.hanoi.example`):
+/// what a page that embeds a widget checks messages from the widget against.
+pub fn origin(site: &Site) -> String {
+    let base = site.base_url.as_str();
+    match base.split_once("://") {
+        Some((scheme, rest)) => format!("{scheme}://{}", rest.split('/').next().unwrap_or("")),
+        None => base.trim_end_matches('/').to_owned(),
+    }
+}
+
 /// The host part of the base URL (`baovetreem.hanoi.example`), for ids.
 pub fn host(site: &Site) -> &str {
     let base = site.base_url.as_str();
@@ -148,6 +212,14 @@ mod tests {
         assert_eq!(webcal(&s, CALENDAR), "webcal://x.example/sub/calendar.ics");
         assert_eq!(feed(&s, "en"), "en/feed.xml");
         assert_eq!(host(&s), "x.example");
+        assert_eq!(origin(&s), "https://x.example");
+        assert_eq!(embed_auto("schedule"), "embed/auto/schedule.html");
+        assert_eq!(oembed("tet"), "embed/oembed/tet.json");
+        assert_eq!(print_box(2, "vi", "vi"), "embed/print/lich-2-cot");
+        assert_eq!(print_box(1, "en", "vi"), "embed/print/lich-1-cot.en");
+        assert_eq!(bundle_group(Some("tet")), "leaflets/bundles/campaigns/tet.zip");
+        assert_eq!(bundle_group(None), "leaflets/bundles/pages.zip");
+        assert_eq!(bundle_locality("xa-bat-trang"), "leaflets/bundles/localities/xa-bat-trang.zip");
     }
 
     #[test]

@@ -592,6 +592,12 @@ impl Sink for Writer {
             Source::Embedded(bytes) => self.put(path, Some(bytes), None),
         }
     }
+
+    fn read(&self, path: &str) -> Option<Vec<u8>> {
+        // A file the same as the output's was not written: it is the output's.
+        let written = self.mode != Mode::Exchange || self.written.lock().unwrap_or_else(|e| e.into_inner()).iter().any(|w| w == path);
+        fs::read(if written { self.target.join(path) } else { self.out.join(path) }).ok()
+    }
 }
 
 /// Takes the lock of the output whose working folder is `work`.

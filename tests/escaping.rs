@@ -3,8 +3,8 @@
 //! carriage returns, line and paragraph separators, noncharacters — into
 //! every text a person writes (site title, campaign title, page title,
 //! summary, body), renders the site, and reads every output back with a
-//! real parser: iCalendar (no injected property), XML 1.0 (feeds, sitemap),
-//! JSON, and HTML (no code point HTML forbids).
+//! real parser: iCalendar (no injected property), XML 1.0 (feeds, sitemap,
+//! the print box's SVGs), JSON, and HTML (no code point HTML forbids).
 
 use std::path::Path;
 
@@ -64,6 +64,11 @@ proptest! {
         };
         let (files, _) = out.into_memory();
         for (path, bytes) in &files {
+            if path.ends_with(".pdf") {
+                // The print box: a PDF, typeset from the text with what print cannot show removed.
+                prop_assert!(bytes.starts_with(b"%PDF-"), "{path}");
+                continue;
+            }
             let text = String::from_utf8(bytes.clone()).expect("UTF-8");
             if path.ends_with(".ics") {
                 for line in text.split("\r\n") {
@@ -78,7 +83,7 @@ proptest! {
                         }
                     }
                 }
-            } else if path.ends_with(".xml") {
+            } else if path.ends_with(".xml") || path.ends_with(".svg") {
                 roxmltree::Document::parse(&text).map_err(|e| TestCaseError::fail(format!("{path}: {e}")))?;
             } else if path.ends_with(".json") {
                 serde_json::from_str::<serde_json::Value>(&text).map_err(|e| TestCaseError::fail(format!("{path}: {e}")))?;

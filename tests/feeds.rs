@@ -159,7 +159,7 @@ fn atom_feeds_list_live_pages_newest_first() {
 fn embeds_are_self_contained() {
     let (_site, out) = build("2027-11-01");
     let dir = out.join("embed");
-    let mut names: Vec<String> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let mut names: Vec<String> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).filter(|n| n.ends_with(".html")).collect();
     names.sort();
     assert_eq!(names.len(), 7, "{names:?}");
     for n in names.iter().filter(|n| *n != "index.html") {
@@ -181,4 +181,73 @@ fn embeds_are_self_contained() {
     assert!(index.contains("&lt;iframe src=&quot;https://bao.example/embed/schedule.html&quot;"), "snippets are shown escaped");
     assert!(index.contains("loading=&quot;lazy&quot;") && index.contains("title=&quot;"));
     assert!(index.contains("webcal://bao.example/calendar.ics"));
+}
+
+/// Every widget has a static oEmbed response, and the pages that stand for a
+/// widget name it in a discovery link: pasting the hub's address embeds the
+/// schedule, a campaign's home or page its card. (tests/py/oembed_check.py
+/// checks the same with real oEmbed consumers.)
+#[test]
+fn oembed_responses_and_discovery_links() {
+    let (_site, out) = build("2027-06-10");
+    let base = "https://bao.example/";
+    let link = |file: &str| -> Option<String> {
+        let html = std::fs::read_to_string(out.join(file)).unwrap();
+        let tag = common::tags(&html, "link").into_iter().find(|t| common::attr(t, "type").as_deref() == Some("application/json+oembed"))?;
+        assert_eq!(common::attr(tag, "rel").as_deref(), Some("alternate"), "{file}: {tag}");
+        common::attr(tag, "href")
+    };
+    let schedule = format!("{base}embed/oembed/schedule.json");
+    assert_eq!(link("index.html"), Some(schedule.clone()), "the hub");
+    assert_eq!(link("en/index.html"), Some(schedule.clone()), "the English hub");
+    assert_eq!(link("embed/schedule.html"), Some(schedule.clone()));
+    assert_eq!(link("embed/auto/schedule.html"), Some(schedule));
+    let card = format!("{base}embed/oembed/tre-em.json");
+    for f in ["tre-em/index.html", "tre-em/hoat-dong/index.html", "embed/tre-em.html", "embed/auto/tre-em.html"] {
+        assert_eq!(link(f).as_ref(), Some(&card), "{f}");
+    }
+    assert_eq!(link("cach-bao-tin/index.html"), None, "a site-wide page stands for no widget");
+
+    let json = |rel: &str| -> serde_json::Value { serde_json::from_str(&std::fs::read_to_string(out.join(rel)).unwrap()).unwrap() };
+    let schedule_json = json("schedule.json");
+    let campaigns = schedule_json["campaigns"].as_array().unwrap();
+    for c in campaigns {
+        let id = c["id"].as_str().unwrap();
+        let r = json(&format!("embed/oembed/{id}.json"));
+        assert_eq!(r["type"], "rich");
+        assert_eq!(r["version"], "1.0");
+        assert_eq!(r["title"], c["title"]["vi"]);
+        assert_eq!((r["width"].as_u64(), r["height"].as_u64()), (Some(600), Some(380)));
+        assert_eq!(r["provider_url"], base);
+        assert!(r["cache_age"].as_u64().unwrap() > 0 && r["provider_name"].is_string());
+        let html = r["html"].as_str().unwrap();
+        let iframe = common::tags(html, "iframe");
+        assert_eq!(iframe.len(), 1, "{html}");
+        assert_eq!(common::attr(iframe[0], "src"), Some(format!("{base}embed/{id}.html")));
+        assert_eq!(common::attr(iframe[0], "height").as_deref(), Some("380"));
+        assert!(!html.contains("<script"), "the response is the snippet without JavaScript");
+    }
+    let all = json("embed/oembed/schedule.json");
+    assert_eq!(all["height"].as_u64(), Some(150 + 150 * campaigns.len() as u64));
+
+    // The provider list: every endpoint is a file of the output, the
+    // campaigns' schemes before the hub's.
+    let providers = json("embed/oembed/providers.json");
+    let endpoints = providers[0]["endpoints"].as_array().unwrap();
+    assert_eq!(endpoints.len(), campaigns.len() + 1);
+    for e in endpoints {
+        let url = e["url"].as_str().unwrap();
+        assert!(out.join(url.strip_prefix(base).unwrap()).is_file(), "{url}");
+    }
+    assert_eq!(endpoints.last().unwrap()["schemes"][0], base);
+    assert!(endpoints[0]["schemes"].as_array().unwrap().iter().all(|s| s.as_str().unwrap().ends_with('*') || s.as_str().unwrap().ends_with(".html")));
+
+    // The snippets page shows both snippets and the address to paste; the
+    // auto-height one checks the origin of the messages it obeys.
+    let index = std::fs::read_to_string(out.join("embed/index.html")).unwrap();
+    assert!(index.contains("https://bao.example/embed/auto/schedule.html"), "the auto-height snippet");
+    assert!(index.contains("e.origin !== &quot;https://bao.example&quot;"), "it checks the origin");
+    assert!(index.contains("data-loa-auto"));
+    assert!(index.contains("href=\"https://bao.example/tre-em/\""), "the address to paste");
+    assert!(index.contains("/embed/print/lich-2-cot.svg") && index.contains("/embed/print/lich-1-cot.en.pdf"), "the print box");
 }

@@ -308,7 +308,7 @@ fn a_character_no_font_has_is_a_located_error() {
     let text = fs::read_to_string(&page).unwrap().replace("## Gọi 111", "## Gọi ☎ 111");
     fs::write(&page, text).unwrap();
     let o = loa(&root, &["build", "--at", "2027-06-10"]);
-    o.expect_code(1).stderr_has("content/pages/cach-bao-tin.md:11:8").stderr_has("U+260E");
+    o.expect_code(1).stderr_has("content/pages/cach-bao-tin.md:12:8").stderr_has("U+260E");
     assert!(!root.join("dist").exists(), "nothing was written");
 }
 
@@ -339,7 +339,7 @@ fn variants_without_localities_yaml_is_a_located_error() {
     let (_tmp, root) = site();
     fs::remove_file(root.join("localities.yaml")).unwrap();
     let o = loa(&root, &["check"]);
-    o.expect_code(1).stderr_has("content/pages/cach-bao-tin.md:6:11").stderr_has("localities.yaml");
+    o.expect_code(1).stderr_has("content/pages/cach-bao-tin.md:7:11").stderr_has("localities.yaml");
 }
 
 #[test]
@@ -350,4 +350,212 @@ fn a_broken_leaflet_template_names_its_line() {
     fs::write(dir.join("a5.typ"), "#import \"common.typ\": *\n#show: setup\n#let x = (\n").unwrap();
     let o = loa(&root, &["build", "--at", "2027-06-10"]);
     o.expect_code(1).stderr_has("themes/default/leaflets/a5.typ:3:");
+}
+
+/// The members of a ZIP file: name → bytes, read with the `zip` crate.
+fn unzip(path: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut archive = zip::ZipArchive::new(fs::File::open(path).unwrap()).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    (0..archive.len())
+        .map(|i| {
+            let mut f = archive.by_index(i).unwrap();
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut f, &mut bytes).unwrap();
+            (f.name().unwrap().into_owned(), bytes)
+        })
+        .collect()
+}
+
+/// `unzip -t` (Info-ZIP) agrees that every bundle is sound, where it is installed.
+fn unzip_t(zips: &[PathBuf]) {
+    for z in zips {
+        match std::process::Command::new("unzip").arg("-tq").arg(z).output() {
+            Ok(o) => assert!(o.status.success() && String::from_utf8_lossy(&o.stdout).contains("No errors detected"), "unzip -t {}: {}", z.display(), String::from_utf8_lossy(&o.stdout)),
+            Err(_) => eprintln!("unzip is not installed: skipping unzip -t"),
+        }
+    }
+}
+
+#[test]
+fn bundles_hold_every_live_leaflet_are_deterministic_and_reused() {
+    let (_tmp, root) = site();
+    let one = root.parent().unwrap().join("one");
+    let first = build(&root, "2027-06-10", &one);
+    assert!(first.stdout.contains("Bundles: 5 ZIP files, 5 made, 0 unchanged"), "{}", first.stdout);
+    let b = one.join("leaflets/bundles");
+    let zips: Vec<PathBuf> = walk(&b).into_iter().filter(|p| p.extension().is_some_and(|x| x == "zip")).collect();
+    let mut rel: Vec<String> = zips.iter().map(|p| p.strip_prefix(&b).unwrap().display().to_string()).collect();
+    rel.sort();
+    assert_eq!(rel, ["campaigns/thang-hanh-dong-vi-tre-em.zip", "localities/phuong-hoan-kiem.zip", "localities/xa-bat-trang.zip", "pages.zip", "tat-ca.zip"]);
+    unzip_t(&zips);
+
+    // Everything: every live leaflet in its general version, in the order of
+    // the list, each byte for byte the PDF beside the page's.
+    let all = unzip(&b.join("tat-ca.zip"));
+    let names: Vec<&str> = all.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        ["thang-hanh-dong-vi-tre-em/hoat-dong-a4.pdf", "pages/cach-bao-tin-a4.pdf", "pages/cach-bao-tin-a5.pdf", "pages/cach-bao-tin-trifold.pdf", "pages/cu-phap-typst-a5.pdf"]
+    );
+    for (name, bytes) in &all {
+        assert_eq!(bytes, &fs::read(one.join("leaflets").join(name)).unwrap(), "{name}");
+    }
+    // A ward's bundle: its own copies, named as the general ones.
+    let ward = unzip(&b.join("localities/xa-bat-trang.zip"));
+    assert_eq!(ward.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(), ["pages/cach-bao-tin-a4.pdf", "pages/cach-bao-tin-a5.pdf", "pages/cach-bao-tin-trifold.pdf"]);
+    assert_eq!(ward[0].1, fs::read(one.join("leaflets/pages/cach-bao-tin-a4/xa-bat-trang.pdf")).unwrap());
+    assert_eq!(unzip(&b.join("pages.zip")).len(), 4);
+    // Nothing of the embargoed page anywhere, bundles included.
+    for z in &zips {
+        assert!(unzip(z).iter().all(|(n, bytes)| !n.contains("bi-mat") && !String::from_utf8_lossy(bytes).contains("EMBARGO")), "{}", z.display());
+    }
+    // Listed at the top of the list for schools, with their sizes.
+    let index = fs::read_to_string(one.join("leaflets/index.html")).unwrap();
+    let bundles = common::between(&index, "<section class=\"bundles\"", "</section>");
+    let size = |p: &str| fs::metadata(b.join(p)).unwrap().len().div_ceil(1000);
+    assert!(bundles.contains(&format!("href=\"/leaflets/bundles/tat-ca.zip\" download>Tất cả tờ rơi</a> <span class=\"small\">ZIP · 5 tờ rơi · {} KB", size("tat-ca.zip"))), "{bundles}");
+    assert!(bundles.contains("/leaflets/bundles/localities/xa-bat-trang.zip"), "{bundles}");
+    assert!(index.find("class=\"bundles\"").unwrap() < index.find("class=\"leaflet-group\"").unwrap(), "the bundles come first");
+
+    // Another day, same leaflets: every bundle comes from the previous output.
+    let snapshot: Vec<Vec<u8>> = zips.iter().map(|z| fs::read(z).unwrap()).collect();
+    let second = build(&root, "2027-06-11", &one);
+    assert!(second.stdout.contains("Bundles: 5 ZIP files, 0 made, 5 unchanged"), "{}", second.stdout);
+    // Into a new folder, made again: the same bytes.
+    let two = root.parent().unwrap().join("two");
+    build(&root, "2027-06-11", &two);
+    for (z, bytes) in zips.iter().zip(&snapshot) {
+        assert_eq!(&fs::read(two.join(z.strip_prefix(&one).unwrap())).unwrap(), bytes, "{} differs between two builds", z.display());
+    }
+
+    // When the campaign page's window has closed, its leaflet leaves every
+    // bundle and its campaign's bundle is gone; the others are reused.
+    let third = build(&root, "2027-08-10", &one);
+    assert!(third.stdout.contains("Bundles: 4 ZIP files, 1 made, 3 unchanged"), "{}", third.stdout);
+    assert!(!b.join("campaigns/thang-hanh-dong-vi-tre-em.zip").exists());
+    assert!(unzip(&b.join("tat-ca.zip")).iter().all(|(n, _)| !n.contains("hoat-dong")));
+}
+
+#[test]
+fn the_list_for_schools_finds_leaflets_by_school_level_and_audience() {
+    let (_tmp, root) = site();
+    let out = root.parent().unwrap().join("out");
+    build(&root, "2027-06-10", &out);
+    let index = fs::read_to_string(out.join("leaflets/index.html")).unwrap();
+    // A table of contents links each level and audience to its section.
+    let toc = common::between(&index, "<nav class=\"leaflet-toc\"", "</nav>");
+    for anchor in ["#cap-hoc-tieu-hoc", "#cap-hoc-thcs", "#cap-hoc-thpt", "#doi-tuong-cong-dong"] {
+        assert!(toc.contains(&format!("href=\"{anchor}\"")), "{anchor} in {toc}");
+    }
+    assert!(!toc.contains("#cap-hoc-mam-non"), "no level without leaflets: {toc}");
+    let section = |id: &str| common::between(&index, &format!("<h3 id=\"{id}\""), "</section>").to_owned();
+    let primary = section("cap-hoc-tieu-hoc");
+    assert!(primary.contains("Tiểu học") && primary.contains("/thang-hanh-dong-vi-tre-em/hoat-dong/") && !primary.contains("/cach-bao-tin/"), "{primary}");
+    assert!(primary.contains("<img src=\"/leaflets/thang-hanh-dong-vi-tre-em/hoat-dong-a4.png\""), "thumbnails are kept: {primary}");
+    for level in ["cap-hoc-thcs", "cap-hoc-thpt"] {
+        let s = section(level);
+        assert!(s.contains("/cach-bao-tin/") && !s.contains("/hoat-dong/"), "{s}");
+    }
+    let everyone = section("doi-tuong-cong-dong");
+    assert!(everyone.contains("Dành cho mọi người") && everyone.contains("/cach-bao-tin/"), "{everyone}");
+    // Print advice per format.
+    let advice = common::between(&index, "<section class=\"print-advice\"", "</section>");
+    assert!(advice.contains("lật theo cạnh ngắn") && advice.contains("đen trắng"), "{advice}");
+
+    // The page's window closes: its level goes from the list.
+    build(&root, "2027-08-10", &out);
+    let later = fs::read_to_string(out.join("leaflets/index.html")).unwrap();
+    assert!(!later.contains("cap-hoc-tieu-hoc") && later.contains("cap-hoc-thcs"));
+}
+
+#[test]
+fn an_unknown_school_level_is_a_located_error_listing_the_known_ones() {
+    let (_tmp, root) = site();
+    let page = root.join("content/pages/cach-bao-tin.md");
+    let text = fs::read_to_string(&page).unwrap().replace("school_level: [thcs, thpt]", "school_level: [thcs, dai-hoc]");
+    fs::write(&page, text).unwrap();
+    loa(&root, &["check"]).expect_code(1).stderr_has("content/pages/cach-bao-tin.md:5:15").stderr_has("`dai-hoc` is not a school level").stderr_has("mam-non, tieu-hoc, thcs, thpt");
+}
+
+/// Every colour a PDF names is grey: its colour spaces have one component
+/// (an ICC profile with /N 1, or DeviceGray), and no content stream sets an
+/// RGB or CMYK colour.
+fn assert_greyscale_pdf(path: &Path) {
+    let doc = Document::load(path).unwrap();
+    for (id, obj) in &doc.objects {
+        if let Ok(stream) = obj.as_stream() {
+            if let Ok(n) = stream.dict.get(b"N") {
+                assert_eq!(number(n), 1.0, "{}: an ICC colour space of {n:?} components in {id:?}", path.display());
+            }
+            let content = stream.decompressed_content().unwrap_or_else(|_| stream.content.clone());
+            let text = String::from_utf8_lossy(&content);
+            for op in [" rg\n", " RG\n", " k\n", " K\n"] {
+                assert!(!text.contains(op), "{}: a colour operator{op:?} in {id:?}", path.display());
+            }
+        }
+        if let Ok(name) = obj.as_name() {
+            assert!(!matches!(name, b"DeviceRGB" | b"DeviceCMYK"), "{}: {}", path.display(), String::from_utf8_lossy(name));
+        }
+    }
+}
+
+/// The SVG is drawn, not written: no text or font for the newspaper's
+/// system to substitute, and every colour a grey.
+fn assert_outlined_grey_svg(path: &Path, width_mm: f64) {
+    let text = fs::read_to_string(path).unwrap();
+    let doc = roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().name(), "svg");
+    let width = root.attribute("width").unwrap();
+    let pt: f64 = width.trim_end_matches("pt").parse().unwrap();
+    assert!((pt * 25.4 / 72.0 - width_mm).abs() < 0.1, "{}: width {width} for {width_mm} mm", path.display());
+    for n in doc.descendants().filter(|n| n.is_element()) {
+        assert!(!matches!(n.tag_name().name(), "text" | "font" | "font-face" | "image"), "{}: <{}>", path.display(), n.tag_name().name());
+        for attr in ["fill", "stroke"] {
+            if let Some(c) = n.attribute(attr).and_then(|c| c.strip_prefix('#')) {
+                assert!(c.len() == 6 && c[0..2] == c[2..4] && c[2..4] == c[4..6], "{}: {attr}=#{c} is not a grey", path.display());
+            }
+        }
+    }
+    assert!(!text.contains("@font-face"));
+}
+
+#[test]
+fn the_print_box_follows_the_day_in_greys_with_its_fonts() {
+    let (_tmp, root) = site();
+    let out = root.parent().unwrap().join("out");
+    build(&root, "2027-06-10", &out);
+    let print = out.join("embed/print");
+    let mut names: Vec<String> = fs::read_dir(&print).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    assert_eq!(names, ["lich-1-cot.pdf", "lich-1-cot.svg", "lich-2-cot.pdf", "lich-2-cot.svg"], "one language: no .en files");
+    for (columns, mm) in [(1, 48.0), (2, 100.0)] {
+        let pdf = print.join(format!("lich-{columns}-cot.pdf"));
+        let p = read_pdf(&pdf);
+        assert_eq!(p.sizes.len(), 1);
+        assert!((p.sizes[0].0 - mm).abs() < 0.2 && p.sizes[0].1 > 40.0, "{:?}", p.sizes);
+        for want in ["Lịch các đợt truyền thông 2027 – 2028", "Tháng hành động vì trẻ em", "1/6 – 30/6/2027", "Đang diễn ra", "1/6 – 30/6/2028", "111", HOTLINE, "leaflets.example"] {
+            assert!(p.text.contains(want), "{columns} column(s): {want:?} in {}", p.text);
+        }
+        assert_greyscale_pdf(&pdf);
+        assert_outlined_grey_svg(&print.join(format!("lich-{columns}-cot.svg")), mm);
+        // The fonts are embedded.
+        let doc = Document::load(&pdf).unwrap();
+        assert!(doc.objects.values().any(|o| o.as_dict().is_ok_and(|d| d.has(b"FontFile2"))), "no embedded font");
+    }
+    // Byte-identical between two builds of the same day.
+    let again = root.parent().unwrap().join("again");
+    build(&root, "2027-06-10", &again);
+    for n in &names {
+        assert_eq!(fs::read(print.join(n)).unwrap(), fs::read(again.join("embed/print").join(n)).unwrap(), "{n}");
+    }
+    // After the month: this year's period is over, next year's stays.
+    build(&root, "2027-07-20", &out);
+    let july = read_pdf(&print.join("lich-2-cot.pdf")).text;
+    assert!(!july.contains("30/6/2027") && july.contains("1/6 – 30/6/2028") && !july.contains("Đang diễn ra"), "{july}");
+    // A new year: the box's years turn, and build.json named the day.
+    let late = build(&root, "2027-12-30", &out);
+    assert!(late.stdout.contains("changes next on 2028-01-01"), "{}", late.stdout);
+    build(&root, "2028-01-01", &out);
+    let next_year = read_pdf(&print.join("lich-2-cot.pdf")).text;
+    assert!(next_year.contains("2028 – 2029") && next_year.contains("1/6 – 30/6/2029"), "{next_year}");
 }

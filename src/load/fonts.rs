@@ -83,6 +83,14 @@ pub fn is_invisible(c: char) -> bool {
         || matches!(c, '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}')
 }
 
+/// Whether `c` is printed at all: control characters and noncharacters are
+/// not (they are dropped before typesetting text that may hold them, such as
+/// the print box's titles).
+pub fn is_printable(c: char) -> bool {
+    let u = c as u32;
+    !c.is_control() && !(0xFDD0..=0xFDEF).contains(&u) && (u & 0xFFFE) != 0xFFFE
+}
+
 impl Fonts {
     /// Whether some font has a glyph for `c`.
     pub fn covers(&self, c: char) -> bool {

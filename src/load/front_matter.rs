@@ -16,7 +16,12 @@ use crate::time::Bound;
 
 /// The front-matter keys a page may have, for "did you mean" hints.
 pub const KEYS: &[&str] =
-    &["title", "slug", "summary", "date", "publish", "expire", "draft", "weight", "audience", "leaflet", "variants", "image", "image_alt"];
+    &["title", "slug", "summary", "date", "publish", "expire", "draft", "weight", "audience", "school_level", "leaflet", "variants", "image", "image_alt"];
+
+/// The school levels a page may be for (`school_level:`), in the order of
+/// the Vietnamese school system: kindergarten, primary, lower secondary,
+/// upper secondary. Their labels are the theme's `school_level_*` strings.
+pub const SCHOOL_LEVELS: &[&str] = &["mam-non", "tieu-hoc", "thcs", "thpt"];
 
 /// The largest offset `publish`/`expire` may take, in days (ten years).
 pub const MAX_OFFSET_DAYS: i64 = 3660;
@@ -76,6 +81,9 @@ pub struct FrontMatter {
     pub audience: Vec<String>,
     /// The page's URL name when it is not derived from the file name.
     pub slug: Option<String>,
+    /// The school levels the page is for (`mam-non`, `tieu-hoc`, `thcs`,
+    /// `thpt`), in [`SCHOOL_LEVELS`] order, each once.
+    pub school_level: Vec<String>,
     /// Print formats to make of the page.
     pub leaflet: Vec<LeafletFormat>,
     /// Make the leaflets once per locality (`variants: localities`).
@@ -110,6 +118,7 @@ struct FrontFile {
     weight: i64,
     audience: Option<Spanned<OneOrMany>>,
     slug: Option<Spanned<String>>,
+    school_level: Option<Spanned<OneOrMany>>,
     leaflet: Option<Spanned<OneOrMany>>,
     variants: Option<Spanned<String>>,
     image: Option<Spanned<String>>,
@@ -251,6 +260,7 @@ pub fn parse<'t>(rel: &Path, text: &'t str, in_campaign: bool) -> Result<Parsed<
     note("expire", front.expire.as_ref().and_then(|f| at(position_of(f, yaml_line))));
     note("audience", front.audience.as_ref().and_then(|f| at(position_of(f, yaml_line))));
     note("slug", front.slug.as_ref().and_then(|f| at(position_of(f, yaml_line))));
+    note("school_level", front.school_level.as_ref().and_then(|f| at(position_of(f, yaml_line))));
     note("leaflet", front.leaflet.as_ref().and_then(|f| at(position_of(f, yaml_line))));
     note("variants", front.variants.as_ref().and_then(|f| at(position_of(f, yaml_line))));
     note("image", front.image.as_ref().and_then(|f| at(position_of(f, yaml_line))));
@@ -326,6 +336,28 @@ pub fn parse<'t>(rel: &Path, text: &'t str, in_campaign: bool) -> Result<Parsed<
     {
         diags.push(err(pos("slug"), format!("`{s}` is not a page name for a URL"), &format!("use lowercase letters a-z, digits and hyphens, e.g. `{}`", crate::slug::from_name(s))));
     }
+    // School levels: one value or a list, each a known level.
+    let mut school_level = Vec::new();
+    if let Some(l) = &front.school_level {
+        let names = match &l.value {
+            OneOrMany::One(s) => vec![s.clone()],
+            OneOrMany::Many(v) => v.clone(),
+        };
+        for n in names {
+            let n = n.trim();
+            match SCHOOL_LEVELS.iter().find(|k| **k == n) {
+                Some(k) => school_level.push(*k),
+                None => diags.push(err(
+                    pos("school_level"),
+                    format!("`{n}` is not a school level"),
+                    &format!("use {} (mầm non, tiểu học, trung học cơ sở, trung học phổ thông), or a list such as [thcs, thpt]", SCHOOL_LEVELS.join(", ")),
+                )),
+            }
+        }
+        school_level.sort_by_key(|k| SCHOOL_LEVELS.iter().position(|s| s == k));
+        school_level.dedup();
+    }
+    let school_level = school_level.into_iter().map(str::to_owned).collect();
     if diags.has_errors() {
         return Err(diags);
     }
@@ -340,6 +372,7 @@ pub fn parse<'t>(rel: &Path, text: &'t str, in_campaign: bool) -> Result<Parsed<
             weight: front.weight,
             audience,
             slug,
+            school_level,
             leaflet,
             variants,
             image: front.image.map(|s| s.value),
@@ -399,5 +432,23 @@ mod tests {
         assert_eq!(p.front.position("leaflet"), Some(Position::new(3, 11)));
         assert_eq!(p.front.position("variants"), Some(Position::new(4, 12)));
         assert_eq!(p.front.position("audience"), None);
+    }
+
+    #[test]
+    fn school_levels() {
+        let one = parse(Path::new("x.md"), "---\ntitle: T\nschool_level: tieu-hoc\n---\n", false).unwrap();
+        assert_eq!(one.front.school_level, ["tieu-hoc"]);
+        let many = parse(Path::new("x.md"), "---\ntitle: T\nschool_level: [thpt, mam-non, thcs, thpt]\n---\n", false).unwrap();
+        assert_eq!(many.front.school_level, ["mam-non", "thcs", "thpt"], "in school order, each once");
+        assert!(parse(Path::new("x.md"), "---\ntitle: T\n---\n", false).unwrap().front.school_level.is_empty());
+        let text = "---\ntitle: T\nschool_level: [thcs, dai-hoc]\n---\n";
+        let err = parse(Path::new("x.md"), text, false).unwrap_err();
+        assert_eq!(err.0.len(), 1, "{err}");
+        assert_eq!(err.0[0].position, Some(Position::new(3, 15)));
+        assert!(err.0[0].message.contains("`dai-hoc` is not a school level"), "{}", err.0[0].message);
+        let hint = err.0[0].hint.as_deref().unwrap();
+        for k in SCHOOL_LEVELS {
+            assert!(hint.contains(k), "the hint lists {k}: {hint}");
+        }
     }
 }

@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 
 use crate::load::Inputs;
 use crate::time::occurrence::{self, Occurrence};
@@ -15,9 +15,12 @@ use crate::time::window;
 pub const HORIZON_DAYS: u64 = 3 * 366;
 
 /// Everything about a day that shows in the output: campaign states (with the
-/// countdown while one is shown) and which pages are live.
+/// countdown while one is shown), which pages are live, and the year (the
+/// print box lists this year's and next year's dates).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fingerprint {
+    /// The year of the day.
+    pub year: i32,
     /// Each campaign's status, in calendar order.
     pub campaigns: Vec<CampaignStatus>,
     /// Whether each page (in content order) is live.
@@ -63,7 +66,9 @@ impl Fingerprint {
                 window::is_live(&window::windows(p.front.publish, p.front.expire, o), d)
             })
             .collect();
-        Fingerprint { campaigns, live }
+        // A site without campaigns has no print box.
+        let year = if inputs.calendar.campaigns.is_empty() { 0 } else { d.year() };
+        Fingerprint { year, campaigns, live }
     }
 }
 
@@ -72,6 +77,8 @@ impl Fingerprint {
 pub fn next_change(inputs: &Inputs, drafts: bool, d: NaiveDate, now: &Fingerprint) -> Option<NaiveDate> {
     let mut candidates: BTreeSet<NaiveDate> = BTreeSet::new();
     candidates.extend(d.checked_add_days(Days::new(1)));
+    // New Year's Day: the print box's years change.
+    candidates.extend(NaiveDate::from_ymd_opt(d.year() + 1, 1, 1));
     for c in &inputs.calendar.campaigns {
         candidates.extend(state::campaign_edges(&c.timing, d));
     }

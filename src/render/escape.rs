@@ -12,6 +12,10 @@
 //! | XML 1.0 (feeds, sitemap) | drop what XML 1.0 forbids: C0 controls but tab, LF, CR; U+FFFE, U+FFFF |
 //! | iCalendar TEXT | every line break (CR, CRLF, VT, FF, NEL, U+2028, U+2029) becomes LF, which the writer escapes as `\n`; other controls are dropped |
 //! | JSON | nothing: serde_json escapes every control |
+//! | print (Typst: the print box) | drop controls and noncharacters: nothing to print |
+//!
+//! And one markup rule loa writes itself: [`html_attr`], an attribute value
+//! inside a snippet shown for copying.
 
 use std::borrow::Cow;
 
@@ -59,6 +63,23 @@ pub fn html(s: &str) -> Cow<'_, str> {
         return Cow::Borrowed(s);
     }
     filter(s, html_char)
+}
+
+/// An HTML attribute value in double quotes, escaped (after [`html`]).
+pub fn html_attr(s: &str) -> String {
+    html(s).replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// Whether print can show `c`: no control character or noncharacter is
+/// drawn, so none reaches a typeset document (nor the check of its glyphs,
+/// which uses the same rule, [`crate::load::fonts::is_printable`]).
+pub fn print_char(c: char) -> bool {
+    crate::load::fonts::is_printable(c)
+}
+
+/// Text for print: what [`print_char`] keeps.
+pub fn print(s: &str) -> Cow<'_, str> {
+    filter(s, print_char)
 }
 
 /// Whether XML 1.0 can carry `c`.
@@ -127,6 +148,8 @@ mod tests {
         assert_eq!(ics(s), "TếtTrungthu\n\n\n\n\n\u{FFFE}\u{FDD0}😀!");
         assert_eq!(ics("a\rb\r\nc\nd"), "a\nb\nc\nd");
         assert!(matches!(html("bình thường"), Cow::Borrowed(_)));
+        assert_eq!(print(s), "TếtTrungthu\u{2028}😀!");
+        assert_eq!(html_attr("a\"b<c>&d\u{0}"), "a&quot;b&lt;c&gt;&amp;d");
     }
 
     proptest::proptest! {
@@ -136,6 +159,7 @@ mod tests {
             proptest::prop_assert!(html(&s).chars().all(html_char));
             proptest::prop_assert_eq!(may_hold_forbidden(&s) || s.chars().all(html_char), true, "the fast scan missed a character of {:?}", s);
             proptest::prop_assert!(xml(&s).chars().all(xml_char));
+            proptest::prop_assert!(print(&s).chars().all(print_char));
             let i = ics(&s);
             proptest::prop_assert!(i.chars().all(|c| c == '\n' || !c.is_control()));
             proptest::prop_assert!(!i.contains('\r'));

@@ -20,6 +20,7 @@ pub mod leaflet;
 pub mod markdown;
 pub mod meta;
 pub mod output;
+pub mod print;
 pub mod search;
 
 use std::path::Path;
@@ -53,6 +54,10 @@ pub struct Rendered {
     pub pictures_encoded: usize,
     /// Pictures and cards taken from the previous output.
     pub pictures_reused: usize,
+    /// Leaflet bundles (ZIP files) made.
+    pub bundles: usize,
+    /// How many of them were compressed (the others came from the previous output).
+    pub bundles_zipped: usize,
     /// Problems that did not stop the render.
     pub warnings: Diagnostics,
 }
@@ -65,7 +70,8 @@ pub fn render(plan: &Plan<'_>, tera: &tera::Tera, opts: &Options<'_>, out: &Outp
     html::render(plan, tera, &leaflets, &pictures, out, opts.scope)?;
     feeds::render(plan, out);
     if let Scope::All = opts.scope {
-        embed::render(plan, tera, out)?;
+        let print = print::render(plan, out, opts.fonts)?;
+        embed::render(plan, tera, &print, out)?;
         ics::render(plan, out);
         json::render(plan, out);
         meta::build_json(plan, out);
@@ -82,6 +88,8 @@ pub fn render(plan: &Plan<'_>, tera: &tera::Tera, opts: &Options<'_>, out: &Outp
         leaflets_typeset: leaflets.typeset,
         pictures_encoded: pictures.encoded,
         pictures_reused: pictures.reused,
+        bundles: leaflets.bundles.len(),
+        bundles_zipped: leaflets.bundles_zipped,
         warnings: leaflets.warnings,
     })
 }

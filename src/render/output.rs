@@ -40,6 +40,9 @@ pub trait Sink: Sync {
     fn file(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic>;
     /// Takes a file to copy.
     fn copy(&self, path: &str, source: &Source) -> Result<(), Diagnostic>;
+    /// The bytes of a file it took in this render, read back (`None` if it
+    /// took no such file, or cannot read it).
+    fn read(&self, path: &str) -> Option<Vec<u8>>;
 }
 
 #[derive(Default)]
@@ -127,6 +130,30 @@ impl<'s> Output<'s> {
         }
     }
 
+    /// The bytes of a file added or copied in this render, read back from
+    /// wherever they went (memory, the copied file, or the sink), so that a
+    /// renderer can make a file of other files (a ZIP of leaflets) without
+    /// keeping them all in memory. `None` if no such file was added.
+    pub fn read(&self, path: &str) -> Option<Vec<u8>> {
+        if !self.contains(path) {
+            return None;
+        }
+        if let Some(sink) = self.sink {
+            return sink.read(path);
+        }
+        let source = {
+            let st = self.state();
+            if let Some(b) = st.files.get(path) {
+                return Some(b.clone());
+            }
+            st.copies.get(path).cloned()?
+        };
+        match source {
+            Source::File(p) => std::fs::read(p).ok(),
+            Source::Embedded(b) => Some(b.to_vec()),
+        }
+    }
+
     /// Whether `path` is already taken.
     pub fn contains(&self, path: &str) -> bool {
         self.state().paths.contains(path)
@@ -185,6 +212,8 @@ mod tests {
         assert_eq!(c.0.len(), 2);
         assert!(c.has_errors());
         assert!(c.0[0].message.contains("b.png"));
+        assert_eq!(o.read("a/index.html").as_deref(), Some(&b"1"[..]));
+        assert_eq!(o.read("b.png").as_deref(), Some(&b"x"[..]), "a copy is read from its source");
         let (files, copies) = o.into_memory();
         assert_eq!(files["a/index.html"], b"1", "the first one stays");
         assert!(matches!(copies["b.png"], Source::Embedded(b"x")));
@@ -205,6 +234,9 @@ mod tests {
                 self.0.lock().unwrap().push(path.to_owned());
                 Ok(())
             }
+            fn read(&self, path: &str) -> Option<Vec<u8>> {
+                self.0.lock().unwrap().contains(&path.to_owned()).then(|| path.as_bytes().to_vec())
+            }
         }
         let sink = Count(Mutex::new(Vec::new()));
         let o = Output::to(&sink);
@@ -212,6 +244,8 @@ mod tests {
         o.copy("y", Source::Embedded(b""));
         o.add("bad", Vec::new());
         assert_eq!(o.len(), 3);
+        assert_eq!(o.read("x").as_deref(), Some(&b"x"[..]), "read back from the sink");
+        assert_eq!(o.read("nope"), None);
         assert_eq!(o.problems().0.len(), 1);
         let (files, _) = o.into_memory();
         assert!(files.is_empty(), "nothing kept in memory");

@@ -300,7 +300,17 @@ impl Renderer<'_, '_> {
         ctx.insert("webcal_url", &urls::webcal(site, urls::CALENDAR));
         ctx.insert("embed_url", &urls::of_file(site, &format!("{}/", urls::EMBED_DIR)));
         ctx.insert("search_url", &self.search_url(lang));
+        ctx.insert("oembed_url", &None::<String>);
         ctx
+    }
+
+    /// The discovery link of the oEmbed response of a widget (`schedule` or
+    /// a campaign's id), so that pasting the page's address into a CMS
+    /// embeds the widget.
+    fn oembed(&self, ctx: &mut Context, widget: &str, title: &str) {
+        let site = self.plan.site();
+        ctx.insert("oembed_url", &urls::absolute(site, &urls::of_file(site, &urls::oembed(widget))));
+        ctx.insert("oembed_title", title);
     }
 
     fn search_url(&self, lang: &str) -> String {
@@ -403,6 +413,7 @@ impl Renderer<'_, '_> {
         ctx.insert("upcoming", &pick(State::Upcoming));
         ctx.insert("recent", &pick(State::Recent));
         ctx.insert("dormant", &pick(State::Dormant));
+        self.oembed(&mut ctx, urls::SCHEDULE_WIDGET, self.plan.theme().string(site.default_language(), "embed_schedule_title"));
         let urls: Vec<(String, String)> = site.languages.iter().map(|l| (l.clone(), urls::hub(site, l))).collect();
         ctx.insert("alternates", &self.alternates(lang, &urls));
         self.render("hub.html", &ctx, urls::index_file(site, &url))
@@ -419,6 +430,7 @@ impl Renderer<'_, '_> {
             None => self.generated(campaign.title.clone(), self.site_description(lang), &url, "campaign"),
         };
         ctx.insert("page", &page);
+        self.oembed(&mut ctx, id, self.plan.campaign(c).campaign.title.get(site.default_language(), site.default_language()));
         ctx.insert("campaign", &campaign);
         let pages: Vec<LinkCtx> = self.campaign_pages(c, lang).iter().map(|&i| self.link(i, None)).collect();
         ctx.insert("pages", &pages);
@@ -435,6 +447,9 @@ impl Renderer<'_, '_> {
         ctx.insert("page", &self.page_ctx(id));
         if let (PageKind::CampaignPage(_), Some(c)) = (&p.page.kind, p.campaign) {
             ctx.insert("campaign", &campaign_ctx(self.plan, c, lang));
+            let def = site.default_language();
+            let cr = self.plan.campaign(c).campaign;
+            self.oembed(&mut ctx, &cr.id, cr.title.get(def, def));
             let all = self.campaign_pages(c, lang);
             let pages: Vec<LinkCtx> = all.iter().take(SIBLINGS_LIMIT).map(|&j| self.link(j, Some(id))).collect();
             ctx.insert("pages", &pages);
@@ -455,7 +470,8 @@ impl Renderer<'_, '_> {
         self.render("page.html", &ctx, urls::index_file(site, p.url))
     }
 
-    /// `leaflets/index.html`: every live leaflet, by campaign, for schools.
+    /// `leaflets/index.html`: every live leaflet for schools, by campaign,
+    /// by audience and by school level, with the bundles first.
     fn leaflet_index(&self) -> Result<(String, Vec<u8>), Diagnostic> {
         let site = self.plan.site();
         let theme = self.plan.theme();
@@ -465,6 +481,9 @@ impl Renderer<'_, '_> {
         let page = self.generated(theme.string(lang, "leaflets_title").to_owned(), theme.string(lang, "leaflets_intro").to_owned(), &url, "leaflets");
         ctx.insert("page", &page);
         ctx.insert("groups", &self.leaflets.groups);
+        ctx.insert("audiences", &self.leaflets.audiences);
+        ctx.insert("levels", &self.leaflets.levels);
+        ctx.insert("bundles", &self.leaflets.bundles);
         ctx.insert("leaflet_count", &self.leaflets.by_page.values().map(Vec::len).sum::<usize>());
         ctx.insert("alternates", &Vec::<AltCtx>::new());
         self.render("leaflets.html", &ctx, urls::index_file(site, &url))

@@ -12,12 +12,15 @@
 //!   when the key is unchanged;
 //! - [`typeset`]: the template compiled in a world of its own ([`world`]),
 //!   exported as PDF and thumbnail, many at once on a pool of threads;
-//! - [`index`]: the download links and the list for schools.
+//! - [`index`]: the download links and the list for schools (by campaign,
+//!   audience and school level);
+//! - [`bundle`]: the ZIP files of many leaflets, reused when unchanged.
 //!
 //! Everything that can be wrong with a leaflet whatever the day (keys,
 //! templates, characters the fonts lack) is checked before, by
 //! [`crate::check`]; here only Typst's own errors can remain.
 
+pub mod bundle;
 pub mod cache;
 pub mod data;
 pub mod index;
@@ -39,7 +42,8 @@ use crate::load::fonts::Fonts;
 use crate::plan::{PageId, Plan};
 use crate::urls;
 use cache::{Cache, Done, Stored};
-pub use index::{human_size, IndexEntry, IndexGroup, LeafletCtx, LocalityCtx};
+pub use bundle::BundleCtx;
+pub use index::{human_size, Facet, IndexEntry, IndexGroup, LeafletCtx, LocalityCtx};
 use prepare::Prepared;
 use typeset::Job;
 use world::Shared;
@@ -66,6 +70,15 @@ pub struct Leaflets {
     pub by_page: BTreeMap<PageId, Vec<LeafletCtx>>,
     /// The list for schools, by campaign.
     pub groups: Vec<IndexGroup>,
+    /// The same, by audience.
+    pub audiences: Vec<Facet>,
+    /// The same, by school level.
+    pub levels: Vec<Facet>,
+    /// The ZIP files of many leaflets.
+    pub bundles: Vec<BundleCtx>,
+    /// How many bundles were compressed in this build (the others came
+    /// from the previous output).
+    pub bundles_zipped: usize,
     /// Number of PDF files made (locality copies included).
     pub files: usize,
     /// How many were typeset in this build (the others came from the cache).
@@ -193,6 +206,7 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>) -> Result<L
     let mut made = Leaflets::default();
     let mut manifest = BTreeMap::new();
     let mut by_page: BTreeMap<PageId, BTreeMap<LeafletFormat, LeafletCtx>> = BTreeMap::new();
+    let mut files = BTreeMap::new();
     let mut errors = Diagnostics::new();
     let mut seen_errors = BTreeSet::new();
     for (job, res) in jobs.iter().zip(results) {
@@ -209,6 +223,15 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>) -> Result<L
             }
         };
         manifest.insert(job.key.clone(), done.entry(job));
+        let general = urls::leaflet_stem(page, def, job.format, None);
+        files.insert(
+            (job.prep.page, job.format, job.locality),
+            bundle::Made {
+                path: format!("{}.pdf", job.stem),
+                name: format!("{}.pdf", general.strip_prefix(&format!("{}/", urls::LEAFLETS_DIR)).unwrap_or(&general)),
+                hash: done.hash.clone(),
+            },
+        );
         made.typeset += usize::from(done.typeset);
         made.files += 1;
         if job.locality.is_none() {
@@ -269,6 +292,10 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>) -> Result<L
     }
     made.by_page = by_page.into_iter().map(|(i, m)| (i, m.into_values().collect())).collect();
     made.groups = index::groups(plan, &made.by_page);
+    made.audiences = index::by_audience(plan, &made.by_page);
+    made.levels = index::by_school_level(plan, &made.by_page);
+    let ordered = index::ordered(plan, &made.by_page);
+    (made.bundles, made.bundles_zipped) = bundle::render(plan, out, opts.previous, &ordered, &files)?;
     diags.sort();
     made.warnings = diags;
     Ok(made)

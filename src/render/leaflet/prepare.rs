@@ -55,7 +55,7 @@ fn strings(plan: &Plan<'_>, lang: &str) -> BTreeMap<String, String> {
 /// The hotlines as a leaflet in `lang` shows them: 111 first (added when
 /// `site.yaml` does not list it), each with its name in the default language
 /// when the leaflet is in another one.
-fn hotlines(plan: &Plan<'_>, lang: &str) -> Vec<data::Hotline> {
+pub fn hotlines(plan: &Plan<'_>, lang: &str) -> Vec<data::Hotline> {
     let site = plan.site();
     let theme = plan.theme();
     let def = site.default_language();

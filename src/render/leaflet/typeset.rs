@@ -71,7 +71,7 @@ pub struct Made {
 
 /// The PDF options: PDF/UA-1 (or plain tagged PDF), a stable identifier, and
 /// the leaflet's own date.
-fn pdf_options(ident: &str, date: Option<NaiveDate>, ua: bool) -> PdfOptions {
+pub fn pdf_options(ident: &str, date: Option<NaiveDate>, ua: bool) -> PdfOptions {
     let timestamp = date
         .and_then(|d| Datetime::from_ymd(d.year(), d.month() as u8, d.day() as u8))
         .map(Timestamp::new_utc);
@@ -149,7 +149,7 @@ pub fn typeset(shared: &Shared, job: &Job<'_>, want_png: bool, warnings: &Mutex<
 /// default, and poppler (up to at least 22.12, as in Debian 12) reports the
 /// entry as a syntax error ("Suspects object is wrong type (boolean)"). The
 /// bytes are replaced by spaces, so no offset in the file changes.
-fn without_suspects(mut pdf: Vec<u8>) -> Vec<u8> {
+pub fn without_suspects(mut pdf: Vec<u8>) -> Vec<u8> {
     const FROM: &[u8] = b"/MarkInfo<</Marked true/Suspects false>>";
     const TO: &[u8] = b"/MarkInfo<</Marked true>>               ";
     if let Some(i) = pdf.windows(FROM.len()).position(|w| w == FROM) {

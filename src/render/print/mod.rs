@@ -1,0 +1,113 @@
+//! The schedule box for newspapers in print, under `embed/print/`: the
+//! campaigns of this year and next and the hotline, typeset by Typst with the
+//! leaflets' world and fonts ([`crate::render::leaflet::world`]), in two
+//! newspaper column widths ([`data::WIDTHS_MM`]) and in each language of the
+//! site. Each width is a PDF (fonts embedded, tagged, no date) and an SVG
+//! (glyphs drawn as outlines, so it needs no font; `embed/index.html` shows
+//! it as the preview). Paths: [`crate::urls::print_box`].
+//!
+//! The rooms: [`data`] (what the box says, from the plan) and [`typeset`]
+//! (the template compiled and exported). The box depends only on the
+//! campaigns' states and the year, so it changes only on the days
+//! `build.json`'s `next_change` names, and two builds of one day give the
+//! same bytes.
+
+pub mod data;
+pub mod typeset;
+
+use serde::Serialize;
+
+use super::leaflet::{human_size, world::Shared};
+use super::Output;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::fonts::Fonts;
+use crate::plan::Plan;
+use crate::urls;
+
+/// The template of the box, in the theme's `leaflets/` folder.
+pub const TEMPLATE: &str = "print-schedule.typ";
+
+/// A file of the box, as `embed/index.html` lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileCtx {
+    /// Its URL.
+    pub url: String,
+    /// `84 KB`.
+    pub size: String,
+}
+
+/// One width of the box in one language, as `embed/index.html` lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PrintBox {
+    /// The language.
+    pub lang: String,
+    /// The language's name.
+    pub lang_name: String,
+    /// Newspaper columns: 1 or 2.
+    pub columns: u32,
+    /// Its width in millimetres.
+    pub width_mm: u32,
+    /// Its height in millimetres (as tall as its content).
+    pub height_mm: u32,
+    /// The PDF.
+    pub pdf: FileCtx,
+    /// The SVG.
+    pub svg: FileCtx,
+    /// Its size on screen at its printed size (96 CSS pixels to the inch),
+    /// for showing the SVG as a preview: width, height.
+    pub css_px: (u32, u32),
+}
+
+/// Makes the box in every language of the site into `out`; nothing when the
+/// site has no campaigns.
+pub fn render(plan: &Plan<'_>, out: &Output<'_>, fonts: Option<&Fonts>) -> Result<Vec<PrintBox>, Diagnostics> {
+    if plan.campaigns().next().is_none() {
+        return Ok(Vec::new());
+    }
+    let site = plan.site();
+    let def = site.default_language();
+    let fonts = match fonts {
+        Some(f) => f.clone(),
+        None => crate::load::fonts::load(plan.theme())?,
+    };
+    let shared = Shared::new(plan.theme(), fonts);
+    let jobs: Vec<(&str, u32)> = site.languages.iter().flat_map(|l| data::WIDTHS_MM.iter().map(move |(c, _)| (l.as_str(), *c))).collect();
+    let made = super::leaflet::typeset::in_parallel(jobs.clone(), |(lang, columns)| {
+        typeset::typeset(&shared, &data::data(plan, lang, columns), &urls::print_box(columns, lang, def))
+    });
+    let mut diags = Diagnostics::new();
+    let mut list = Vec::new();
+    for ((lang, columns), made) in jobs.into_iter().zip(made) {
+        let page = match made {
+            Some(Ok(m)) => m,
+            Some(Err(d)) => {
+                diags.extend(d);
+                continue;
+            }
+            None => {
+                diags.push(Diagnostic::error(format!("themes/{}/leaflets/{TEMPLATE}", plan.theme().name), None, "typesetting the print box failed unexpectedly").with_hint("this is a bug in loa or Typst; please report it"));
+                continue;
+            }
+        };
+        let stem = urls::print_box(columns, lang, def);
+        let file = |ext: &str, bytes: &[u8]| FileCtx { url: urls::of_file(site, &format!("{stem}.{ext}")), size: human_size(bytes.len() as u64, def) };
+        let (pdf, svg) = (file("pdf", &page.pdf), file("svg", page.svg.as_bytes()));
+        out.add(format!("{stem}.pdf"), page.pdf);
+        out.add(format!("{stem}.svg"), page.svg.into_bytes());
+        list.push(PrintBox {
+            lang: lang.to_owned(),
+            lang_name: plan.theme().string(lang, "language_name").to_owned(),
+            columns,
+            width_mm: page.width_mm,
+            height_mm: page.height_mm,
+            pdf,
+            svg,
+            css_px: (page.width_pt.mul_add(96.0 / 72.0, 0.0).round() as u32, page.height_pt.mul_add(96.0 / 72.0, 0.0).round() as u32),
+        });
+    }
+    if diags.has_errors() {
+        diags.sort();
+        return Err(diags);
+    }
+    Ok(list)
+}
