@@ -8,6 +8,7 @@
 //! - links and anchors between pages ([`LinkTable::check`]);
 //! - page URLs that collide with a campaign, a language or a name loa writes;
 //! - windows on pages that are always published (hubs, campaign homes);
+//! - a page's `image` without its text alternative `image_alt`;
 //! - campaigns that never happen;
 //! - leaflets: keys that do nothing or need a file the site lacks, templates
 //!   the theme lacks, and every character a leaflet prints against the
@@ -35,6 +36,7 @@ pub fn check(inputs: &Inputs, links: &LinkTable, fonts: Option<&Fonts>) -> Diagn
     same_names(&inputs.content.pages, &mut diags);
     audiences(inputs, &mut diags);
     windows(inputs, &mut diags);
+    image_alts(inputs, &mut diags);
     campaigns(inputs, &mut diags);
     leaflets(inputs, &mut diags);
     if let Some(fonts) = fonts {
@@ -157,6 +159,19 @@ fn windows(inputs: &Inputs, diags: &mut Diagnostics) {
                     .with_source(&page.text),
             );
         }
+    }
+}
+
+/// A page's `image:` (its picture for link previews) needs `image_alt:`, the
+/// text that says what it shows to those who cannot see it. (A browser editor
+/// cannot require one field only when another is filled, so loa does.)
+fn image_alts(inputs: &Inputs, diags: &mut Diagnostics) {
+    for page in inputs.content.pages.iter().filter(|p| p.front.image.is_some() && p.front.image_alt.is_none()) {
+        diags.push(
+            Diagnostic::error(&page.source, page.front.position("image"), "the page has an `image` but no `image_alt`")
+                .with_hint("add `image_alt:` with a sentence saying what the picture shows, for readers who cannot see it")
+                .with_source(&page.text),
+        );
     }
 }
 
