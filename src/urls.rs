@@ -28,6 +28,13 @@ pub const EMBED_DIR: &str = "embed";
 pub const LEAFLETS_DIR: &str = "leaflets";
 /// The list of leaflets by content hash, inside the output.
 pub const LEAFLET_MANIFEST: &str = "leaflets/manifest.json";
+/// The browser editor's page (only when `site.yaml` has `cms:`).
+pub const ADMIN_INDEX: &str = "admin/index.html";
+/// The browser editor's configuration, generated from the site.
+pub const ADMIN_CONFIG: &str = "admin/config.yml";
+/// Where the editor's own files go in the site, to be published in `admin/`
+/// as they are (relative to the site root).
+pub const ADMIN_STATIC: &str = "static/admin";
 
 pub use crate::reserved::{why_taken, RESERVED};
 

@@ -1,5 +1,5 @@
 //! `site.yaml` → [`Site`]: title, base URL, languages, theme, organisation,
-//! hotlines.
+//! hotlines, and the browser editor ([`super::cms`]).
 
 use std::path::Path;
 
@@ -37,6 +37,8 @@ pub struct Site {
     pub hotlines: Vec<Hotline>,
     /// Whether raw HTML in Markdown is passed through (default: sanitised).
     pub allow_raw_html: bool,
+    /// The browser editor written under `admin/`, if the site has one.
+    pub cms: Option<super::cms::Cms>,
 }
 
 impl Site {
@@ -81,6 +83,7 @@ struct SiteFile {
     hotlines: Vec<HotlineFile>,
     #[serde(default)]
     allow_raw_html: bool,
+    cms: Option<super::cms::CmsFile>,
 }
 
 #[derive(Deserialize)]
@@ -203,6 +206,8 @@ pub fn parse(text: &str) -> Result<Site, Diagnostics> {
         None => Organisation { name: raw.title.clone(), url: None },
     };
 
+    let cms = raw.cms.and_then(|c| super::cms::parse(c, text).map_err(|d| diags.extend(d)).ok());
+
     if diags.has_errors() {
         return Err(diags);
     }
@@ -218,6 +223,7 @@ pub fn parse(text: &str) -> Result<Site, Diagnostics> {
         organisation,
         hotlines,
         allow_raw_html: raw.allow_raw_html,
+        cms,
     })
 }
 

@@ -7,6 +7,7 @@
 //! only files read from disk here.
 
 pub mod assets;
+pub mod cms;
 pub mod context;
 pub mod embed;
 pub mod escape;
@@ -63,6 +64,7 @@ pub fn render(plan: &Plan<'_>, tera: &tera::Tera, opts: &Options<'_>, out: &Outp
         meta::build_json(plan, out);
         meta::sitemap(plan, out);
         search::render(plan, out);
+        cms::render(plan, out);
         assets::render(plan, out)?;
     }
     let problems = out.problems();
