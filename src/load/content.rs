@@ -178,7 +178,7 @@ pub fn load(root: &Path, site: &Site, calendar: &Calendar) -> Result<Content, Di
             },
         }
     }
-    diags.extend(same_page_twice(&pages).0);
+    diags.extend(same_page_twice(&pages, site.default_language()).0);
     if diags.has_errors() {
         return Err(diags);
     }
@@ -211,16 +211,17 @@ fn file_language(rel: &Path, site: &Site) -> (String, String) {
     }
 }
 
-/// Two files that are one page in one language: `x.md` and `x.vi.md` when
-/// `vi` is the default language. Both are named; neither wins.
-fn same_page_twice(pages: &[Page]) -> Diagnostics {
-    let mut seen: std::collections::HashMap<(&PageKind, &str, &str), &Path> = std::collections::HashMap::new();
+/// `x.md` and `x.vi.md` side by side, when `vi` is the default language:
+/// one page twice. Both are named; neither wins. (Other pairs of files with
+/// one URL name are [`crate::check`]'s.)
+fn same_page_twice(pages: &[Page], default_lang: &str) -> Diagnostics {
+    let sources: std::collections::HashSet<&Path> = pages.iter().map(|p| p.source.as_path()).collect();
     let mut diags = Diagnostics::new();
     for p in pages {
-        if let Some(first) = seen.insert((&p.kind, &p.slug, &p.lang), &p.source) {
+        if let Some(plain) = plain_source(p, default_lang).filter(|plain| sources.contains(plain.as_path())) {
             diags.push(
-                Diagnostic::error(&p.source, None, format!("{} and {} are the same page in `{}`", crate::diag::display_path(first), crate::diag::display_path(&p.source), p.lang))
-                    .with_hint("keep one of the two files: x.md and x.vi.md both name the default language's version"),
+                Diagnostic::error(&p.source, None, format!("{} and {} are the same page in `{default_lang}`", crate::diag::display_path(&plain), crate::diag::display_path(&p.source)))
+                    .with_hint(format!("keep one of the two files: x.md and x.{default_lang}.md both name the default language's version")),
             );
         }
     }

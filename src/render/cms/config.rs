@@ -313,16 +313,7 @@ fn backend(cms: &Cms) -> BackendConfig {
 fn audiences(plan: &Plan<'_>) -> Vec<SelectOption> {
     let theme = plan.theme();
     let default = plan.site().default_language();
-    let mut keys: Vec<&String> = theme.strings.values().flat_map(|m| m.keys()).filter(|k| k.starts_with("audience_")).collect();
-    keys.sort();
-    keys.dedup();
-    keys.into_iter()
-        .map(|k| {
-            let value = k.trim_start_matches("audience_").replace('_', "-");
-            let label = theme.audience_label(default, &Some(value.clone())).unwrap_or_else(|| value.clone());
-            SelectOption { label, value }
-        })
-        .collect()
+    theme.audiences().into_iter().map(|value| SelectOption { label: theme.audience_labels(default, std::slice::from_ref(&value)).remove(0), value }).collect()
 }
 
 /// A folder collection of pages.
