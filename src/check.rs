@@ -187,7 +187,7 @@ fn cms(inputs: &Inputs, diags: &mut Diagnostics) {
     let script = format!("{}/{}", urls::ADMIN_STATIC, cms.editor.script());
     if cms.script == Script::SelfHosted && !inputs.statics.iter().any(|a| a.source == Path::new(&script)) {
         diags.push(
-            Diagnostic::warning(site::FILE, cms.position, format!("the editor at /admin/ will not start: {script} is missing"))
+            Diagnostic::warning(site::FILE, cms.position, format!("{script} is missing, so the browser editor (/admin/) is not published"))
                 .with_hint(format!(
                     "copy the editor's files into {}/ once: `npm pack {}@{}`, then unpack its dist/ (the README, \"The browser editor\", has the commands); or write `script: cdn` under `cms:`",
                     urls::ADMIN_STATIC,

@@ -15,6 +15,9 @@ fn admin(cms: &str) -> (Value, String) {
     let s = site("good");
     let yaml = std::fs::read_to_string(s.root.join("site.yaml")).unwrap();
     s.write("site.yaml", format!("{yaml}{cms}"));
+    // The self-hosted scripts, as copied from their npm packages.
+    s.write("static/admin/decap-cms.js", "/* Decap CMS */");
+    s.write("static/admin/sveltia-cms.js", "/* Sveltia CMS */");
     let out = s.beside("out");
     build(&s.root, &out, Some("2027-06-10"), &[]).ok();
     let config: Value = serde_saphyr::from_str(&read(&out, "admin/config.yml")).expect("config.yml is YAML");
@@ -137,12 +140,17 @@ fn gitlab_gitea_sveltia_and_the_cdn() {
     assert!(!html.contains("registerEventListener"));
 }
 
-/// No `cms:`, no `admin/`.
+/// No `cms:`, no `admin/`; nor when the self-hosted script is missing (a
+/// warning says so), since the page could not start.
 #[test]
 fn no_cms_no_admin() {
     let s = site("good");
     let out = s.beside("out");
     build(&s.root, &out, Some("2027-06-10"), &[]).ok();
+    assert!(!out.join("admin").exists());
+    let yaml = std::fs::read_to_string(s.root.join("site.yaml")).unwrap();
+    s.write("site.yaml", format!("{yaml}cms:\n  name: decap\n  repo: a/b\n"));
+    build(&s.root, &out, Some("2027-06-10"), &[]).ok().stderr_has("site.yaml:28:9: static/admin/decap-cms.js is missing, so the browser editor (/admin/) is not published");
     assert!(!out.join("admin").exists());
 }
 
@@ -158,7 +166,7 @@ fn self_hosted_files_are_published() {
     let out = s.beside("out");
     let run = build(&s.root, &out, Some("2027-06-10"), &[]);
     run.ok();
-    assert!(!run.stderr.contains("will not start"), "{}", run.stderr);
+    assert!(!run.stderr.contains("is missing"), "{}", run.stderr);
     assert_eq!(read(&out, "admin/decap-cms.js"), "/* the editor */");
     assert_eq!(read(&out, "admin/1077.decap-cms.js"), "/* a chunk */");
     s.write("static/admin/config.yml", "backend: {name: test-repo}\n");

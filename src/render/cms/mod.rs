@@ -16,12 +16,24 @@ use crate::load::cms::{Cms, Editor, Script};
 use crate::plan::Plan;
 use crate::urls;
 
-/// Adds `admin/index.html` and `admin/config.yml` when the site has `cms:`.
+/// Adds `admin/index.html` and `admin/config.yml` when the site has `cms:`
+/// and the editor's script is there to load (a self-hosted one missing from
+/// `static/admin/` would make a page that cannot start: `loa check` warns).
 pub fn render(plan: &Plan<'_>, out: &Output<'_>) {
     let Some(cms) = &plan.site().cms else { return };
+    if !script_present(plan, cms) {
+        return;
+    }
     let config = config::Config::new(plan, cms);
     out.add(urls::ADMIN_CONFIG, config.to_yaml(cms).into_bytes());
     out.add(urls::ADMIN_INDEX, index_html(plan, cms).into_bytes());
+}
+
+/// Whether the editor's script will be published: from the CDN, or in
+/// `static/admin/`.
+pub fn script_present(plan: &Plan<'_>, cms: &Cms) -> bool {
+    let published = format!("admin/{}", cms.editor.script());
+    cms.script == Script::Cdn || plan.statics().iter().any(|a| a.output == published)
 }
 
 /// Where the page loads the editor's script from.
