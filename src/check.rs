@@ -8,6 +8,7 @@
 //! - links and anchors between pages ([`LinkTable::check`]);
 //! - page URLs that collide with a campaign, a language or a name loa writes;
 //! - windows on pages that are always published (hubs, campaign homes);
+//! - a page's `image` without its text alternative `image_alt`;
 //! - campaigns that never happen;
 //! - leaflets: keys that do nothing or need a file the site lacks, templates
 //!   the theme lacks, and every character a leaflet prints against the
@@ -37,6 +38,7 @@ pub fn check(inputs: &Inputs, links: &LinkTable, fonts: Option<&Fonts>) -> Diagn
     same_names(&inputs.content.pages, &mut diags);
     audiences(inputs, &mut diags);
     windows(inputs, &mut diags);
+    cms(inputs, &mut diags);
     campaigns(inputs, &mut diags);
     leaflets(inputs, &mut diags);
     pictures(inputs, links, &mut diags);
@@ -216,6 +218,39 @@ fn windows(inputs: &Inputs, diags: &mut Diagnostics) {
                 Diagnostic::error(&page.source, pos, "a hub or campaign home is always published; it takes no `publish` or `expire`")
                     .with_hint("set publish/expire on the campaign's pages instead")
                     .with_source(&page.text),
+            );
+        }
+    }
+}
+
+/// The browser editor (`cms:` in `site.yaml`): its self-hosted script must be
+/// in `static/admin/`, and Decap CMS, which opens a translated site's
+/// `x.md` pages as empty forms, needs them named `x.vi.md`.
+fn cms(inputs: &Inputs, diags: &mut Diagnostics) {
+    use crate::load::cms::{Editor, Script};
+    let site = &inputs.site;
+    let Some(cms) = &site.cms else { return };
+    let text = inputs.text_of(site::FILE);
+    let script = format!("{}/{}", urls::ADMIN_STATIC, cms.editor.script());
+    if cms.script == Script::SelfHosted && !inputs.statics.iter().any(|a| a.source == Path::new(&script)) {
+        diags.push(
+            Diagnostic::warning(site::FILE, cms.position, format!("{script} is missing, so the browser editor (/admin/) is not published"))
+                .with_hint(format!(
+                    "copy the editor's files into {}/ once: `npm pack {}@{}`, then unpack its dist/ (the README, \"The browser editor\", has the commands); or write `script: cdn` under `cms:`",
+                    urls::ADMIN_STATIC,
+                    cms.editor.package(),
+                    cms.editor.version(),
+                ))
+                .with_source(text),
+        );
+    }
+    if cms.editor == Editor::Decap && site.languages.len() > 1 {
+        let default = site.default_language();
+        let plain: Vec<&Page> = inputs.content.pages.iter().filter(|p| p.lang == default && !p.source.to_string_lossy().ends_with(&format!(".{default}.md"))).collect();
+        if let Some(first) = plain.first() {
+            diags.push(
+                Diagnostic::warning(&first.source, None, format!("Decap CMS opens this page and {} other(s) named x.md as empty forms", plain.len() - 1))
+                    .with_hint(format!("rename them x.{default}.md, as Decap names the pages it creates (see the README, \"The browser editor\"); or use `name: sveltia` under `cms:`")),
             );
         }
     }

@@ -134,7 +134,7 @@ impl Site {
     /// once: the files' own, the checks', the templates'.
     pub fn load(root: &Path) -> Result<Site, Diagnostics> {
         let inputs = load::load(root)?;
-        let links = LinkTable::new(&inputs.content);
+        let links = LinkTable::new(&inputs.content, inputs.site.default_language());
         let mut fonts = None;
         let mut diags = run_checks(&inputs, &links, &mut fonts);
         let tera = render::html::templates(&inputs.theme).map_err(|d| diags.extend(d.0)).ok();

@@ -45,10 +45,17 @@ pub struct LinkTable {
 }
 
 impl LinkTable {
-    /// Scans every page (in parallel) and indexes pages and assets.
-    pub fn new(content: &Content) -> Self {
+    /// Scans every page (in parallel) and indexes pages and assets. A page
+    /// stored as `x.vi.md` (`default_lang` written out) is also found by a
+    /// link to `x.md`.
+    pub fn new(content: &Content, default_lang: &str) -> Self {
         let scans = content.pages.par_iter().map(|p| markdown::scan(&p.body)).collect();
-        let by_source = content.pages.iter().enumerate().map(|(i, p)| (nfc_path(&p.source), i)).collect();
+        let mut by_source: HashMap<PathBuf, usize> = content.pages.iter().enumerate().map(|(i, p)| (nfc_path(&p.source), i)).collect();
+        for (i, p) in content.pages.iter().enumerate() {
+            if let Some(plain) = crate::load::content::plain_source(p, default_lang) {
+                by_source.entry(nfc_path(&plain)).or_insert(i);
+            }
+        }
         let assets = content.assets.iter().map(|a| (nfc_path(&a.source), a.output.clone())).collect();
         Self { by_source, assets, scans }
     }

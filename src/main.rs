@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
 use loa::diag::Diagnostics;
+use loa::scaffold::deploy::Host;
 
 /// loa: scheduled campaign microsites from Markdown and a calendar.
 #[derive(Parser)]
@@ -88,10 +89,27 @@ enum Command {
         #[arg(long, default_value = ".", value_name = "DIR")]
         root: PathBuf,
     },
-    /// Create a new, working site in DIR.
+    /// Create a new, working site in DIR (with the browser editor set up).
     Init {
         /// A new or empty folder.
         dir: PathBuf,
+        /// Also write what this host needs to build and publish the site on every push and every day at 00:05.
+        #[arg(long, value_name = "HOST", value_parser = ["github", "gitlab", "server"])]
+        deploy: Option<String>,
+    },
+    /// Write what a host needs to build and publish the site on every push and every day at 00:05:
+    /// github (a GitHub Actions workflow for Pages), gitlab (.gitlab-ci.yml for Pages),
+    /// server (systemd units and an nginx server block under deploy/).
+    DeployConfig {
+        /// github, gitlab or server.
+        #[arg(value_parser = ["github", "gitlab", "server"])]
+        host: String,
+        /// The site's folder.
+        #[arg(long, default_value = ".", value_name = "DIR")]
+        root: PathBuf,
+        /// (server) Where loa is installed.
+        #[arg(long, value_name = "PATH")]
+        loa_bin: Option<PathBuf>,
     },
 }
 
@@ -181,15 +199,39 @@ fn main() -> ExitCode {
             }
             Err(d) => fail(&d),
         },
-        Command::Init { dir } => match loa::scaffold::init(&dir) {
+        Command::Init { dir, deploy } => match loa::scaffold::init(&dir, deploy.as_deref().and_then(Host::parse)) {
             Ok(files) => {
                 for f in files {
                     println!("Created {}", f.display());
                 }
                 println!("Next: cd {} && loa build", dir.display());
+                if deploy.is_some() {
+                    deploy_notes();
+                }
                 ExitCode::SUCCESS
             }
             Err(d) => fail(&d),
         },
+        Command::DeployConfig { host, root, loa_bin } => {
+            let Some(host) = Host::parse(&host) else { return ExitCode::from(2) };
+            match loa::scaffold::deploy::write(&root, host, &loa::scaffold::deploy::Options { loa_bin }) {
+                Ok(files) => {
+                    for f in files {
+                        println!("Created {}", f.display());
+                    }
+                    deploy_notes();
+                    ExitCode::SUCCESS
+                }
+                Err(d) => fail(&d),
+            }
+        }
+    }
+}
+
+/// What the deploy files leave to be done by hand.
+fn deploy_notes() {
+    println!("Each file says at its top what to set up once on the host (see also the README, \"Publishing every day\").");
+    if loa::scaffold::deploy::loa_git() == loa::scaffold::deploy::PLACEHOLDER_GIT {
+        println!("Set LOA_GIT in it to the address of loa's source repository (it installs loa {} from there).", loa::scaffold::deploy::loa_tag());
     }
 }

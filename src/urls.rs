@@ -43,6 +43,13 @@ pub const OEMBED_PROVIDERS: &str = "embed/oembed/providers.json";
 pub const SCHEDULE_WIDGET: &str = "schedule";
 /// The folder of the print box for newspapers, under `embed/`.
 pub const PRINT_DIR: &str = "embed/print";
+/// The browser editor's page (only when `site.yaml` has `cms:`).
+pub const ADMIN_INDEX: &str = "admin/index.html";
+/// The browser editor's configuration, generated from the site.
+pub const ADMIN_CONFIG: &str = "admin/config.yml";
+/// Where the editor's own files go in the site, to be published in `admin/`
+/// as they are (relative to the site root).
+pub const ADMIN_STATIC: &str = "static/admin";
 
 pub use crate::reserved::{why_taken, RESERVED};
 

@@ -169,16 +169,71 @@ pub fn load(root: &Path, site: &Site, calendar: &Calendar) -> Result<Content, Di
 
     let results: Vec<Result<Page, Diagnostics>> = markdown.par_iter().map(|rel| load_page(root, rel, site)).collect();
     let mut pages = Vec::with_capacity(results.len());
-    for r in results {
+    for (rel, r) in markdown.iter().zip(results) {
         match r {
             Ok(p) => pages.push(p),
-            Err(d) => diags.extend(d.0),
+            Err(d) => match empty_translation(root, rel, site) {
+                Some(w) => warnings.push(w),
+                None => diags.extend(d.0),
+            },
         }
     }
+    diags.extend(same_page_twice(&pages, site.default_language()).0);
     if diags.has_errors() {
         return Err(diags);
     }
     Ok(Content { pages, assets, warnings })
+}
+
+/// A translation file with nothing in it but white space (what Decap CMS
+/// writes when the English pane is left empty) is no translation: a warning
+/// instead of "the page has no front matter".
+fn empty_translation(root: &Path, rel: &Path, site: &Site) -> Option<Diagnostic> {
+    let (_, lang) = file_language(rel, site);
+    if lang == site.default_language() || !site.languages.contains(&lang) {
+        return None;
+    }
+    let text = std::fs::read(root.join(rel)).ok()?;
+    text.iter().all(u8::is_ascii_whitespace).then(|| {
+        Diagnostic::warning(rel, None, format!("this translation is empty, so the page has no `{lang}` version"))
+            .with_hint("write the translation (title, then the text), or delete the file")
+    })
+}
+
+/// A file's stem and language: `x.en.md` → (`x`, `en`); `x.md` → (`x`, the
+/// default language).
+fn file_language(rel: &Path, site: &Site) -> (String, String) {
+    let name = rel.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = name.strip_suffix(".md").unwrap_or(&name);
+    match stem.rsplit_once('.') {
+        Some((s, l)) if (2..=3).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_lowercase()) => (s.to_owned(), l.to_owned()),
+        _ => (stem.to_owned(), site.default_language().to_owned()),
+    }
+}
+
+/// `x.md` and `x.vi.md` side by side, when `vi` is the default language:
+/// one page twice. Both are named; neither wins. (Other pairs of files with
+/// one URL name are [`crate::check`]'s.)
+fn same_page_twice(pages: &[Page], default_lang: &str) -> Diagnostics {
+    let sources: std::collections::HashSet<&Path> = pages.iter().map(|p| p.source.as_path()).collect();
+    let mut diags = Diagnostics::new();
+    for p in pages {
+        if let Some(plain) = plain_source(p, default_lang).filter(|plain| sources.contains(plain.as_path())) {
+            diags.push(
+                Diagnostic::error(&p.source, None, format!("{} and {} are the same page in `{default_lang}`", crate::diag::display_path(&plain), crate::diag::display_path(&p.source)))
+                    .with_hint(format!("keep one of the two files: x.md and x.{default_lang}.md both name the default language's version")),
+            );
+        }
+    }
+    diags
+}
+
+/// The file a link written as `x.md` means, for a page stored as `x.vi.md`
+/// (the default language's code written out): `None` for any other page.
+pub fn plain_source(page: &Page, default_lang: &str) -> Option<PathBuf> {
+    let name = page.source.file_name()?.to_str()?;
+    let stem = name.strip_suffix(&format!(".{default_lang}.md"))?;
+    (page.lang == default_lang).then(|| page.source.with_file_name(format!("{stem}.md")))
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
@@ -210,9 +265,9 @@ pub fn load_page(root: &Path, rel: &Path, site: &Site) -> Result<Page, Diagnosti
     let mut diags = Diagnostics::new();
     if !site.languages.contains(&lang) {
         diags.push(err(None, format!("`{lang}` in the file name is not one of the site's languages ({})", site.languages.join(", ")), "name translations x.en.md, with a code from `languages` in site.yaml"));
-    } else if lang == site.default_language() && stem.len() + 4 < file_name.len() {
-        diags.push(err(None, format!("`.{lang}` is the default language and needs no suffix"), "rename the file without the language code"));
     }
+    // `x.vi.md` (the default language's code written out, as Decap CMS names
+    // its files) is the same page as `x.md`; `same_page_twice` refuses both.
     let kind = match (parts.len(), stem == "_index") {
         (1, true) => PageKind::Hub,
         (2, true) if parts[0] == PAGES_DIR => {

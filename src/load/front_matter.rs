@@ -112,10 +112,8 @@ struct FrontFile {
     date: Option<Spanned<BoundField>>,
     publish: Option<Spanned<BoundField>>,
     expire: Option<Spanned<BoundField>>,
-    #[serde(default)]
-    draft: bool,
-    #[serde(default)]
-    weight: i64,
+    draft: Option<bool>,
+    weight: Option<i64>,
     audience: Option<Spanned<OneOrMany>>,
     slug: Option<Spanned<String>>,
     school_level: Option<Spanned<OneOrMany>>,
@@ -247,6 +245,18 @@ pub fn parse<'t>(rel: &Path, text: &'t str, in_campaign: bool) -> Result<Parsed<
             return Err(d.with_source(text).into());
         }
     };
+    // A browser editor (Decap CMS) writes `date: ""`, `image: ""` or `draft: null`
+    // for a field left empty: an empty value is the same as no key.
+    let front = FrontFile {
+        date: front.date.filter(|f| !f.value.0.trim().is_empty()),
+        publish: front.publish.filter(|f| !f.value.0.trim().is_empty()),
+        expire: front.expire.filter(|f| !f.value.0.trim().is_empty()),
+        variants: front.variants.filter(|f| !f.value.trim().is_empty()),
+        image: front.image.filter(|f| !f.value.trim().is_empty()),
+        image_alt: front.image_alt.filter(|f| !f.value.trim().is_empty()),
+        slug: front.slug.filter(|f| !f.value.trim().is_empty()),
+        ..front
+    };
     let at = |p: Option<Position>| content_position(text, p);
     let mut positions = BTreeMap::new();
     let mut note = |key: &'static str, p: Option<Position>| {
@@ -368,8 +378,8 @@ pub fn parse<'t>(rel: &Path, text: &'t str, in_campaign: bool) -> Result<Parsed<
             date,
             publish,
             expire,
-            draft: front.draft,
-            weight: front.weight,
+            draft: front.draft.unwrap_or(false),
+            weight: front.weight.unwrap_or(0),
             audience,
             slug,
             school_level,
@@ -449,6 +459,42 @@ mod tests {
         let hint = err.0[0].hint.as_deref().unwrap();
         for k in SCHOOL_LEVELS {
             assert!(hint.contains(k), "the hint lists {k}: {hint}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod empty_values {
+    use super::*;
+
+    /// What Decap CMS writes for fields left empty: `null` or `""` is the same
+    /// as no key at all.
+    #[test]
+    fn null_and_empty_are_absent() {
+        let text = "---\ntitle: T\nsummary: \"\"\ndate: \"\"\npublish: null\nexpire: \"\"\ndraft: null\nweight: null\nvariants: \"\"\nimage: null\nimage_alt: \"\"\nleaflet: []\n---\nBody\n";
+        let p = parse(Path::new("x.md"), text, true).unwrap();
+        assert_eq!(p.front, FrontMatter { title: "T".into(), ..FrontMatter::default() }.with_positions(p.front.positions.clone()));
+        assert_eq!(p.front.position("date"), None);
+    }
+
+    /// And what it writes for filled fields: block lists, unquoted offsets,
+    /// `draft: false`, plain dates.
+    #[test]
+    fn decap_output_is_read() {
+        let text = "---\ntitle: Phòng chống xâm hại trẻ em dịp hè\ndate: 2027-05-10\npublish: start-14d\nexpire: end+7d\ndraft: false\nweight: 40\nleaflet:\n  - a5\n---\nBody\n";
+        let p = parse(Path::new("x.md"), text, true).unwrap();
+        assert_eq!(p.front.date, NaiveDate::from_ymd_opt(2027, 5, 10));
+        assert_eq!(p.front.publish, Some(Bound::FromStart(-14)));
+        assert_eq!(p.front.expire, Some(Bound::FromEnd(7)));
+        assert!(!p.front.draft);
+        assert_eq!(p.front.weight, 40);
+        assert_eq!(p.front.leaflet, vec![LeafletFormat::A5]);
+    }
+
+    impl FrontMatter {
+        fn with_positions(mut self, positions: BTreeMap<&'static str, Position>) -> Self {
+            self.positions = positions;
+            self
         }
     }
 }

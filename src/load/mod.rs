@@ -7,6 +7,7 @@
 //! theme ([`theme`]). Nothing here knows what day it is: that is [`crate::plan`]'s.
 
 pub mod calendar;
+pub mod cms;
 pub mod content;
 pub mod fonts;
 pub mod front_matter;

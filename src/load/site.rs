@@ -1,5 +1,5 @@
 //! `site.yaml` → [`Site`]: title, base URL, languages, theme, organisation,
-//! hotlines.
+//! hotlines, and the browser editor ([`super::cms`]).
 
 use std::path::Path;
 
@@ -40,6 +40,8 @@ pub struct Site {
     /// Whether every page gets a typeset share card (default: yes). Pages
     /// with an `image:` get it cropped either way.
     pub share_cards: bool,
+    /// The browser editor written under `admin/`, if the site has one.
+    pub cms: Option<super::cms::Cms>,
 }
 
 impl Site {
@@ -85,6 +87,7 @@ struct SiteFile {
     #[serde(default)]
     allow_raw_html: bool,
     share_cards: Option<bool>,
+    cms: Option<super::cms::CmsFile>,
 }
 
 #[derive(Deserialize)]
@@ -207,6 +210,8 @@ pub fn parse(text: &str) -> Result<Site, Diagnostics> {
         None => Organisation { name: raw.title.clone(), url: None },
     };
 
+    let cms = raw.cms.and_then(|c| super::cms::parse(c, text).map_err(|d| diags.extend(d)).ok());
+
     if diags.has_errors() {
         return Err(diags);
     }
@@ -223,6 +228,7 @@ pub fn parse(text: &str) -> Result<Site, Diagnostics> {
         hotlines,
         allow_raw_html: raw.allow_raw_html,
         share_cards: raw.share_cards.unwrap_or(true),
+        cms,
     })
 }
 

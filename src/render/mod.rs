@@ -8,6 +8,7 @@
 //! are the only files read from the output here.
 
 pub mod assets;
+pub mod cms;
 pub mod context;
 pub mod embed;
 pub mod escape;
@@ -77,6 +78,7 @@ pub fn render(plan: &Plan<'_>, tera: &tera::Tera, opts: &Options<'_>, out: &Outp
         meta::build_json(plan, out);
         meta::sitemap(plan, out);
         search::render(plan, out);
+        cms::render(plan, out);
         assets::render(plan, out)?;
     }
     let problems = out.problems();

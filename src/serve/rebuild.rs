@@ -108,7 +108,7 @@ enum Reload {
 
 /// Reloads changed Markdown files into the loaded site and checks it again.
 /// `Ok(None)` means the change needs a full load (a page appeared or
-/// disappeared). On an error the loaded site is as it was.
+/// disappeared, or does not load). On an error the loaded site is as it was.
 fn reload_pages(root: &Path, site: &mut Site, rel: &[PathBuf]) -> Result<Option<Reload>, Diagnostics> {
     let mut fresh = Vec::new();
     for p in rel {
@@ -116,7 +116,9 @@ fn reload_pages(root: &Path, site: &mut Site, rel: &[PathBuf]) -> Result<Option<
         if !root.join(p).is_file() {
             return Ok(None);
         }
-        let page = content::load_page(root, p, &site.inputs.site)?;
+        // A page that fails to load needs the full load, which reports its
+        // errors (or, for an emptied translation, a warning).
+        let Ok(page) = content::load_page(root, p, &site.inputs.site) else { return Ok(None) };
         fresh.push((i, page));
     }
     let mut body_only = true;

@@ -1,54 +1,10 @@
-//! `loa init` (a new working site) and `loa new` (a new page from a template).
+//! `loa new`: a new page from a template, with every front-matter key shown.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::diag::{display_path, Diagnostic, Diagnostics};
 use crate::load::calendar;
-
-/// The files of a new site, relative to its folder.
-const STARTER: &[(&str, &str)] = &[
-    (".gitignore", "# What loa builds, and its working folder beside it.\n/dist\n/.dist.loa/\n"),
-    (
-        "site.yaml",
-        "# Cấu hình chung của trang: xem README của loa.\ntitle: Chung tay bảo vệ trẻ em\ndescription: Thông tin các đợt truyền thông và cách báo tin khi trẻ em cần được bảo vệ.\nbase_url: https://example.org/\nlanguages: [vi]\ntheme: default\norganisation:\n  name: Tên cơ quan của bạn\nhotlines:\n  - number: \"111\"\n    label: Tổng đài điện thoại quốc gia bảo vệ trẻ em\n    note: Trực 24/24, miễn phí cước gọi\n",
-    ),
-    (
-        "calendar.yaml",
-        "# Mỗi chiến dịch có một thư mục cùng tên trong content/.\ntimezone: Asia/Ho_Chi_Minh\ncampaigns:\n  - id: thang-hanh-dong-vi-tre-em\n    title: Tháng hành động vì trẻ em\n    when: 1/6 - 30/6\n    lead: 30\n    linger: 14\n    color: \"#c2410c\"\n",
-    ),
-    (
-        "content/_index.md",
-        "---\ntitle: Chung tay bảo vệ trẻ em\n---\n\nTrang này giới thiệu các đợt truyền thông bảo vệ trẻ em trong năm. Khi cần trợ giúp, hãy gọi [111](tel:111): tổng đài trực 24/24 và miễn phí.\n",
-    ),
-    (
-        "content/pages/gioi-thieu.md",
-        "---\ntitle: Giới thiệu\nsummary: Trang này do ai thực hiện và để làm gì.\n---\n\nViết ở đây cơ quan nào thực hiện trang, căn cứ vào kế hoạch nào và liên hệ ra sao.\n\nXem thêm [Tháng hành động vì trẻ em](../thang-hanh-dong-vi-tre-em/_index.md).\n",
-    ),
-    (
-        "content/thang-hanh-dong-vi-tre-em/_index.md",
-        "---\ntitle: Tháng hành động vì trẻ em\nsummary: Từ 1/6 đến 30/6 hằng năm.\n---\n\nTháng hành động vì trẻ em diễn ra từ ngày 1/6 đến ngày 30/6 hằng năm. Viết ở đây chủ đề năm nay và những việc mỗi gia đình có thể làm.\n",
-    ),
-];
-
-/// Creates a new site in `dir`, which must be missing or empty.
-pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Diagnostics> {
-    if dir.exists() && fs::read_dir(dir).map(|mut d| d.next().is_some()).unwrap_or(true) {
-        return Err(Diagnostic::error(display_path(dir), None, "this folder is not empty")
-            .with_hint("give the name of a new folder: loa init my-site")
-            .into());
-    }
-    let mut written = Vec::new();
-    for (rel, text) in STARTER {
-        let path = dir.join(rel);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| Diagnostic::error(display_path(parent), None, format!("cannot create: {e}")))?;
-        }
-        fs::write(&path, text).map_err(|e| Diagnostic::error(display_path(&path), None, format!("cannot write: {e}")))?;
-        written.push(path);
-    }
-    Ok(written)
-}
 
 /// Turns `cach-bao-tin` into `Cach bao tin`, a title to start from.
 fn title_from_slug(slug: &str) -> String {

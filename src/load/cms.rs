@@ -1,0 +1,279 @@
+//! The `cms:` block of `site.yaml` → [`Cms`]: which browser editor the build
+//! sets up under `admin/`, where it saves (the Git host and repository), and
+//! where its script loads from.
+//!
+//! ```yaml
+//! cms:
+//!   name: decap                  # decap | sveltia
+//!   backend: github              # github | gitlab | gitea (default github)
+//!   repo: so-ldtbxh/baovetreem   # owner/name of the site's repository
+//!   branch: main                 # default main
+//!   script: self-hosted          # self-hosted (default: static/admin/) | cdn
+//! ```
+
+use serde::Deserialize;
+
+use super::yaml::{content_position, position_of, Spanned};
+use crate::diag::{did_you_mean, Diagnostic, Position};
+
+/// The Decap CMS release the generated `admin/` is written for and loads.
+pub const DECAP_VERSION: &str = "3.16.3";
+/// The Sveltia CMS release the generated `admin/` is written for and loads.
+pub const SVELTIA_VERSION: &str = "0.221.1";
+
+/// Which browser editor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Editor {
+    /// Decap CMS (formerly Netlify CMS).
+    Decap,
+    /// Sveltia CMS, a rewrite that reads Decap's configuration.
+    Sveltia,
+}
+
+impl Editor {
+    /// Its name in `site.yaml`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Editor::Decap => "decap",
+            Editor::Sveltia => "sveltia",
+        }
+    }
+
+    /// The pinned release.
+    pub fn version(self) -> &'static str {
+        match self {
+            Editor::Decap => DECAP_VERSION,
+            Editor::Sveltia => SVELTIA_VERSION,
+        }
+    }
+
+    /// The npm package that ships its script.
+    pub fn package(self) -> &'static str {
+        match self {
+            Editor::Decap => "decap-cms",
+            Editor::Sveltia => "@sveltia/cms",
+        }
+    }
+
+    /// The file name of its script, in the package's `dist/` and in `admin/`.
+    pub fn script(self) -> &'static str {
+        match self {
+            Editor::Decap => "decap-cms.js",
+            Editor::Sveltia => "sveltia-cms.js",
+        }
+    }
+
+    /// Where its script is on the CDN that mirrors npm, pinned to the release.
+    pub fn cdn_url(self) -> String {
+        format!("https://unpkg.com/{}@{}/dist/{}", self.package(), self.version(), self.script())
+    }
+}
+
+/// Where the editor reads and saves the site's files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// github.com (or GitHub Enterprise with `host`).
+    GitHub,
+    /// gitlab.com or a GitLab of one's own (`host`).
+    GitLab,
+    /// A Gitea or Forgejo server (`host` required).
+    Gitea,
+}
+
+impl Backend {
+    /// Its name in `site.yaml` and in the editor's configuration.
+    pub fn name(self) -> &'static str {
+        match self {
+            Backend::GitHub => "github",
+            Backend::GitLab => "gitlab",
+            Backend::Gitea => "gitea",
+        }
+    }
+}
+
+/// Where the editor's script loads from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    /// From the site itself: the files of the npm package copied into
+    /// `static/admin/` (nothing is loaded from another host).
+    SelfHosted,
+    /// From unpkg.com, pinned to the release.
+    Cdn,
+}
+
+/// The browser editor's settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cms {
+    /// Which editor.
+    pub editor: Editor,
+    /// The Git host.
+    pub backend: Backend,
+    /// `owner/name` of the site's repository.
+    pub repo: String,
+    /// The branch the editor commits to.
+    pub branch: String,
+    /// Where the script loads from.
+    pub script: Script,
+    /// The Git server's address, for a GitLab or Gitea of one's own.
+    pub host: Option<String>,
+    /// The address of the OAuth service that signs staff in to GitHub
+    /// (Decap's `base_url`), if the site uses one.
+    pub auth_url: Option<String>,
+    /// The OAuth application id, for GitLab and Gitea sign-in without a
+    /// server of one's own (PKCE).
+    pub app_id: Option<String>,
+    /// Where `cms:` is written in `site.yaml`.
+    pub position: Option<Position>,
+}
+
+/// The `cms:` block as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CmsFile {
+    name: Spanned<String>,
+    backend: Option<Spanned<String>>,
+    repo: Option<Spanned<String>>,
+    branch: Option<Spanned<String>>,
+    script: Option<Spanned<String>>,
+    host: Option<Spanned<String>>,
+    auth_url: Option<Spanned<String>>,
+    app_id: Option<String>,
+}
+
+/// Checks the `cms:` block of `site.yaml` (whose text is `text`). Every
+/// problem is returned, located.
+pub fn parse(raw: CmsFile, text: &str) -> Result<Cms, Vec<Diagnostic>> {
+    let mut diags = Vec::new();
+    let at = |s: &Spanned<String>| content_position(text, position_of(s, 0));
+    let mut err = |pos: Option<Position>, msg: String, hint: String| {
+        diags.push(Diagnostic::error(super::site::FILE, pos, msg).with_hint(hint).with_source(text));
+    };
+    let one_of = |s: &Spanned<String>, choices: &[&str]| -> Result<usize, (String, String)> {
+        let v = s.value.trim();
+        choices.iter().position(|c| *c == v).ok_or_else(|| {
+            let hint = match did_you_mean(v, choices.iter().copied()) {
+                Some(d) => format!("did you mean `{d}`?"),
+                None => format!("write one of: {}", choices.join(", ")),
+            };
+            (format!("`{v}` is not one of {}", choices.join(", ")), hint)
+        })
+    };
+    let editor = match one_of(&raw.name, &["decap", "sveltia"]) {
+        Ok(0) => Editor::Decap,
+        Ok(_) => Editor::Sveltia,
+        Err((m, h)) => {
+            err(at(&raw.name), format!("cms name: {m}"), h);
+            Editor::Decap
+        }
+    };
+    let backend = match &raw.backend {
+        None => Backend::GitHub,
+        Some(b) => match one_of(b, &["github", "gitlab", "gitea"]) {
+            Ok(0) => Backend::GitHub,
+            Ok(1) => Backend::GitLab,
+            Ok(_) => Backend::Gitea,
+            Err((m, h)) => {
+                err(at(b), format!("cms backend: {m}"), h);
+                Backend::GitHub
+            }
+        },
+    };
+    let position = content_position(text, position_of(&raw.name, 0));
+    let repo = match &raw.repo {
+        Some(r) => {
+            let v = r.value.trim().trim_end_matches(".git").to_owned();
+            let ok = v.split('/').count() >= 2 && v.split('/').all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c)));
+            if !ok {
+                err(at(r), format!("`{v}` is not a repository name"), "write the owner and the name of the site's repository: owner/name".into());
+            }
+            v
+        }
+        None => {
+            err(position, "`cms` needs `repo`: the repository the editor saves into".into(), "add `repo: owner/name` (the site's repository on GitHub, GitLab or Gitea) under `cms:`".into());
+            String::new()
+        }
+    };
+    let branch = match &raw.branch {
+        Some(b) if b.value.trim().is_empty() || b.value.contains(char::is_whitespace) => {
+            err(at(b), format!("`{}` is not a branch name", b.value), "write the branch the site is published from, e.g. main".into());
+            String::new()
+        }
+        Some(b) => b.value.trim().to_owned(),
+        None => "main".to_owned(),
+    };
+    let script = match &raw.script {
+        None => Script::SelfHosted,
+        Some(s) => match one_of(s, &["self-hosted", "cdn"]) {
+            Ok(0) => Script::SelfHosted,
+            Ok(_) => Script::Cdn,
+            Err((m, h)) => {
+                err(at(s), format!("cms script: {m}"), h);
+                Script::SelfHosted
+            }
+        },
+    };
+    let mut url = |s: &Option<Spanned<String>>, key: &str| -> Option<String> {
+        let s = s.as_ref()?;
+        let v = s.value.trim().trim_end_matches('/').to_owned();
+        match url::Url::parse(&v) {
+            Ok(u) if u.scheme() == "https" && u.host_str().is_some() => Some(v),
+            _ => {
+                err(at(s), format!("`{v}` is not an https:// address"), format!("write `{key}` as the server's address, e.g. https://git.example.org"));
+                None
+            }
+        }
+    };
+    let host = url(&raw.host, "host");
+    let auth_url = url(&raw.auth_url, "auth_url");
+    if backend == Backend::Gitea && raw.host.is_none() {
+        err(position, "`backend: gitea` needs `host`: the Gitea server's address".into(), "add `host: https://git.example.org` under `cms:`".into());
+    }
+    if diags.is_empty() {
+        Ok(Cms { editor, backend, repo, branch, script, host, auth_url, app_id: raw.app_id.map(|a| a.trim().to_owned()).filter(|a| !a.is_empty()), position })
+    } else {
+        Err(diags)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::load::site;
+
+    use super::*;
+
+    fn cms(block: &str) -> Result<Cms, Vec<String>> {
+        let text = format!("title: T\nbase_url: https://example.org/\ncms:\n{block}");
+        site::parse(&text).map(|s| s.cms.expect("a cms block")).map_err(|d| d.iter().map(|d| format!("{}: {}", d.location(), d.message)).collect())
+    }
+
+    #[test]
+    fn defaults() {
+        let c = cms("  name: decap\n  repo: so/site\n").unwrap();
+        assert_eq!((c.editor, c.backend, c.repo.as_str(), c.branch.as_str(), c.script), (Editor::Decap, Backend::GitHub, "so/site", "main", Script::SelfHosted));
+    }
+
+    #[test]
+    fn every_setting() {
+        let c = cms("  name: sveltia\n  backend: gitlab\n  repo: group/sub/site\n  branch: publish\n  script: cdn\n  host: https://gitlab.example.org/\n  app_id: abc\n").unwrap();
+        assert_eq!((c.editor, c.backend, c.branch.as_str(), c.script), (Editor::Sveltia, Backend::GitLab, "publish", Script::Cdn));
+        assert_eq!(c.host.as_deref(), Some("https://gitlab.example.org"));
+        assert_eq!(c.app_id.as_deref(), Some("abc"));
+    }
+
+    #[test]
+    fn mistakes_are_located() {
+        let e = cms("  name: decapp\n  backend: bitbucket\n  repo: just-a-name\n  script: remote\n").unwrap_err();
+        assert_eq!(
+            e,
+            vec![
+                "site.yaml:4:9: cms name: `decapp` is not one of decap, sveltia",
+                "site.yaml:5:12: cms backend: `bitbucket` is not one of github, gitlab, gitea",
+                "site.yaml:6:9: `just-a-name` is not a repository name",
+                "site.yaml:7:11: cms script: `remote` is not one of self-hosted, cdn",
+            ]
+        );
+        assert_eq!(cms("  name: decap\n").unwrap_err(), vec!["site.yaml:4:9: `cms` needs `repo`: the repository the editor saves into"]);
+        assert_eq!(cms("  name: decap\n  repo: a/b\n  backend: gitea\n").unwrap_err(), vec!["site.yaml:4:9: `backend: gitea` needs `host`: the Gitea server's address"]);
+        assert!(cms("  name: decap\n  repo: a/b\n  colour: red\n").unwrap_err()[0].contains("colour"));
+    }
+}
