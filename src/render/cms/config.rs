@@ -316,6 +316,17 @@ fn audiences(plan: &Plan<'_>) -> Vec<SelectOption> {
     theme.audiences().into_iter().map(|value| SelectOption { label: theme.audience_labels(default, std::slice::from_ref(&value)).remove(0), value }).collect()
 }
 
+/// The school levels a page may be for, labelled by the theme's
+/// `school_level_*` strings in the default language.
+fn school_levels(plan: &Plan<'_>) -> Vec<SelectOption> {
+    let theme = plan.theme();
+    let default = plan.site().default_language();
+    crate::load::front_matter::SCHOOL_LEVELS
+        .iter()
+        .map(|&value| SelectOption { label: theme.string(default, &format!("school_level_{}", value.replace('-', "_"))).to_owned(), value: value.to_owned() })
+        .collect()
+}
+
 /// A folder collection of pages.
 fn pages_collection(plan: &Plan<'_>, w: &Words, kind: Kind, name: &str, folder: &str, label: String, many: bool) -> Collection {
     let default = plan.site().default_language();
@@ -368,6 +379,7 @@ fn page_fields(plan: &Plan<'_>, w: &Words, kind: Kind, many: bool, default: &str
         f.push(tr(Field { default: Some(Value::Bool(false)), ..Field::new("draft", w.pick("Bản nháp", "Draft"), "boolean") }.optional().hint(w.pick("Bật: trang chưa được đăng.", "On: the page is not published.")), false));
         f.push(tr(Field { value_type: Some("int"), ..Field::new("weight", w.pick("Thứ tự", "Order"), "number") }.optional().hint(w.pick("Số nhỏ đứng trước.", "Lower comes first.")), false));
         f.push(tr(Field::select("audience", w.pick("Dành cho", "For"), audiences(plan), true).optional(), false));
+        f.push(tr(Field::select("school_level", w.pick("Cấp học", "School level"), school_levels(plan), true).optional().hint(w.pick("Tờ rơi của trang được xếp theo cấp học trong danh sách cho nhà trường.", "The page's leaflets are listed under these school levels for schools.")), false));
         let formats = vec![
             SelectOption { label: w.pick("A4 (áp phích)", "A4 (poster)"), value: "a4".into() },
             SelectOption { label: "A5".into(), value: "a5".into() },
