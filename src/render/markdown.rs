@@ -169,7 +169,8 @@ pub fn page_html(plan: &Plan<'_>, id: PageId, absolute: bool, pictures: Option<&
         Some(p.html(&url, alt, Some(title), sizes, loading))
     };
     let page = plan.page(id).page;
-    let first_eager = !page.front.image.as_deref().is_some_and(|_| pictures.is_some());
+    // A page that shows its own picture under its title has it on the first screen.
+    let first_eager = page.front.image.is_none() || pictures.is_none();
     to_html(&page.body, &RenderOptions { allow_raw_html: site.allow_raw_html, base: &site.base, resolve: &resolve, picture: Some(&picture), first_eager })
 }
 

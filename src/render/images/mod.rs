@@ -184,10 +184,10 @@ fn where_linked(plan: &Plan<'_>, output: &str) -> Option<(PathBuf, Option<Positi
                 return Some((p.page.source.clone(), Some(p.page.body_position(l.offset)), p.page.text.clone()));
             }
         }
-        if let Some(img) = &p.page.front.image {
-            if matches!(plan.link_target(p.id, img), Ok(Target::Asset(o)) if o == output) {
-                return Some((p.page.source.clone(), p.page.front.position("image"), p.page.text.clone()));
-            }
+        if let Some(img) = &p.page.front.image
+            && matches!(plan.link_target(p.id, img), Ok(Target::Asset(o)) if o == output)
+        {
+            return Some((p.page.source.clone(), p.page.front.position("image"), p.page.text.clone()));
         }
     }
     None

@@ -80,10 +80,11 @@ fn keep_attribute(name: &str, value: &str) -> bool {
     }
     // Attributes of other vocabularies (an editor's `inkscape:label`), whose
     // namespaces are dropped with them.
-    if let Some((prefix, _)) = name.split_once(':') {
-        if !matches!(prefix, "xlink" | "xml") && name != "xmlns:xlink" {
-            return false;
-        }
+    if let Some((prefix, _)) = name.split_once(':')
+        && !matches!(prefix, "xlink" | "xml")
+        && name != "xmlns:xlink"
+    {
+        return false;
     }
     if lower == "href" || lower == "xlink:href" || lower == "src" {
         return value.trim_start().starts_with('#');

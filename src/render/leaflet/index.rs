@@ -112,7 +112,7 @@ pub struct Facet {
 /// Who a page is for, as audience names (`cha-me`). The one place the
 /// leaflet list reads a page's `audience`.
 pub fn audiences(front: &FrontMatter) -> Vec<String> {
-    front.audience.iter().cloned().collect()
+    front.audience.to_vec()
 }
 
 /// The theme's label of a school level (`tieu-hoc` → `school_level_tieu_hoc`).
