@@ -43,13 +43,15 @@ pub struct RenderOptions<'a> {
     pub first_eager: bool,
 }
 
-/// An image being read: its destination, title, and text alternative so far.
-struct OpenImage<'e> {
-    start: Event<'e>,
+/// An image being read: where its events start in the output, its
+/// destination, title, text alternative so far, and how many images are open
+/// inside it. Its inner events go through the same rules as any other (links
+/// resolved, raw HTML sanitised); a picture then replaces them all.
+struct OpenImage {
+    start: usize,
     dest: String,
     title: String,
     alt: String,
-    inner: Vec<Event<'e>>,
     depth: usize,
 }
 
@@ -61,7 +63,7 @@ pub fn to_html(body: &str, opts: &RenderOptions<'_>) -> String {
     let mut unlinked = Vec::new();
     let mut out_events = Vec::with_capacity(events.len());
     let mut footnote_number: HashMap<String, usize> = HashMap::new();
-    let mut image: Option<OpenImage<'_>> = None;
+    let mut image: Option<OpenImage> = None;
     let mut pictures_seen = 0usize;
     for ev in events {
         // Inside an image: gather its text alternative until it closes.
@@ -71,25 +73,17 @@ pub fn to_html(body: &str, opts: &RenderOptions<'_>) -> String {
                 Event::End(TagEnd::Image) if img.depth == 0 => {
                     let img = image.take().expect("open image");
                     let loading = if pictures_seen == 0 && opts.first_eager { Loading::Eager } else { Loading::Lazy };
-                    match opts.picture.and_then(|f| f(&img.dest, &img.alt, &img.title, loading)) {
-                        Some(html) => {
-                            pictures_seen += 1;
-                            out_events.push(Event::InlineHtml(html.into()));
-                        }
-                        None => {
-                            out_events.push(img.start);
-                            out_events.extend(img.inner);
-                            out_events.push(Event::End(TagEnd::Image));
-                        }
+                    if let Some(html) = opts.picture.and_then(|f| f(&img.dest, &img.alt, &img.title, loading)) {
+                        pictures_seen += 1;
+                        out_events.truncate(img.start);
+                        out_events.push(Event::InlineHtml(html.into()));
+                        continue;
                     }
-                    continue;
                 }
                 Event::End(TagEnd::Image) => img.depth -= 1,
                 Event::Text(t) | Event::Code(t) => img.alt.push_str(t),
                 _ => {}
             }
-            img.inner.push(ev);
-            continue;
         }
         match ev {
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => match (opts.resolve)(&dest_url) {
@@ -109,14 +103,10 @@ pub fn to_html(body: &str, opts: &RenderOptions<'_>) -> String {
                     Resolved::To(url) => url,
                     Resolved::Unlink => String::new(),
                 };
-                image = Some(OpenImage {
-                    dest: dest_url.to_string(),
-                    title: title.to_string(),
-                    alt: String::new(),
-                    start: Event::Start(Tag::Image { link_type, dest_url: url.into(), title, id }),
-                    inner: Vec::new(),
-                    depth: 0,
-                });
+                if image.is_none() {
+                    image = Some(OpenImage { start: out_events.len(), dest: dest_url.to_string(), title: title.to_string(), alt: String::new(), depth: 0 });
+                }
+                out_events.push(Event::Start(Tag::Image { link_type, dest_url: url.into(), title, id }));
             }
             // Footnotes: our own markup, so ids are stable and back-links exist.
             Event::FootnoteReference(name) => {
@@ -184,9 +174,12 @@ pub fn sanitize(html: &str, base: &Url) -> String {
     b.link_rel(None)
         .url_schemes(HashSet::from(["http", "https", "mailto", "tel"]))
         .add_generic_attributes(["id", "class", "lang", "dir"])
-        .add_tags(["input", "sup", "section", "figure", "figcaption", "mark", "details", "summary"])
+        .add_tags(["input", "sup", "section", "figure", "figcaption", "mark", "details", "summary", "picture", "source"])
         .add_tag_attributes("input", ["type", "checked", "disabled"])
-        .add_tag_attributes("img", ["title", "loading"])
+        // loa's own <picture> markup (the sanitiser runs over the whole body
+        // when it has raw HTML); srcset is judged like src below.
+        .add_tag_attributes("img", ["title", "loading", "decoding", "fetchpriority", "srcset", "sizes", "width", "height"])
+        .add_tag_attributes("source", ["type", "srcset", "sizes", "media"])
         // Nothing may load from another host.
         .attribute_filter({
             let base = base.clone();
@@ -227,6 +220,36 @@ mod tests {
         assert!(!html.contains("<input"));
         assert!(html.contains("id=\"fn-1\""), "{html}");
         assert!(html.contains("href=\"#fr-1\""), "{html}");
+    }
+
+    /// Whatever sits inside an image's brackets (raw HTML, links, other
+    /// images) goes through the same rules as the rest of the page, whether
+    /// the image becomes a <picture> or stays an <img>. Found by the
+    /// markdown_html fuzz target: a `<a href="javascript:…">` inside an
+    /// image's text was passed through unsanitised.
+    #[test]
+    fn what_is_inside_an_image_is_sanitised_too() {
+        let picture = |dest: &str, alt: &str, _title: &str, _l: Loading| -> Option<String> {
+            dest.ends_with(".png").then(|| format!("<picture><source type=\"image/webp\" srcset=\"/a-480.webp 480w\"><img src=\"/a.png\" alt=\"{}\" width=\"480\" height=\"240\"></picture>", crate::render::escape::attribute(alt)))
+        };
+        for dest in ["x.png", "x.jpg"] {
+            for md in [
+                format!("![a <a href=\"javascript:alert(1)\">b</a> c]({dest})"),
+                format!("![a [b](javascript:alert(2)) c]({dest})"),
+                format!("![a ![b](javascript:alert(3)) c]({dest}) <b onclick=\"x()\">d</b>"),
+                format!("<b>raw</b> ![a <script>alert(4)</script>]({dest})"),
+            ] {
+                let html = to_html(&md, &RenderOptions { allow_raw_html: false, base: &base(), resolve: &keep, picture: Some(&picture), first_eager: true });
+                // (In an alt attribute, escaped, the words are only text.)
+                for bad in ["href=\"javascript:", "src=\"javascript:", "<script", " onclick="] {
+                    assert!(!html.contains(bad), "{bad} in {html} from {md}");
+                }
+                if dest == "x.png" {
+                    assert!(html.contains("<picture><source type=\"image/webp\" srcset=\"/a-480.webp 480w\">"), "the picture survives sanitising: {html}");
+                    assert!(html.contains("width=\"480\""), "{html}");
+                }
+            }
+        }
     }
 
     #[test]
