@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use pulldown_cmark::{html, Event, Parser, Tag, TagEnd};
 
+use super::escape;
 use crate::links::Target;
 use crate::markdown::{options, scan::assign_heading_ids};
 use crate::render::images::{Loading, Pictures};
@@ -86,7 +87,10 @@ pub fn to_html(body: &str, opts: &RenderOptions<'_>) -> String {
             }
         }
         match ev {
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => match (opts.resolve)(&dest_url) {
+            // Destinations are judged as they will be written: without the
+            // characters HTML cannot carry (an entity like `&#8;` inside
+            // `javascript:` must not vanish after the judgement).
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => match (opts.resolve)(&escape::html(&dest_url)) {
                 Resolved::To(url) => {
                     unlinked.push(false);
                     out_events.push(Event::Start(Tag::Link { link_type, dest_url: url.into(), title, id }));
@@ -99,12 +103,12 @@ pub fn to_html(body: &str, opts: &RenderOptions<'_>) -> String {
                 }
             }
             Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-                let url = match (opts.resolve)(&dest_url) {
+                let url = match (opts.resolve)(&escape::html(&dest_url)) {
                     Resolved::To(url) => url,
                     Resolved::Unlink => String::new(),
                 };
                 if image.is_none() {
-                    image = Some(OpenImage { start: out_events.len(), dest: dest_url.to_string(), title: title.to_string(), alt: String::new(), depth: 0 });
+                    image = Some(OpenImage { start: out_events.len(), dest: escape::html(&dest_url).into_owned(), title: title.to_string(), alt: String::new(), depth: 0 });
                 }
                 out_events.push(Event::Start(Tag::Image { link_type, dest_url: url.into(), title, id }));
             }
@@ -137,11 +141,26 @@ pub fn to_html(body: &str, opts: &RenderOptions<'_>) -> String {
     }
     let mut out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut out, out_events.into_iter());
-    let out = if has_raw { sanitize(&out, opts.base) } else { out };
-    match super::escape::html(&out) {
-        std::borrow::Cow::Borrowed(_) => out,
-        std::borrow::Cow::Owned(clean) => clean,
+    if !has_raw {
+        return match escape::html(&out) {
+            std::borrow::Cow::Borrowed(_) => out,
+            std::borrow::Cow::Owned(clean) => clean,
+        };
     }
+    // Raw HTML: sanitise, then drop what HTML cannot carry — and if that
+    // changed anything, sanitise again, since dropping `\u{8}` from
+    // `j\u{8}avascript:` (or `&#8;` the parser decoded) makes a new URL.
+    // Found by the markdown_html fuzz target.
+    let mut out = out;
+    for _ in 0..4 {
+        let clean = sanitize(&out, opts.base);
+        match escape::html(&clean) {
+            std::borrow::Cow::Borrowed(_) => return clean,
+            std::borrow::Cow::Owned(c) => out = c,
+        }
+    }
+    // Never reached in practice (each round removes characters); stay safe.
+    escape::html(&sanitize(&out, opts.base)).into_owned()
 }
 
 /// The HTML of a page's body, its links resolved as of the plan's day. With
@@ -220,6 +239,30 @@ mod tests {
         assert!(!html.contains("<input"));
         assert!(html.contains("id=\"fn-1\""), "{html}");
         assert!(html.contains("href=\"#fr-1\""), "{html}");
+    }
+
+    /// A character HTML cannot carry, dropped from the output, must not turn
+    /// a harmless URL into a dangerous one (`j\u{8}avascript:`), nor a local
+    /// one into a remote one (`/\u{8}/t.example`), whether written raw or as
+    /// an entity the parser decodes. Found by the markdown_html fuzz target.
+    #[test]
+    fn dropped_characters_do_not_make_new_urls() {
+        for md in [
+            "<a href=\"j\u{8}avascript:alert(1)\">x</a>",
+            "<a href=\"j&#8;avascript:alert(1)\">x</a>",
+            "<a href=\"java&#1;script:alert(1)\">x</a>",
+            "[x](j&#8;avascript:alert(1))",
+            "[x](<j\u{8}avascript:alert(1)>)",
+            "![x](j&#8;avascript:alert(1))",
+            "<img alt=\"a\" src=\"/&#8;/t.example/x.png\">",
+            "<img alt=\"a\" src=\"/\u{1}/t.example/x.png\">",
+        ] {
+            let html = render(md, false);
+            let lower = html.to_ascii_lowercase();
+            assert!(!lower.contains("href=\"javascript:") && !lower.contains("src=\"javascript:"), "{md:?} → {html}");
+            assert!(!lower.contains("t.example"), "{md:?} → {html}");
+            assert!(html.chars().all(escape::html_char), "{md:?} → {html:?}");
+        }
     }
 
     /// Whatever sits inside an image's brackets (raw HTML, links, other
