@@ -150,29 +150,37 @@ pub fn sanitize(bytes: &[u8]) -> Result<Vec<u8>, SvgError> {
     reader.config_mut().check_end_names = true;
     let mut writer = Writer::new(Vec::with_capacity(bytes.len()));
     let fail = |reader: &Reader<&[u8]>, message: String| SvgError { offset: reader.buffer_position() as usize, message };
-    // How many dropped elements we are inside, and whether the current
-    // `<style>` is being kept.
+    // How many dropped elements we are inside; the text of the `<style>`
+    // being kept, gathered whole (its child elements dropped) so a rule cut
+    // in pieces (`@im<g/>port`) is judged as the browser reads it.
     let mut dropped_depth = 0usize;
     let mut stack: Vec<Verdict> = Vec::new();
     let mut seen_root = false;
-    let mut in_style = false;
+    let mut style: Option<String> = None;
     let write = |writer: &mut Writer<Vec<u8>>, ev: Event<'_>| writer.write_event(ev).map_err(|e| e.to_string());
+    let root_check = |reader: &Reader<&[u8]>, seen_root: &mut bool, name: &str| -> Result<(), SvgError> {
+        if !*seen_root {
+            if name != "svg" {
+                return Err(fail(reader, format!("it is not an SVG picture (its first element is <{name}>, not <svg>)")));
+            }
+            *seen_root = true;
+        }
+        Ok(())
+    };
     loop {
         let ev = reader.read_event().map_err(|e| fail(&reader, format!("it is not well-formed XML: {e}")))?;
+        let quiet = dropped_depth > 0 || !seen_root;
         match ev {
             Event::Eof => break,
             Event::Start(start) => {
                 let name = String::from_utf8_lossy(start.name().as_ref()).into_owned();
-                if !seen_root {
-                    if name != "svg" {
-                        return Err(fail(&reader, format!("it is not an SVG picture (its first element is <{name}>, not <svg>)")));
-                    }
-                    seen_root = true;
-                }
-                let v = if dropped_depth > 0 { Verdict::Drop } else { verdict(&name) };
+                root_check(&reader, &mut seen_root, &name)?;
+                let v = if dropped_depth > 0 || style.is_some() { Verdict::Drop } else { verdict(&name) };
                 match v {
                     Verdict::Keep => {
-                        in_style = name == "style";
+                        if name == "style" {
+                            style = Some(String::new());
+                        }
                         let tag = filtered(&start).map_err(|m| fail(&reader, m))?;
                         write(&mut writer, Event::Start(tag)).map_err(|m| fail(&reader, m))?;
                     }
@@ -183,53 +191,56 @@ pub fn sanitize(bytes: &[u8]) -> Result<Vec<u8>, SvgError> {
             }
             Event::Empty(start) => {
                 let name = String::from_utf8_lossy(start.name().as_ref()).into_owned();
-                if !seen_root {
-                    if name != "svg" {
-                        return Err(fail(&reader, format!("it is not an SVG picture (its first element is <{name}>, not <svg>)")));
-                    }
-                    seen_root = true;
-                }
-                if dropped_depth == 0 && matches!(verdict(&name), Verdict::Keep) {
+                root_check(&reader, &mut seen_root, &name)?;
+                if dropped_depth == 0 && style.is_none() && matches!(verdict(&name), Verdict::Keep) {
                     let tag = filtered(&start).map_err(|m| fail(&reader, m))?;
                     write(&mut writer, Event::Empty(tag)).map_err(|m| fail(&reader, m))?;
                 }
             }
-            Event::End(end) => {
-                match stack.pop() {
-                    Some(Verdict::Keep) => {
-                        in_style = false;
-                        write(&mut writer, Event::End(end)).map_err(|m| fail(&reader, m))?;
+            Event::End(end) => match stack.pop() {
+                Some(Verdict::Keep) => {
+                    if let Some(css) = style.take() {
+                        if references_are_local(&css) {
+                            write(&mut writer, Event::Text(quick_xml::events::BytesText::new(&xml_text(&css)))).map_err(|m| fail(&reader, m))?;
+                        }
                     }
-                    Some(Verdict::Drop) => dropped_depth -= 1,
-                    Some(Verdict::Unwrap) | None => {}
+                    write(&mut writer, Event::End(end)).map_err(|m| fail(&reader, m))?;
                 }
-            }
-            Event::Text(t) if dropped_depth == 0 && seen_root => {
+                Some(Verdict::Drop) => dropped_depth -= 1,
+                Some(Verdict::Unwrap) | None => {}
+            },
+            Event::Text(t) if !quiet => {
+                // As read: literal characters (references are events of their own).
                 let raw = t.decode().map_err(|e| fail(&reader, e.to_string()))?;
-                if in_style && !references_are_local(&raw) {
-                    continue;
+                match &mut style {
+                    Some(css) => css.push_str(&raw),
+                    None => write(&mut writer, Event::Text(quick_xml::events::BytesText::from_escaped(xml_text(&raw).into_owned()))).map_err(|m| fail(&reader, m))?,
                 }
-                // Still escaped as it was read (references are events of their own).
-                let clean = xml_text(&raw).into_owned();
-                write(&mut writer, Event::Text(quick_xml::events::BytesText::from_escaped(clean))).map_err(|m| fail(&reader, m))?;
             }
             // CDATA is written as escaped text: the same characters, with no
             // section that could hide markup from a careless reader.
-            Event::CData(c) if dropped_depth == 0 && seen_root => {
-                let text = xml_text(&String::from_utf8_lossy(&c)).into_owned();
-                if in_style && !references_are_local(&text) {
-                    continue;
+            Event::CData(c) if !quiet => {
+                let text = String::from_utf8_lossy(&c).into_owned();
+                match &mut style {
+                    Some(css) => css.push_str(&text),
+                    None => write(&mut writer, Event::Text(quick_xml::events::BytesText::new(&xml_text(&text)))).map_err(|m| fail(&reader, m))?,
                 }
-                write(&mut writer, Event::Text(quick_xml::events::BytesText::new(&text))).map_err(|m| fail(&reader, m))?;
             }
-            Event::GeneralRef(r) if dropped_depth == 0 && seen_root => {
-                let name = String::from_utf8_lossy(&r).into_owned();
-                let predefined = matches!(name.as_str(), "lt" | "gt" | "amp" | "quot" | "apos");
-                if predefined || r.is_char_ref() {
-                    if in_style && name != "amp" {
-                        continue;
-                    }
-                    write(&mut writer, Event::GeneralRef(r)).map_err(|m| fail(&reader, m))?;
+            // `&lt;` and the like, and `&#…;`: kept as the character they
+            // stand for when XML can carry it; other entities are unknown.
+            Event::GeneralRef(r) if !quiet => {
+                let c = match &*String::from_utf8_lossy(&r) {
+                    "lt" => Some('<'),
+                    "gt" => Some('>'),
+                    "amp" => Some('&'),
+                    "quot" => Some('"'),
+                    "apos" => Some('\''),
+                    _ => r.resolve_char_ref().ok().flatten(),
+                };
+                let Some(c) = c.filter(|&c| crate::render::escape::xml_char(c)) else { continue };
+                match &mut style {
+                    Some(css) => css.push(c),
+                    None => write(&mut writer, Event::Text(quick_xml::events::BytesText::new(c.encode_utf8(&mut [0; 4])))).map_err(|m| fail(&reader, m))?,
                 }
             }
             Event::Decl(d) if !seen_root => write(&mut writer, Event::Decl(d)).map_err(|m| fail(&reader, m))?,
@@ -289,6 +300,14 @@ mod tests {
             assert!(!out.contains(gone), "{gone} in {out}");
         }
         assert!(out.contains("<circle r=\"1\"/>"), "the link's drawing stays: {out}");
+        // A style cut in pieces by elements or references is judged whole
+        // (found by the svg fuzz target).
+        for style in ["<style>@im<g/>port url(x.css);</style>", "<style>@im&#112;ort url(x.css);</style>", "<style>@im<![CDATA[port]]> url(x.css);</style>"] {
+            let o = clean(&format!("<svg xmlns=\"http://www.w3.org/2000/svg\">{style}<rect/></svg>"));
+            assert!(!o.contains("import") && !o.contains("x.css"), "{style} → {o}");
+        }
+        let kept = clean("<svg xmlns=\"http://www.w3.org/2000/svg\"><style>rect &gt; g { fill: url(#a) }</style></svg>");
+        assert!(kept.contains("<style>rect &gt; g { fill: url(#a) }</style>"), "{kept}");
         // Characters XML forbids go, so the picture stays well-formed and a
         // control character cannot hide a reference (found by the fuzz target).
         let controls = clean("<svg xmlns=\"http://www.w3.org/2000/svg\"><text>a\u{1}b</text><rect fill=\"url(\u{1}#g)\"/></svg>");
