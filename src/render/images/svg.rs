@@ -23,6 +23,9 @@ use std::fmt;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, Writer};
 
+use crate::i18n::Msg;
+use crate::t;
+
 /// The SVG elements kept, with their attributes filtered.
 const ELEMENTS: &[&str] = &[
     "svg", "g", "defs", "symbol", "use", "switch", "view", "title", "desc", "style",
@@ -44,12 +47,12 @@ pub struct SvgError {
     /// Byte offset in the file where reading stopped.
     pub offset: usize,
     /// What is wrong, in words.
-    pub message: String,
+    pub message: Msg,
 }
 
 impl fmt::Display for SvgError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(self.message.as_str())
     }
 }
 
@@ -110,13 +113,13 @@ fn verdict(name: &str) -> Verdict {
 }
 
 /// A start tag with only the allowed attributes.
-fn filtered(start: &BytesStart<'_>) -> Result<BytesStart<'static>, String> {
+fn filtered(start: &BytesStart<'_>) -> Result<BytesStart<'static>, Msg> {
     let name = String::from_utf8_lossy(start.name().as_ref()).into_owned();
     let mut out = BytesStart::new(name);
     for attr in start.attributes() {
-        let attr = attr.map_err(|e| format!("an attribute cannot be read: {e}"))?;
+        let attr = attr.map_err(|e| t!("svg-attribute", detail = e.to_string()))?;
         let key = String::from_utf8_lossy(attr.key.as_ref()).into_owned();
-        let value = attr.unescape_value().map_err(|e| format!("the value of `{key}` cannot be read: {e}"))?;
+        let value = attr.unescape_value().map_err(|e| t!("svg-attribute-value", key = key.as_str(), detail = e.to_string()))?;
         if keep_attribute(&key, &value) {
             out.push_attribute((key.as_str(), value.as_ref()));
         }
@@ -126,27 +129,27 @@ fn filtered(start: &BytesStart<'_>) -> Result<BytesStart<'static>, String> {
 
 /// The SVG rebuilt from its allowed parts, or why it is not an SVG picture.
 pub fn sanitize(bytes: &[u8]) -> Result<Vec<u8>, SvgError> {
-    let text = std::str::from_utf8(bytes).map_err(|e| SvgError { offset: e.valid_up_to(), message: "it is not UTF-8 text".into() })?;
+    let text = std::str::from_utf8(bytes).map_err(|e| SvgError { offset: e.valid_up_to(), message: t!("svg-not-utf8") })?;
     let mut reader = Reader::from_str(text);
     reader.config_mut().check_end_names = true;
     let mut writer = Writer::new(Vec::with_capacity(bytes.len()));
-    let fail = |reader: &Reader<&[u8]>, message: String| SvgError { offset: reader.buffer_position() as usize, message };
+    let fail = |reader: &Reader<&[u8]>, message: Msg| SvgError { offset: reader.buffer_position() as usize, message };
     // How many dropped elements we are inside, and whether the current
     // `<style>` is being kept.
     let mut dropped_depth = 0usize;
     let mut stack: Vec<Verdict> = Vec::new();
     let mut seen_root = false;
     let mut in_style = false;
-    let write = |writer: &mut Writer<Vec<u8>>, ev: Event<'_>| writer.write_event(ev).map_err(|e| e.to_string());
+    let write = |writer: &mut Writer<Vec<u8>>, ev: Event<'_>| writer.write_event(ev).map_err(|e| t!("svg-write", detail = e.to_string()));
     loop {
-        let ev = reader.read_event().map_err(|e| fail(&reader, format!("it is not well-formed XML: {e}")))?;
+        let ev = reader.read_event().map_err(|e| fail(&reader, t!("svg-not-xml", detail = e.to_string())))?;
         match ev {
             Event::Eof => break,
             Event::Start(start) => {
                 let name = String::from_utf8_lossy(start.name().as_ref()).into_owned();
                 if !seen_root {
                     if name != "svg" {
-                        return Err(fail(&reader, format!("it is not an SVG picture (its first element is <{name}>, not <svg>)")));
+                        return Err(fail(&reader, t!("svg-first-element", name = name.as_str())));
                     }
                     seen_root = true;
                 }
@@ -166,7 +169,7 @@ pub fn sanitize(bytes: &[u8]) -> Result<Vec<u8>, SvgError> {
                 let name = String::from_utf8_lossy(start.name().as_ref()).into_owned();
                 if !seen_root {
                     if name != "svg" {
-                        return Err(fail(&reader, format!("it is not an SVG picture (its first element is <{name}>, not <svg>)")));
+                        return Err(fail(&reader, t!("svg-first-element", name = name.as_str())));
                     }
                     seen_root = true;
                 }
@@ -187,7 +190,7 @@ pub fn sanitize(bytes: &[u8]) -> Result<Vec<u8>, SvgError> {
             }
             Event::Text(t) if dropped_depth == 0 && seen_root => {
                 if in_style {
-                    let css = t.decode().map_err(|e| fail(&reader, e.to_string()))?;
+                    let css = t.decode().map_err(|e| fail(&reader, t!("svg-style", detail = e.to_string())))?;
                     if !references_are_local(&css) {
                         continue;
                     }
@@ -220,10 +223,10 @@ pub fn sanitize(bytes: &[u8]) -> Result<Vec<u8>, SvgError> {
         }
     }
     if !seen_root {
-        return Err(SvgError { offset: 0, message: "it is not an SVG picture (it has no <svg> element)".into() });
+        return Err(SvgError { offset: 0, message: t!("svg-no-svg") });
     }
     if !stack.is_empty() {
-        return Err(SvgError { offset: text.len(), message: "it ends before its elements are closed".into() });
+        return Err(SvgError { offset: text.len(), message: t!("svg-unclosed") });
     }
     Ok(writer.into_inner())
 }
