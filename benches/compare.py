@@ -310,10 +310,10 @@ def gen_site_binary(explicit: str | None) -> Path:
     return exe
 
 
-def generate(gen: Path, dest: Path, n: int, logfile: Path) -> None:
+def generate(gen: Path, dest: Path, n: int, logfile: Path, extra: list[str] | None = None) -> None:
     rm(dest)
     with open(logfile, "ab") as out:
-        r = subprocess.run([str(gen), str(dest), str(n)], stdout=out, stderr=subprocess.STDOUT)
+        r = subprocess.run([str(gen), str(dest), str(n), *(extra or [])], stdout=out, stderr=subprocess.STDOUT)
     if r.returncode != 0:
         die(f"{gen} {dest} {n} failed, see {logfile}")
 
@@ -856,6 +856,7 @@ def parse_args() -> argparse.Namespace:
     ap.add_argument("--at", default="2027-06-10", help="the day loa builds the site as of (default 2027-06-10)")
     ap.add_argument("--loa-large", type=int, default=0, metavar="N", help="also measure loa alone on an N-page site (cold builds), e.g. 50000")
     ap.add_argument("--loa-large-runs", type=int, help="runs for --loa-large (default: --runs)")
+    ap.add_argument("--loa-cards", action="store_true", help="also measure loa with a typeset share card per page (cold builds, then one unchanged rebuild)")
     ap.add_argument("--tools", default="loa,hugo,zola", help="comma-separated subset of loa,hugo,zola")
     ap.add_argument("--allow-tmpfs", action="store_true", help="run even if the work folder is on tmpfs (numbers are then not disk numbers)")
     return ap.parse_args()
@@ -1021,6 +1022,29 @@ def main() -> None:
             log(f"  cold      loa   {m['wall_s']:7.3f} s wall  {m['user_s']:7.3f} user  {m['sys_s']:6.3f} sys  {m['max_rss_mib']:7.1f} MiB")
         trash.put(lout)
 
+    # loa with share cards (the main comparison runs without: Hugo and Zola make none)
+    cards = None
+    if args.loa_cards:
+        log(f"loa with a share card per page, {args.pages} pages, {args.runs} cold builds and one unchanged rebuild")
+        csite = work / "cards-site"
+        cout = work / "cards-out"
+        trash.put(csite)
+        trash.put(cout)
+        generate(gen, csite, args.pages, logs / "gen-cards.log", ["--share-cards"])
+        cards = {"pages": args.pages, "cold": [], "unchanged": None}
+        for r in range(1, args.runs + 1):
+            trash.put(cout)
+            trash.put(cout.parent / f".{cout.name}.loa")
+            m = measure([paths["loa"], "build", "--root", str(csite), "--out", str(cout), "--at", args.at], logs / "loa-cards.log")
+            m["round"] = r
+            cards["cold"].append(m)
+            log(f"  cold      loa+cards {m['wall_s']:7.3f} s wall  {m['user_s']:7.3f} user  {m['sys_s']:6.3f} sys  {m['max_rss_mib']:7.1f} MiB")
+        cards["cards"] = sum(1 for _ in (cout / "img").glob("*/card.png")) if (cout / "img").is_dir() else 0
+        m = measure([paths["loa"], "build", "--root", str(csite), "--out", str(cout), "--at", args.at], logs / "loa-cards.log")
+        cards["unchanged"] = m
+        log(f"  unchanged loa+cards {m['wall_s']:7.3f} s wall  {m['user_s']:7.3f} user  {m['sys_s']:6.3f} sys  {m['max_rss_mib']:7.1f} MiB")
+        trash.put(cout)
+
     machine["loadavg_end"] = read("/proc/loadavg").split()[:3]
 
     # Report
@@ -1038,6 +1062,17 @@ def main() -> None:
         walls = [x["wall_s"] for x in large["runs"]]
         med_l = lambda k: statistics.median(x[k] for x in large["runs"])  # noqa: E731
         log(f"{'loa':5}  {'cold':9}  {med_l('wall_s'):8.3f}  {med_l('user_s'):8.3f}  {med_l('sys_s'):7.3f}  {med_l('max_rss_mib'):11.1f}  {min(walls):7.3f}-{max(walls):.3f}   <- {args.loa_large} pages")
+    if cards:
+        walls = [x["wall_s"] for x in cards["cold"]]
+        med_c = lambda k: statistics.median(x[k] for x in cards["cold"])  # noqa: E731
+        log(f"{'loa':5}  {'cold':9}  {med_c('wall_s'):8.3f}  {med_c('user_s'):8.3f}  {med_c('sys_s'):7.3f}  {med_c('max_rss_mib'):11.1f}  {min(walls):7.3f}-{max(walls):.3f}   <- with {cards['cards']} share cards")
+        u = cards["unchanged"]
+        log(f"{'loa':5}  {'unchanged':9}  {u['wall_s']:8.3f}  {u['user_s']:8.3f}  {u['sys_s']:7.3f}  {u['max_rss_mib']:11.1f}  {'':15}   <- with share cards (reused)")
+        cpu_c = med_c("user_s") + med_c("sys_s")
+        cpu_0 = statistics.median(x["user_s"] + x["sys_s"] for x in raw["loa"]["cold"])
+        if cards["cards"]:
+            cards["cpu_ms_per_card"] = round(1000 * (cpu_c - cpu_0) / cards["cards"], 2)
+            log(f"  a typeset share card costs {cards['cpu_ms_per_card']} ms of CPU (cold with cards − cold without, over {cards['cards']} cards)")
     ratios: dict[str, dict[str, dict[str, float]]] = {}
     others = [t for t in tools if t != "loa"]
     if others:
@@ -1084,6 +1119,7 @@ def main() -> None:
         "medians": {t: {s: {k: med(t, s, k) for k in ("wall_s", "user_s", "sys_s", "max_rss_mib")} for s in SCENARIOS} for t in tools},
         "ratios_vs_loa": ratios,
         "loa_large": large,
+        "loa_cards": cards,
     }
     json_path.parent.mkdir(parents=True, exist_ok=True)
     json_path.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")

@@ -2,8 +2,11 @@
 //! calendar, and N pages made of the example content's paragraphs.
 //!
 //! ```sh
-//! cargo run --release --example gen_site -- /tmp/big-site 10000
+//! cargo run --release --example gen_site -- /tmp/big-site 10000 [--share-cards]
 //! ```
+//!
+//! The site has `share_cards: false` (Hugo and Zola make no share cards, so
+//! the comparison is of the same work) unless `--share-cards` is given.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -12,7 +15,8 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let out = PathBuf::from(args.next().unwrap_or_else(|| "bench-site".into()));
     let n: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(10_000);
-    generate(&out, n).unwrap_or_else(|e| {
+    let cards = args.next().is_some_and(|a| a == "--share-cards");
+    generate(&out, n, cards).unwrap_or_else(|e| {
         eprintln!("gen_site: {e}");
         std::process::exit(1);
     });
@@ -22,7 +26,11 @@ fn main() {
 fn paragraphs(repo: &Path) -> std::io::Result<Vec<String>> {
     let mut out = Vec::new();
     for e in fs::read_dir(repo.join("content/pages"))? {
-        let text = fs::read_to_string(e?.path())?;
+        let path = e?.path();
+        if path.extension().is_none_or(|x| x != "md") {
+            continue;
+        }
+        let text = fs::read_to_string(path)?;
         let body = text.splitn(3, "---\n").nth(2).unwrap_or("");
         out.extend(body.split("\n\n").map(str::trim).filter(|p| p.len() > 80 && !p.starts_with('#') && !p.contains("](")).map(str::to_owned));
     }
@@ -30,11 +38,15 @@ fn paragraphs(repo: &Path) -> std::io::Result<Vec<String>> {
     Ok(out)
 }
 
-fn generate(out: &Path, n: usize) -> std::io::Result<()> {
+fn generate(out: &Path, n: usize, cards: bool) -> std::io::Result<()> {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let _ = fs::remove_dir_all(out);
     fs::create_dir_all(out.join("content/pages"))?;
-    fs::copy(repo.join("site.yaml"), out.join("site.yaml"))?;
+    let mut site = fs::read_to_string(repo.join("site.yaml"))?;
+    if !cards {
+        site.push_str("\n# Hugo and Zola make no share cards: the same work.\nshare_cards: false\n");
+    }
+    fs::write(out.join("site.yaml"), site)?;
     fs::copy(repo.join("calendar.yaml"), out.join("calendar.yaml"))?;
     fs::write(out.join("content/_index.md"), "---\ntitle: Trang thử nghiệm lớn\n---\n\nMột trang lớn để đo tốc độ. Gọi [111](tel:111).\n")?;
     let campaigns = ["thang-hanh-dong-vi-tre-em", "phong-chong-bao-luc-gia-dinh", "phong-chong-mua-ban-nguoi", "tet-trung-thu", "binh-dang-gioi"];

@@ -43,6 +43,7 @@ pub mod schedule;
 pub mod serve;
 pub mod slug;
 pub mod time;
+pub mod timings;
 pub mod url_policy;
 pub mod urls;
 pub mod write;
@@ -222,7 +223,7 @@ pub fn render_in_memory(root: &Path, at: Option<NaiveDate>, drafts: bool, previo
 /// writes only what changed), and puts the new output in place atomically.
 /// On any error the previous output stays as it was.
 pub fn build(root: &Path, opts: &BuildOptions) -> Result<Report, Diagnostics> {
-    let timings = Timings::from_env();
+    let timings = timings::Timings::from_env("");
     let out_dir = opts.out.clone().unwrap_or_else(|| root.join("dist"));
     let site = Site::load(root)?;
     timings.lap("load and check");
@@ -242,24 +243,6 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Report, Diagnostics> {
     report.warnings.extend(written.warnings.0);
     report.out = Some(out);
     Ok(report)
-}
-
-/// Where a build's time goes, printed to stderr when `LOA_TIMINGS` is set
-/// (for benchmarks and for a site that builds slowly).
-struct Timings(Option<std::cell::Cell<std::time::Instant>>);
-
-impl Timings {
-    fn from_env() -> Self {
-        Timings(std::env::var_os("LOA_TIMINGS").map(|_| std::cell::Cell::new(std::time::Instant::now())))
-    }
-
-    fn lap(&self, what: &str) {
-        if let Some(t) = &self.0 {
-            let now = std::time::Instant::now();
-            eprintln!("{:>7.1} ms  {what}", (now - t.get()).as_secs_f64() * 1000.0);
-            t.set(now);
-        }
-    }
 }
 
 /// The schedule of the site at `root` between `from` and `to` (default: today

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use pulldown_cmark::{html, Event, Parser, Tag, TagEnd};
 
+use super::escape;
 use crate::links::Target;
 use crate::markdown::{options, scan::assign_heading_ids};
 use crate::render::images::{Loading, Pictures};
@@ -43,13 +44,15 @@ pub struct RenderOptions<'a> {
     pub first_eager: bool,
 }
 
-/// An image being read: its destination, title, and text alternative so far.
-struct OpenImage<'e> {
-    start: Event<'e>,
+/// An image being read: where its events start in the output, its
+/// destination, title, text alternative so far, and how many images are open
+/// inside it. Its inner events go through the same rules as any other (links
+/// resolved, raw HTML sanitised); a picture then replaces them all.
+struct OpenImage {
+    start: usize,
     dest: String,
     title: String,
     alt: String,
-    inner: Vec<Event<'e>>,
     depth: usize,
 }
 
@@ -61,7 +64,7 @@ pub fn to_html(body: &str, opts: &RenderOptions<'_>) -> String {
     let mut unlinked = Vec::new();
     let mut out_events = Vec::with_capacity(events.len());
     let mut footnote_number: HashMap<String, usize> = HashMap::new();
-    let mut image: Option<OpenImage<'_>> = None;
+    let mut image: Option<OpenImage> = None;
     let mut pictures_seen = 0usize;
     for ev in events {
         // Inside an image: gather its text alternative until it closes.
@@ -71,28 +74,23 @@ pub fn to_html(body: &str, opts: &RenderOptions<'_>) -> String {
                 Event::End(TagEnd::Image) if img.depth == 0 => {
                     let img = image.take().expect("open image");
                     let loading = if pictures_seen == 0 && opts.first_eager { Loading::Eager } else { Loading::Lazy };
-                    match opts.picture.and_then(|f| f(&img.dest, &img.alt, &img.title, loading)) {
-                        Some(html) => {
-                            pictures_seen += 1;
-                            out_events.push(Event::InlineHtml(html.into()));
-                        }
-                        None => {
-                            out_events.push(img.start);
-                            out_events.extend(img.inner);
-                            out_events.push(Event::End(TagEnd::Image));
-                        }
+                    if let Some(html) = opts.picture.and_then(|f| f(&img.dest, &img.alt, &img.title, loading)) {
+                        pictures_seen += 1;
+                        out_events.truncate(img.start);
+                        out_events.push(Event::InlineHtml(html.into()));
+                        continue;
                     }
-                    continue;
                 }
                 Event::End(TagEnd::Image) => img.depth -= 1,
                 Event::Text(t) | Event::Code(t) => img.alt.push_str(t),
                 _ => {}
             }
-            img.inner.push(ev);
-            continue;
         }
         match ev {
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => match (opts.resolve)(&dest_url) {
+            // Destinations are judged as they will be written: without the
+            // characters HTML cannot carry (an entity like `&#8;` inside
+            // `javascript:` must not vanish after the judgement).
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => match (opts.resolve)(&escape::html(&dest_url)) {
                 Resolved::To(url) => {
                     unlinked.push(false);
                     out_events.push(Event::Start(Tag::Link { link_type, dest_url: url.into(), title, id }));
@@ -105,18 +103,14 @@ pub fn to_html(body: &str, opts: &RenderOptions<'_>) -> String {
                 }
             }
             Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-                let url = match (opts.resolve)(&dest_url) {
+                let url = match (opts.resolve)(&escape::html(&dest_url)) {
                     Resolved::To(url) => url,
                     Resolved::Unlink => String::new(),
                 };
-                image = Some(OpenImage {
-                    dest: dest_url.to_string(),
-                    title: title.to_string(),
-                    alt: String::new(),
-                    start: Event::Start(Tag::Image { link_type, dest_url: url.into(), title, id }),
-                    inner: Vec::new(),
-                    depth: 0,
-                });
+                if image.is_none() {
+                    image = Some(OpenImage { start: out_events.len(), dest: escape::html(&dest_url).into_owned(), title: title.to_string(), alt: String::new(), depth: 0 });
+                }
+                out_events.push(Event::Start(Tag::Image { link_type, dest_url: url.into(), title, id }));
             }
             // Footnotes: our own markup, so ids are stable and back-links exist.
             Event::FootnoteReference(name) => {
@@ -147,11 +141,26 @@ pub fn to_html(body: &str, opts: &RenderOptions<'_>) -> String {
     }
     let mut out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut out, out_events.into_iter());
-    let out = if has_raw { sanitize(&out, opts.base) } else { out };
-    match super::escape::html(&out) {
-        std::borrow::Cow::Borrowed(_) => out,
-        std::borrow::Cow::Owned(clean) => clean,
+    if !has_raw {
+        return match escape::html(&out) {
+            std::borrow::Cow::Borrowed(_) => out,
+            std::borrow::Cow::Owned(clean) => clean,
+        };
     }
+    // Raw HTML: sanitise, then drop what HTML cannot carry — and if that
+    // changed anything, sanitise again, since dropping `\u{8}` from
+    // `j\u{8}avascript:` (or `&#8;` the parser decoded) makes a new URL.
+    // Found by the markdown_html fuzz target.
+    let mut out = out;
+    for _ in 0..4 {
+        let clean = sanitize(&out, opts.base);
+        match escape::html(&clean) {
+            std::borrow::Cow::Borrowed(_) => return clean,
+            std::borrow::Cow::Owned(c) => out = c,
+        }
+    }
+    // Never reached in practice (each round removes characters); stay safe.
+    escape::html(&sanitize(&out, opts.base)).into_owned()
 }
 
 /// The HTML of a page's body, its links resolved as of the plan's day. With
@@ -184,9 +193,12 @@ pub fn sanitize(html: &str, base: &Url) -> String {
     b.link_rel(None)
         .url_schemes(HashSet::from(["http", "https", "mailto", "tel"]))
         .add_generic_attributes(["id", "class", "lang", "dir"])
-        .add_tags(["input", "sup", "section", "figure", "figcaption", "mark", "details", "summary"])
+        .add_tags(["input", "sup", "section", "figure", "figcaption", "mark", "details", "summary", "picture", "source"])
         .add_tag_attributes("input", ["type", "checked", "disabled"])
-        .add_tag_attributes("img", ["title", "loading"])
+        // loa's own <picture> markup (the sanitiser runs over the whole body
+        // when it has raw HTML); srcset is judged like src below.
+        .add_tag_attributes("img", ["title", "loading", "decoding", "fetchpriority", "srcset", "sizes", "width", "height"])
+        .add_tag_attributes("source", ["type", "srcset", "sizes", "media"])
         // Nothing may load from another host.
         .attribute_filter({
             let base = base.clone();
@@ -227,6 +239,60 @@ mod tests {
         assert!(!html.contains("<input"));
         assert!(html.contains("id=\"fn-1\""), "{html}");
         assert!(html.contains("href=\"#fr-1\""), "{html}");
+    }
+
+    /// A character HTML cannot carry, dropped from the output, must not turn
+    /// a harmless URL into a dangerous one (`j\u{8}avascript:`), nor a local
+    /// one into a remote one (`/\u{8}/t.example`), whether written raw or as
+    /// an entity the parser decodes. Found by the markdown_html fuzz target.
+    #[test]
+    fn dropped_characters_do_not_make_new_urls() {
+        for md in [
+            "<a href=\"j\u{8}avascript:alert(1)\">x</a>",
+            "<a href=\"j&#8;avascript:alert(1)\">x</a>",
+            "<a href=\"java&#1;script:alert(1)\">x</a>",
+            "[x](j&#8;avascript:alert(1))",
+            "[x](<j\u{8}avascript:alert(1)>)",
+            "![x](j&#8;avascript:alert(1))",
+            "<img alt=\"a\" src=\"/&#8;/t.example/x.png\">",
+            "<img alt=\"a\" src=\"/\u{1}/t.example/x.png\">",
+        ] {
+            let html = render(md, false);
+            let lower = html.to_ascii_lowercase();
+            assert!(!lower.contains("href=\"javascript:") && !lower.contains("src=\"javascript:"), "{md:?} → {html}");
+            assert!(!lower.contains("t.example"), "{md:?} → {html}");
+            assert!(html.chars().all(escape::html_char), "{md:?} → {html:?}");
+        }
+    }
+
+    /// Whatever sits inside an image's brackets (raw HTML, links, other
+    /// images) goes through the same rules as the rest of the page, whether
+    /// the image becomes a <picture> or stays an <img>. Found by the
+    /// markdown_html fuzz target: a `<a href="javascript:…">` inside an
+    /// image's text was passed through unsanitised.
+    #[test]
+    fn what_is_inside_an_image_is_sanitised_too() {
+        let picture = |dest: &str, alt: &str, _title: &str, _l: Loading| -> Option<String> {
+            dest.ends_with(".png").then(|| format!("<picture><source type=\"image/webp\" srcset=\"/a-480.webp 480w\"><img src=\"/a.png\" alt=\"{}\" width=\"480\" height=\"240\"></picture>", crate::render::escape::attribute(alt)))
+        };
+        for dest in ["x.png", "x.jpg"] {
+            for md in [
+                format!("![a <a href=\"javascript:alert(1)\">b</a> c]({dest})"),
+                format!("![a [b](javascript:alert(2)) c]({dest})"),
+                format!("![a ![b](javascript:alert(3)) c]({dest}) <b onclick=\"x()\">d</b>"),
+                format!("<b>raw</b> ![a <script>alert(4)</script>]({dest})"),
+            ] {
+                let html = to_html(&md, &RenderOptions { allow_raw_html: false, base: &base(), resolve: &keep, picture: Some(&picture), first_eager: true });
+                // (In an alt attribute, escaped, the words are only text.)
+                for bad in ["href=\"javascript:", "src=\"javascript:", "<script", " onclick="] {
+                    assert!(!html.contains(bad), "{bad} in {html} from {md}");
+                }
+                if dest == "x.png" {
+                    assert!(html.contains("<picture><source type=\"image/webp\" srcset=\"/a-480.webp 480w\">"), "the picture survives sanitising: {html}");
+                    assert!(html.contains("width=\"480\""), "{html}");
+                }
+            }
+        }
     }
 
     #[test]

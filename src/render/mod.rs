@@ -65,21 +65,30 @@ pub struct Rendered {
 
 /// Renders the plan into `out`.
 pub fn render(plan: &Plan<'_>, tera: &tera::Tera, opts: &Options<'_>, out: &Output<'_>) -> Result<Rendered, Diagnostics> {
+    let t = crate::timings::Timings::from_env("    ");
     let print = leaflet::printed_pictures(plan);
     let pictures = images::render(plan, out, &images::Options { previous: opts.previous, fonts: opts.fonts, print: &print, cards: true })?;
+    t.lap("pictures and share cards");
     let leaflets = leaflet::render(plan, out, &leaflet::Options { previous: opts.previous, fonts: opts.fonts, pictures: &pictures })?;
+    t.lap("leaflets");
     html::render(plan, tera, &leaflets, &pictures, out, opts.scope)?;
+    t.lap("pages");
     feeds::render(plan, out);
+    t.lap("feeds");
     if let Scope::All = opts.scope {
         let print = print::render(plan, out, opts.fonts)?;
+        t.lap("print box");
         embed::render(plan, tera, &print, out)?;
         ics::render(plan, out);
         json::render(plan, out);
         meta::build_json(plan, out);
         meta::sitemap(plan, out);
+        t.lap("embeds, calendars, JSON, sitemap");
         search::render(plan, out);
+        t.lap("search index");
         cms::render(plan, out);
         assets::render(plan, out)?;
+        t.lap("editor and files");
     }
     let problems = out.problems();
     if problems.has_errors() {

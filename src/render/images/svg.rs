@@ -56,6 +56,12 @@ impl fmt::Display for SvgError {
     }
 }
 
+/// Text without the characters XML 1.0 forbids (C0 controls but tab and
+/// line breaks, U+FFFE, U+FFFF), so the picture stays well-formed.
+fn xml_text(s: &str) -> std::borrow::Cow<'_, str> {
+    crate::render::escape::xml(s)
+}
+
 /// Whether a `url(…)`-bearing value only refers inside the picture, and
 /// imports nothing.
 fn references_are_local(value: &str) -> bool {
@@ -75,8 +81,20 @@ fn references_are_local(value: &str) -> bool {
     !lower.contains('\\')
 }
 
+/// Whether `name` is a plain XML name (`stroke-width`, `xlink:href`): a
+/// letter or `_` first, then letters, digits, `-`, `_`, `.` or one `:`.
+fn is_plain_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
+        && name.matches(':').count() <= 1
+}
+
 /// Whether an attribute may stay, and with which value.
 fn keep_attribute(name: &str, value: &str) -> bool {
+    if !is_plain_name(name) {
+        return false;
+    }
     let lower = name.to_ascii_lowercase();
     if lower.starts_with("on") {
         return false;
@@ -120,6 +138,7 @@ fn filtered(start: &BytesStart<'_>) -> Result<BytesStart<'static>, Msg> {
         let attr = attr.map_err(|e| t!("svg-attribute", detail = e.to_string()))?;
         let key = String::from_utf8_lossy(attr.key.as_ref()).into_owned();
         let value = attr.unescape_value().map_err(|e| t!("svg-attribute-value", key = key.as_str(), detail = e.to_string()))?;
+        let value = xml_text(&value);
         if keep_attribute(&key, &value) {
             out.push_attribute((key.as_str(), value.as_ref()));
         }
@@ -189,18 +208,18 @@ pub fn sanitize(bytes: &[u8]) -> Result<Vec<u8>, SvgError> {
                 }
             }
             Event::Text(t) if dropped_depth == 0 && seen_root => {
-                if in_style {
-                    let css = t.decode().map_err(|e| fail(&reader, t!("svg-style", detail = e.to_string())))?;
-                    if !references_are_local(&css) {
-                        continue;
-                    }
+                let raw = t.decode().map_err(|e| fail(&reader, t!("svg-text", detail = e.to_string())))?;
+                if in_style && !references_are_local(&raw) {
+                    continue;
                 }
-                write(&mut writer, Event::Text(t)).map_err(|m| fail(&reader, m))?;
+                // Still escaped as it was read (references are events of their own).
+                let clean = xml_text(&raw).into_owned();
+                write(&mut writer, Event::Text(quick_xml::events::BytesText::from_escaped(clean))).map_err(|m| fail(&reader, m))?;
             }
             // CDATA is written as escaped text: the same characters, with no
             // section that could hide markup from a careless reader.
             Event::CData(c) if dropped_depth == 0 && seen_root => {
-                let text = String::from_utf8_lossy(&c).into_owned();
+                let text = xml_text(&String::from_utf8_lossy(&c)).into_owned();
                 if in_style && !references_are_local(&text) {
                     continue;
                 }
@@ -273,6 +292,14 @@ mod tests {
             assert!(!out.contains(gone), "{gone} in {out}");
         }
         assert!(out.contains("<circle r=\"1\"/>"), "the link's drawing stays: {out}");
+        // Characters XML forbids go, so the picture stays well-formed and a
+        // control character cannot hide a reference (found by the fuzz target).
+        let controls = clean("<svg xmlns=\"http://www.w3.org/2000/svg\"><text>a\u{1}b</text><rect fill=\"url(\u{1}#g)\"/></svg>");
+        assert!(!controls.contains('\u{1}'), "{controls:?}");
+        assert!(controls.contains("<text>ab</text>") && controls.contains("fill=\"url(#g)\""), "{controls}");
+        // Names no XML reader accepts (found by the fuzz target) go too.
+        let odd = clean(r#"<svg xmlns="http://www.w3.org/2000/svg"><rect @import="x" 1a="y" width="2"/></svg>"#);
+        assert!(odd.contains("<rect width=\"2\"/>"), "{odd}");
     }
 
     #[test]

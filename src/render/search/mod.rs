@@ -60,9 +60,15 @@ pub fn docs(plan: &Plan<'_>, lang: &str) -> Vec<Doc> {
 
 /// Writes the index of every language.
 pub fn render(plan: &Plan<'_>, out: &Output<'_>) {
+    let t = crate::timings::Timings::from_env("        ");
     for lang in &plan.site().languages {
-        for (path, bytes) in index::build(&docs(plan, lang), lang) {
+        let docs = docs(plan, lang);
+        t.lap(&format!("{lang}: text of {} pages", docs.len()));
+        let files = index::build(&docs, lang);
+        t.lap(&format!("{lang}: index, {} files", files.len()));
+        for (path, bytes) in files {
             out.add(path, bytes);
         }
+        t.lap(&format!("{lang}: into the output"));
     }
 }

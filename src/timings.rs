@@ -1,0 +1,29 @@
+//! Where a build's time goes, printed to stderr when `LOA_TIMINGS` is set:
+//! for benchmarks, and for a site that builds slowly. The build's phases
+//! (`lib.rs`) and, indented, each renderer's share of "render".
+
+use std::cell::Cell;
+use std::time::Instant;
+
+/// A stopwatch that prints each lap, or does nothing when `LOA_TIMINGS` is unset.
+pub struct Timings {
+    start: Option<Cell<Instant>>,
+    indent: &'static str,
+}
+
+impl Timings {
+    /// A stopwatch started now if `LOA_TIMINGS` is set; its laps are printed
+    /// after `indent`.
+    pub fn from_env(indent: &'static str) -> Self {
+        Timings { start: std::env::var_os("LOA_TIMINGS").map(|_| Cell::new(Instant::now())), indent }
+    }
+
+    /// Prints the time since the last lap, named `what`.
+    pub fn lap(&self, what: &str) {
+        if let Some(t) = &self.start {
+            let now = Instant::now();
+            eprintln!("{}{:>7.1} ms  {what}", self.indent, (now - t.get()).as_secs_f64() * 1000.0);
+            t.set(now);
+        }
+    }
+}
