@@ -20,6 +20,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Diagnostics, Position};
+use crate::i18n::Msg;
+use crate::t;
 use crate::links::LinkTable;
 use crate::load::content::{Page, PageKind, Variants};
 use crate::load::fonts::{self, Fonts};
@@ -59,8 +61,8 @@ fn unlinked_files(inputs: &Inputs, links: &LinkTable, diags: &mut Diagnostics) {
     let used: BTreeSet<String> = inputs.content.pages.iter().enumerate().flat_map(|(i, page)| links.files_linked_by(i, page)).collect();
     for a in inputs.content.assets.iter().filter(|a| !used.contains(&a.output)) {
         diags.push(
-            Diagnostic::warning(&a.source, None, "no page links this file, so it is not published")
-                .with_hint("link it from a page (it is published while that page is), or move it to static/ to publish it always"),
+            Diagnostic::warning(&a.source, None, t!("check-unlinked-file"))
+                .with_hint(t!("check-unlinked-file-hint")),
         );
     }
 }
@@ -81,8 +83,8 @@ fn pictures(inputs: &Inputs, links: &LinkTable, diags: &mut Diagnostics) {
             }
             if let Err(why) = images::check(&inputs.root.join(&asset.source)) {
                 diags.push(
-                    Diagnostic::error(&page.source, pos, format!("the picture `{what}` cannot be published: {why}"))
-                        .with_hint("open it in an image editor and save it again as PNG or JPEG, or link another picture")
+                    Diagnostic::error(&page.source, pos, t!("check-picture-bad", picture = what, why = why))
+                        .with_hint(t!("check-picture-bad-hint"))
                         .with_source(&page.text),
                 );
             }
@@ -91,8 +93,8 @@ fn pictures(inputs: &Inputs, links: &LinkTable, diags: &mut Diagnostics) {
             let pos = Some(page.body_position(link.offset));
             if link.image && link.alt.trim().is_empty() {
                 diags.push(
-                    Diagnostic::warning(&page.source, pos, format!("the image `{}` has no text alternative: readers who cannot see it learn nothing from it", link.dest))
-                        .with_hint("say what it shows between the brackets: ![Hai em nhỏ gọi 111](anh.jpg)")
+                    Diagnostic::warning(&page.source, pos, t!("check-image-no-alt", picture = link.dest.as_str()))
+                        .with_hint(t!("check-image-no-alt-hint"))
                         .with_source(&page.text),
                 );
             }
@@ -102,9 +104,9 @@ fn pictures(inputs: &Inputs, links: &LinkTable, diags: &mut Diagnostics) {
         }
         let Some(dest) = page.front.image.as_deref() else { continue };
         let at = page.front.position("image");
-        let err = |msg: String, hint: &str| Diagnostic::error(&page.source, at, msg).with_hint(hint).with_source(&page.text);
+        let err = |msg: Msg, hint: Msg| Diagnostic::error(&page.source, at, msg).with_hint(hint).with_source(&page.text);
         if page.front.image_alt.as_deref().is_none_or(|a| a.trim().is_empty()) {
-            diags.push(err("`image` needs `image_alt`: the text that says what the picture shows".into(), "add a line image_alt: Hai em nhỏ gọi đường dây nóng 111"));
+            diags.push(err(t!("check-image-alt-missing"), t!("check-image-alt-missing-hint")));
         }
         match links.target(page, dest) {
             Ok(Target::Asset(out)) => {
@@ -112,12 +114,12 @@ fn pictures(inputs: &Inputs, links: &LinkTable, diags: &mut Diagnostics) {
                 if is_picture {
                     check_file(&out, at, dest, diags);
                 } else {
-                    diags.push(err(format!("`{dest}` is not a picture"), "give a PNG, JPEG, GIF, WebP or SVG file beside the page"));
+                    diags.push(err(t!("check-not-a-picture", picture = dest), t!("check-not-a-picture-hint")));
                 }
             }
-            Ok(Target::External(_)) => diags.push(err(format!("the picture `{dest}` is on another host"), "copy the picture beside the page and give its file name: nothing is loaded from other hosts")),
-            Ok(_) => diags.push(err(format!("`{dest}` is not a picture"), "give a PNG, JPEG, GIF, WebP or SVG file beside the page")),
-            Err(msg) => diags.push(err(msg, "put the picture beside the page and give its file name: image: anh-truong-hoc.jpg")),
+            Ok(Target::External(_)) => diags.push(err(t!("check-picture-remote", picture = dest), t!("check-picture-remote-hint"))),
+            Ok(_) => diags.push(err(t!("check-not-a-picture", picture = dest), t!("check-not-a-picture-hint"))),
+            Err(msg) => diags.push(err(msg, t!("check-picture-missing-hint"))),
         }
     }
 }
@@ -138,8 +140,8 @@ fn remote_loads(inputs: &Inputs, links: &LinkTable, diags: &mut Diagnostics) {
         for (offset, html) in &scan.raw_html {
             for found in crate::url_policy::remote_loads(html, base) {
                 diags.push(
-                    Diagnostic::error(&page.source, Some(page.body_position(*offset)), format!("this HTML loads from another host: {found}"))
-                        .with_hint("copy the file beside the page and link it by its file name: nothing is loaded from other hosts")
+                    Diagnostic::error(&page.source, Some(page.body_position(*offset)), t!("check-remote-html", found = found.as_str()))
+                        .with_hint(t!("check-remote-html-hint"))
                         .with_source(&page.text),
                 );
             }
@@ -156,22 +158,22 @@ fn names(inputs: &Inputs, diags: &mut Diagnostics) {
     for a in &inputs.content.assets {
         let top = a.output.split('/').next().unwrap_or("");
         if let Some(why) = taken(top) {
-            diags.push(Diagnostic::error(&a.source, None, format!("this file would be published as `{}`: {why}", a.output)).with_hint("rename the file"));
+            diags.push(Diagnostic::error(&a.source, None, t!("check-file-name-taken", output = a.output.as_str(), why = why)).with_hint(t!("check-rename-file")));
         }
     }
     let ids: BTreeSet<&str> = inputs.calendar.campaigns.iter().map(|c| c.id.as_str()).collect();
     for page in inputs.content.pages.iter().filter(|p| p.kind == PageKind::SitePage) {
         let clash = if ids.contains(page.slug.as_str()) {
-            Some(format!("the page `{}` has the same URL as the campaign `{}`", page.slug, page.slug))
+            Some(t!("check-page-is-campaign", slug = page.slug.as_str()))
         } else if site.languages.contains(&page.slug) {
-            Some(format!("the page `{}` has the same URL as the `{}` language's hub", page.slug, page.slug))
+            Some(t!("check-page-is-language", slug = page.slug.as_str()))
         } else if urls::RESERVED.contains(&page.slug.as_str()) {
-            Some(format!("`{}` is a name loa uses for its own output", page.slug))
+            Some(t!("check-page-reserved", slug = page.slug.as_str()))
         } else {
             None
         };
         if let Some(msg) = clash {
-            diags.push(Diagnostic::error(&page.source, None, msg).with_hint("rename the file"));
+            diags.push(Diagnostic::error(&page.source, None, msg).with_hint(t!("check-rename-file")));
         }
     }
 }
@@ -184,8 +186,8 @@ fn same_names(pages: &[Page], diags: &mut Diagnostics) {
     for p in pages.iter().filter(|p| !p.slug.is_empty()) {
         if let Some(first) = seen.insert((&p.kind, p.slug.as_str(), p.lang.as_str()), p) {
             diags.push(
-                Diagnostic::error(&p.source, p.front.position("slug"), format!("this page and {} both get the URL name `{}`", crate::diag::display_path(&first.source), p.slug))
-                    .with_hint("rename one of the files, or give one of them its own `slug:` in its front matter"),
+                Diagnostic::error(&p.source, p.front.position("slug"), t!("check-same-slug", other = &first.source, slug = p.slug.as_str()))
+                    .with_hint(t!("check-same-slug-hint")),
             );
         }
     }
@@ -196,12 +198,13 @@ fn audiences(inputs: &Inputs, diags: &mut Diagnostics) {
     let known = inputs.theme.audiences();
     for p in &inputs.content.pages {
         for a in p.front.audience.iter().filter(|a| !known.contains(a)) {
+            let label = format!("audience_{}", a.replace('-', "_"));
             let hint = match crate::diag::did_you_mean(a, known.iter().map(String::as_str)) {
-                Some(s) => format!("did you mean `{s}`? A new audience needs its label in the theme's i18n files: audience_{}", a.replace('-', "_")),
-                None => format!("a new audience needs its label in the theme's i18n files: audience_{}", a.replace('-', "_")),
+                Some(s) => t!("check-audience-did-you-mean", audience = s, label = label),
+                None => t!("check-audience-hint", label = label),
             };
             diags.push(
-                Diagnostic::error(&p.source, p.front.position("audience"), format!("`{a}` is not one of the audiences: {}", known.join(", ")))
+                Diagnostic::error(&p.source, p.front.position("audience"), t!("check-unknown-audience", audience = a, groups = known.join(", ")))
                     .with_hint(hint)
                     .with_source(&p.text),
             );
@@ -215,8 +218,8 @@ fn windows(inputs: &Inputs, diags: &mut Diagnostics) {
         if page.front.publish.is_some() || page.front.expire.is_some() {
             let pos = page.front.position("publish").or(page.front.position("expire"));
             diags.push(
-                Diagnostic::error(&page.source, pos, "a hub or campaign home is always published; it takes no `publish` or `expire`")
-                    .with_hint("set publish/expire on the campaign's pages instead")
+                Diagnostic::error(&page.source, pos, t!("check-home-window"))
+                    .with_hint(t!("check-home-window-hint"))
                     .with_source(&page.text),
             );
         }
@@ -234,13 +237,8 @@ fn cms(inputs: &Inputs, diags: &mut Diagnostics) {
     let script = format!("{}/{}", urls::ADMIN_STATIC, cms.editor.script());
     if cms.script == Script::SelfHosted && !inputs.statics.iter().any(|a| a.source == Path::new(&script)) {
         diags.push(
-            Diagnostic::warning(site::FILE, cms.position, format!("{script} is missing, so the browser editor (/admin/) is not published"))
-                .with_hint(format!(
-                    "copy the editor's files into {}/ once: `npm pack {}@{}`, then unpack its dist/ (the README, \"The browser editor\", has the commands); or write `script: cdn` under `cms:`",
-                    urls::ADMIN_STATIC,
-                    cms.editor.package(),
-                    cms.editor.version(),
-                ))
+            Diagnostic::warning(site::FILE, cms.position, t!("check-cms-script-missing", script = script.as_str()))
+                .with_hint(t!("check-cms-script-missing-hint", folder = urls::ADMIN_STATIC, package = cms.editor.package(), version = cms.editor.version()))
                 .with_source(text),
         );
     }
@@ -249,8 +247,8 @@ fn cms(inputs: &Inputs, diags: &mut Diagnostics) {
         let plain: Vec<&Page> = inputs.content.pages.iter().filter(|p| p.lang == default && !p.source.to_string_lossy().ends_with(&format!(".{default}.md"))).collect();
         if let Some(first) = plain.first() {
             diags.push(
-                Diagnostic::warning(&first.source, None, format!("Decap CMS opens this page and {} other(s) named x.md as empty forms", plain.len() - 1))
-                    .with_hint(format!("rename them x.{default}.md, as Decap names the pages it creates (see the README, \"The browser editor\"); or use `name: sveltia` under `cms:`")),
+                Diagnostic::warning(&first.source, None, t!("check-decap-plain-names", others = plain.len() - 1))
+                    .with_hint(t!("check-decap-plain-names-hint", lang = default)),
             );
         }
     }
@@ -261,8 +259,8 @@ fn campaigns(inputs: &Inputs, diags: &mut Diagnostics) {
     for c in &inputs.calendar.campaigns {
         if occurrence::of_campaign(&c.timing, 1900, 2200).is_empty() {
             diags.push(
-                Diagnostic::warning(Path::new(calendar::FILE), c.position, format!("the campaign `{}` never happens", c.id))
-                    .with_hint("check its `when` and `years`")
+                Diagnostic::warning(Path::new(calendar::FILE), c.position, t!("check-campaign-never", id = c.id.as_str()))
+                    .with_hint(t!("check-campaign-never-hint"))
                     .with_source(inputs.text_of(calendar::FILE)),
             );
         }
@@ -286,8 +284,8 @@ fn leaflets(inputs: &Inputs, diags: &mut Diagnostics) {
         let at = |key: &str| p.front.position(key);
         if p.front.variants.is_some() && p.front.leaflet.is_empty() {
             diags.push(
-                Diagnostic::warning(&p.source, at("variants"), "`variants` has no effect without `leaflet`")
-                    .with_hint("add `leaflet: a5` (or a4, trifold), or remove `variants`")
+                Diagnostic::warning(&p.source, at("variants"), t!("check-variants-alone"))
+                    .with_hint(t!("check-variants-alone-hint"))
                     .with_source(&p.text),
             );
         }
@@ -296,15 +294,15 @@ fn leaflets(inputs: &Inputs, diags: &mut Diagnostics) {
         }
         if p.front.variants == Some(Variants::Localities) && inputs.localities.is_none() {
             diags.push(
-                Diagnostic::error(&p.source, at("variants"), "`variants: localities` needs a localities.yaml, and the site has none")
-                    .with_hint("create localities.yaml beside site.yaml (see the README, \"Leaflets for schools\"), or remove `variants`")
+                Diagnostic::error(&p.source, at("variants"), t!("check-no-localities"))
+                    .with_hint(t!("check-no-localities-hint"))
                     .with_source(&p.text),
             );
         }
         if is_home(p) {
             diags.push(
-                Diagnostic::warning(&p.source, at("leaflet"), "leaflets are made of campaign pages and site-wide pages, not of hubs")
-                    .with_hint("move the text for the leaflet into a page of its own")
+                Diagnostic::warning(&p.source, at("leaflet"), t!("check-leaflet-of-home"))
+                    .with_hint(t!("check-leaflet-of-home-hint"))
                     .with_source(&p.text),
             );
             continue;
@@ -316,8 +314,8 @@ fn leaflets(inputs: &Inputs, diags: &mut Diagnostics) {
         let name = f.template();
         if !theme.leaflets.contains_key(&name) {
             diags.push(
-                Diagnostic::error(format!("themes/{}/leaflets/{name}", theme.name), None, format!("the theme has no leaflet template for {}", f.name()))
-                    .with_hint("copy it from loa's default theme, or remove the format from the pages' `leaflet`"),
+                Diagnostic::error(format!("themes/{}/leaflets/{name}", theme.name), None, t!("check-no-leaflet-template", format = f.name()))
+                    .with_hint(t!("check-no-leaflet-template-hint")),
             );
         }
     }
@@ -378,8 +376,8 @@ fn glyphs(inputs: &Inputs, links: &LinkTable, fonts: &Fonts, diags: &mut Diagnos
         finds.scan(fonts, &page.source, &page.text, &text);
         if let Some(offset) = body.too_deep {
             diags.push(
-                Diagnostic::warning(&page.source, Some(page.body_position(offset)), format!("lists or quotes are nested more than {} deep here: in the leaflet, the deeper ones are printed one level up", blocks::MAX_DEPTH))
-                    .with_hint("nest less deeply, or split the list")
+                Diagnostic::warning(&page.source, Some(page.body_position(offset)), t!("check-nested-too-deep", depth = blocks::MAX_DEPTH))
+                    .with_hint(t!("check-nested-too-deep-hint"))
                     .with_source(&page.text),
             );
         }
@@ -421,19 +419,19 @@ fn glyphs(inputs: &Inputs, links: &LinkTable, fonts: &Fonts, diags: &mut Diagnos
             finds.scan(fonts, Path::new(localities::FILE), inputs.text_of(localities::FILE), &text.join("\n"));
         }
     }
-    finds.report(fonts, &theme.name, "the leaflet", diags);
+    finds.report(fonts, &theme.name, || t!("check-glyph-leaflet"), diags);
 }
 
 impl Finds {
     /// One error per character and file, at the first place it is written;
     /// `what` is what cannot show it (`the leaflet`).
-    fn report(self, fonts: &Fonts, theme: &str, what: &str, diags: &mut Diagnostics) {
+    fn report(self, fonts: &Fonts, theme: &str, what: impl Fn() -> Msg, diags: &mut Diagnostics) {
         let families = fonts.families().join(", ");
         for (file, (source, chars)) in self.by_file {
             for c in chars {
                 let pos = source.find(c).map(|off| Position::of_offset(&source, off));
-                let msg = format!("{what} cannot show {}: the fonts ({families}) have no such character", fonts::describe(c));
-                let hint = format!("remove or replace it (a picture or a word); or add a font that has it to themes/{theme}/fonts/");
+                let msg = t!("check-glyph-missing", what = what(), char = fonts::describe(c), families = families.as_str());
+                let hint = t!("check-glyph-missing-hint", theme = theme);
                 let mut d = Diagnostic::error(&file, pos, msg).with_hint(hint);
                 if pos.is_some() {
                     d = d.with_source(&source);
@@ -476,7 +474,7 @@ fn print_glyphs(inputs: &Inputs, fonts: &Fonts, diags: &mut Diagnostics) {
             None => finds.scan(fonts, &PathBuf::from(format!("themes/{}/i18n", theme.name)), "", &text),
         }
     }
-    finds.report(fonts, &theme.name, "the print box", diags);
+    finds.report(fonts, &theme.name, || t!("check-glyph-print-box"), diags);
 }
 
 /// Dates written the way leaflets write them in `lang`, for the font check.

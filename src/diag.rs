@@ -15,6 +15,9 @@ use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term;
 
+use crate::i18n::Msg;
+use crate::t;
+
 /// Where in a file a problem is. Lines and columns are 1-based; a column counts
 /// characters (not bytes), which is what an editor shows for Vietnamese text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
@@ -67,36 +70,63 @@ pub struct Diagnostic {
     pub file: PathBuf,
     /// Where in the file; `None` when the problem is with the whole file.
     pub position: Option<Position>,
-    /// What is wrong, in one sentence.
-    pub message: String,
-    /// How to fix it, if we can say.
-    pub hint: Option<String>,
+    /// What is wrong, in one sentence, from the catalog ([`Diagnostic::message`]).
+    message: String,
+    /// How to fix it, if we can say ([`Diagnostic::hint`]).
+    hint: Option<String>,
     /// The file's text, to quote the line; filled in when available.
     pub source: Option<String>,
 }
 
 impl Diagnostic {
     /// An error in `file` at `position`.
-    pub fn error(file: impl Into<PathBuf>, position: Option<Position>, message: impl Into<String>) -> Self {
+    ///
+    /// The message is a [`Msg`] from the catalog, never a string, so every
+    /// diagnostic is in the editors' language:
+    ///
+    /// ```compile_fail,E0308
+    /// loa::diag::Diagnostic::error("site.yaml", None, "a raw English string");
+    /// ```
+    ///
+    /// ```
+    /// loa::diag::Diagnostic::error("site.yaml", None, loa::t!("site-languages-empty"));
+    /// ```
+    pub fn error(file: impl Into<PathBuf>, position: Option<Position>, message: Msg) -> Self {
         Self {
             severity: Severity::Error,
             file: file.into(),
             position,
-            message: message.into(),
+            message: message.into_string(),
             hint: None,
             source: None,
         }
     }
 
     /// A warning in `file` at `position`.
-    pub fn warning(file: impl Into<PathBuf>, position: Option<Position>, message: impl Into<String>) -> Self {
+    pub fn warning(file: impl Into<PathBuf>, position: Option<Position>, message: Msg) -> Self {
         Self { severity: Severity::Warning, ..Self::error(file, position, message) }
     }
 
-    /// Adds a hint that says how to fix the problem.
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+    /// Adds (or replaces) the hint that says how to fix the problem; like the
+    /// message, it comes from the catalog:
+    ///
+    /// ```compile_fail,E0308
+    /// # let d = loa::diag::Diagnostic::error("site.yaml", None, loa::t!("site-languages-empty"));
+    /// d.with_hint(String::from("a raw English string"));
+    /// ```
+    pub fn with_hint(mut self, hint: Msg) -> Self {
+        self.hint = Some(hint.into_string());
         self
+    }
+
+    /// What is wrong, in one sentence.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// How to fix it, if we can say.
+    pub fn hint(&self) -> Option<&str> {
+        self.hint.as_deref()
     }
 
     /// Attaches the file's text so the rendered message can quote the line.
@@ -120,16 +150,19 @@ impl Diagnostic {
     }
 
     /// The diagnostic as text for a terminal (no colours), quoting the source line
-    /// when the source is known.
+    /// when the source is known. The first line keeps the `file:line:column`
+    /// that editors read; the labels, the place in words ("line 4, column 11")
+    /// and the hint are in the editors' language.
     pub fn render(&self) -> String {
-        let head = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
+        let head = self.severity.label();
+        let hint_label = t!("diag-hint");
         let (Some(source), Some(pos)) = (&self.source, self.position) else {
             let mut out = format!("{head}: {}: {}\n", self.location(), self.message);
+            if let Some(p) = self.position {
+                out.push_str(&format!("  = {}\n", t!("diag-at", line = p.line, column = p.column)));
+            }
             if let Some(hint) = &self.hint {
-                out.push_str(&format!("  = hint: {hint}\n"));
+                out.push_str(&format!("  = {hint_label}: {hint}\n"));
             }
             return out;
         };
@@ -141,12 +174,38 @@ impl Diagnostic {
             Severity::Warning => CsDiagnostic::warning(),
         }
         .with_message(format!("{}: {}", self.location(), self.message))
-        .with_labels(vec![Label::primary((), start..end)]);
+        .with_labels(vec![Label::primary((), start..end).with_message(t!("diag-at", line = pos.line, column = pos.column).into_string())]);
         if let Some(hint) = &self.hint {
-            cs = cs.with_notes(vec![format!("hint: {hint}")]);
+            cs = cs.with_notes(vec![format!("{hint_label}: {hint}")]);
         }
         let config = term::Config::default();
-        term::emit_into_string(&config, &file, &cs).unwrap_or_else(|_| format!("{head}: {}: {}\n", self.location(), self.message))
+        match term::emit_into_string(&config, &file, &cs) {
+            // codespan names the severity in English; the rest of its first
+            // line is ours.
+            Ok(text) => match text.strip_prefix(self.severity.english()) {
+                Some(rest) => format!("{head}{rest}"),
+                None => text,
+            },
+            Err(_) => format!("{head}: {}: {}\n", self.location(), self.message),
+        }
+    }
+}
+
+impl Severity {
+    /// The word in front of a message: "error", "lỗi".
+    pub fn label(self) -> Msg {
+        match self {
+            Severity::Error => t!("diag-error"),
+            Severity::Warning => t!("diag-warning"),
+        }
+    }
+
+    /// The word codespan-reporting writes.
+    fn english(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
     }
 }
 
@@ -154,7 +213,7 @@ impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.location(), self.message)?;
         if let Some(hint) = &self.hint {
-            write!(f, " (hint: {hint})")?;
+            write!(f, " ({}: {hint})", t!("diag-hint"))?;
         }
         Ok(())
     }
@@ -243,10 +302,7 @@ impl Diagnostics {
         }
         let errors = self.error_count();
         if errors > 0 {
-            out.push_str(&format!(
-                "{errors} error{} found; nothing was written.\n",
-                if errors == 1 { "" } else { "s" }
-            ));
+            out.push_str(&format!("{}\n", t!("diag-summary-errors", count = errors)));
         }
         out
     }
@@ -304,16 +360,41 @@ mod tests {
         assert_eq!(byte_offset(text, Position::new(2, 13)), off);
     }
 
+    fn sample() -> Diagnostic {
+        let src = "campaigns:\n  - when: 31/2\n";
+        let why = t!("when-month-max", month = t!("month-name", month = 2u32), max = 29u32);
+        Diagnostic::error("calendar.yaml", Some(Position::new(2, 11)), t!("when-no-such-day", date = "31/2", why = why))
+            .with_hint(t!("when-day-first-hint"))
+            .with_source(src)
+    }
+
     #[test]
     fn render_quotes_line_and_hint() {
-        let src = "campaigns:\n  - when: 31/2\n";
-        let d = Diagnostic::error("calendar.yaml", Some(Position::new(2, 11)), "31/2 is not a date")
-            .with_hint("February has 29 days at most")
-            .with_source(src);
-        let out = d.render();
-        assert!(out.contains("calendar.yaml:2:11: 31/2 is not a date"), "{out}");
+        let out = crate::i18n::with_lang(crate::i18n::Lang::En, || sample().render());
+        assert!(out.starts_with("error: calendar.yaml:2:11: 31/2 is not a date (February has 29 days at most)"), "{out}");
         assert!(out.contains("- when: 31/2"), "{out}");
-        assert!(out.contains("hint: February"), "{out}");
+        assert!(out.contains("^^^^ line 2, column 11"), "{out}");
+        assert!(out.contains("= hint: write the day first"), "{out}");
+    }
+
+    /// In Vietnamese: the labels, the place in words and the message; the
+    /// `file:line:column` that editors read stays as it is.
+    #[test]
+    fn render_in_vietnamese() {
+        let (out, plain, count) = crate::i18n::with_lang(crate::i18n::Lang::Vi, || {
+            let d = sample();
+            let mut bare = d.clone();
+            bare.source = None;
+            (d.render(), bare.render(), Diagnostics(vec![d]).render())
+        });
+        assert!(out.starts_with("lỗi: calendar.yaml:2:11: 31/2 không phải là một ngày có thật (tháng 2 có nhiều nhất 29 ngày)"), "{out}");
+        assert!(out.contains("^^^^ dòng 2, cột 11"), "{out}");
+        assert!(out.contains("= gợi ý: hãy viết ngày trước, tháng sau: 30/7"), "{out}");
+        assert!(plain.starts_with("lỗi: calendar.yaml:2:11: "), "{plain}");
+        assert!(plain.contains("  = dòng 2, cột 11\n"), "{plain}");
+        assert!(count.ends_with("Có 1 lỗi; chưa có tệp nào được ghi.\n"), "{count}");
+        let warning = crate::i18n::with_lang(crate::i18n::Lang::Vi, || Diagnostic::warning("x.md", None, t!("check-variants-alone")).render());
+        assert!(warning.starts_with("cảnh báo: x.md: "), "{warning}");
     }
 
     #[test]

@@ -30,6 +30,7 @@
 pub mod check;
 pub mod diag;
 pub mod fold;
+pub mod i18n;
 pub mod links;
 pub mod load;
 pub mod markdown;
@@ -251,7 +252,7 @@ pub fn schedule(root: &Path, from: Option<NaiveDate>, to: Option<NaiveDate>) -> 
     let from = from.unwrap_or_else(|| time::today(inputs.calendar.timezone));
     let to = to.unwrap_or_else(|| from.checked_add_months(chrono::Months::new(12)).unwrap_or(from));
     if to < from {
-        return Err(Diagnostic::error("--to", None, format!("--to {to} is before --from {from}")).into());
+        return Err(Diagnostic::error("--to", None, t!("schedule-to-before-from", to = to, from = from)).into());
     }
     Ok(schedule::schedule(&inputs, root, from, to))
 }

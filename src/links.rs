@@ -14,6 +14,8 @@ use std::path::{Component, Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::i18n::Msg;
+use crate::t;
 use crate::load::content::{Content, Page};
 use crate::load::site::Site;
 use crate::markdown::{self, Scan};
@@ -68,10 +70,10 @@ impl LinkTable {
     }
 
     /// Where `dest`, written in `from`, points.
-    pub fn target(&self, from: &Page, dest: &str) -> Result<Target, String> {
+    pub fn target(&self, from: &Page, dest: &str) -> Result<Target, Msg> {
         let dest = dest.trim();
         if dest.is_empty() {
-            return Err("the link has no destination".into());
+            return Err(t!("link-empty"));
         }
         if let Some(frag) = dest.strip_prefix('#') {
             return Ok(Target::Fragment(frag.to_owned()));
@@ -96,18 +98,18 @@ impl LinkTable {
         let joined = if let Some(rest) = path.strip_prefix("@/") {
             Path::new("content").join(rest)
         } else if path.starts_with('/') {
-            return Err(format!("`{dest}` is a URL path, which breaks when the site moves"));
+            return Err(t!("link-url-path", dest = dest));
         } else {
             from.source.parent().unwrap_or(Path::new("")).join(path)
         };
         let Some(norm) = normalize(&joined).map(|p| nfc_path(&p)) else {
-            return Err(format!("`{dest}` points outside content/"));
+            return Err(t!("link-outside", dest = dest));
         };
         if let Some(&i) = self.by_source.get(&norm) {
             return Ok(Target::Page(i, frag));
         }
         if norm.extension().is_some_and(|e| e == "md") {
-            return Err(format!("`{dest}` does not exist (looked for {})", norm.display()));
+            return Err(t!("link-missing", dest = dest, looked = &norm));
         }
         if let Some(out) = self.assets.get(&norm) {
             return Ok(Target::Asset(out.clone()));
@@ -115,9 +117,9 @@ impl LinkTable {
         // `foo/` or `foo` meaning foo.md is a common slip; say so. (Not for
         // `foo.png`, the picture beside foo.md, which was found above.)
         if norm.extension().is_none() && self.by_source.contains_key(&norm.with_extension("md")) {
-            return Err(format!("`{dest}` is not a file; link the Markdown file itself: {}.md", path.trim_end_matches('/')));
+            return Err(t!("link-not-a-file", dest = dest, file = format!("{}.md", path.trim_end_matches('/'))));
         }
-        Err(format!("`{dest}` does not exist (looked for {})", norm.display()))
+        Err(t!("link-missing", dest = dest, looked = &norm))
     }
 
     /// Where a link written in `from` goes: a page's URL (with its
@@ -166,25 +168,22 @@ impl LinkTable {
                 let scan = &self.scans[i];
                 for link in &scan.links {
                     let pos = Some(page.body_position(link.offset));
-                    let err = |msg: String, hint: &str| Diagnostic::error(&page.source, pos, msg).with_hint(hint).with_source(&page.text);
+                    let err = |msg: Msg, hint: Msg| Diagnostic::error(&page.source, pos, msg).with_hint(hint).with_source(&page.text);
                     match self.target(page, &link.dest) {
-                        Err(msg) => out.push(err(msg, "link another page by its Markdown file, e.g. [Cách báo tin](../pages/cach-bao-tin.md)")),
-                        Ok(Target::Page(t, Some(frag))) if !frag.is_empty() && !self.scans[t].anchors.contains(&frag) => {
-                            let hint = match crate::diag::did_you_mean(&frag, self.scans[t].anchors.iter().map(String::as_str)) {
-                                Some(s) => format!("did you mean #{s}? Heading anchors are the heading's words without accents, joined by hyphens"),
-                                None => "heading anchors are the heading's words without accents, joined by hyphens".to_owned(),
+                        Err(msg) => out.push(err(msg, t!("link-missing-hint"))),
+                        Ok(Target::Page(target, Some(frag))) if !frag.is_empty() && !self.scans[target].anchors.contains(&frag) => {
+                            let hint = match crate::diag::did_you_mean(&frag, self.scans[target].anchors.iter().map(String::as_str)) {
+                                Some(s) => t!("link-anchor-did-you-mean", anchor = s),
+                                None => t!("link-anchor-hint"),
                             };
-                            out.push(err(format!("`{}` has no heading #{frag}", content.pages[t].source.display()), &hint));
+                            out.push(err(t!("link-no-heading", page = &content.pages[target].source, anchor = frag.as_str()), hint));
                         }
                         Ok(Target::Fragment(frag)) if !frag.is_empty() && !scan.anchors.contains(&frag) => {
-                            out.push(err(format!("this page has no heading #{frag}"), "heading anchors are the heading's words without accents, joined by hyphens"));
+                            out.push(err(t!("link-no-heading-here", anchor = frag.as_str()), t!("link-anchor-hint")));
                         }
-                        Ok(Target::External(url)) if link.image => out.push(err(
-                            format!("the image `{url}` is on another host"),
-                            "copy the image beside the page and link it by its file name: nothing is loaded from other hosts",
-                        )),
+                        Ok(Target::External(url)) if link.image => out.push(err(t!("link-image-remote", url = url.as_str()), t!("link-image-remote-hint"))),
                         Ok(Target::Unsafe) => out.push(
-                            Diagnostic::warning(&page.source, pos, format!("the link `{}` uses a scheme that is never published; only its text is kept", link.dest))
+                            Diagnostic::warning(&page.source, pos, t!("link-unsafe-scheme", dest = link.dest.as_str()))
                                 .with_source(&page.text),
                         ),
                         _ => {}

@@ -9,12 +9,18 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
 use loa::diag::Diagnostics;
+use loa::i18n::{self, Lang};
 use loa::scaffold::deploy::Host;
+use loa::t;
 
 /// loa: scheduled campaign microsites from Markdown and a calendar.
 #[derive(Parser)]
 #[command(name = "loa", version, about, long_about = None)]
 struct Cli {
+    /// The language of messages: vi (Vietnamese) or en (English). Default: the
+    /// terminal's locale (LC_ALL, LC_MESSAGES, LANG), else English.
+    #[arg(long, global = true, value_name = "LANG", value_parser = ["vi", "en"])]
+    lang: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -114,7 +120,26 @@ enum Command {
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date; write it as YYYY-MM-DD, e.g. 2027-06-10"))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| t!("cli-not-a-date", value = s).into_string())
+}
+
+/// The language asked for: `--lang vi|en` (read before clap parses the rest,
+/// so that its own messages, such as a bad `--at`, are in that language), else
+/// the terminal's locale, else English.
+fn language() -> Lang {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut asked = None;
+    for (i, a) in args.iter().enumerate() {
+        if a == "--" {
+            break;
+        }
+        if let Some(v) = a.strip_prefix("--lang=") {
+            asked = Lang::parse(v);
+        } else if a == "--lang" {
+            asked = args.get(i + 1).and_then(|v| Lang::parse(v));
+        }
+    }
+    asked.unwrap_or_else(|| i18n::from_locale(|name| std::env::var(name).ok()))
 }
 
 fn fail(d: &Diagnostics) -> ExitCode {
@@ -129,6 +154,7 @@ fn warn(d: &Diagnostics) {
 }
 
 fn main() -> ExitCode {
+    i18n::set_lang(language());
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -141,24 +167,19 @@ fn main() -> ExitCode {
             Ok(r) => {
                 warn(&r.warnings);
                 let out = r.out.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
-                let changed = match r.changed {
-                    0 => "none changed".to_owned(),
-                    1 => "1 changed".to_owned(),
-                    n => format!("{n} changed"),
-                };
-                println!("Built {} pages ({} files, {changed}) as of {} into {out}", r.pages, r.files, r.as_of);
+                println!("{}", t!("cli-built", pages = r.pages, files = r.files, changed = r.changed, date = r.as_of, out = out));
                 if r.leaflets > 0 {
-                    println!("Leaflets: {} PDFs, {} typeset, {} unchanged (reused from the previous output).", r.leaflets, r.leaflets_typeset, r.leaflets - r.leaflets_typeset);
+                    println!("{}", t!("cli-leaflets", count = r.leaflets, typeset = r.leaflets_typeset, reused = r.leaflets - r.leaflets_typeset));
                 }
                 if r.pictures_encoded + r.pictures_reused > 0 {
-                    println!("Pictures: {} files encoded, {} pictures and cards unchanged (reused from the previous output).", r.pictures_encoded, r.pictures_reused);
+                    println!("{}", t!("cli-pictures", encoded = r.pictures_encoded, reused = r.pictures_reused));
                 }
                 if r.bundles > 0 {
-                    println!("Bundles: {} ZIP files, {} made, {} unchanged (reused from the previous output).", r.bundles, r.bundles_zipped, r.bundles - r.bundles_zipped);
+                    println!("{}", t!("cli-bundles", count = r.bundles, made = r.bundles_zipped, reused = r.bundles - r.bundles_zipped));
                 }
                 match r.next_change {
-                    Some(d) => println!("The site changes next on {d}: rebuild on that day (see `loa schedule`)."),
-                    None => println!("Nothing changes in the next three years."),
+                    Some(d) => println!("{}", t!("cli-next-change", date = d)),
+                    None => println!("{}", t!("cli-no-change")),
                 }
                 ExitCode::SUCCESS
             }
@@ -173,10 +194,7 @@ fn main() -> ExitCode {
         Command::Check { root } => match loa::check(&root) {
             Ok(r) => {
                 warn(&r.warnings);
-                println!(
-                    "No errors in {} pages (drafts and pages outside their publication window included). On {}, {} of them are live (drafts counted).",
-                    r.all_pages, r.as_of, r.pages
-                );
+                println!("{}", t!("cli-check-ok", all = r.all_pages, date = r.as_of, live = r.pages));
                 ExitCode::SUCCESS
             }
             Err(d) => fail(&d),
@@ -194,7 +212,7 @@ fn main() -> ExitCode {
         },
         Command::New { page, root } => match loa::scaffold::new_page(&root, &page) {
             Ok(p) => {
-                println!("Created {}", p.display());
+                println!("{}", t!("cli-created", file = &p));
                 ExitCode::SUCCESS
             }
             Err(d) => fail(&d),
@@ -202,9 +220,9 @@ fn main() -> ExitCode {
         Command::Init { dir, deploy } => match loa::scaffold::init(&dir, deploy.as_deref().and_then(Host::parse)) {
             Ok(files) => {
                 for f in files {
-                    println!("Created {}", f.display());
+                    println!("{}", t!("cli-created", file = &f));
                 }
-                println!("Next: cd {} && loa build", dir.display());
+                println!("{}", t!("cli-init-next", dir = &dir));
                 if deploy.is_some() {
                     deploy_notes();
                 }
@@ -217,7 +235,7 @@ fn main() -> ExitCode {
             match loa::scaffold::deploy::write(&root, host, &loa::scaffold::deploy::Options { loa_bin }) {
                 Ok(files) => {
                     for f in files {
-                        println!("Created {}", f.display());
+                        println!("{}", t!("cli-created", file = &f));
                     }
                     deploy_notes();
                     ExitCode::SUCCESS
@@ -230,8 +248,8 @@ fn main() -> ExitCode {
 
 /// What the deploy files leave to be done by hand.
 fn deploy_notes() {
-    println!("Each file says at its top what to set up once on the host (see also the README, \"Publishing every day\").");
+    println!("{}", t!("cli-deploy-notes"));
     if loa::scaffold::deploy::loa_git() == loa::scaffold::deploy::PLACEHOLDER_GIT {
-        println!("Set LOA_GIT in it to the address of loa's source repository (it installs loa {} from there).", loa::scaffold::deploy::loa_tag());
+        println!("{}", t!("cli-deploy-loa-git", tag = loa::scaffold::deploy::loa_tag()));
     }
 }

@@ -11,11 +11,11 @@ pub const RESERVED: &[&str] = &[
 
 /// Why `name` cannot be a top-level name of the output, if it cannot:
 /// `languages` are the site's language codes.
-pub fn why_taken(name: &str, languages: &[String]) -> Option<String> {
+pub fn why_taken(name: &str, languages: &[String]) -> Option<crate::i18n::Msg> {
     if languages.iter().any(|l| l == name) {
-        Some(format!("`{name}` is the code of one of the site's languages, whose pages live under /{name}/"))
+        Some(crate::t!("reserved-language", name = name))
     } else if RESERVED.contains(&name) {
-        Some(format!("`{name}` is a name loa gives its own output"))
+        Some(crate::t!("reserved-name", name = name))
     } else {
         None
     }

@@ -9,6 +9,7 @@ use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
 use crate::load::Inputs;
+use crate::t;
 use crate::plan;
 use crate::time::occurrence::{self, Occurrence};
 use crate::time::{format, state};
@@ -116,34 +117,43 @@ fn runs(days: &[NaiveDate]) -> Vec<(NaiveDate, NaiveDate)> {
     out
 }
 
-/// The schedule as a table for a terminal.
+/// The schedule as a table for a terminal, in the editors' language (the
+/// dates and the crontab lines as they are).
 pub fn to_text(s: &Schedule) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "Schedule from {} to {} ({})\n", s.from, s.to, s.timezone);
-    let width = s.campaigns.iter().map(|c| c.id.len()).max().unwrap_or(8).max(8);
-    let _ = writeln!(out, "{:<width$}  {:<10}  {:<10}  {:<10}  {:<12}  state on {}", "campaign", "start", "end", "upcoming", "recent until", s.from);
+    let _ = writeln!(out, "{}\n", t!("schedule-title", from = s.from.as_str(), to = s.to.as_str(), timezone = s.timezone.as_str()));
+    let heads = [t!("schedule-campaign"), t!("schedule-start"), t!("schedule-end"), t!("schedule-upcoming"), t!("schedule-recent-until")];
+    let chars = |m: &str| m.chars().count();
+    let width = s.campaigns.iter().map(|c| c.id.len()).chain([8, chars(heads[0].as_str())]).max().unwrap_or(8);
+    let w: Vec<usize> = heads[1..].iter().map(|h| chars(h.as_str()).max(10)).collect();
+    let row = |out: &mut String, cells: [&str; 6]| {
+        let _ = writeln!(out, "{:<width$}  {:<w1$}  {:<w2$}  {:<w3$}  {:<w4$}  {}", cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], w1 = w[0], w2 = w[1], w3 = w[2], w4 = w[3]);
+    };
+    let state_on = t!("schedule-state-on", date = s.from.as_str());
+    row(&mut out, [heads[0].as_str(), heads[1].as_str(), heads[2].as_str(), heads[3].as_str(), heads[4].as_str(), state_on.as_str()]);
     for c in &s.campaigns {
+        let state = t!("state-name", state = c.state);
         if c.occurrences.is_empty() {
-            let _ = writeln!(out, "{:<width$}  {:<10}  {:<10}  {:<10}  {:<12}  {}", c.id, "-", "-", "-", "-", c.state);
+            row(&mut out, [c.id.as_str(), "-", "-", "-", "-", state.as_str()]);
         }
         for (i, o) in c.occurrences.iter().enumerate() {
-            let state = if i == 0 { c.state } else { "" };
-            let _ = writeln!(out, "{:<width$}  {:<10}  {:<10}  {:<10}  {:<12}  {}", if i == 0 { c.id.as_str() } else { "" }, o.start, o.end, o.upcoming_from, o.recent_until, state);
+            let (id, state) = if i == 0 { (c.id.as_str(), state.as_str()) } else { ("", "") };
+            row(&mut out, [id, &o.start, &o.end, &o.upcoming_from, &o.recent_until, state]);
         }
     }
     let days: Vec<NaiveDate> = s.changes.iter().filter_map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()).collect();
-    let _ = writeln!(out, "\nRebuild on these days (the output changes; a run of days is a countdown):");
+    let _ = writeln!(out, "\n{}", t!("schedule-rebuild-on"));
     if days.is_empty() {
-        let _ = writeln!(out, "  none in this range");
+        let _ = writeln!(out, "  {}", t!("schedule-none"));
     }
     for (a, b) in runs(&days) {
         if a == b {
             let _ = writeln!(out, "  {}", format::iso(a));
         } else {
-            let _ = writeln!(out, "  {} … {} (every day)", format::iso(a), format::iso(b));
+            let _ = writeln!(out, "  {}", t!("schedule-every-day", from = format::iso(a), to = format::iso(b)));
         }
     }
-    let _ = writeln!(out, "\nOr simply rebuild every day at 00:05 {}; crontab lines:\n{}", s.timezone, s.cron);
+    let _ = writeln!(out, "\n{}\n{}", t!("schedule-or-daily", timezone = s.timezone.as_str()), s.cron);
     out
 }
 

@@ -32,14 +32,14 @@ pub fn is_safe_scheme(url: &str) -> bool {
 
 /// Checks a URL written in the configuration: an absolute `https:`, `http:`,
 /// `mailto:` or `tel:` URL. Returns it as the parser writes it, or why not.
-pub fn config_url(s: &str) -> Result<String, String> {
+pub fn config_url(s: &str) -> Result<String, crate::i18n::Msg> {
     let s = s.trim();
-    let url = Url::parse(s).map_err(|e| format!("`{s}` is not an absolute URL ({e})"))?;
+    let url = Url::parse(s).map_err(|e| crate::t!("url-not-absolute", url = s, detail = e.to_string()))?;
     if !SAFE_SCHEMES.contains(&url.scheme()) {
-        return Err(format!("`{s}` is a `{}:` URL; only https:, http:, mailto: and tel: are allowed", url.scheme()));
+        return Err(crate::t!("url-scheme", url = s, scheme = url.scheme()));
     }
     if matches!(url.scheme(), "http" | "https") && url.host_str().is_none_or(str::is_empty) {
-        return Err(format!("`{s}` has no host"));
+        return Err(crate::t!("url-no-host", url = s));
     }
     Ok(url.to_string())
 }

@@ -44,6 +44,8 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 
 use crate::diag::{display_path, Diagnostic, Diagnostics};
+use crate::i18n::Msg;
+use crate::t;
 use crate::paths::absolute;
 use crate::render::meta::GENERATOR;
 use crate::render::{Sink, Source};
@@ -74,29 +76,29 @@ pub fn is_loa_output(dir: &Path) -> bool {
 /// folder that holds `content/`, a parent of the root, a folder inside the
 /// site's inputs, a file, or a folder that is not empty and not loa's.
 pub fn check_out_dir(root: &Path, out: &Path) -> Result<(), Diagnostic> {
-    let bad = |msg: String| Diagnostic::error(display_path(out), None, msg).with_hint("write the output to its own folder, e.g. --out dist");
-    let root = absolute(root).map_err(|e| bad(format!("cannot resolve the site folder: {e}")))?;
-    let out = absolute(out).map_err(|e| bad(format!("cannot resolve the output folder: {e}")))?;
+    let bad = |msg: Msg| Diagnostic::error(display_path(out), None, msg).with_hint(t!("out-own-folder-hint"));
+    let root = absolute(root).map_err(|e| bad(t!("out-cannot-resolve-root", detail = &e)))?;
+    let out = absolute(out).map_err(|e| bad(t!("out-cannot-resolve", detail = &e)))?;
     if out == root {
-        return Err(bad("the output folder is the site folder itself".into()));
+        return Err(bad(t!("out-is-root")));
     }
     if root.starts_with(&out) {
-        return Err(bad("the output folder contains the site folder".into()));
+        return Err(bad(t!("out-contains-root")));
     }
     if out.join("content").exists() {
-        return Err(bad("the output folder contains a content/ folder: it looks like a site".into()));
+        return Err(bad(t!("out-looks-like-site")));
     }
     for input in ["content", "themes", "static", "site.yaml", "calendar.yaml", "localities.yaml"] {
         if out.starts_with(root.join(input)) {
-            return Err(bad(format!("the output folder is inside the site's {input}")));
+            return Err(bad(t!("out-inside-input", input = input)));
         }
     }
     if out.exists() && !out.is_dir() {
-        return Err(bad("the output path is a file, not a folder".into()));
+        return Err(bad(t!("out-is-file")));
     }
     if out.is_dir() && !is_loa_output(&out) && fs::read_dir(&out).map(|mut d| d.next().is_some()).unwrap_or(false) {
-        return Err(Diagnostic::error(display_path(&out), None, "this folder is not empty and was not written by loa; it would be replaced")
-            .with_hint("choose an empty or new folder, or delete this one yourself"));
+        return Err(Diagnostic::error(display_path(&out), None, t!("out-not-loas"))
+            .with_hint(t!("out-not-loas-hint")));
     }
     Ok(())
 }
@@ -152,8 +154,8 @@ pub struct Writer {
     warnings: Mutex<Diagnostics>,
 }
 
-fn io_error(what: &str, p: &Path, e: io::Error) -> Diagnostic {
-    Diagnostic::error(display_path(p), None, format!("cannot {what}: {e}")).with_hint("check the folder's permissions and free disk space")
+fn io_error(what: Msg, p: &Path, e: io::Error) -> Diagnostic {
+    Diagnostic::error(display_path(p), None, t!("write-cannot", action = what, detail = &e)).with_hint(t!("write-cannot-hint"))
 }
 
 /// A unique name for a temporary file.
@@ -276,7 +278,7 @@ impl Record {
         let json = serde_json::to_vec(self).unwrap_or_default();
         fs::write(&tmp, json).and_then(|_| fs::rename(&tmp, &path)).map_err(|e| {
             let _ = fs::remove_file(&tmp);
-            io_error("write", &path, e)
+            io_error(t!("write-act-write"), &path, e)
         })
     }
 }
@@ -288,12 +290,12 @@ impl Writer {
     /// standby.
     pub fn open(root: &Path, out: &Path, opts: &Options) -> Result<Writer, Diagnostic> {
         check_out_dir(root, out)?;
-        let out = absolute(out).map_err(|e| io_error("resolve the output folder", out, e))?;
-        let parent = out.parent().ok_or_else(|| Diagnostic::error(display_path(&out), None, "the output folder has no parent"))?.to_path_buf();
+        let out = absolute(out).map_err(|e| io_error(t!("write-act-resolve-out"), out, e))?;
+        let parent = out.parent().ok_or_else(|| Diagnostic::error(display_path(&out), None, t!("out-no-parent")))?.to_path_buf();
         let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "dist".into());
-        fs::create_dir_all(&parent).map_err(|e| io_error("create the folder", &parent, e))?;
+        fs::create_dir_all(&parent).map_err(|e| io_error(t!("write-act-create-folder"), &parent, e))?;
         let work = parent.join(format!(".{name}.loa"));
-        fs::create_dir_all(&work).map_err(|e| io_error("create loa's working folder", &work, e))?;
+        fs::create_dir_all(&work).map_err(|e| io_error(t!("write-act-create-work"), &work, e))?;
         let lock = lock(&work, &out, opts)?;
         let mut warnings = Diagnostics::new();
         clean_leftovers(&parent, &name, &work, &mut warnings);
@@ -303,8 +305,8 @@ impl Writer {
         let mode = if mount { Mode::InPlace } else { Mode::Exchange };
         if mount {
             warnings.push(
-                Diagnostic::warning(display_path(&out), None, "the output folder is a mount point, so loa writes its files in place: each file atomically, but a build stopped midway leaves a mix of old and new files")
-                    .with_hint("to have the output swapped whole, make it a folder inside the mounted file system: --out /mount/dist"),
+                Diagnostic::warning(display_path(&out), None, t!("out-mount-point"))
+                    .with_hint(t!("out-mount-point-hint")),
             );
         }
         let standby = work.join("standby");
@@ -335,7 +337,7 @@ impl Writer {
     /// preview, which only loa reads): changed files are written atomically,
     /// unchanged ones are not touched.
     pub fn in_place(out: &Path) -> Result<Writer, Diagnostic> {
-        fs::create_dir_all(out).map_err(|e| io_error("create the folder", out, e))?;
+        fs::create_dir_all(out).map_err(|e| io_error(t!("write-act-create-folder"), out, e))?;
         Ok(Writer {
             out: out.to_path_buf(),
             work: out.to_path_buf(),
@@ -385,9 +387,9 @@ impl Writer {
             // A folder of the old output made read-only: the standby is loa's
             // own, it may be made writable again.
             if e.kind() != io::ErrorKind::PermissionDenied || self.mode != Mode::Exchange || make_writable_up(&self.target, dir).is_err() {
-                return Err(io_error("create the folder", dir, e));
+                return Err(io_error(t!("write-act-create-folder"), dir, e));
             }
-            fs::create_dir_all(dir).map_err(|e| io_error("create the folder", dir, e))?;
+            fs::create_dir_all(dir).map_err(|e| io_error(t!("write-act-create-folder"), dir, e))?;
         }
         if self.mode == Mode::Exchange && fs::metadata(dir).is_ok_and(|m| m.permissions().readonly()) {
             let _ = make_writable_up(&self.target, dir);
@@ -411,7 +413,7 @@ impl Writer {
         let tmp = dir.join(tmp_name());
         fs::write(&tmp, bytes).and_then(|_| self.replace(&tmp, dest)).map_err(|e| {
             let _ = fs::remove_file(&tmp);
-            io_error("write", dest, e)
+            io_error(t!("write-act-write"), dest, e)
         })
     }
 
@@ -420,11 +422,11 @@ impl Writer {
         let dir = dest.parent().unwrap_or(&self.target);
         self.ensure_dir(dir)?;
         let tmp = dir.join(tmp_name());
-        let mut src = File::open(from).map_err(|e| io_error("read", from, e))?;
+        let mut src = File::open(from).map_err(|e| io_error(t!("write-act-read"), from, e))?;
         let copied = File::create(&tmp).and_then(|mut t| io::copy(&mut src, &mut t)).and_then(|_| self.replace(&tmp, dest));
         copied.map_err(|e| {
             let _ = fs::remove_file(&tmp);
-            io_error("write", dest, e)
+            io_error(t!("write-act-write"), dest, e)
         })
     }
 
@@ -455,7 +457,7 @@ impl Writer {
         let unchanged = self.live
             && match (bytes, from) {
                 (Some(b), _) => same_bytes(&live, b),
-                (None, Some(f)) => f == live || same_contents(f, &live).map_err(|e| io_error("read", f, e))?,
+                (None, Some(f)) => f == live || same_contents(f, &live).map_err(|e| io_error(t!("write-act-read"), f, e))?,
                 (None, None) => false,
             };
         if unchanged {
@@ -518,7 +520,7 @@ impl Writer {
         }
         match self.mode {
             Mode::InPlace => {
-                written.changed += remove_stale(&self.target, paths).map_err(|(p, e)| io_error("remove", &p, e))?;
+                written.changed += remove_stale(&self.target, paths).map_err(|(p, e)| io_error(t!("write-act-remove"), &p, e))?;
                 written.replaced = true;
             }
             Mode::Exchange => {
@@ -538,14 +540,14 @@ impl Writer {
                     Some(r) => {
                         for p in r.paths.iter().chain(&r.touched).filter(|p| !paths.contains(*p)) {
                             let f = this.target.join(p);
-                            remove_file(&this.target, &f).map_err(|e| io_error("remove", &f, e))?;
+                            remove_file(&this.target, &f).map_err(|e| io_error(t!("write-act-remove"), &f, e))?;
                             if let Some(dir) = f.parent() {
                                 remove_empty_dirs(&this.target, dir);
                             }
                         }
                     }
                     None => {
-                        remove_stale(&this.target, paths).map_err(|(p, e)| io_error("remove", &p, e))?;
+                        remove_stale(&this.target, paths).map_err(|(p, e)| io_error(t!("write-act-remove"), &p, e))?;
                     }
                 }
                 this.swap()?;
@@ -563,21 +565,21 @@ impl Writer {
     fn swap(&self) -> Result<(), Diagnostic> {
         let (standby, out) = (&self.target, &self.out);
         if !out.exists() {
-            return fs::rename(standby, out).map_err(|e| io_error("move the new output into place", out, e));
+            return fs::rename(standby, out).map_err(|e| io_error(t!("write-act-move-in"), out, e));
         }
-        if exchange(standby, out).map_err(|e| io_error("exchange the new output with the old", out, e))? {
+        if exchange(standby, out).map_err(|e| io_error(t!("write-act-exchange"), out, e))? {
             return Ok(());
         }
         // No atomic exchange here: two renames, with a moment between them
         // in which the output path is missing.
         let aside = self.work.join(format!("old-{}", std::process::id()));
         let _ = fs::remove_dir_all(&aside);
-        fs::rename(out, &aside).map_err(|e| io_error("move the previous output aside", out, e))?;
+        fs::rename(out, &aside).map_err(|e| io_error(t!("write-act-move-aside"), out, e))?;
         if let Err(e) = fs::rename(standby, out) {
             let _ = fs::rename(&aside, out);
-            return Err(io_error("move the new output into place", out, e));
+            return Err(io_error(t!("write-act-move-in"), out, e));
         }
-        fs::rename(&aside, standby).map_err(|e| io_error("keep the previous output", &aside, e))
+        fs::rename(&aside, standby).map_err(|e| io_error(t!("write-act-keep-previous"), &aside, e))
     }
 }
 
@@ -603,18 +605,18 @@ impl Sink for Writer {
 /// Takes the lock of the output whose working folder is `work`.
 fn lock(work: &Path, out: &Path, opts: &Options) -> Result<File, Diagnostic> {
     let path = work.join("lock");
-    let file = fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path).map_err(|e| io_error("open the lock", &path, e))?;
+    let file = fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path).map_err(|e| io_error(t!("write-act-open-lock"), &path, e))?;
     match file.try_lock() {
         Ok(()) => return Ok(file),
-        Err(fs::TryLockError::Error(e)) => return Err(io_error("lock the output folder", &path, e)),
+        Err(fs::TryLockError::Error(e)) => return Err(io_error(t!("write-act-lock"), &path, e)),
         Err(fs::TryLockError::WouldBlock) => {}
     }
     if opts.no_wait {
-        return Err(Diagnostic::error(display_path(out), None, "another build is writing to this output folder")
-            .with_hint("wait until it ends and build again, or run without --no-wait to wait for it"));
+        return Err(Diagnostic::error(display_path(out), None, t!("out-locked"))
+            .with_hint(t!("out-locked-hint")));
     }
-    eprintln!("Another build is writing to {}; waiting for it to end…", display_path(out));
-    file.lock().map_err(|e| io_error("lock the output folder", &path, e))?;
+    eprintln!("{}", t!("out-waiting", folder = out));
+    file.lock().map_err(|e| io_error(t!("write-act-lock"), &path, e))?;
     Ok(file)
 }
 
@@ -625,7 +627,7 @@ fn lock(work: &Path, out: &Path, opts: &Options) -> Result<File, Diagnostic> {
 fn clean_leftovers(parent: &Path, name: &str, work: &Path, warnings: &mut Diagnostics) {
     let mut remove = |p: PathBuf| {
         if let Err(e) = fs::remove_dir_all(&p) {
-            warnings.push(Diagnostic::warning(display_path(&p), None, format!("cannot remove this folder a stopped build left: {e}")).with_hint("remove it yourself"));
+            warnings.push(Diagnostic::warning(display_path(&p), None, t!("out-cannot-remove-left", detail = &e)).with_hint(t!("out-cannot-remove-left-hint")));
         }
     };
     if let Ok(entries) = fs::read_dir(work) {
@@ -652,9 +654,9 @@ fn clean_leftovers(parent: &Path, name: &str, work: &Path, warnings: &mut Diagno
 /// Makes sure the standby is a folder.
 fn prepare_standby(standby: &Path) -> Result<(), Diagnostic> {
     if fs::symlink_metadata(standby).is_ok_and(|m| !m.is_dir()) {
-        fs::remove_file(standby).map_err(|e| io_error("remove", standby, e))?;
+        fs::remove_file(standby).map_err(|e| io_error(t!("write-act-remove"), standby, e))?;
     }
-    fs::create_dir_all(standby).map_err(|e| io_error("create the folder", standby, e))
+    fs::create_dir_all(standby).map_err(|e| io_error(t!("write-act-create-folder"), standby, e))
 }
 
 /// Gives the owner write permission on `dir` and the folders above it up to

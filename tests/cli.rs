@@ -379,8 +379,8 @@ const BAD_YAML: Broken = Broken {
     name: "bad-yaml",
     culprit: "content/pages/loi-yaml.md",
     expect: &[
-        "error: content/pages/loi-yaml.md:3:16: mapping values are not allowed in this context",
-        "hint: a value that contains ': ' or starts with a special character must be put in quotes",
+        "error: content/pages/loi-yaml.md:3:16: this value contains `: ` (a colon and a space), which YAML reads as the start of another key",
+        "hint: put the whole value in quotes: title: \"Ngày hội: vui chơi an toàn\"",
         "title: Ngày hội: vui chơi an toàn",
     ],
 };
@@ -413,7 +413,7 @@ const TEMPLATE_ERROR: Broken = Broken {
 const UNKNOWN_KEY: Broken = Broken {
     name: "unknown-key",
     culprit: "content/pages/sai-khoa.md",
-    expect: &["error: content/pages/sai-khoa.md:3:1: unknown field `tittle`", "hint: did you mean `title`?"],
+    expect: &["error: content/pages/sai-khoa.md:3:1: unknown key `tittle`", "hint: did you mean `title`?"],
 };
 
 fn check_broken(b: &Broken) {
@@ -515,8 +515,8 @@ fn every_front_matter_error_is_reported_in_one_run() {
     g.write("content/thang-tre-em/sai-ngay.md", "---\ntitle: Sai ngày\npublish: ngày mai\n---\n\nNội dung.\n");
     let run = build(&g.root, &g.beside("out"), Some("2027-06-10"), &[]);
     run.expect_code(1)
-        .stderr_has("content/pages/loi-yaml.md:3:16: mapping values are not allowed")
-        .stderr_has("content/pages/sai-khoa.md:3:1: unknown field `tittle`")
+        .stderr_has("content/pages/loi-yaml.md:3:16: this value contains `: `")
+        .stderr_has("content/pages/sai-khoa.md:3:1: unknown key `tittle`")
         .stderr_has("content/thang-tre-em/sai-ngay.md:3:10: `ngày mai` is neither a date nor an offset")
         .stderr_has("3 errors found; nothing was written.");
     // In a stable order: by file.

@@ -36,7 +36,7 @@ fn which(out: &Path, refs: &[Tree; 2]) -> Option<usize> {
 }
 
 fn spawn_build(root: &Path, out: &Path, at: &str, extra: &[&str]) -> std::process::Child {
-    Command::new(LOA)
+    common::command()
         .args(["build", "--root"])
         .arg(root)
         .arg("--out")

@@ -70,7 +70,7 @@ fn wait_for(port: u16, path: &str, what: &str, pred: impl Fn(u16, &str) -> bool)
 
 fn start(root: &Path, extra: &[&str]) -> Server {
     let port = free_port();
-    let child = Command::new(common::LOA)
+    let child = common::command()
         .args(["serve", "--root"])
         .arg(root)
         .args(["--port", &port.to_string(), "--at", "2027-06-10"])
@@ -140,7 +140,7 @@ fn no_drafts_hides_drafts() {
 fn ctrl_c_removes_the_preview_folder() {
     let site = common::site("good");
     let port = free_port();
-    let mut child = Command::new(common::LOA)
+    let mut child = common::command()
         .args(["serve", "--root"])
         .arg(&site.root)
         .args(["--port", &port.to_string()])

@@ -12,6 +12,8 @@ use super::when;
 use super::yaml::{self, content_position, position_of, Spanned};
 use super::Text;
 use crate::diag::{did_you_mean, Diagnostic, Diagnostics, Position};
+use crate::i18n::Msg;
+use crate::t;
 use crate::time::rule::{Timing, YearBounds};
 
 /// The file name, relative to the site root.
@@ -117,9 +119,9 @@ enum YearsField {
 /// be read: no check against a guess).
 pub fn parse(text: &str, languages: Option<&[String]>) -> Result<Calendar, Diagnostics> {
     let file = Path::new(FILE);
-    let raw: CalendarFile = yaml::parse(file, text, 0).map_err(|d| Diagnostics::from(d.with_source(text)))?;
+    let raw: CalendarFile = yaml::parse(file, text, 0, takes).map_err(|d| Diagnostics::from(d.with_source(text)))?;
     let mut diags = Diagnostics::new();
-    let mut err = |pos: Option<Position>, msg: String, hint: Option<String>| {
+    let mut err = |pos: Option<Position>, msg: Msg, hint: Option<Msg>| {
         let mut d = Diagnostic::error(file, pos, msg).with_source(text);
         if let Some(h) = hint {
             d = d.with_hint(h);
@@ -134,8 +136,8 @@ pub fn parse(text: &str, languages: Option<&[String]>) -> Result<Calendar, Diagn
             Err(_) => {
                 err(
                     content_position(text, position_of(tz, 0)),
-                    format!("`{}` is not a timezone", tz.value),
-                    Some("use an IANA name such as Asia/Ho_Chi_Minh".into()),
+                    t!("cal-not-timezone", value = tz.value.as_str()),
+                    Some(t!("cal-timezone-hint")),
                 );
                 DEFAULT_TIMEZONE
             }
@@ -150,16 +152,13 @@ pub fn parse(text: &str, languages: Option<&[String]>) -> Result<Calendar, Diagn
         if !crate::slug::is_valid(&id) {
             err(
                 id_pos,
-                format!("`{id}` is not a valid campaign id"),
-                Some(format!(
-                    "use lowercase letters a-z, digits and hyphens, e.g. `{}`; the id is also the campaign's folder and URL",
-                    crate::slug::suggest(&id)
-                )),
+                t!("cal-bad-id", id = id.as_str()),
+                Some(t!("cal-bad-id-hint", suggestion = crate::slug::suggest(&id))),
             );
         } else if let Some(why) = crate::reserved::why_taken(&id, languages.unwrap_or(&[])) {
-            err(id_pos, format!("the campaign id `{id}` cannot be used: {why}"), Some(format!("choose another id (it is also the campaign's folder and URL), e.g. `chien-dich-{id}`")));
+            err(id_pos, t!("cal-id-taken", id = id.as_str(), why = why), Some(t!("cal-id-taken-hint", suggestion = format!("chien-dich-{id}"))));
         } else if !seen.insert(id.clone()) {
-            err(id_pos, format!("campaign `{id}` is defined twice"), Some("each campaign needs its own id".into()));
+            err(id_pos, t!("cal-id-twice", id = id.as_str()), Some(t!("cal-id-twice-hint")));
         }
 
         let title_pos = position_of(&c.title, 0);
@@ -169,8 +168,8 @@ pub fn parse(text: &str, languages: Option<&[String]>) -> Result<Calendar, Diagn
             {
                 err(
                     title_pos,
-                    format!("`{lang}` is not one of the site's languages ({})", languages.join(", ")),
-                    Some("add the language to `languages` in site.yaml, or remove this title".into()),
+                    t!("cal-title-language", lang = lang, languages = languages.join(", ")),
+                    Some(t!("cal-title-language-hint")),
                 );
             }
         }
@@ -182,7 +181,7 @@ pub fn parse(text: &str, languages: Option<&[String]>) -> Result<Calendar, Diagn
             WhenField::Many(items) => items.into_iter().map(|s| (s.value.clone(), position_of(&s, 0))).collect(),
         };
         if whens.is_empty() {
-            err(when_pos, "`when` is an empty list".into(), Some("give at least one date, e.g. 1/6 - 30/6".into()));
+            err(when_pos, t!("cal-when-empty"), Some(t!("cal-when-empty-hint")));
         }
         for (s, pos) in whens {
             match when::parse(&s) {
@@ -202,7 +201,7 @@ pub fn parse(text: &str, languages: Option<&[String]>) -> Result<Calendar, Diagn
                     err(
                         content_position(text, position_of(y, 0)),
                         msg,
-                        Some("write a year (2027) or a range of years (2020-2030)".into()),
+                        Some(t!("cal-years-hint")),
                     );
                     YearBounds::default()
                 }
@@ -216,7 +215,7 @@ pub fn parse(text: &str, languages: Option<&[String]>) -> Result<Calendar, Diagn
                 Some(v) => {
                     err(
                         position_of(v, 0),
-                        format!("`{name}` must be a number of days from 0 to 366, not {}", v.value),
+                        t!("cal-days-range", key = name, value = v.value),
                         None,
                     );
                     default
@@ -234,8 +233,8 @@ pub fn parse(text: &str, languages: Option<&[String]>) -> Result<Calendar, Diagn
             } else {
                 err(
                     content_position(text, position_of(col, 0)),
-                    format!("`{v}` is not a colour"),
-                    Some("write a hex colour in quotes, e.g. \"#c2410c\"".into()),
+                    t!("cal-not-colour", value = v),
+                    Some(t!("cal-colour-hint")),
                 );
                 None
             }
@@ -250,15 +249,15 @@ pub fn parse(text: &str, languages: Option<&[String]>) -> Result<Calendar, Diagn
     Ok(Calendar { timezone, campaigns })
 }
 
-fn parse_years(y: &YearsField) -> Result<YearBounds, String> {
-    let year = |s: &str| -> Result<Option<i32>, String> {
+fn parse_years(y: &YearsField) -> Result<YearBounds, Msg> {
+    let year = |s: &str| -> Result<Option<i32>, Msg> {
         let s = s.trim();
         if s.is_empty() {
             return Ok(None);
         }
         match s.parse::<i32>() {
             Ok(v) if (1900..=2200).contains(&v) => Ok(Some(v)),
-            _ => Err(format!("`{s}` is not a year")),
+            _ => Err(t!("cal-not-a-year", value = s)),
         }
     };
     let bounds = match y {
@@ -277,9 +276,24 @@ fn parse_years(y: &YearsField) -> Result<YearBounds, String> {
     if let (Some(f), Some(t)) = (bounds.from, bounds.to)
         && f > t
     {
-        return Err(format!("the years {f}-{t} are in the wrong order"));
+        return Err(t!("cal-years-order", years = format!("{f}-{t}")));
     }
     Ok(bounds)
+}
+
+/// What the keys of `calendar.yaml` take.
+fn takes(key: &str) -> Option<Msg> {
+    Some(match key {
+        "timezone" => t!("takes-timezone"),
+        "campaigns" => t!("takes-campaigns"),
+        "id" => t!("takes-id"),
+        "title" => t!("takes-text-per-lang"),
+        "when" => t!("takes-when"),
+        "years" => t!("takes-years"),
+        "lead" | "linger" => t!("takes-days"),
+        "color" => t!("takes-color"),
+        _ => return None,
+    })
 }
 
 /// Suggests a campaign id close to `name`, for unknown content folders.
@@ -316,7 +330,7 @@ mod tests {
         let err = parse(text, Some(&langs())).unwrap_err();
         let d = &err.0[0];
         assert_eq!(d.location(), "calendar.yaml:7:11");
-        assert_eq!(d.message, "31/2 is not a date (February has 29 days at most)");
+        assert_eq!(d.message(), "31/2 is not a date (February has 29 days at most)");
     }
 
     #[test]

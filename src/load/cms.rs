@@ -15,6 +15,8 @@ use serde::Deserialize;
 
 use super::yaml::{content_position, position_of, Spanned};
 use crate::diag::{did_you_mean, Diagnostic, Position};
+use crate::i18n::Msg;
+use crate::t;
 
 /// The Decap CMS release the generated `admin/` is written for and loads.
 pub const DECAP_VERSION: &str = "3.16.3";
@@ -140,40 +142,54 @@ pub struct CmsFile {
     app_id: Option<String>,
 }
 
+/// What the keys of the `cms:` block take.
+pub fn takes(key: &str) -> Option<Msg> {
+    Some(match key {
+        "name" => t!("takes-one-of", choices = "decap, sveltia"),
+        "backend" => t!("takes-one-of", choices = "github, gitlab, gitea"),
+        "repo" => t!("takes-repo"),
+        "branch" => t!("takes-branch"),
+        "script" => t!("takes-one-of", choices = "self-hosted, cdn"),
+        "host" | "auth_url" => t!("takes-https"),
+        "app_id" => t!("takes-text"),
+        _ => return None,
+    })
+}
+
 /// Checks the `cms:` block of `site.yaml` (whose text is `text`). Every
 /// problem is returned, located.
 pub fn parse(raw: CmsFile, text: &str) -> Result<Cms, Vec<Diagnostic>> {
     let mut diags = Vec::new();
     let at = |s: &Spanned<String>| content_position(text, position_of(s, 0));
-    let mut err = |pos: Option<Position>, msg: String, hint: String| {
+    let mut err = |pos: Option<Position>, msg: Msg, hint: Msg| {
         diags.push(Diagnostic::error(super::site::FILE, pos, msg).with_hint(hint).with_source(text));
     };
-    let one_of = |s: &Spanned<String>, choices: &[&str]| -> Result<usize, (String, String)> {
+    let one_of = |s: &Spanned<String>, key: &str, choices: &[&str]| -> Result<usize, (Msg, Msg)> {
         let v = s.value.trim();
         choices.iter().position(|c| *c == v).ok_or_else(|| {
             let hint = match did_you_mean(v, choices.iter().copied()) {
-                Some(d) => format!("did you mean `{d}`?"),
-                None => format!("write one of: {}", choices.join(", ")),
+                Some(d) => t!("yaml-did-you-mean", key = d),
+                None => t!("cms-write-one-of", choices = choices.join(", ")),
             };
-            (format!("`{v}` is not one of {}", choices.join(", ")), hint)
+            (t!("cms-not-one-of", key = key, value = v, choices = choices.join(", ")), hint)
         })
     };
-    let editor = match one_of(&raw.name, &["decap", "sveltia"]) {
+    let editor = match one_of(&raw.name, "name", &["decap", "sveltia"]) {
         Ok(0) => Editor::Decap,
         Ok(_) => Editor::Sveltia,
         Err((m, h)) => {
-            err(at(&raw.name), format!("cms name: {m}"), h);
+            err(at(&raw.name), m, h);
             Editor::Decap
         }
     };
     let backend = match &raw.backend {
         None => Backend::GitHub,
-        Some(b) => match one_of(b, &["github", "gitlab", "gitea"]) {
+        Some(b) => match one_of(b, "backend", &["github", "gitlab", "gitea"]) {
             Ok(0) => Backend::GitHub,
             Ok(1) => Backend::GitLab,
             Ok(_) => Backend::Gitea,
             Err((m, h)) => {
-                err(at(b), format!("cms backend: {m}"), h);
+                err(at(b), m, h);
                 Backend::GitHub
             }
         },
@@ -184,18 +200,18 @@ pub fn parse(raw: CmsFile, text: &str) -> Result<Cms, Vec<Diagnostic>> {
             let v = r.value.trim().trim_end_matches(".git").to_owned();
             let ok = v.split('/').count() >= 2 && v.split('/').all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c)));
             if !ok {
-                err(at(r), format!("`{v}` is not a repository name"), "write the owner and the name of the site's repository: owner/name".into());
+                err(at(r), t!("cms-not-repo", value = v.as_str()), t!("cms-repo-hint"));
             }
             v
         }
         None => {
-            err(position, "`cms` needs `repo`: the repository the editor saves into".into(), "add `repo: owner/name` (the site's repository on GitHub, GitLab or Gitea) under `cms:`".into());
+            err(position, t!("cms-no-repo"), t!("cms-no-repo-hint"));
             String::new()
         }
     };
     let branch = match &raw.branch {
         Some(b) if b.value.trim().is_empty() || b.value.contains(char::is_whitespace) => {
-            err(at(b), format!("`{}` is not a branch name", b.value), "write the branch the site is published from, e.g. main".into());
+            err(at(b), t!("cms-not-branch", value = b.value.as_str()), t!("cms-branch-hint"));
             String::new()
         }
         Some(b) => b.value.trim().to_owned(),
@@ -203,11 +219,11 @@ pub fn parse(raw: CmsFile, text: &str) -> Result<Cms, Vec<Diagnostic>> {
     };
     let script = match &raw.script {
         None => Script::SelfHosted,
-        Some(s) => match one_of(s, &["self-hosted", "cdn"]) {
+        Some(s) => match one_of(s, "script", &["self-hosted", "cdn"]) {
             Ok(0) => Script::SelfHosted,
             Ok(_) => Script::Cdn,
             Err((m, h)) => {
-                err(at(s), format!("cms script: {m}"), h);
+                err(at(s), m, h);
                 Script::SelfHosted
             }
         },
@@ -218,7 +234,7 @@ pub fn parse(raw: CmsFile, text: &str) -> Result<Cms, Vec<Diagnostic>> {
         match url::Url::parse(&v) {
             Ok(u) if u.scheme() == "https" && u.host_str().is_some() => Some(v),
             _ => {
-                err(at(s), format!("`{v}` is not an https:// address"), format!("write `{key}` as the server's address, e.g. https://git.example.org"));
+                err(at(s), t!("cms-not-https", value = v.as_str()), t!("cms-https-hint", key = key));
                 None
             }
         }
@@ -226,7 +242,7 @@ pub fn parse(raw: CmsFile, text: &str) -> Result<Cms, Vec<Diagnostic>> {
     let host = url(&raw.host, "host");
     let auth_url = url(&raw.auth_url, "auth_url");
     if backend == Backend::Gitea && raw.host.is_none() {
-        err(position, "`backend: gitea` needs `host`: the Gitea server's address".into(), "add `host: https://git.example.org` under `cms:`".into());
+        err(position, t!("cms-gitea-host"), t!("cms-gitea-host-hint"));
     }
     if diags.is_empty() {
         Ok(Cms { editor, backend, repo, branch, script, host, auth_url, app_id: raw.app_id.map(|a| a.trim().to_owned()).filter(|a| !a.is_empty()), position })
@@ -243,7 +259,7 @@ mod tests {
 
     fn cms(block: &str) -> Result<Cms, Vec<String>> {
         let text = format!("title: T\nbase_url: https://example.org/\ncms:\n{block}");
-        site::parse(&text).map(|s| s.cms.expect("a cms block")).map_err(|d| d.iter().map(|d| format!("{}: {}", d.location(), d.message)).collect())
+        site::parse(&text).map(|s| s.cms.expect("a cms block")).map_err(|d| d.iter().map(|d| format!("{}: {}", d.location(), d.message())).collect())
     }
 
     #[test]

@@ -20,6 +20,8 @@ use super::front_matter;
 pub use super::front_matter::{FrontMatter, LeafletFormat, Variants};
 use super::site::Site;
 use crate::diag::{Diagnostic, Diagnostics, Position};
+use crate::i18n::Msg;
+use crate::t;
 
 /// The folder of site-wide pages inside `content/`.
 pub const PAGES_DIR: &str = "pages";
@@ -101,7 +103,7 @@ pub fn load(root: &Path, site: &Site, calendar: &Calendar) -> Result<Content, Di
     let dir = root.join("content");
     let mut diags = Diagnostics::new();
     if !dir.is_dir() {
-        diags.push(Diagnostic::error("content", None, "there is no content/ folder").with_hint("create content/_index.md for the hub; `loa init` makes a working site"));
+        diags.push(Diagnostic::error("content", None, t!("content-no-folder")).with_hint(t!("content-no-folder-hint")));
         return Err(diags);
     }
     let mut markdown = Vec::new();
@@ -113,7 +115,7 @@ pub fn load(root: &Path, site: &Site, calendar: &Calendar) -> Result<Content, Di
             Ok(e) => e,
             Err(e) => {
                 let at = e.path().map_or_else(|| PathBuf::from("content"), |p| p.strip_prefix(root).unwrap_or(p).to_path_buf());
-                diags.push(Diagnostic::error(at, None, format!("cannot read the content folder: {e}")).with_hint("check the folder's permissions"));
+                diags.push(Diagnostic::error(at, None, t!("content-cannot-read", detail = e.to_string())).with_hint(t!("folder-permissions-hint")));
                 continue;
             }
         };
@@ -121,19 +123,19 @@ pub fn load(root: &Path, site: &Site, calendar: &Calendar) -> Result<Content, Di
         let kind = entry.file_type();
         if kind.is_symlink() {
             warnings.push(
-                Diagnostic::warning(&rel, None, "this is a link to another file or folder; loa does not follow links, so it is left out")
-                    .with_hint("copy the file or folder itself into content/"),
+                Diagnostic::warning(&rel, None, t!("content-symlink"))
+                    .with_hint(t!("content-symlink-hint", folder = "content/")),
             );
             continue;
         }
         if kind.is_dir() {
             if rel.extension().is_some_and(|e| e == "md") {
-                warnings.push(Diagnostic::warning(&rel, None, "this is a folder named like a page; it is not a page").with_hint("a page is a file: rename the folder, or move the page out of it"));
+                warnings.push(Diagnostic::warning(&rel, None, t!("content-folder-like-page")).with_hint(t!("content-folder-like-page-hint")));
             }
             continue;
         }
         if !kind.is_file() {
-            warnings.push(Diagnostic::warning(&rel, None, "this is neither a file nor a folder; it is left out"));
+            warnings.push(Diagnostic::warning(&rel, None, t!("content-not-a-file")));
             continue;
         }
         let inner = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
@@ -142,14 +144,14 @@ pub fn load(root: &Path, site: &Site, calendar: &Calendar) -> Result<Content, Di
             if reported.insert(parts[0].clone()) {
                 let ids: Vec<&str> = calendar.campaigns.iter().map(|c| c.id.as_str()).collect();
                 let hint = match suggest_id(calendar, &parts[0]) {
-                    Some(s) => format!("did you mean `{s}`? The folders under content/ are `pages` and the campaign ids"),
-                    None => format!("add the campaign to calendar.yaml, or rename the folder to one of: {}", ids.join(", ")),
+                    Some(s) => t!("content-folder-did-you-mean", id = s),
+                    None => t!("content-folder-hint", ids = ids.join(", ")),
                 };
                 diags.push(
                     Diagnostic::error(
                         Path::new("content").join(&parts[0]),
                         None,
-                        format!("the folder `{}` is not a campaign in calendar.yaml", parts[0]),
+                        t!("content-folder-not-campaign", folder = parts[0].as_str()),
                     )
                     .with_hint(hint),
                 );
@@ -195,8 +197,8 @@ fn empty_translation(root: &Path, rel: &Path, site: &Site) -> Option<Diagnostic>
     }
     let text = std::fs::read(root.join(rel)).ok()?;
     text.iter().all(u8::is_ascii_whitespace).then(|| {
-        Diagnostic::warning(rel, None, format!("this translation is empty, so the page has no `{lang}` version"))
-            .with_hint("write the translation (title, then the text), or delete the file")
+        Diagnostic::warning(rel, None, t!("content-empty-translation", lang = lang.as_str()))
+            .with_hint(t!("content-empty-translation-hint"))
     })
 }
 
@@ -220,8 +222,8 @@ fn same_page_twice(pages: &[Page], default_lang: &str) -> Diagnostics {
     for p in pages {
         if let Some(plain) = plain_source(p, default_lang).filter(|plain| sources.contains(plain.as_path())) {
             diags.push(
-                Diagnostic::error(&p.source, None, format!("{} and {} are the same page in `{default_lang}`", crate::diag::display_path(&plain), crate::diag::display_path(&p.source)))
-                    .with_hint(format!("keep one of the two files: x.md and x.{default_lang}.md both name the default language's version")),
+                Diagnostic::error(&p.source, None, t!("content-same-page", first = &plain, second = &p.source, lang = default_lang))
+                    .with_hint(t!("content-same-page-hint", lang = default_lang)),
             );
         }
     }
@@ -243,10 +245,10 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 
 /// Reads one Markdown file.
 pub fn load_page(root: &Path, rel: &Path, site: &Site) -> Result<Page, Diagnostics> {
-    let raw = super::read_text(root, rel, "")?;
+    let raw = super::read_text(root, rel, None)?;
     let raw = raw.as_str();
     let text: String = if is_nfc_quick(raw.chars()) == IsNormalized::Yes { raw.to_owned() } else { raw.nfc().collect() };
-    let err = |pos: Option<Position>, msg: String, hint: &str| -> Diagnostic {
+    let err = |pos: Option<Position>, msg: Msg, hint: Msg| -> Diagnostic {
         Diagnostic::error(rel, pos, msg).with_hint(hint).with_source(&text)
     };
 
@@ -264,25 +266,25 @@ pub fn load_page(root: &Path, rel: &Path, site: &Site) -> Result<Page, Diagnosti
     };
     let mut diags = Diagnostics::new();
     if !site.languages.contains(&lang) {
-        diags.push(err(None, format!("`{lang}` in the file name is not one of the site's languages ({})", site.languages.join(", ")), "name translations x.en.md, with a code from `languages` in site.yaml"));
+        diags.push(err(None, t!("content-file-language", lang = lang.as_str(), languages = site.languages.join(", ")), t!("content-file-language-hint")));
     }
     // `x.vi.md` (the default language's code written out, as Decap CMS names
     // its files) is the same page as `x.md`; `same_page_twice` refuses both.
     let kind = match (parts.len(), stem == "_index") {
         (1, true) => PageKind::Hub,
         (2, true) if parts[0] == PAGES_DIR => {
-            diags.push(err(None, "content/pages/ has no _index.md: site-wide pages are listed on the hub".into(), "move the text to content/_index.md"));
+            diags.push(err(None, t!("content-pages-index"), t!("content-pages-index-hint")));
             PageKind::SitePage
         }
         (2, true) => PageKind::CampaignHome(parts[0].clone()),
         (2, false) if parts[0] == PAGES_DIR => PageKind::SitePage,
         (2, false) => PageKind::CampaignPage(parts[0].clone()),
         (1, false) => {
-            diags.push(err(None, "pages go in content/pages/ or in a campaign's folder".into(), &format!("move it to content/pages/{file_name}")));
+            diags.push(err(None, t!("content-page-at-top"), t!("content-page-at-top-hint", file = file_name.as_str())));
             PageKind::SitePage
         }
         _ => {
-            diags.push(err(None, "pages go at most one folder deep under content/".into(), "move it to content/pages/ or to the campaign's folder"));
+            diags.push(err(None, t!("content-page-too-deep"), t!("content-page-too-deep-hint")));
             PageKind::SitePage
         }
     };
@@ -307,8 +309,8 @@ pub fn load_page(root: &Path, rel: &Path, site: &Site) -> Result<Page, Diagnosti
         }
     };
     if stem != "_index" && slug.is_empty() {
-        return Err(Diagnostic::error(rel, None, format!("`{stem}` gives no name for the page's URL: it has no letter or digit"))
-            .with_hint("add `slug: ten-trang` to the front matter, or rename the file")
+        return Err(Diagnostic::error(rel, None, t!("content-no-slug", name = stem.as_str()))
+            .with_hint(t!("content-no-slug-hint"))
             .into());
     }
     Ok(Page { source: rel.to_path_buf(), kind, slug, lang, front, body, body_line, text })

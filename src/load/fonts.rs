@@ -47,7 +47,7 @@ pub fn load(theme: &Theme) -> Result<Fonts, Diagnostics> {
             theme::Bytes::File(p) => match std::fs::read(p) {
                 Ok(v) => Bytes::new(v),
                 Err(e) => {
-                    diags.push(Diagnostic::error(origin.display(), None, format!("cannot read: {e}")));
+                    diags.push(Diagnostic::error(origin.display(), None, crate::t!("file-cannot-read", detail = &e)));
                     continue;
                 }
             },
@@ -57,15 +57,15 @@ pub fn load(theme: &Theme) -> Result<Fonts, Diagnostics> {
         fonts.extend(Font::iter(data));
         if fonts.len() == before {
             diags.push(
-                Diagnostic::error(origin.display(), None, "this file is not a font loa can read")
-                    .with_hint("use TrueType (.ttf) or OpenType (.otf) font files"),
+                Diagnostic::error(origin.display(), None, crate::t!("font-unreadable"))
+                    .with_hint(crate::t!("font-unreadable-hint")),
             );
         }
     }
     if fonts.is_empty() && !diags.has_errors() {
         diags.push(
-            Diagnostic::error(format!("themes/{}/fonts", theme.name), None, "the theme has no fonts for the leaflets")
-                .with_hint("put .ttf or .otf files in the theme's fonts/ folder, e.g. Noto Sans"),
+            Diagnostic::error(format!("themes/{}/fonts", theme.name), None, crate::t!("font-none"))
+                .with_hint(crate::t!("font-none-hint")),
         );
     }
     if diags.has_errors() {

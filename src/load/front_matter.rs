@@ -11,7 +11,9 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
 
 use super::yaml::{self, content_position, position_of, Spanned};
-use crate::diag::{did_you_mean, Diagnostic, Diagnostics, Position};
+use crate::diag::{Diagnostic, Diagnostics, Position};
+use crate::i18n::Msg;
+use crate::t;
 use crate::time::Bound;
 
 /// The front-matter keys a page may have, for "did you mean" hints.
@@ -22,6 +24,28 @@ pub const KEYS: &[&str] =
 /// the Vietnamese school system: kindergarten, primary, lower secondary,
 /// upper secondary. Their labels are the theme's `school_level_*` strings.
 pub const SCHOOL_LEVELS: &[&str] = &["mam-non", "tieu-hoc", "thcs", "thpt"];
+
+/// The audiences of loa's default theme (its `audience_*` strings), named in
+/// messages about `audience:` read before the theme is.
+pub const DEFAULT_AUDIENCES: &[&str] = &["tre-em", "cha-me", "giao-vien", "cong-dong", "can-bo"];
+
+/// What each front-matter key takes, for a value of the wrong kind.
+pub fn takes(key: &str) -> Option<Msg> {
+    Some(match key {
+        "title" | "summary" | "image_alt" => t!("takes-text"),
+        "slug" => t!("takes-slug"),
+        "date" => t!("takes-date"),
+        "publish" | "expire" => t!("takes-bound"),
+        "draft" => t!("takes-true-false"),
+        "weight" => t!("takes-whole-number"),
+        "audience" => t!("takes-audience", groups = DEFAULT_AUDIENCES.join(", ")),
+        "school_level" => t!("takes-school-level", levels = SCHOOL_LEVELS.join(", ")),
+        "leaflet" => t!("takes-leaflet"),
+        "variants" => t!("takes-variants"),
+        "image" => t!("takes-picture"),
+        _ => return None,
+    })
+}
 
 /// The largest offset `publish`/`expire` may take, in days (ten years).
 pub const MAX_OFFSET_DAYS: i64 = 3660;
@@ -163,7 +187,7 @@ impl OneOrMany {
 
 /// Parses `2027-05-20`, `start`, `end`, `start-14d`, `end+7d` (at most
 /// 3,660 days either way).
-pub fn parse_bound(s: &str) -> Result<Bound, String> {
+pub fn parse_bound(s: &str) -> Result<Bound, Msg> {
     let s = s.trim();
     if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
         return Ok(Bound::Date(d));
@@ -173,7 +197,7 @@ pub fn parse_bound(s: &str) -> Result<Bound, String> {
     } else if let Some(r) = s.strip_prefix("end") {
         (false, r)
     } else {
-        return Err(format!("`{s}` is neither a date nor an offset"));
+        return Err(t!("fm-bound-neither", value = s));
     };
     let rest = rest.trim();
     let days = if rest.is_empty() {
@@ -182,14 +206,14 @@ pub fn parse_bound(s: &str) -> Result<Bound, String> {
         let (sign, num) = match rest.chars().next() {
             Some('+') => (1, &rest[1..]),
             Some('-') => (-1, &rest[1..]),
-            _ => return Err(format!("`{s}`: an offset is start or end, then + or -, then a number of days")),
+            _ => return Err(t!("fm-bound-form", value = s)),
         };
         let num = num.trim();
         let num = num.strip_suffix('d').unwrap_or(num).trim();
         match num.parse::<i64>() {
             Ok(n) if num.bytes().all(|b| b.is_ascii_digit()) && n <= MAX_OFFSET_DAYS => sign * n,
-            Ok(_) if num.bytes().all(|b| b.is_ascii_digit()) => return Err(format!("`{s}`: an offset is at most {MAX_OFFSET_DAYS} days")),
-            _ => return Err(format!("`{s}`: `{num}` is not a number of days")),
+            Ok(_) if num.bytes().all(|b| b.is_ascii_digit()) => return Err(t!("fm-bound-too-far", value = s, max = MAX_OFFSET_DAYS)),
+            _ => return Err(t!("fm-bound-days", value = s, days = num)),
         }
     };
     Ok(if anchor { Bound::FromStart(days) } else { Bound::FromEnd(days) })
@@ -226,24 +250,15 @@ pub struct Parsed<'t> {
 /// path for messages; `in_campaign` whether offsets from a campaign's dates
 /// are allowed. Every problem is returned, located.
 pub fn parse<'t>(rel: &Path, text: &'t str, in_campaign: bool) -> Result<Parsed<'t>, Diagnostics> {
-    let err = |pos: Option<Position>, msg: String, hint: &str| -> Diagnostic { Diagnostic::error(rel, pos, msg).with_hint(hint).with_source(text) };
+    let err = |pos: Option<Position>, msg: Msg, hint: Msg| -> Diagnostic { Diagnostic::error(rel, pos, msg).with_hint(hint).with_source(text) };
     let mut diags = Diagnostics::new();
     let Some((yaml_text, yaml_line, body, body_line)) = split_front_matter(text) else {
-        return Err(err(Some(Position::new(1, 1)), "the page has no front matter".into(), "start the file with a line ---, then title: …, then a line ---").into());
+        let hint = if text.trim_start().starts_with("---") { t!("fm-unclosed-hint") } else { t!("fm-none-hint") };
+        return Err(err(Some(Position::new(1, 1)), t!("fm-none"), hint).into());
     };
-    let front: FrontFile = match yaml::parse(rel, yaml_text, yaml_line) {
+    let front: FrontFile = match yaml::parse(rel, yaml_text, yaml_line, takes) {
         Ok(f) => f,
-        Err(mut d) => {
-            if d.message.contains("unknown field") {
-                let word = d.message.split('`').nth(1).unwrap_or("");
-                if let Some(s) = did_you_mean(word, KEYS.iter().copied()) {
-                    d.hint = Some(format!("did you mean `{s}`?"));
-                } else {
-                    d.hint = Some(format!("the keys a page may have are: {}", KEYS.join(", ")));
-                }
-            }
-            return Err(d.with_source(text).into());
-        }
+        Err(d) => return Err(d.with_source(text).into()),
     };
     // A browser editor (Decap CMS) writes `date: ""`, `image: ""` or `draft: null`
     // for a field left empty: an empty value is the same as no key.
@@ -279,12 +294,16 @@ pub fn parse<'t>(rel: &Path, text: &'t str, in_campaign: bool) -> Result<Parsed<
 
     let title = front.title.value.trim().to_owned();
     if title.is_empty() {
-        diags.push(err(position_of(&front.title, yaml_line), "the title is empty".into(), "write the page's title after `title:`"));
+        diags.push(err(position_of(&front.title, yaml_line), t!("fm-title-empty"), t!("fm-title-empty-hint")));
     }
     let date = front.date.as_ref().and_then(|f| match NaiveDate::parse_from_str(f.value.0.trim(), "%Y-%m-%d") {
         Ok(d) => Some(d),
         Err(_) => {
-            diags.push(err(pos("date"), format!("`{}` is not a date", f.value.0), "write the date as YYYY-MM-DD, e.g. 2027-05-20"));
+            let hint = match yaml::date_as_written(&f.value.0) {
+                Some(d) => t!("fm-date-did-you-mean", date = d.format("%Y-%m-%d").to_string()),
+                None => t!("fm-date-hint"),
+            };
+            diags.push(err(pos("date"), t!("fm-not-a-date", value = f.value.0.as_str()), hint));
             None
         }
     });
@@ -292,12 +311,16 @@ pub fn parse<'t>(rel: &Path, text: &'t str, in_campaign: bool) -> Result<Parsed<
         let f = field.as_ref()?;
         match parse_bound(&f.value.0) {
             Ok(b) if b.is_relative() && !in_campaign => {
-                diags.push(err(pos(name), format!("`{name}: {}` is relative to a campaign, but this page belongs to none", f.value.0), "use a date such as 2027-05-20, or move the page into a campaign's folder"));
+                diags.push(err(pos(name), t!("fm-bound-no-campaign", key = name, value = f.value.0.as_str()), t!("fm-bound-no-campaign-hint")));
                 Some(b)
             }
             Ok(b) => Some(b),
             Err(m) => {
-                diags.push(err(pos(name), m, "write a date (2027-05-20) or an offset from the campaign: start, end, start-14d, end+7d"));
+                let hint = match yaml::date_as_written(&f.value.0) {
+                    Some(d) => t!("fm-date-did-you-mean", date = d.format("%Y-%m-%d").to_string()),
+                    None => t!("fm-bound-hint"),
+                };
+                diags.push(err(pos(name), m, hint));
                 None
             }
         }
@@ -307,7 +330,7 @@ pub fn parse<'t>(rel: &Path, text: &'t str, in_campaign: bool) -> Result<Parsed<
     if let (Some(Bound::Date(p)), Some(Bound::Date(e))) = (publish, expire)
         && e <= p
     {
-        diags.push(err(pos("expire"), format!("the page expires ({e}) before it is published ({p})"), "`expire` is the first day the page is gone; make it later than `publish`"));
+        diags.push(err(pos("expire"), t!("fm-expires-first", expire = e, publish = p), t!("fm-expires-first-hint")));
     }
 
     let mut leaflet = Vec::new();
@@ -317,7 +340,7 @@ pub fn parse<'t>(rel: &Path, text: &'t str, in_campaign: bool) -> Result<Parsed<
                 "a4" => leaflet.push(LeafletFormat::A4),
                 "a5" => leaflet.push(LeafletFormat::A5),
                 "trifold" => leaflet.push(LeafletFormat::Trifold),
-                other => diags.push(err(pos("leaflet"), format!("`{other}` is not a leaflet format"), "use a4, a5 or trifold, or a list such as [a4, trifold]")),
+                other => diags.push(err(pos("leaflet"), t!("fm-not-leaflet", value = other), t!("fm-leaflet-hint"))),
             }
         }
         leaflet.sort();
@@ -328,7 +351,7 @@ pub fn parse<'t>(rel: &Path, text: &'t str, in_campaign: bool) -> Result<Parsed<
         Some(v) => match v.value.trim() {
             "localities" => Some(Variants::Localities),
             other => {
-                diags.push(err(pos("variants"), format!("`{other}` is not a kind of leaflet variants"), "write `variants: localities` for one leaflet per entry of localities.yaml, or remove the key"));
+                diags.push(err(pos("variants"), t!("fm-not-variants", value = other), t!("fm-variants-hint")));
                 None
             }
         },
@@ -336,7 +359,7 @@ pub fn parse<'t>(rel: &Path, text: &'t str, in_campaign: bool) -> Result<Parsed<
     let mut audience: Vec<String> = front.audience.as_ref().map(|a| a.value.items()).unwrap_or_default();
     for a in &audience {
         if !crate::slug::is_valid(a) {
-            diags.push(err(pos("audience"), format!("`{a}` is not an audience name"), "use short names in lowercase letters and hyphens: tre-em, cha-me, giao-vien, cong-dong, can-bo"));
+            diags.push(err(pos("audience"), t!("fm-not-audience-name", value = a), t!("fm-audience-name-hint", groups = DEFAULT_AUDIENCES.join(", "))));
         }
     }
     audience.dedup();
@@ -344,7 +367,7 @@ pub fn parse<'t>(rel: &Path, text: &'t str, in_campaign: bool) -> Result<Parsed<
     if let Some(s) = &slug
         && !crate::slug::is_valid(s)
     {
-        diags.push(err(pos("slug"), format!("`{s}` is not a page name for a URL"), &format!("use lowercase letters a-z, digits and hyphens, e.g. `{}`", crate::slug::from_name(s))));
+        diags.push(err(pos("slug"), t!("fm-bad-slug", value = s), t!("fm-slug-hint", suggestion = crate::slug::from_name(s))));
     }
     // School levels: one value or a list, each a known level.
     let mut school_level = Vec::new();
@@ -357,11 +380,7 @@ pub fn parse<'t>(rel: &Path, text: &'t str, in_campaign: bool) -> Result<Parsed<
             let n = n.trim();
             match SCHOOL_LEVELS.iter().find(|k| **k == n) {
                 Some(k) => school_level.push(*k),
-                None => diags.push(err(
-                    pos("school_level"),
-                    format!("`{n}` is not a school level"),
-                    &format!("use {} (mầm non, tiểu học, trung học cơ sở, trung học phổ thông), or a list such as [thcs, thpt]", SCHOOL_LEVELS.join(", ")),
-                )),
+                None => diags.push(err(pos("school_level"), t!("fm-not-school-level", value = n), t!("fm-school-level-hint", levels = SCHOOL_LEVELS.join(", ")))),
             }
         }
         school_level.sort_by_key(|k| SCHOOL_LEVELS.iter().position(|s| s == k));
@@ -455,8 +474,8 @@ mod tests {
         let err = parse(Path::new("x.md"), text, false).unwrap_err();
         assert_eq!(err.0.len(), 1, "{err}");
         assert_eq!(err.0[0].position, Some(Position::new(3, 15)));
-        assert!(err.0[0].message.contains("`dai-hoc` is not a school level"), "{}", err.0[0].message);
-        let hint = err.0[0].hint.as_deref().unwrap();
+        assert!(err.0[0].message().contains("`dai-hoc` is not a school level"), "{}", err.0[0].message());
+        let hint = err.0[0].hint().unwrap();
         for k in SCHOOL_LEVELS {
             assert!(hint.contains(k), "the hint lists {k}: {hint}");
         }

@@ -6,6 +6,9 @@ use std::path::Path;
 
 use image::{ImageReader, Limits};
 
+use crate::i18n::Msg;
+use crate::t;
+
 /// The most pixels an image may have: 40 megapixels (a 7,746 × 5,164 photo),
 /// more than any phone camera's; a larger one is refused.
 pub const MAX_PIXELS: u64 = 40_000_000;
@@ -45,21 +48,21 @@ pub fn limits() -> Limits {
 /// [`MAX_PIXELS`], and that a JPEG is not cut short. Damage deeper in the
 /// pixel data is found when the picture is published. Errors are in words
 /// for the person who put the file there.
-pub fn check(path: &Path) -> Result<(u32, u32), String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read it: {e}"))?;
-    let mut reader = ImageReader::new(std::io::Cursor::new(&bytes)).with_guessed_format().map_err(|e| format!("cannot read it: {e}"))?;
+pub fn check(path: &Path) -> Result<(u32, u32), Msg> {
+    let bytes = std::fs::read(path).map_err(|e| t!("image-cannot-read", detail = &e))?;
+    let mut reader = ImageReader::new(std::io::Cursor::new(&bytes)).with_guessed_format().map_err(|e| t!("image-cannot-read", detail = &e))?;
     let Some(format) = reader.format() else {
-        return Err("it is not an image loa can read (PNG, JPEG, GIF or WebP)".to_owned());
+        return Err(t!("image-unknown-format"));
     };
     reader.limits(limits());
-    let (w, h) = reader.into_dimensions().map_err(|e| format!("it is not a readable image ({e})"))?;
+    let (w, h) = reader.into_dimensions().map_err(|e| t!("image-unreadable", detail = e.to_string()))?;
     if u64::from(w) * u64::from(h) > MAX_PIXELS {
-        return Err(format!("it has {w} × {h} pixels, more than the {} megapixels loa accepts", MAX_PIXELS / 1_000_000));
+        return Err(t!("image-too-large", width = w, height = h, max = MAX_PIXELS / 1_000_000));
     }
     // The JPEG decoder fills a file cut short with grey; a JPEG ends with
     // its end-of-image marker after the image data.
     if format == image::ImageFormat::Jpeg && !jpeg_is_complete(&bytes) {
-        return Err("it is damaged or cut short (the JPEG data stops before its end)".to_owned());
+        return Err(t!("image-cut-short"));
     }
     Ok((w, h))
 }

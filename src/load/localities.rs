@@ -21,6 +21,8 @@ use serde::Deserialize;
 use super::yaml::{self, content_position, position_of, Spanned};
 use super::Text;
 use crate::diag::{Diagnostic, Diagnostics, Position};
+use crate::i18n::Msg;
+use crate::t;
 
 /// The file name, relative to the site root.
 pub const FILE: &str = "localities.yaml";
@@ -56,22 +58,25 @@ struct LocalityFile {
 
 use super::site::tel_of;
 
+/// What the keys of a locality take.
+fn takes(key: &str) -> Option<Msg> {
+    Some(match key {
+        "id" => t!("takes-id"),
+        "name" | "contact" | "address" => t!("takes-text-per-lang"),
+        "phone" => t!("takes-phone"),
+        _ => return None,
+    })
+}
+
 /// Parses and checks the text of `localities.yaml`.
 pub fn parse(text: &str) -> Result<Vec<Locality>, Diagnostics> {
     let file = Path::new(FILE);
     if text.trim().is_empty() || text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
         return Ok(Vec::new());
     }
-    let raw: Vec<LocalityFile> = yaml::parse(file, text, 0).map_err(|d| {
-        let d = if d.message.contains("unknown field") {
-            d.with_hint("the keys of a locality are: id, name, contact, phone, address")
-        } else {
-            d
-        };
-        Diagnostics::from(d.with_source(text))
-    })?;
+    let raw: Vec<LocalityFile> = yaml::parse(file, text, 0, takes).map_err(|d| Diagnostics::from(d.with_source(text)))?;
     let mut diags = Diagnostics::new();
-    let mut err = |pos: Option<Position>, msg: String, hint: &str| {
+    let mut err = |pos: Option<Position>, msg: Msg, hint: Msg| {
         diags.push(Diagnostic::error(file, pos, msg).with_hint(hint).with_source(text));
     };
     let mut out: Vec<Locality> = Vec::with_capacity(raw.len());
@@ -79,9 +84,9 @@ pub fn parse(text: &str) -> Result<Vec<Locality>, Diagnostics> {
         let id = l.id.value.trim().to_owned();
         let id_pos = content_position(text, position_of(&l.id, 0));
         if !crate::slug::is_valid(&id) {
-            err(id_pos, format!("`{id}` is not a locality id"), &format!("use lowercase letters a-z, digits and hyphens, e.g. {}", crate::slug::suggest(&id)));
+            err(id_pos, t!("loc-bad-id", id = id.as_str()), t!("loc-bad-id-hint", suggestion = crate::slug::suggest(&id)));
         } else if out.iter().any(|o| o.id == id) {
-            err(id_pos, format!("the id `{id}` is used twice"), "give every locality its own id: it becomes the PDF's file name");
+            err(id_pos, t!("loc-id-twice", id = id.as_str()), t!("loc-id-twice-hint"));
         }
         let (phone, tel) = match &l.phone {
             None => (None, None),
@@ -92,8 +97,8 @@ pub fn parse(text: &str) -> Result<Vec<Locality>, Diagnostics> {
                     None => {
                         err(
                             content_position(text, position_of(p, 0)),
-                            format!("`{number}` is not a telephone number"),
-                            "write digits, with spaces, dots or hyphens between groups if you like: 024.3825.1234",
+                            t!("site-not-phone", value = number.as_str()),
+                            t!("site-phone-hint"),
                         );
                         (None, None)
                     }

@@ -97,10 +97,13 @@ impl Inputs {
 /// Reads a text file of the site (`rel` is relative to `root`): UTF-8, with a
 /// byte-order mark dropped. Bytes that are not UTF-8 are an error at the line
 /// and column where they start.
-pub fn read_text(root: &Path, rel: &Path, missing_hint: &str) -> Result<String, Diagnostic> {
+pub fn read_text(root: &Path, rel: &Path, missing_hint: Option<crate::i18n::Msg>) -> Result<String, Diagnostic> {
     let raw = std::fs::read(root.join(rel)).map_err(|e| {
-        let d = Diagnostic::error(rel, None, format!("cannot read {}: {e}", crate::diag::display_path(rel)));
-        if e.kind() == std::io::ErrorKind::NotFound { d.with_hint(missing_hint) } else { d }
+        let d = Diagnostic::error(rel, None, crate::t!("file-cannot-read-named", file = rel, detail = &e));
+        match missing_hint {
+            Some(hint) if e.kind() == std::io::ErrorKind::NotFound => d.with_hint(hint),
+            _ => d,
+        }
     })?;
     let text = match String::from_utf8(raw) {
         Ok(s) => s,
@@ -108,8 +111,8 @@ pub fn read_text(root: &Path, rel: &Path, missing_hint: &str) -> Result<String, 
             let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
             let valid = e.utf8_error().valid_up_to();
             let pos = Position::of_offset(&String::from_utf8_lossy(&e.as_bytes()[..valid]), valid);
-            return Err(Diagnostic::error(rel, Some(pos), "this file is not UTF-8 text")
-                .with_hint("save the file as UTF-8 in your editor (in Notepad: Save as… → Encoding: UTF-8)")
+            return Err(Diagnostic::error(rel, Some(pos), crate::t!("file-not-utf8"))
+                .with_hint(crate::t!("file-not-utf8-hint"))
                 .with_source(&lossy));
         }
     };
@@ -148,7 +151,7 @@ pub fn lone_cr_to_lf(text: String) -> String {
 pub fn load(root: &Path) -> Result<Inputs, Diagnostics> {
     let mut diags = Diagnostics::new();
     let mut texts = BTreeMap::new();
-    let mut read = |file: &'static str, hint: &str| -> Option<String> {
+    let mut read = |file: &'static str, hint: Option<crate::i18n::Msg>| -> Option<String> {
         match read_text(root, Path::new(file), hint) {
             Ok(t) => {
                 texts.insert(file, t.clone());
@@ -160,9 +163,9 @@ pub fn load(root: &Path) -> Result<Inputs, Diagnostics> {
             }
         }
     };
-    let site_text = read(site::FILE, "run loa in the site's folder or pass --root DIR; `loa init DIR` makes a new site");
-    let calendar_text = read(calendar::FILE, "every site needs a calendar.yaml beside site.yaml; `loa init` makes one");
-    let localities_text = if root.join(localities::FILE).is_file() { read(localities::FILE, "") } else { None };
+    let site_text = read(site::FILE, Some(crate::t!("site-missing-hint")));
+    let calendar_text = read(calendar::FILE, Some(crate::t!("calendar-missing-hint")));
+    let localities_text = if root.join(localities::FILE).is_file() { read(localities::FILE, None) } else { None };
     let site = site_text.and_then(|t| site::parse(&t).map_err(|d| diags.extend(d.0)).ok());
     let calendar = calendar_text.and_then(|t| calendar::parse(&t, site.as_ref().map(|s| s.languages.as_slice())).map_err(|d| diags.extend(d.0)).ok());
     let localities = localities_text.and_then(|t| localities::parse(&t).map_err(|d| diags.extend(d.0)).ok());

@@ -8,6 +8,8 @@ use serde::Deserialize;
 use super::yaml::{self, content_position, position_of, Spanned};
 use super::Text;
 use crate::diag::{Diagnostic, Diagnostics, Position};
+use crate::i18n::Msg;
+use crate::t;
 
 /// The file name, relative to the site root.
 pub const FILE: &str = "site.yaml";
@@ -118,12 +120,28 @@ pub fn tel_of(number: &str) -> Option<String> {
     (allowed && !tel.trim_start_matches('+').is_empty()).then_some(tel)
 }
 
+/// What the keys of `site.yaml` take.
+fn takes(key: &str) -> Option<Msg> {
+    Some(match key {
+        "title" | "description" | "label" | "note" => t!("takes-text-per-lang"),
+        "base_url" | "url" => t!("takes-url"),
+        "languages" => t!("takes-languages"),
+        "theme" => t!("takes-theme"),
+        "organisation" => t!("takes-organisation"),
+        "hotlines" => t!("takes-hotlines"),
+        "number" => t!("takes-phone"),
+        "allow_raw_html" | "share_cards" => t!("takes-true-false"),
+        "cms" => t!("takes-cms"),
+        _ => return super::cms::takes(key),
+    })
+}
+
 /// Parses and checks the text of `site.yaml`.
 pub fn parse(text: &str) -> Result<Site, Diagnostics> {
     let file = Path::new(FILE);
-    let raw: SiteFile = yaml::parse(file, text, 0).map_err(|d| Diagnostics::from(d.with_source(text)))?;
+    let raw: SiteFile = yaml::parse(file, text, 0, takes).map_err(|d| Diagnostics::from(d.with_source(text)))?;
     let mut diags = Diagnostics::new();
-    let mut err = |pos: Option<Position>, msg: String, hint: &str| {
+    let mut err = |pos: Option<Position>, msg: Msg, hint: Msg| {
         diags.push(Diagnostic::error(file, pos, msg).with_hint(hint).with_source(text));
     };
 
@@ -135,7 +153,7 @@ pub fn parse(text: &str) -> Result<Site, Diagnostics> {
         _ => None,
     };
     let base = base.unwrap_or_else(|| {
-        err(base_pos, format!("`{written}` is not an absolute URL"), "write the address the site is published at, e.g. https://example.org/");
+        err(base_pos, t!("site-not-url", value = written), t!("site-base-url-hint"));
         url::Url::parse("https://example.org/").expect("a valid URL")
     });
     let base_url = base.to_string();
@@ -146,15 +164,15 @@ pub fn parse(text: &str) -> Result<Site, Diagnostics> {
         Some(l) => {
             let pos = position_of(l, 0);
             if l.value.is_empty() {
-                err(pos, "`languages` is empty".into(), "list at least one language code, the default first: [vi, en]");
+                err(pos, t!("site-languages-empty"), t!("site-languages-empty-hint"));
             }
             let mut seen = Vec::new();
             for code in &l.value {
                 let ok = (2..=3).contains(&code.len()) && code.chars().all(|c| c.is_ascii_lowercase());
                 if !ok {
-                    err(pos, format!("`{code}` is not a language code"), "use two-letter ISO 639-1 codes such as vi or en");
+                    err(pos, t!("site-not-language", value = code), t!("site-language-hint"));
                 } else if seen.contains(code) {
-                    err(pos, format!("`{code}` is listed twice"), "list each language once");
+                    err(pos, t!("site-language-twice", value = code), t!("site-language-twice-hint"));
                 }
                 seen.push(code.clone());
             }
@@ -165,7 +183,7 @@ pub fn parse(text: &str) -> Result<Site, Diagnostics> {
     for t in [Some(&raw.title), raw.description.as_ref()].into_iter().flatten() {
         for lang in t.languages() {
             if !languages.iter().any(|l| l == lang) {
-                err(None, format!("a text is given in `{lang}`, which is not in `languages`"), "add the language to `languages` or remove the text");
+                err(None, t!("site-text-language", lang = lang), t!("site-text-language-hint"));
             }
         }
     }
@@ -176,7 +194,7 @@ pub fn parse(text: &str) -> Result<Site, Diagnostics> {
         Some(t) => {
             let v = t.value.trim();
             if v.is_empty() || !v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-                err(content_position(text, position_of(t, 0)), format!("`{v}` is not a theme name"), "a theme is a folder name under themes/, e.g. default");
+                err(content_position(text, position_of(t, 0)), t!("site-not-theme", value = v), t!("site-theme-hint"));
             }
             v.to_owned()
         }
@@ -189,8 +207,8 @@ pub fn parse(text: &str) -> Result<Site, Diagnostics> {
         if tel.is_empty() {
             err(
                 content_position(text, position_of(&h.number, 0)),
-                format!("`{number}` is not a telephone number"),
-                "write digits, with spaces, dots or hyphens between groups if you like: 024.3525.662",
+                t!("site-not-phone", value = number.as_str()),
+                t!("site-phone-hint"),
             );
         }
         hotlines.push(Hotline { number, tel, label: h.label, note: h.note });
@@ -201,7 +219,7 @@ pub fn parse(text: &str) -> Result<Site, Diagnostics> {
             let url = o.url.and_then(|u| match crate::url_policy::config_url(&u.value) {
                 Ok(url) => Some(url),
                 Err(msg) => {
-                    err(content_position(text, position_of(&u, 0)), msg, "write the organisation's website as https://…, or a mailto: or tel: address");
+                    err(content_position(text, position_of(&u, 0)), msg, t!("site-organisation-url-hint"));
                     None
                 }
             });

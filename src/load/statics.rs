@@ -28,15 +28,15 @@ pub fn load(root: &Path) -> Result<(Vec<Asset>, Vec<Diagnostic>), Diagnostics> {
             Ok(e) => e,
             Err(e) => {
                 let at = e.path().map_or_else(|| PathBuf::from(DIR), |p| p.strip_prefix(root).unwrap_or(p).to_path_buf());
-                diags.push(Diagnostic::error(at, None, format!("cannot read the static folder: {e}")).with_hint("check the folder's permissions"));
+                diags.push(Diagnostic::error(at, None, crate::t!("static-cannot-read", detail = e.to_string())).with_hint(crate::t!("folder-permissions-hint")));
                 continue;
             }
         };
         let rel = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
         if entry.file_type().is_symlink() {
             warnings.push(
-                Diagnostic::warning(&rel, None, "this is a link to another file or folder; loa does not follow links, so it is left out")
-                    .with_hint("copy the file or folder itself into static/"),
+                Diagnostic::warning(&rel, None, crate::t!("content-symlink"))
+                    .with_hint(crate::t!("content-symlink-hint", folder = "static/")),
             );
             continue;
         }

@@ -17,6 +17,22 @@ use walkdir::WalkDir;
 
 use super::yaml;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::i18n::Msg;
+use crate::t;
+
+/// What the keys of a theme's `images.yaml` take.
+fn image_keys(key: &str) -> Option<Msg> {
+    Some(match key {
+        "widths" => t!("takes-widths"),
+        "sizes" => t!("takes-text"),
+        _ => return None,
+    })
+}
+
+/// What the keys of a theme's strings take: text.
+fn string_keys(_: &str) -> Option<Msg> {
+    Some(t!("takes-text"))
+}
 
 /// The default theme, as shipped in the repository's `themes/default/`.
 pub static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
@@ -203,7 +219,7 @@ pub fn load(root: &Path, name: &str, languages: &[String]) -> Result<Theme, Diag
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
-                    diags.push(Diagnostic::error(Path::new("themes").join(name), None, format!("cannot read the theme: {e}")));
+                    diags.push(Diagnostic::error(Path::new("themes").join(name), None, t!("theme-cannot-read", detail = e.to_string())));
                     continue;
                 }
             };
@@ -216,8 +232,8 @@ pub fn load(root: &Path, name: &str, languages: &[String]) -> Result<Theme, Diag
         }
     } else if name != "default" {
         diags.push(
-            Diagnostic::error("site.yaml", None, format!("the theme `{name}` does not exist: there is no folder themes/{name}/"))
-                .with_hint("use `theme: default`, or create the folder"),
+            Diagnostic::error("site.yaml", None, t!("theme-missing", name = name))
+                .with_hint(t!("theme-missing-hint")),
         );
         return Err(diags);
     }
@@ -241,9 +257,9 @@ pub fn load(root: &Path, name: &str, languages: &[String]) -> Result<Theme, Diag
         let text = || -> Result<String, Diagnostic> {
             let raw = match &bytes {
                 Bytes::Embedded(b) => b.to_vec(),
-                Bytes::File(p) => std::fs::read(p).map_err(|e| Diagnostic::error(origin.display(), None, format!("cannot read: {e}")))?,
+                Bytes::File(p) => std::fs::read(p).map_err(|e| Diagnostic::error(origin.display(), None, t!("file-cannot-read", detail = &e)))?,
             };
-            String::from_utf8(raw).map_err(|_| Diagnostic::error(origin.display(), None, "this file is not UTF-8 text"))
+            String::from_utf8(raw).map_err(|_| Diagnostic::error(origin.display(), None, t!("file-not-utf8")).with_hint(t!("file-not-utf8-hint")))
         };
         match top.as_str() {
             "templates" => match text() {
@@ -256,17 +272,17 @@ pub fn load(root: &Path, name: &str, languages: &[String]) -> Result<Theme, Diag
                 theme.statics.insert(rest, bytes);
             }
             "images.yaml" if rest.is_empty() => match text() {
-                Ok(t) => match yaml::parse::<ImageSettings>(&origin.display(), &t, 0) {
+                Ok(t) => match yaml::parse::<ImageSettings>(&origin.display(), &t, 0, image_keys) {
                     Ok(mut settings) => {
                         let (lo, hi) = ImageSettings::RANGE;
                         if settings.widths.is_empty() || settings.widths.iter().any(|w| !(lo..=hi).contains(w)) {
                             diags.push(
-                                Diagnostic::error(origin.display(), None, format!("`widths` must list one or more widths from {lo} to {hi} pixels"))
-                                    .with_hint("for example: widths: [480, 960, 1440]"),
+                                Diagnostic::error(origin.display(), None, t!("theme-widths", low = lo, high = hi))
+                                    .with_hint(t!("theme-widths-hint")),
                             );
                         }
                         if settings.sizes.chars().any(|c| matches!(c, '"' | '<' | '>' | '&') || c.is_control()) {
-                            diags.push(Diagnostic::error(origin.display(), None, "`sizes` is an HTML `sizes` value: media conditions and lengths, without quotes or < > &").with_hint("for example: sizes: \"(min-width: 48rem) 44rem, 100vw\""));
+                            diags.push(Diagnostic::error(origin.display(), None, t!("theme-sizes")).with_hint(t!("theme-sizes-hint")));
                         }
                         settings.widths.sort_unstable();
                         settings.widths.dedup();
@@ -288,13 +304,13 @@ pub fn load(root: &Path, name: &str, languages: &[String]) -> Result<Theme, Diag
             "i18n" if rest.ends_with(".yaml") => {
                 let lang = rest.trim_end_matches(".yaml").to_owned();
                 match text() {
-                    Ok(t) => match yaml::parse::<BTreeMap<String, String>>(&origin.display(), &t, 0) {
+                    Ok(t) => match yaml::parse::<BTreeMap<String, String>>(&origin.display(), &t, 0, string_keys) {
                         Ok(map) => {
                             let missing: Vec<&str> = REQUIRED_STRINGS.iter().copied().filter(|k| !map.contains_key(*k)).collect();
                             if !missing.is_empty() && languages.contains(&lang) {
                                 diags.push(
-                                    Diagnostic::error(origin.display(), None, format!("the strings for `{lang}` lack {}: {}", if missing.len() == 1 { "a key loa uses" } else { "keys loa uses" }, missing.join(", ")))
-                                        .with_hint(format!("copy them from loa's default theme (themes/default/i18n/{lang}.yaml, or en.yaml) and translate them")),
+                                    Diagnostic::error(origin.display(), None, t!("theme-strings-missing", lang = lang.as_str(), count = missing.len(), keys = missing.join(", ")))
+                                        .with_hint(t!("theme-strings-missing-hint", lang = lang.as_str())),
                                 );
                             }
                             theme.strings.insert(lang.clone(), map);
@@ -311,8 +327,8 @@ pub fn load(root: &Path, name: &str, languages: &[String]) -> Result<Theme, Diag
     for lang in languages {
         if !theme.strings.contains_key(lang) {
             theme.warnings.push(
-                Diagnostic::warning(Path::new("themes").join(name).join("i18n"), None, format!("the theme has no strings for `{lang}`"))
-                    .with_hint(format!("add themes/{name}/i18n/{lang}.yaml; until then the default language's strings are used")),
+                Diagnostic::warning(Path::new("themes").join(name).join("i18n"), None, t!("theme-no-strings", lang = lang))
+                    .with_hint(t!("theme-no-strings-hint", name = name, lang = lang)),
             );
         }
     }
@@ -352,7 +368,7 @@ mod tests {
         let err = load(dir.path(), "mine", &["vi".to_owned()]).unwrap_err();
         assert_eq!(err.0.len(), 1, "{err}");
         assert_eq!(err.0[0].file, PathBuf::from("themes/mine/i18n/vi.yaml"));
-        assert!(err.0[0].message.contains("countdown"), "{}", err.0[0].message);
+        assert!(err.0[0].message().contains("countdown"), "{}", err.0[0].message());
         // A language the site does not use may be partial.
         assert!(load(dir.path(), "mine", &["en".to_owned()]).is_ok());
     }

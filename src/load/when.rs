@@ -17,7 +17,9 @@
 
 use chrono::NaiveDate;
 
-use crate::time::rule::{DayMonth, Rule, MONTH_NAMES};
+use crate::i18n::Msg;
+use crate::t;
+use crate::time::rule::{DayMonth, Rule};
 
 /// Why a `when` string could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,22 +27,30 @@ pub struct WhenError {
     /// 0-based character column inside the string where the problem starts.
     pub column: usize,
     /// What is wrong.
-    pub message: String,
+    pub message: Msg,
     /// How to fix it.
-    pub hint: Option<String>,
+    pub hint: Option<Msg>,
 }
 
 impl WhenError {
-    fn new(column: usize, message: impl Into<String>) -> Self {
-        Self { column, message: message.into(), hint: None }
+    fn new(column: usize, message: Msg) -> Self {
+        Self { column, message, hint: None }
     }
-    fn hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+    fn hint(mut self, hint: Msg) -> Self {
+        self.hint = Some(hint);
         self
     }
 }
 
-const FORMS: &str = "write one of: 30/7 · 1/6 - 30/6 · 20/12 - 10/1 · tháng 6 · 15/8 âm lịch · 1/3/2027 - 8/3/2027";
+/// The forms a `when` may take, as a hint.
+fn forms() -> Msg {
+    t!("when-forms")
+}
+
+/// A month's name: "February", "tháng 2".
+fn month_name(month: u32) -> Msg {
+    t!("month-name", month = month)
+}
 
 /// A date as written: day, month, optional year, and where it starts.
 #[derive(Debug, Clone, Copy)]
@@ -58,14 +68,14 @@ pub fn parse(input: &str) -> Result<Rule, WhenError> {
     let chars: Vec<char> = input.chars().collect();
     let lower: Vec<char> = input.chars().flat_map(char::to_lowercase).collect();
     if lower.len() != chars.len() {
-        return Err(WhenError::new(0, format!("`{input}` is not a date")).hint(FORMS));
+        return Err(WhenError::new(0, t!("when-not-a-date", date = input)).hint(forms()));
     }
     let text: String = lower.iter().collect();
     let start = text.len() - text.trim_start().len();
     let start_col = text[..start].chars().count();
     let body = text.trim();
     if body.is_empty() {
-        return Err(WhenError::new(0, "`when` is empty").hint(FORMS));
+        return Err(WhenError::new(0, t!("when-empty")).hint(forms()));
     }
 
     // `tháng 6`
@@ -74,10 +84,10 @@ pub fn parse(input: &str) -> Result<Rule, WhenError> {
         let num = rest.trim_start();
         let num_col = col + (rest.chars().count() - num.chars().count());
         let month: u32 = num.parse().map_err(|_| {
-            WhenError::new(num_col, format!("`{}` is not a month", num.trim())).hint("write the month as a number: tháng 6")
+            WhenError::new(num_col, t!("when-not-a-month", month = num.trim())).hint(t!("when-not-a-month-hint"))
         })?;
         if !(1..=12).contains(&month) {
-            return Err(WhenError::new(num_col, format!("there is no month {month}")).hint("months go from 1 to 12"));
+            return Err(WhenError::new(num_col, t!("when-no-such-month", month = month)).hint(t!("when-months-hint")));
         }
         return Ok(Rule::Month(month));
     }
@@ -101,8 +111,8 @@ pub fn parse(input: &str) -> Result<Rule, WhenError> {
             (&body[..*i], Some((&body[i + dash_len..], *i + dash_len)))
         }
         [_, j, ..] => {
-            return Err(WhenError::new(start_col + body[..*j].chars().count(), "a range has one dash")
-                .hint("write a range as 1/6 - 30/6; put several ranges in a YAML list"));
+            return Err(WhenError::new(start_col + body[..*j].chars().count(), t!("when-one-dash"))
+                .hint(t!("when-one-dash-hint")));
         }
     };
     let a = written(first, start_col)?;
@@ -112,8 +122,8 @@ pub fn parse(input: &str) -> Result<Rule, WhenError> {
     };
 
     if !lunar && let Some(w) = std::iter::once(&a).chain(b.as_ref()).find(|w| w.leap) {
-        return Err(WhenError::new(w.col, "`nhuận` (a leap month) only exists in the lunar calendar")
-            .hint("add âm lịch: 1/6/2025 nhuận âm lịch"));
+        return Err(WhenError::new(w.col, t!("when-leap-not-lunar"))
+            .hint(t!("when-leap-not-lunar-hint")));
     }
     if lunar {
         for w in std::iter::once(&a).chain(b.as_ref()) {
@@ -121,8 +131,8 @@ pub fn parse(input: &str) -> Result<Rule, WhenError> {
         }
         if a.year.is_none() && b.is_none_or(|b| b.year.is_none()) {
             if let Some(w) = std::iter::once(&a).chain(b.as_ref()).find(|w| w.leap) {
-                return Err(WhenError::new(w.col, "a leap month does not come back every year")
-                    .hint("write the year of a leap-month date: 1/6/2025 nhuận âm lịch"));
+                return Err(WhenError::new(w.col, t!("when-leap-yearly"))
+                    .hint(t!("when-leap-yearly-hint")));
             }
             let s = DayMonth { day: a.day, month: a.month };
             let e = b.map_or(s, |b| DayMonth { day: b.day, month: b.month });
@@ -131,11 +141,11 @@ pub fn parse(input: &str) -> Result<Rule, WhenError> {
         // A one-off lunar date or range, with its lunar year.
         let end_w = b.unwrap_or(a);
         let Some(end_year) = end_w.year.or(a.year) else {
-            return Err(WhenError::new(end_w.col, "the end of a one-off range needs its year too"));
+            return Err(WhenError::new(end_w.col, t!("when-end-needs-year")));
         };
         if a.year.is_some() && b.is_some_and(|b| b.year.is_none()) {
-            return Err(WhenError::new(end_w.col, "the end of a one-off range needs its year too")
-                .hint(format!("write {}/{}/{} âm lịch", end_w.day, end_w.month, end_year)));
+            return Err(WhenError::new(end_w.col, t!("when-end-needs-year"))
+                .hint(t!("when-write", date = format!("{}/{}/{} âm lịch", end_w.day, end_w.month, end_year))));
         }
         let end = lunar_once(&end_w, end_year)?;
         // A range with the year on its end only starts in that lunar year,
@@ -149,7 +159,7 @@ pub fn parse(input: &str) -> Result<Rule, WhenError> {
             },
         };
         if start > end {
-            return Err(WhenError::new(end_w.col, "this range ends before it starts").hint("put the earlier date first"));
+            return Err(WhenError::new(end_w.col, t!("when-backwards")).hint(t!("when-backwards-hint")));
         }
         return Ok(Rule::Once { start, end });
     }
@@ -169,8 +179,8 @@ pub fn parse(input: &str) -> Result<Rule, WhenError> {
         }
         (Some(_), Some(None)) => {
             let b = b.expect("second date");
-            Err(WhenError::new(b.col, "the end of a one-off range needs its year too")
-                .hint(format!("write {}/{}/{}", b.day, b.month, a.year.unwrap_or_default())))
+            Err(WhenError::new(b.col, t!("when-end-needs-year"))
+                .hint(t!("when-write", date = format!("{}/{}/{}", b.day, b.month, a.year.unwrap_or_default()))))
         }
         (sy, ey) => {
             // A one-off date, or a range with the year on its end only (1/3 - 8/3/2027).
@@ -185,8 +195,8 @@ pub fn parse(input: &str) -> Result<Rule, WhenError> {
                 }
             };
             if start > end {
-                return Err(WhenError::new(end_w.col, "this range ends before it starts")
-                    .hint("put the earlier date first"));
+                return Err(WhenError::new(end_w.col, t!("when-backwards"))
+                    .hint(t!("when-backwards-hint")));
             }
             Ok(Rule::Once { start, end })
         }
@@ -202,10 +212,10 @@ fn written(s: &str, col: usize) -> Result<Written, WhenError> {
     let trimmed = s.trim();
     let col = col + (s.chars().count() - s.trim_start().chars().count());
     if trimmed.is_empty() {
-        return Err(WhenError::new(col, "a date is missing here").hint(FORMS));
+        return Err(WhenError::new(col, t!("when-date-missing")).hint(forms()));
     }
     let parts: Vec<&str> = trimmed.split('/').map(str::trim).collect();
-    let bad = || WhenError::new(col, format!("`{trimmed}` is not a date")).hint(FORMS);
+    let bad = || WhenError::new(col, t!("when-not-a-date", date = trimmed)).hint(forms());
     if !(2..=3).contains(&parts.len()) || parts.iter().any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit())) {
         return Err(bad());
     }
@@ -214,13 +224,13 @@ fn written(s: &str, col: usize) -> Result<Written, WhenError> {
     let month = num(parts[1])?;
     let year = match parts.get(2) {
         Some(y) if y.len() == 4 => Some(num(y)? as i32),
-        Some(_) => return Err(WhenError::new(col, format!("`{trimmed}`: write the year with four digits")).hint("for example 1/3/2027")),
+        Some(_) => return Err(WhenError::new(col, t!("when-year-digits", date = trimmed)).hint(t!("when-year-digits-hint"))),
         None => None,
     };
     if !(1..=12).contains(&month) {
         let month_col = col + parts[0].chars().count() + 1;
-        return Err(WhenError::new(month_col, format!("{trimmed} is not a date (there is no month {month})"))
-            .hint("write the day first, then the month: 30/7"));
+        return Err(WhenError::new(month_col, t!("when-no-such-day", date = trimmed, why = t!("when-no-month", month = month)))
+            .hint(t!("when-day-first-hint")));
     }
     Ok(Written { day, month, year, leap, col })
 }
@@ -248,7 +258,7 @@ fn check_yearly(w: &Written) -> Result<(), WhenError> {
     if w.day == 0 || w.day > max {
         return Err(WhenError::new(
             w.col,
-            format!("{} is not a date ({} has {max} days at most)", written_text(w), MONTH_NAMES[w.month as usize - 1]),
+            t!("when-no-such-day", date = written_text(w), why = t!("when-month-max", month = month_name(w.month), max = max)),
         ));
     }
     Ok(())
@@ -258,21 +268,21 @@ fn check_once(w: &Written, year: i32) -> Result<NaiveDate, WhenError> {
     let max = days_in_month(w.month, Some(year));
     if w.day == 0 || w.day > max {
         let why = if w.month == 2 && w.day == 29 {
-            format!("{year} is not a leap year")
+            t!("when-not-leap", year = year)
         } else {
-            format!("{} has {max} days", MONTH_NAMES[w.month as usize - 1])
+            t!("when-month-has", month = month_name(w.month), max = max)
         };
-        return Err(WhenError::new(w.col, format!("{}/{}/{year} is not a date ({why})", w.day, w.month)));
+        return Err(WhenError::new(w.col, t!("when-no-such-day", date = format!("{}/{}/{year}", w.day, w.month), why = why)));
     }
     NaiveDate::from_ymd_opt(year, w.month, w.day)
-        .ok_or_else(|| WhenError::new(w.col, format!("{}/{}/{year} is out of range", w.day, w.month)))
+        .ok_or_else(|| WhenError::new(w.col, t!("when-out-of-range", date = format!("{}/{}/{year}", w.day, w.month))))
 }
 
 fn check_lunar(w: &Written) -> Result<(), WhenError> {
     if w.day == 0 || w.day > 30 {
         return Err(WhenError::new(
             w.col,
-            format!("{}/{} âm lịch is not a date (a lunar month has 30 days at most)", w.day, w.month),
+            t!("when-no-such-day", date = format!("{}/{} âm lịch", w.day, w.month), why = t!("when-lunar-max")),
         ));
     }
     Ok(())
@@ -287,13 +297,13 @@ fn lunar_once(w: &Written, year: i32) -> Result<NaiveDate, WhenError> {
     }
     let month_exists = lunar::to_solar(LunarDate { day: 1, month: w.month, year, leap: w.leap }).is_some();
     let why = if !month_exists && w.leap {
-        format!("the lunar year {year} has no leap month {}", w.month)
+        t!("when-lunar-no-leap", year = year, month = w.month)
     } else if !month_exists {
-        format!("{year} is outside the lunar calendar loa knows")
+        t!("when-lunar-outside", year = year)
     } else {
-        format!("lunar month {}{} of {year} has 29 days", w.month, if w.leap { " nhuận" } else { "" })
+        t!("when-lunar-29", month = format!("{}{}", w.month, if w.leap { " nhuận" } else { "" }), year = year)
     };
-    Err(WhenError::new(w.col, format!("{text} is not a date ({why})")))
+    Err(WhenError::new(w.col, t!("when-no-such-day", date = text, why = why)))
 }
 
 #[cfg(test)]
@@ -328,22 +338,22 @@ mod tests {
     #[test]
     fn impossible_dates_point_at_their_column() {
         let e = parse("31/2").unwrap_err();
-        assert_eq!(e.message, "31/2 is not a date (February has 29 days at most)");
+        assert_eq!(e.message.as_str(), "31/2 is not a date (February has 29 days at most)");
         assert_eq!(e.column, 0);
         let e = parse("1/6 - 31/6").unwrap_err();
-        assert_eq!(e.message, "31/6 is not a date (June has 30 days at most)");
+        assert_eq!(e.message.as_str(), "31/6 is not a date (June has 30 days at most)");
         assert_eq!(e.column, 6);
         let e = parse("29/2/2027").unwrap_err();
-        assert_eq!(e.message, "29/2/2027 is not a date (2027 is not a leap year)");
+        assert_eq!(e.message.as_str(), "29/2/2027 is not a date (2027 is not a leap year)");
         assert!(parse("29/2/2028").is_ok());
         let e = parse("1/13").unwrap_err();
-        assert!(e.message.contains("no month 13"), "{}", e.message);
+        assert!(e.message.as_str().contains("no month 13"), "{}", e.message);
         assert_eq!(e.column, 2);
         let e = parse("tháng 13").unwrap_err();
-        assert_eq!(e.message, "there is no month 13");
+        assert_eq!(e.message.as_str(), "there is no month 13");
         assert_eq!(e.column, 6);
         let e = parse("31/8 âm lịch").unwrap_err();
-        assert!(e.message.contains("30 days at most"));
+        assert!(e.message.as_str().contains("30 days at most"));
     }
 
     proptest::proptest! {
@@ -377,11 +387,11 @@ mod tests {
         assert_eq!(parse("23/12/2027 - 7/1/2028 âm lịch"), parse("23/12 - 7/1/2028 âm lịch"));
         assert_eq!(parse("1/1 - 3/1/2028 âm lịch"), Ok(Rule::Once { start: lunar(1, 1, 2028), end: lunar(3, 1, 2028) }));
         let e = parse("1/6/2027 nhuận âm lịch").unwrap_err();
-        assert_eq!(e.message, "1/6/2027 nhuận âm lịch is not a date (the lunar year 2027 has no leap month 6)");
+        assert_eq!(e.message.as_str(), "1/6/2027 nhuận âm lịch is not a date (the lunar year 2027 has no leap month 6)");
         // A 29-day month has no 30th.
         let short = (1..=12).find(|&m| crate::time::lunar::to_solar(crate::time::lunar::LunarDate { day: 30, month: m, year: 2027, leap: false }).is_none()).unwrap();
         let e = parse(&format!("1/{short}/2027 - 30/{short}/2027 âm lịch")).unwrap_err();
-        assert_eq!(e.message, format!("30/{short}/2027 âm lịch is not a date (lunar month {short} of 2027 has 29 days)"));
+        assert_eq!(e.message.as_str(), format!("30/{short}/2027 âm lịch is not a date (lunar month {short} of 2027 has 29 days)"));
         assert_eq!(e.column, format!("1/{short}/2027 - ").chars().count());
     }
 
@@ -391,9 +401,9 @@ mod tests {
             assert!(parse(bad).is_err(), "{bad} should fail");
         }
         let e = parse("1/6/2027 - 8/6").unwrap_err();
-        assert!(e.message.contains("needs its year"), "{}", e.message);
+        assert!(e.message.as_str().contains("needs its year"), "{}", e.message);
         let e = parse("8/3/2027 - 1/3/2027").unwrap_err();
-        assert!(e.message.contains("ends before it starts"));
+        assert!(e.message.as_str().contains("ends before it starts"));
         let e = parse("1/6 - 2/6 - 3/6").unwrap_err();
         assert_eq!(e.column, 10);
     }

@@ -1,69 +1,407 @@
-//! YAML parsing with located errors, on top of `serde-saphyr`.
+//! YAML parsing with located errors in plain words, on top of `serde-saphyr`.
 //!
 //! `serde_yaml` is archived and flagged unmaintained (RUSTSEC-2024-0320), so loa
 //! reads YAML with `serde-saphyr`: serde-based, no unsafe code, and its
 //! [`Spanned`] wrapper keeps the line and column of each value so that semantic
 //! errors (a bad `when`, an unknown language) can point at their column.
+//!
+//! The parser's own words ("mapping values are not allowed in this context",
+//! "expected string scalar") mean nothing to the people who write the files.
+//! [`parse`] turns its errors into messages from the catalog: an unknown key
+//! (with "did you mean"), a missing or repeated key, a value of the wrong
+//! kind (saying what the key takes), and the common slips, found by looking
+//! at the lines the error points at: a missing space after `:`, a tab in the
+//! indentation, an unclosed `[`, `{` or quote, a `: ` inside a value, a line
+//! indented too far, a line that is not `key: value`. Each is located where
+//! the slip is, which is not always where the parser noticed it.
 
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
 pub use serde_saphyr::Spanned;
 
-use crate::diag::{Diagnostic, Position};
+use crate::diag::{did_you_mean, Diagnostic, Position};
+use crate::i18n::Msg;
+use crate::t;
+
+/// What the keys of a file take, in words, for a value of the wrong kind:
+/// `audience` → "one or more groups: tre-em, cha-me, …". `None` for a key
+/// it does not describe.
+pub type Takes = fn(&str) -> Option<Msg>;
+
+/// Describes no key.
+pub fn no_keys(_: &str) -> Option<Msg> {
+    None
+}
 
 /// Parses `text` (the contents of `file`) as YAML into `T`.
 ///
 /// `line_offset` is the number of lines before the YAML in its file (front matter
 /// starts after the opening `---`), so reported lines are the file's own.
-pub fn parse<T: DeserializeOwned>(file: &Path, text: &str, line_offset: usize) -> Result<T, Diagnostic> {
+/// `takes` says what each key takes, for a value of the wrong kind.
+pub fn parse<T: DeserializeOwned>(file: &Path, text: &str, line_offset: usize, takes: Takes) -> Result<T, Diagnostic> {
     // A tab in the indentation is the commonest YAML mistake; the parser reports it
     // at the previous value, so find it ourselves.
     for (i, line) in text.lines().enumerate() {
         let indent: &str = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
         if let Some(col) = indent.find('\t') {
-            return Err(Diagnostic::error(file, Some(Position::new(i + 1 + line_offset, col + 1)), "a tab is used for indentation")
-                .with_hint("YAML indents with spaces, not tabs: replace the tab with spaces"));
+            return Err(Diagnostic::error(file, Some(Position::new(i + 1 + line_offset, col + 1)), t!("yaml-tab-indent")).with_hint(t!("yaml-tab-indent-hint")));
         }
     }
     serde_saphyr::from_str::<T>(text).map_err(|e| {
-        let position = e.location().map(|l| Position::new(l.line() as usize + line_offset, l.column() as usize));
-        let options = serde_saphyr::render_options! { snippets: serde_saphyr::SnippetMode::Off };
-        let mut message = e.without_snippet().render_with_options(options);
-        // The plain rendering ends with its own "at line X column Y"; we print the
-        // location in front, like every other diagnostic.
-        if let Some(i) = message.rfind(" at line ") {
-            message.truncate(i);
+        let Explained { at, message, hint } = explain(text, &e, takes);
+        let position = at.map(|p| Position::new(p.line + line_offset, p.column));
+        let d = Diagnostic::error(file, position, message);
+        match hint {
+            Some(h) => d.with_hint(h),
+            None => d,
         }
-        if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
-            let key = rest.split(',').next().unwrap_or(rest).trim();
-            let d = Diagnostic::error(file, position, format!("the key `{key}` is given twice"))
-                .with_hint("keep one of them: a later value would silently replace the first");
-            return d;
-        }
-        let hint = hint_for(&message);
-        let mut d = Diagnostic::error(file, position, message.trim().to_owned());
-        if let Some(h) = hint {
-            d = d.with_hint(h);
-        }
-        d
     })
 }
 
-/// A hint for the YAML mistakes that non-programmers make most.
-fn hint_for(message: &str) -> Option<String> {
-    let m = message.to_lowercase();
-    if m.contains("unknown field") {
-        Some("check the spelling of the key; the README lists every key this file accepts".into())
-    } else if m.contains("missing field") {
-        Some("add the missing key; the README lists the required ones".into())
-    } else if m.contains("mapping values are not allowed") || m.contains("did not find expected") {
-        Some("a value that contains ': ' or starts with a special character must be put in quotes".into())
-    } else if m.contains(" tab") {
-        Some("YAML indents with spaces, not tabs".into())
-    } else {
-        None
+/// An error in the catalog's words, at a position in the YAML text.
+struct Explained {
+    at: Option<Position>,
+    message: Msg,
+    hint: Option<Msg>,
+}
+
+/// The error that is not a wrapper around another.
+fn innermost(e: &serde_saphyr::Error) -> &serde_saphyr::Error {
+    match e {
+        serde_saphyr::Error::WithSnippet { error, .. } => innermost(error),
+        serde_saphyr::Error::AliasError { error, .. } => innermost(error),
+        e => e,
     }
+}
+
+/// The parser's own words, without its "at line X column Y".
+fn parser_words(e: &serde_saphyr::Error) -> String {
+    let options = serde_saphyr::render_options! { snippets: serde_saphyr::SnippetMode::Off };
+    let mut message = e.without_snippet().render_with_options(options);
+    if let Some(i) = message.rfind(" at line ") {
+        message.truncate(i);
+    }
+    message.trim().to_owned()
+}
+
+fn explain(text: &str, error: &serde_saphyr::Error, takes: Takes) -> Explained {
+    use serde_saphyr::Error as E;
+    let e = innermost(error);
+    let at = e.location().filter(|l| l.line() > 0).map(|l| Position::new(l.line() as usize, (l.column() as usize).max(1)));
+    let words = parser_words(e);
+    match e {
+        E::SerdeUnknownField { field, expected, .. } => {
+            let hint = match did_you_mean(field, expected.iter().copied()) {
+                Some(s) => t!("yaml-did-you-mean", key = s),
+                None if expected.is_empty() => t!("yaml-no-keys-here"),
+                None => t!("yaml-keys-here", keys = expected.join(", ")),
+            };
+            return Explained { at, message: t!("yaml-unknown-key", key = field.as_str()), hint: Some(hint) };
+        }
+        E::SerdeMissingField { field, .. } => {
+            let hint = match takes(field) {
+                Some(what) => t!("yaml-missing-key-takes", key = *field, takes = what),
+                None => t!("yaml-missing-key-hint", key = *field),
+            };
+            return Explained { at, message: t!("yaml-missing-key", key = *field), hint: Some(hint) };
+        }
+        E::DuplicateMappingKey { key, .. } => {
+            let key = key.clone().or_else(|| at.and_then(|p| key_on(line_of(text, p.line)).map(|(k, _)| k.to_owned()))).unwrap_or_default();
+            return Explained { at, message: t!("yaml-duplicate-key", key = key), hint: Some(t!("yaml-duplicate-key-hint")) };
+        }
+        _ => {}
+    }
+    if let Some(found) = slip(text, at, &words) {
+        return found;
+    }
+    let wrong_kind = matches!(
+        e,
+        E::SerdeInvalidType { .. }
+            | E::SerdeInvalidValue { .. }
+            | E::SerdeInvalidLength { .. }
+            | E::SerdeUnknownVariant { .. }
+            | E::InvalidScalar { .. }
+            | E::Unexpected { .. }
+            | E::NullIntoString { .. }
+            | E::InvalidBooleanStrict { .. }
+            | E::TaggedScalarCannotDeserializeIntoString { .. }
+            | E::QuotingRequired { .. }
+    ) || words.contains("did not match any variant")
+        || words.starts_with("invalid type")
+        || words.starts_with("invalid value");
+    if wrong_kind
+        && let Some(p) = at
+        && let Some((key, line)) = owner_key(text, p.line)
+    {
+        let value = line_of(text, line).split_once(':').map_or("", |(_, v)| strip_comment(v).trim());
+        let empty = matches!(e, E::NullIntoString { .. }) || value.is_empty() && line == p.line;
+        let message = match (takes(key), empty) {
+            (Some(what), false) => t!("yaml-wrong-value", key = key, takes = what),
+            (Some(what), true) => t!("yaml-empty-value-takes", key = key, takes = what),
+            (None, false) => t!("yaml-wrong-value-unknown", key = key),
+            (None, true) => t!("yaml-empty-value", key = key),
+        };
+        let hint = number_read_as_date(value).map(|fixed| t!("yaml-number-not-date-hint", value = value, fixed = fixed));
+        // The value, not the key, when the parser pointed at the key.
+        let at = if line == p.line { value_position(text, line).or(Some(p)) } else { Some(p) };
+        return Explained { at, message, hint };
+    }
+    let hint = if words.to_lowercase().contains(" tab") { Some(t!("yaml-tab-indent-hint")) } else { Some(t!("yaml-syntax-hint")) };
+    Explained { at, message: t!("yaml-syntax", detail = words), hint }
+}
+
+/// Line `n` (1-based) of `text`, or "".
+fn line_of(text: &str, n: usize) -> &str {
+    text.lines().nth(n.saturating_sub(1)).unwrap_or("")
+}
+
+/// The width of a line's indentation, in characters.
+fn indent_of(line: &str) -> usize {
+    line.chars().take_while(|c| *c == ' ').count()
+}
+
+/// `key` and the byte offset of its `:` when `line` is `key: …` or
+/// `- key: …` (or `key:` with nothing after the colon, or `key:value`).
+fn key_on(line: &str) -> Option<(&str, usize)> {
+    let start = line.len() - line.trim_start().len();
+    let mut rest = &line[start..];
+    let mut offset = start;
+    if let Some(r) = rest.strip_prefix("- ") {
+        let r2 = r.trim_start();
+        offset += rest.len() - r2.len();
+        rest = r2;
+    }
+    let end = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))?;
+    if end == 0 || !rest[end..].starts_with(':') || !rest.as_bytes()[0].is_ascii_alphabetic() {
+        return None;
+    }
+    Some((&rest[..end], offset + end))
+}
+
+/// The key whose value holds line `n`: the key on that line, or the nearest
+/// one above that is indented less (or the same, for a list under its key).
+fn owner_key(text: &str, n: usize) -> Option<(&str, usize)> {
+    let here = line_of(text, n);
+    if let Some((k, _)) = key_on(here) {
+        return Some((k, n));
+    }
+    let indent = indent_of(here);
+    (1..n).rev().find_map(|i| {
+        let line = line_of(text, i);
+        if line.trim().is_empty() || line.trim_start().starts_with('#') || indent_of(line) > indent {
+            return None;
+        }
+        key_on(line).map(|(k, _)| (k, i))
+    })
+}
+
+/// Where the value of the key on line `n` starts.
+fn value_position(text: &str, n: usize) -> Option<Position> {
+    let line = line_of(text, n);
+    let (_, colon) = key_on(line)?;
+    let after = &line[colon + 1..];
+    let skip = after.len() - after.trim_start().len();
+    (colon + 1 + skip < line.len()).then(|| Position::new(n, line[..colon + 1 + skip].chars().count() + 1))
+}
+
+/// A line's text without a `# comment` (one after a space, outside quotes).
+fn strip_comment(s: &str) -> &str {
+    let mut quote = None;
+    let mut prev = ' ';
+    for (i, c) in s.char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') if prev == ' ' => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, '#') if prev == ' ' || prev == '\t' => return &s[..i],
+            _ => {}
+        }
+        prev = c;
+    }
+    s
+}
+
+/// The column (1-based, in characters) of byte `offset` of `line`.
+fn column(line: &str, offset: usize) -> usize {
+    line[..offset].chars().count() + 1
+}
+
+/// The common slips, found in the lines at and above where the parser
+/// stopped (the slip is often earlier than where the parser noticed it):
+/// a missing space after `:`, an unclosed quote or bracket, a `: ` inside a
+/// value, a line indented too far, a line that is not `key: value`.
+fn slip(text: &str, at: Option<Position>, words: &str) -> Option<Explained> {
+    let n = at.map_or(1, |p| p.line).max(1);
+    let lines: Vec<&str> = text.lines().collect();
+    for i in (1..=n.min(lines.len())).rev() {
+        let line = lines[i - 1];
+        if let Some(found) = no_space_after_colon(line, i).or_else(|| unclosed(text, &lines, i)) {
+            return Some(found);
+        }
+    }
+    let at = at?;
+    let line = line_of(text, at.line);
+    let lower = words.to_lowercase();
+    if lower.contains("mapping values are not allowed") || lower.contains("illegal placement of ':'") {
+        let (key, colon) = key_on(line)?;
+        if at.column > column(line, colon) {
+            let value = strip_comment(&line[colon + 1..]).trim();
+            let fixed = format!("{key}: {}", quoted(value));
+            return Some(Explained { at: Some(at), message: t!("yaml-colon-in-value"), hint: Some(t!("yaml-colon-in-value-hint", fixed = fixed)) });
+        }
+        let start = Position::new(at.line, indent_of(line) + 1);
+        return Some(Explained { at: Some(start), message: t!("yaml-indent", key = key), hint: Some(t!("yaml-indent-hint", key = key)) });
+    }
+    if lower.contains("expected ':'") || lower.contains("did not find expected key") || lower.contains("could not find expected ':'") {
+        let start = Position::new(at.line, indent_of(line) + 1);
+        let word = line.split_whitespace().next().unwrap_or("");
+        let hint = match line.trim().split_once(' ') {
+            Some((k, v)) if key_on(&format!("{k}:")).is_some() && !k.ends_with(':') => t!("yaml-line-not-key-colon-hint", fixed = format!("{k}: {}", v.trim())),
+            _ if word.starts_with('-') => t!("yaml-list-item-hint"),
+            _ => t!("yaml-line-not-key-hint"),
+        };
+        return Some(Explained { at: Some(start), message: t!("yaml-line-not-key"), hint: Some(hint) });
+    }
+    if lower.contains("expected mapping start") {
+        return Some(Explained { at: Some(at), message: t!("yaml-not-keys"), hint: Some(t!("yaml-line-not-key-hint")) });
+    }
+    None
+}
+
+/// `key:value`: a key followed by a colon with no space after it.
+fn no_space_after_colon(line: &str, n: usize) -> Option<Explained> {
+    let (key, colon) = key_on(line)?;
+    let next = line[colon + 1..].chars().next()?;
+    if next.is_whitespace() || matches!(next, ':' | '/') {
+        return None;
+    }
+    let value = line[colon + 1..].trim_end();
+    let fixed = format!("{key}: {value}");
+    Some(Explained {
+        at: Some(Position::new(n, column(line, colon))),
+        message: t!("yaml-no-space-after-colon", key = key),
+        hint: Some(t!("yaml-no-space-after-colon-hint", fixed = fixed)),
+    })
+}
+
+/// A value on line `n` that opens a quote, `[` or `{` that is never closed.
+fn unclosed(text: &str, lines: &[&str], n: usize) -> Option<Explained> {
+    let line = lines[n - 1];
+    let (key, colon) = key_on(line)?;
+    let after = &line[colon + 1..];
+    let start = colon + 1 + (after.len() - after.trim_start().len());
+    let open = line[start..].chars().next()?;
+    if !matches!(open, '"' | '\'' | '[' | '{') {
+        return None;
+    }
+    // Where the value starts in the whole text.
+    let line_start: usize = text.split_inclusive('\n').take(n - 1).map(str::len).sum();
+    let from = line_start + start;
+    if closes(&text[from..]) {
+        return None;
+    }
+    let at = Some(Position::new(n, column(line, start)));
+    let value = strip_comment(&line[start + open.len_utf8()..]).trim_end();
+    Some(match open {
+        '"' | '\'' => {
+            let inner = value.trim_end_matches(open);
+            Explained { at, message: t!("yaml-unclosed-quote", quote = open), hint: Some(t!("yaml-unclosed-quote-hint", fixed = format!("{key}: {open}{inner}{open}"))) }
+        }
+        '[' => {
+            let inner = value.trim_end_matches([',', ' ']);
+            Explained { at, message: t!("yaml-unclosed-list"), hint: Some(t!("yaml-unclosed-list-hint", fixed = format!("{key}: [{inner}]"))) }
+        }
+        _ => Explained { at, message: t!("yaml-unclosed-braces"), hint: Some(t!("yaml-unclosed-braces-hint")) },
+    })
+}
+
+/// Whether the quote or bracket `s` starts with is closed somewhere in `s`
+/// (brackets counted outside quotes; `''` inside single quotes is a quote).
+fn closes(s: &str) -> bool {
+    let mut chars = s.chars().peekable();
+    let Some(open) = chars.next() else { return true };
+    match open {
+        '"' => {
+            let mut escaped = false;
+            for c in chars {
+                match c {
+                    '\\' if !escaped => escaped = true,
+                    '"' if !escaped => return true,
+                    _ => escaped = false,
+                }
+            }
+            false
+        }
+        '\'' => {
+            while let Some(c) = chars.next() {
+                if c == '\'' {
+                    if chars.peek() == Some(&'\'') {
+                        chars.next();
+                    } else {
+                        return true;
+                    }
+                }
+            }
+            false
+        }
+        _ => {
+            let mut depth = 1usize;
+            let mut quote: Option<char> = None;
+            for c in chars {
+                match (quote, c) {
+                    (Some(q), c) if c == q => quote = None,
+                    (Some(_), _) => {}
+                    (None, '"' | '\'') => quote = Some(c),
+                    (None, '[' | '{') => depth += 1,
+                    (None, ']' | '}') => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return true;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            false
+        }
+    }
+}
+
+/// `value` in quotes, the kind that needs no escaping inside.
+fn quoted(value: &str) -> String {
+    if value.contains('"') { format!("'{}'", value.replace('\'', "''")) } else { format!("\"{value}\"") }
+}
+
+/// A date that YAML read as a number, written as it should be: `20270601` →
+/// `2027-06-01`; `30.4` (day and month) → `30/4`.
+pub fn number_read_as_date(value: &str) -> Option<String> {
+    let v = value.trim();
+    if v.len() == 8 && v.bytes().all(|b| b.is_ascii_digit()) {
+        let d = chrono::NaiveDate::parse_from_str(v, "%Y%m%d").ok()?;
+        return Some(d.format("%Y-%m-%d").to_string());
+    }
+    let (d, m) = v.split_once('.')?;
+    let (d, m): (u32, u32) = (d.parse().ok()?, m.parse().ok()?);
+    ((1..=31).contains(&d) && (1..=12).contains(&m)).then(|| format!("{d}/{m}"))
+}
+
+/// A date written another way than year-month-day, as year-month-day:
+/// `1/6/2027`, `01.06.2027`, `1-6-2027` (day first, as Vietnamese dates
+/// are written), `2027/6/1`, `20270601`. `None` if it is no date.
+pub fn date_as_written(value: &str) -> Option<chrono::NaiveDate> {
+    let v = value.trim();
+    if v.len() == 8 && v.bytes().all(|b| b.is_ascii_digit()) {
+        return chrono::NaiveDate::parse_from_str(v, "%Y%m%d").ok();
+    }
+    let parts: Vec<&str> = v.split(['/', '.', '-']).map(str::trim).collect();
+    let [a, b, c] = parts.as_slice() else { return None };
+    let num = |s: &str| s.parse::<u32>().ok().filter(|_| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()));
+    let (a, b, c) = (num(a)?, num(b)?, num(c)?);
+    let (y, m, d) = if a > 31 { (a, b, c) } else { (c, b, a) };
+    if y < 1000 {
+        return None;
+    }
+    chrono::NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
 }
 
 /// The 1-based position of a spanned value, with `line_offset` lines added.
@@ -94,21 +432,101 @@ mod tests {
     struct T {
         title: String,
         when: Spanned<String>,
+        #[serde(default)]
+        audience: Vec<String>,
+        #[serde(default)]
+        weight: i64,
+    }
+
+    fn takes(key: &str) -> Option<Msg> {
+        (key == "weight").then(|| t!("takes-whole-number"))
+    }
+
+    fn err(text: &str) -> Diagnostic {
+        parse::<T>(Path::new("x.yaml"), text, 0, takes).unwrap_err()
+    }
+
+    fn at(d: &Diagnostic) -> (usize, usize) {
+        d.position.map(|p| (p.line, p.column)).unwrap_or_default()
     }
 
     #[test]
     fn unknown_field_is_located() {
-        let err = parse::<T>(Path::new("x.yaml"), "title: a\ntittle: b\nwhen: c\n", 0).unwrap_err();
-        assert_eq!(err.position.map(|p| p.line), Some(2), "{err:?}");
-        assert!(err.message.contains("tittle"), "{}", err.message);
-        assert!(!err.message.contains("at line"), "{}", err.message);
+        let err = err("title: a\ntittle: b\nwhen: c\n");
+        assert_eq!(at(&err), (2, 1), "{err:?}");
+        assert_eq!(err.message(), "unknown key `tittle`");
+        assert_eq!(err.hint(), Some("did you mean `title`?"));
     }
 
     #[test]
     fn spans_give_value_columns() {
         let text = "title: a\nwhen: \"1/6\"\n";
-        let t: T = parse(Path::new("x.yaml"), text, 0).unwrap();
+        let t: T = parse(Path::new("x.yaml"), text, 0, no_keys).unwrap();
         let p = content_position(text, position_of(&t.when, 0)).unwrap();
         assert_eq!((p.line, p.column), (2, 8));
+    }
+
+    #[test]
+    fn missing_space_after_colon() {
+        let d = err("title: a\nwhen:1/6\n");
+        assert_eq!(at(&d), (2, 5), "{d:?}");
+        assert!(d.message().contains("no space after the `:` of `when`"), "{d:?}");
+        assert!(d.hint().unwrap().contains("when: 1/6"), "{d:?}");
+        // The only line of the file: the parser sees one long text.
+        let d = err("title:Gọi 111");
+        assert_eq!(at(&d), (1, 6), "{d:?}");
+        // A web address is not that mistake.
+        assert!(no_space_after_colon("  https://example.org", 1).is_none());
+    }
+
+    #[test]
+    fn unclosed_quotes_and_brackets() {
+        let d = err("title: \"Gọi 111\nwhen: 1/6\n");
+        assert_eq!(at(&d), (1, 8), "{d:?}");
+        assert!(d.message().contains("quote \" that opens this value is not closed"), "{d:?}");
+        assert!(d.hint().unwrap().contains("title: \"Gọi 111\""), "{d:?}");
+        let d = err("title: a\naudience: [cha-me, tre-em\nwhen: 1/6\n");
+        assert_eq!(at(&d), (2, 11), "{d:?}");
+        assert!(d.message().contains("`[`"), "{d:?}");
+        assert!(d.hint().unwrap().contains("audience: [cha-me, tre-em]"), "{d:?}");
+        // Closed on a later line is no mistake.
+        assert!(parse::<T>(Path::new("x.yaml"), "title: a\naudience: [cha-me,\n  tre-em]\nwhen: b\n", 0, no_keys).is_ok());
+    }
+
+    #[test]
+    fn colon_inside_a_value_and_indentation() {
+        let d = err("title: Ngày hội: vui chơi\nwhen: 1/6\n");
+        assert_eq!(at(&d), (1, 16), "{d:?}");
+        assert!(d.hint().unwrap().contains("title: \"Ngày hội: vui chơi\""), "{d:?}");
+        let d = err("title: a\n  when: 1/6\n");
+        assert_eq!(at(&d), (2, 3), "{d:?}");
+        assert!(d.message().contains("`when` is indented"), "{d:?}");
+    }
+
+    #[test]
+    fn wrong_kind_says_what_the_key_takes() {
+        let d = err("title: a\nwhen: b\nweight: nặng\n");
+        assert_eq!(at(&d), (3, 9), "{d:?}");
+        assert_eq!(d.message(), "`weight` must be a whole number, such as `10`");
+    }
+
+    #[test]
+    fn tabs() {
+        let d = err("title: a\n\twhen: b\n");
+        assert_eq!(at(&d), (2, 1), "{d:?}");
+        assert_eq!(d.message(), "a tab is used for indentation");
+    }
+
+    #[test]
+    fn dates_read_as_numbers() {
+        assert_eq!(number_read_as_date("20270601").as_deref(), Some("2027-06-01"));
+        assert_eq!(number_read_as_date("30.4").as_deref(), Some("30/4"));
+        assert_eq!(number_read_as_date("3.14159"), None);
+        let d = |s| date_as_written(s).map(|d| d.to_string());
+        assert_eq!(d("1/6/2027").as_deref(), Some("2027-06-01"));
+        assert_eq!(d("01.06.2027").as_deref(), Some("2027-06-01"));
+        assert_eq!(d("2027/6/1").as_deref(), Some("2027-06-01"));
+        assert_eq!(d("31/2/2027"), None);
+        assert_eq!(d("start-14d"), None);
     }
 }

@@ -298,7 +298,7 @@ impl<'a> Plan<'a> {
     }
 
     /// What a link written in page `from` points at.
-    pub fn link_target(&self, from: PageId, dest: &str) -> Result<Target, String> {
+    pub fn link_target(&self, from: PageId, dest: &str) -> Result<Target, crate::i18n::Msg> {
         self.links.target(&self.inputs.content.pages[from.0], dest)
     }
 

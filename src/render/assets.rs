@@ -29,7 +29,7 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>) -> Result<(), Diagnostics> {
     let files = plan.statics().iter().chain(plan.assets().iter().filter(|a| used.contains(&a.output))).filter(|a| !is_picture(&a.source));
     for asset in files {
         if out.contains(&asset.output) {
-            diags.push(Diagnostic::error(&asset.source, None, format!("this file would overwrite the generated {}", asset.output)).with_hint("rename the file"));
+            diags.push(Diagnostic::error(&asset.source, None, crate::t!("assets-overwrite", output = asset.output.as_str())).with_hint(crate::t!("check-rename-file")));
             continue;
         }
         out.copy(asset.output.clone(), Source::File(plan.asset_path(asset)));

@@ -181,8 +181,8 @@ impl<'s> Output<'s> {
         let mut d = Diagnostics::new();
         for p in &st.collisions {
             d.push(
-                Diagnostic::error(p, None, format!("two outputs would be written to `{p}`; only one can be"))
-                    .with_hint("a page, campaign or file has a name that loa also gives to a generated file: rename it"),
+                Diagnostic::error(p, None, crate::t!("output-collision", path = p.as_str()))
+                    .with_hint(crate::t!("output-collision-hint")),
             );
         }
         d.extend(st.failures.iter().cloned());
@@ -211,7 +211,7 @@ mod tests {
         let c = o.problems();
         assert_eq!(c.0.len(), 2);
         assert!(c.has_errors());
-        assert!(c.0[0].message.contains("b.png"));
+        assert!(c.0[0].message().contains("b.png"));
         assert_eq!(o.read("a/index.html").as_deref(), Some(&b"1"[..]));
         assert_eq!(o.read("b.png").as_deref(), Some(&b"x"[..]), "a copy is read from its source");
         let (files, copies) = o.into_memory();
@@ -225,7 +225,7 @@ mod tests {
         impl Sink for Count {
             fn file(&self, path: &str, _: &[u8]) -> Result<(), Diagnostic> {
                 if path == "bad" {
-                    return Err(Diagnostic::error(path, None, "disk full"));
+                    return Err(Diagnostic::error(path, None, crate::t!("write-cannot", action = crate::t!("write-act-write"), detail = crate::t!("io-storage-full"))));
                 }
                 self.0.lock().unwrap().push(path.to_owned());
                 Ok(())

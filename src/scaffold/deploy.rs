@@ -90,7 +90,7 @@ pub fn daily_cron(tz: Tz) -> (String, String) {
 /// The files for `host`, relative to the site root, filled in for the site
 /// at `root`.
 pub fn files(root: &Path, host: Host, opts: &Options) -> Result<Vec<(PathBuf, String)>, Diagnostics> {
-    let read = |file: &str| read_text(root, Path::new(file), "run loa in the site's folder or pass --root DIR");
+    let read = |file: &str| read_text(root, Path::new(file), Some(crate::t!("root-hint")));
     let site = site::parse(&read(site::FILE)?)?;
     let timezone = calendar::parse(&read(calendar::FILE)?, Some(&site.languages))?.timezone;
     let host_name = site.base.host_str().unwrap_or("example.org").to_owned();
@@ -139,7 +139,7 @@ pub fn write(root: &Path, host: Host, opts: &Options) -> Result<Vec<PathBuf>, Di
     existing.extend(files
         .iter()
         .filter(|(rel, _)| root.join(rel).exists())
-        .map(|(rel, _)| Diagnostic::error(display_path(&root.join(rel)), None, "this file already exists").with_hint("move it away first if you want loa to write it again")));
+        .map(|(rel, _)| Diagnostic::error(display_path(&root.join(rel)), None, crate::t!("deploy-file-exists")).with_hint(crate::t!("deploy-file-exists-hint"))));
     if existing.has_errors() {
         return Err(existing);
     }
@@ -147,9 +147,9 @@ pub fn write(root: &Path, host: Host, opts: &Options) -> Result<Vec<PathBuf>, Di
     for (rel, text) in files {
         let path = root.join(&rel);
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| Diagnostic::error(display_path(parent), None, format!("cannot create: {e}")))?;
+            fs::create_dir_all(parent).map_err(|e| Diagnostic::error(display_path(parent), None, crate::t!("file-cannot-create", detail = &e)))?;
         }
-        fs::write(&path, text).map_err(|e| Diagnostic::error(display_path(&path), None, format!("cannot write: {e}")))?;
+        fs::write(&path, text).map_err(|e| Diagnostic::error(display_path(&path), None, crate::t!("file-cannot-write", detail = &e)))?;
         written.push(path);
     }
     Ok(written)

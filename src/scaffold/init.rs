@@ -47,18 +47,18 @@ fn cms_block(dir: &Path, deploy: Option<Host>) -> String {
 /// and publish it every day ([`super::deploy`]).
 pub fn init(dir: &Path, deploy: Option<Host>) -> Result<Vec<PathBuf>, Diagnostics> {
     if dir.exists() && fs::read_dir(dir).map(|mut d| d.next().is_some()).unwrap_or(true) {
-        return Err(Diagnostic::error(display_path(dir), None, "this folder is not empty")
-            .with_hint("give the name of a new folder: loa init my-site")
+        return Err(Diagnostic::error(display_path(dir), None, crate::t!("init-not-empty"))
+            .with_hint(crate::t!("init-not-empty-hint"))
             .into());
     }
     let mut written = Vec::new();
     for (rel, text) in STARTER {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| Diagnostic::error(display_path(parent), None, format!("cannot create: {e}")))?;
+            fs::create_dir_all(parent).map_err(|e| Diagnostic::error(display_path(parent), None, crate::t!("file-cannot-create", detail = &e)))?;
         }
         let text = if *rel == "site.yaml" { format!("{text}{}", cms_block(dir, deploy)) } else { (*text).to_owned() };
-        fs::write(&path, text).map_err(|e| Diagnostic::error(display_path(&path), None, format!("cannot write: {e}")))?;
+        fs::write(&path, text).map_err(|e| Diagnostic::error(display_path(&path), None, crate::t!("file-cannot-write", detail = &e)))?;
         written.push(path);
     }
     if let Some(host) = deploy {

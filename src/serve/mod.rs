@@ -26,6 +26,7 @@ use tower_http::services::{ServeDir, ServeFile};
 use tower_livereload::LiveReloadLayer;
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::t;
 pub use rebuild::{Outcome, Rebuilder};
 
 /// What `loa serve` was asked for.
@@ -55,11 +56,15 @@ fn escape(s: &str) -> String {
 /// The overlay shown instead of pages while the site has errors.
 pub fn error_page(d: &Diagnostics) -> String {
     format!(
-        "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-<title>Lỗi — loa</title><style>body{{font-family:system-ui,sans-serif;margin:0;background:#fef2f2;color:#1c1917}}main{{max-width:60rem;margin:0 auto;padding:1rem}}\
+        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+<title>{}</title><style>body{{font-family:system-ui,sans-serif;margin:0;background:#fef2f2;color:#1c1917}}main{{max-width:60rem;margin:0 auto;padding:1rem}}\
 h1{{color:#991b1b;font-size:1.3rem}}pre{{background:#fff;border:2px solid #991b1b;padding:1rem;overflow-x:auto;white-space:pre-wrap;font-size:0.95rem}}</style></head>\
-<body><main><h1>Trang chưa được xây dựng lại: có lỗi trong tệp nguồn</h1><p>Sửa lỗi dưới đây và lưu tệp; trang sẽ tự tải lại. (The site was not rebuilt: fix the error below and save.)</p>\
+<body><main><h1>{}</h1><p>{}</p>\
 <pre>{}</pre></main></body></html>\n",
+        crate::i18n::lang().code(),
+        escape(t!("serve-error-title").as_str()),
+        escape(t!("serve-error-heading").as_str()),
+        escape(t!("serve-error-text").as_str()),
         escape(&d.render())
     )
 }
@@ -137,7 +142,7 @@ fn remove_stale_previews() {
 
 /// Runs the preview until Ctrl-C.
 pub fn serve(opts: ServeOptions) -> Result<(), Diagnostics> {
-    let root = crate::paths::absolute(&opts.root).map_err(|e| Diagnostic::error("--root", None, format!("cannot resolve the site folder: {e}")))?;
+    let root = crate::paths::absolute(&opts.root).map_err(|e| Diagnostic::error("--root", None, t!("out-cannot-resolve-root", detail = &e)))?;
     remove_stale_previews();
     let out_dir = std::env::temp_dir().join(format!("{PREVIEW_PREFIX}{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&out_dir);
@@ -148,7 +153,7 @@ pub fn serve(opts: ServeOptions) -> Result<(), Diagnostics> {
             for w in o.warnings.iter() {
                 eprint!("{}", w.render());
             }
-            println!("Built the preview in {} ms.", o.elapsed.as_millis());
+            println!("{}", t!("serve-built", ms = o.elapsed.as_millis() as u64));
         }
         Err(d) => {
             eprint!("{}", d.render());
@@ -162,7 +167,7 @@ pub fn serve(opts: ServeOptions) -> Result<(), Diagnostics> {
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(|e| Diagnostic::error("serve", None, format!("cannot start the server: {e}")))?;
+        .map_err(|e| Diagnostic::error("serve", None, t!("serve-cannot-start", detail = &e)))?;
     let result = runtime.block_on(run(opts, root, rebuilder, errors));
     let _ = std::fs::remove_dir_all(&out_dir);
     result
@@ -178,13 +183,14 @@ async fn run(opts: ServeOptions, root: PathBuf, rebuilder: Rebuilder, errors: Er
         }
     }
     let listener = listener.ok_or_else(|| {
-        Diagnostic::error("--port", None, format!("ports {} to {} are all taken", opts.port, opts.port.saturating_add(20))).with_hint("choose another with --port")
+        Diagnostic::error("--port", None, t!("serve-ports-taken", first = opts.port, last = opts.port.saturating_add(20))).with_hint(t!("serve-ports-taken-hint"))
     })?;
-    let addr = listener.local_addr().map_err(|e| Diagnostic::error("serve", None, e.to_string()))?;
+    let addr = listener.local_addr().map_err(|e| Diagnostic::error("serve", None, t!("serve-cannot-start", detail = &e)))?;
     let url = format!("http://{addr}/");
-    let day = opts.at.map_or_else(|| "today".to_owned(), |d| d.to_string());
-    println!("Serving {url} — the site as on {day}{}. Preview files: {}", if opts.drafts { ", drafts shown" } else { "" }, out_dir.display());
-    println!("Press Ctrl-C to stop.");
+    let day = opts.at.map_or_else(|| t!("serve-today"), |d| t!("serve-day", date = d));
+    let serving = if opts.drafts { t!("serve-serving-drafts", url = url.as_str(), day = day, folder = &out_dir) } else { t!("serve-serving", url = url.as_str(), day = day, folder = &out_dir) };
+    println!("{serving}");
+    println!("{}", t!("serve-stop"));
     if opts.open {
         let _ = open::that_detached(&url);
     }
@@ -204,21 +210,21 @@ async fn run(opts: ServeOptions, root: PathBuf, rebuilder: Rebuilder, errors: Er
             let _ = tokio::signal::ctrl_c().await;
         })
         .await
-        .map_err(|e| Diagnostic::error("serve", None, format!("the server stopped: {e}")).into())
+        .map_err(|e| Diagnostic::error("serve", None, t!("serve-stopped", detail = &e)).into())
 }
 
 /// Watches the site and rebuilds on a thread of its own; `reload` tells browsers.
 fn watch(root: PathBuf, mut rebuilder: Rebuilder, errors: ErrorPage, reload: impl Fn() + Send + 'static) -> Result<(), Diagnostics> {
     let (tx, rx) = std::sync::mpsc::channel();
     let mut debouncer = notify_debouncer_full::new_debouncer(DEBOUNCE, None, tx)
-        .map_err(|e| Diagnostic::error("serve", None, format!("cannot watch the site's files: {e}")))?;
+        .map_err(|e| Diagnostic::error("serve", None, t!("serve-cannot-watch", detail = e.to_string())))?;
     for dir in ["content", "themes"] {
         let p = root.join(dir);
         if p.is_dir() {
-            debouncer.watch(&p, RecursiveMode::Recursive).map_err(|e| Diagnostic::error(dir, None, format!("cannot watch: {e}")))?;
+            debouncer.watch(&p, RecursiveMode::Recursive).map_err(|e| Diagnostic::error(dir, None, t!("serve-cannot-watch", detail = e.to_string())))?;
         }
     }
-    debouncer.watch(&root, RecursiveMode::NonRecursive).map_err(|e| Diagnostic::error(".", None, format!("cannot watch: {e}")))?;
+    debouncer.watch(&root, RecursiveMode::NonRecursive).map_err(|e| Diagnostic::error(".", None, t!("serve-cannot-watch", detail = e.to_string())))?;
     std::thread::spawn(move || {
         let _keep = debouncer;
         let mut last_error: Option<String> = None;
@@ -239,7 +245,7 @@ fn watch(root: PathBuf, mut rebuilder: Rebuilder, errors: ErrorPage, reload: imp
             match rebuilder.rebuild(&paths) {
                 Ok(o) => {
                     if last_error.take().is_some() {
-                        println!("Fixed.");
+                        println!("{}", t!("serve-fixed"));
                     }
                     let warnings: String = o.warnings.iter().map(|w| w.render()).collect();
                     if last_warnings.as_deref() != Some(warnings.as_str()) {
@@ -249,13 +255,9 @@ fn watch(root: PathBuf, mut rebuilder: Rebuilder, errors: ErrorPage, reload: imp
                     if let Ok(mut e) = errors.write() {
                         *e = None;
                     }
-                    println!(
-                        "Rebuilt in {} ms ({}, {} file{} changed).",
-                        o.elapsed.as_millis(),
-                        if o.incremental { "changed pages only" } else { "whole site" },
-                        o.changed_files,
-                        if o.changed_files == 1 { "" } else { "s" }
-                    );
+                    let ms = o.elapsed.as_millis() as u64;
+                    let rebuilt = if o.incremental { t!("serve-rebuilt-pages", ms = ms, count = o.changed_files) } else { t!("serve-rebuilt-site", ms = ms, count = o.changed_files) };
+                    println!("{rebuilt}");
                 }
                 Err(d) => {
                     let text = d.render();

@@ -84,7 +84,7 @@ impl Rebuilder {
                 Scope::All
             }
         };
-        let Some(site) = &self.site else { return Err(Diagnostic::error(".", None, "the site is not loaded").into()) };
+        let Some(site) = &self.site else { return Err(Diagnostic::error(".", None, crate::t!("serve-not-loaded")).into()) };
         let writer = Writer::in_place(&self.out_dir)?;
         let output = Output::to(&writer);
         let opts = RenderOptions { plan: plan::Options { at: self.at, drafts: self.drafts, preview: true }, previous: Some(&self.out_dir), scope };

@@ -66,17 +66,33 @@ impl Run {
     }
 }
 
+/// The `loa` binary as a command, in English whatever the machine's locale
+/// (the tests that look at Vietnamese set `--lang` or `LANG` themselves).
+pub fn command() -> Command {
+    let mut c = Command::new(LOA);
+    c.env("NO_COLOR", "1").env_remove("RUST_BACKTRACE").env_remove("LC_ALL").env_remove("LC_MESSAGES").env_remove("LANG");
+    c
+}
+
 /// Runs `loa args…` in `cwd`.
 pub fn loa_in<I, S>(cwd: &Path, args: I) -> Run
 where
     I: IntoIterator<Item = S>,
     S: AsRef<std::ffi::OsStr>,
 {
-    let out = Command::new(LOA)
+    loa_in_env(cwd, args, &[])
+}
+
+/// Runs `loa args…` in `cwd` with the environment variables `env` set.
+pub fn loa_in_env<I, S>(cwd: &Path, args: I, env: &[(&str, &str)]) -> Run
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    let out = command()
         .args(args)
         .current_dir(cwd)
-        .env("NO_COLOR", "1")
-        .env_remove("RUST_BACKTRACE")
+        .envs(env.iter().copied())
         .output()
         .expect("run loa");
     Run {

@@ -8,6 +8,7 @@ use tera::Tera;
 
 use crate::diag::{Diagnostic, Diagnostics, Position};
 use crate::load::theme::Theme;
+use crate::t;
 
 /// The templates a theme must have.
 pub const REQUIRED_TEMPLATES: &[&str] = &["hub.html", "campaign.html", "page.html", "404.html", "leaflets.html", "search.html"];
@@ -26,7 +27,7 @@ pub fn templates(theme: &Theme) -> Result<Tera, Diagnostics> {
     }
     for name in REQUIRED_TEMPLATES {
         if !theme.templates.contains_key(*name) {
-            diags.push(Diagnostic::error(PathBuf::from(format!("themes/{}/templates/{name}", theme.name)), None, format!("the theme has no template {name}")));
+            diags.push(Diagnostic::error(PathBuf::from(format!("themes/{}/templates/{name}", theme.name)), None, t!("tera-no-template", name = *name)));
         }
     }
     if diags.has_errors() {
@@ -49,16 +50,16 @@ pub fn tera_diagnostic(e: &tera::Error, theme: &Theme) -> Diagnostic {
     match e.kind() {
         tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
             let span = r.span();
-            let mut d = Diagnostic::error(file_of(r.filename()), Some(Position::new(span.start_line, span.start_col + 1)), r.message().to_owned())
-                .with_hint("see the Tera 2 template syntax: https://keats.github.io/tera/");
+            let mut d = Diagnostic::error(file_of(r.filename()), Some(Position::new(span.start_line, span.start_col + 1)), t!("tera-error", detail = r.message()))
+                .with_hint(t!("tera-syntax-hint"));
             if let Some(src) = source_of(r.filename()) {
                 d = d.with_source(&src);
             }
             d
         }
-        tera::ErrorKind::MissingParent { current, parent } => Diagnostic::error(file_of(current), None, format!("extends \"{parent}\", which does not exist"))
-            .with_hint("check the name in {% extends %}"),
-        tera::ErrorKind::TemplateNotFound(name) => Diagnostic::error(file_of(name), None, format!("the template {name} does not exist")),
+        tera::ErrorKind::MissingParent { current, parent } => Diagnostic::error(file_of(current), None, t!("tera-missing-parent", parent = parent.as_str()))
+            .with_hint(t!("tera-missing-parent-hint")),
+        tera::ErrorKind::TemplateNotFound(name) => Diagnostic::error(file_of(name), None, t!("tera-not-found", name = name.as_str())),
         _ => {
             let mut msg = e.to_string();
             let mut src = std::error::Error::source(e);
@@ -67,7 +68,7 @@ pub fn tera_diagnostic(e: &tera::Error, theme: &Theme) -> Diagnostic {
                 msg.push_str(&s.to_string());
                 src = s.source();
             }
-            Diagnostic::error(PathBuf::from(format!("themes/{}/templates", theme.name)), None, msg)
+            Diagnostic::error(PathBuf::from(format!("themes/{}/templates", theme.name)), None, t!("tera-error", detail = msg))
         }
     }
 }

@@ -18,6 +18,7 @@ use typst_layout::PagedDocument;
 use super::manifest::{FileEntry, Manifest};
 use super::{is_svg, process, Card, Options, Pictures, DIR};
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::t;
 use crate::links::Target;
 use crate::load::images::is_raster;
 use crate::plan::{PageId, Plan};
@@ -117,15 +118,15 @@ enum Making {
 fn typeset(shared: &Shared, d: &CardData) -> Result<Vec<u8>, Vec<Diagnostic>> {
     let json = serde_json::to_vec(d).unwrap_or_default();
     let Some(world) = LeafletWorld::new(shared, TEMPLATE, [(world::DATA.to_owned(), Bytes::new(json))]) else {
-        return Err(vec![Diagnostic::error(TEMPLATE, None, "not a valid template name")]);
+        return Err(vec![Diagnostic::error(TEMPLATE, None, t!("typst-bad-template-name"))]);
     };
     let doc = typst::compile::<PagedDocument>(&world).output.map_err(|errs| errs.iter().map(|e| shared.diagnostic(&world, e, TEMPLATE)).collect::<Vec<_>>())?;
-    let page = doc.pages().first().ok_or_else(|| vec![Diagnostic::error(TEMPLATE, None, "the share card template makes no page")])?;
+    let page = doc.pages().first().ok_or_else(|| vec![Diagnostic::error(TEMPLATE, None, t!("card-no-page"))])?;
     let width = page.frame.width().to_pt().max(1.0);
     let opts = typst_render::RenderOptions { pixel_per_pt: typst::utils::Scalar::new(f64::from(WIDTH) / width), render_bleed: false };
     let pixmap = typst_render::render(page, &opts);
     let rgba = image::RgbaImage::from_raw(pixmap.width(), pixmap.height(), pixmap.data().to_vec())
-        .ok_or_else(|| vec![Diagnostic::error(TEMPLATE, None, "the card could not be rendered")])?;
+        .ok_or_else(|| vec![Diagnostic::error(TEMPLATE, None, t!("card-not-rendered"))])?;
     // A card is opaque: filled to its exact size on white.
     let img = image::DynamicImage::ImageRgba8(rgba);
     let mut canvas = image::RgbImage::from_pixel(WIDTH, HEIGHT, image::Rgb([255, 255, 255]));
@@ -182,8 +183,8 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>, previous: &
     let needs_typst = todo.values().any(|h| matches!(h, Making::Typeset(_)));
     let shared = if needs_typst {
         if !theme.leaflets.contains_key(TEMPLATE) {
-            return Err(Diagnostic::error(format!("themes/{}/leaflets/{TEMPLATE}", theme.name), None, "the theme has no share card template")
-                .with_hint(format!("copy themes/default/leaflets/{TEMPLATE} from loa's default theme, or set `share_cards: false` in site.yaml"))
+            return Err(Diagnostic::error(format!("themes/{}/leaflets/{TEMPLATE}", theme.name), None, t!("card-no-template"))
+                .with_hint(t!("card-no-template-hint", template = TEMPLATE))
                 .into());
         }
         let fonts = match opts.fonts {
@@ -199,11 +200,11 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>, previous: &
         v.sort_by_key(|(k, _)| *k);
         v
     };
-    let pool = rayon::ThreadPoolBuilder::new().stack_size(TYPST_STACK).build().map_err(|e| Diagnostic::error("", None, format!("cannot start threads: {e}")))?;
+    let pool = rayon::ThreadPoolBuilder::new().stack_size(TYPST_STACK).build().map_err(|e| Diagnostic::error("", None, t!("threads-cannot-start", detail = e.to_string())))?;
     let made: Vec<Result<Vec<u8>, Vec<Diagnostic>>> = pool.install(|| {
         todo.par_iter()
             .map(|(_, how)| match how {
-                Making::Cover(bytes, source) => process::cover_png(bytes, WIDTH, HEIGHT).map_err(|why| vec![Diagnostic::error(source.as_str(), None, format!("the share card cannot be made from this picture: {why}"))]),
+                Making::Cover(bytes, source) => process::cover_png(bytes, WIDTH, HEIGHT).map_err(|why| vec![Diagnostic::error(source.as_str(), None, t!("card-from-picture", why = why))]),
                 Making::Typeset(d) => typeset(shared.as_ref().expect("fonts loaded for typeset cards"), d),
             })
             .collect()
@@ -221,7 +222,7 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>, previous: &
             }
             Err(ds) => {
                 for d in ds {
-                    if !diags.iter().any(|x| x.message == d.message && x.file == d.file) {
+                    if !diags.iter().any(|x| x.message() == d.message() && x.file == d.file) {
                         diags.push(d);
                     }
                 }

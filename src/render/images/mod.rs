@@ -31,6 +31,8 @@ use rayon::prelude::*;
 
 use super::{Output, Source};
 use crate::diag::{Diagnostic, Diagnostics, Position};
+use crate::i18n::Msg;
+use crate::t;
 use crate::links::Target;
 use crate::load::content::Asset;
 use crate::load::fonts::Fonts;
@@ -194,9 +196,9 @@ fn where_linked(plan: &Plan<'_>, output: &str) -> Option<(PathBuf, Option<Positi
 }
 
 /// A problem with a picture, at the link to it when a page links it.
-fn problem(plan: &Plan<'_>, asset: &Asset, why: &str) -> Diagnostic {
-    let msg = format!("the picture `{}` cannot be published: {why}", asset.source.display());
-    let hint = "open it in an image editor and save it again as PNG or JPEG (or as plain SVG), or link another picture";
+fn problem(plan: &Plan<'_>, asset: &Asset, why: Msg) -> Diagnostic {
+    let msg = t!("check-picture-bad", picture = &asset.source, why = why);
+    let hint = t!("picture-bad-hint");
     match where_linked(plan, &asset.output) {
         Some((file, pos, text)) => Diagnostic::error(file, pos, msg).with_hint(hint).with_source(&text),
         None => Diagnostic::error(&asset.source, None, msg).with_hint(hint),
@@ -220,7 +222,7 @@ struct Job<'a> {
 enum Outcome {
     Reused(PictureEntry),
     Made { entry: PictureEntry, files: Vec<(String, Vec<u8>)> },
-    Failed(String),
+    Failed(Msg),
 }
 
 /// Publishes the pictures of the plan's live pages and of `static/`, and
@@ -237,7 +239,7 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>) -> Result<P
         .map(|job| {
             let bytes = match std::fs::read(plan.asset_path(job.asset)) {
                 Ok(b) => b,
-                Err(e) => return Outcome::Failed(format!("cannot read it: {e}")),
+                Err(e) => return Outcome::Failed(t!("image-cannot-read", detail = &e)),
             };
             let svg = is_svg(&job.asset.source);
             let key = manifest::key(&bytes, if job.variants && !svg { widths } else { &[] }, svg);
@@ -254,12 +256,12 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>) -> Result<P
     for (job, outcome) in jobs.iter().zip(outcomes) {
         let output = &job.asset.output;
         if plan.theme().statics.contains_key(output) || out.contains(output) {
-            diags.push(Diagnostic::error(&job.asset.source, None, format!("this file would overwrite the generated {output}")).with_hint("rename the file"));
+            diags.push(Diagnostic::error(&job.asset.source, None, t!("assets-overwrite", output = output.as_str())).with_hint(t!("check-rename-file")));
             continue;
         }
         let entry = match outcome {
             Outcome::Failed(why) => {
-                diags.push(problem(plan, job.asset, &why));
+                diags.push(problem(plan, job.asset, why));
                 continue;
             }
             Outcome::Reused(entry) => {
@@ -312,7 +314,7 @@ fn make(job: &Job<'_>, bytes: &[u8], key: String, widths: &[u32]) -> Outcome {
                 let full = FileEntry::of(output, &clean, None);
                 Outcome::Made { entry: PictureEntry { key, full, variants: Vec::new() }, files: vec![(output.clone(), clean)] }
             }
-            Err(e) => Outcome::Failed(format!("{e} (at byte {})", e.offset)),
+            Err(e) => Outcome::Failed(t!("svg-at-byte", why = e.message, offset = e.offset)),
         };
     }
     let made = match process::make(bytes, if job.variants { widths } else { &[] }) {

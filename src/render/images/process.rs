@@ -16,7 +16,9 @@ use image::codecs::png::{CompressionType, FilterType as PngFilter, PngEncoder};
 use image::imageops::FilterType;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader};
 
+use crate::i18n::Msg;
 use crate::load::images::{limits, MAX_PIXELS};
+use crate::t;
 
 /// The widths a picture is published at (never wider than it is).
 pub const WIDTHS: &[u32] = &[480, 960, 1440];
@@ -92,21 +94,21 @@ pub struct Made {
 
 /// Decodes `bytes`, turns the picture upright, and drops everything but its
 /// pixels. Errors are in words for the person who put the file there.
-pub fn decode(bytes: &[u8]) -> Result<(DynamicImage, Kind, Original), String> {
-    let mut reader = ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|e| format!("cannot read it: {e}"))?;
-    let format = reader.format().ok_or("it is not an image loa can read (PNG, JPEG, GIF or WebP)")?;
+pub fn decode(bytes: &[u8]) -> Result<(DynamicImage, Kind, Original), Msg> {
+    let mut reader = ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|e| t!("image-cannot-read", detail = &e))?;
+    let format = reader.format().ok_or_else(|| t!("image-unknown-format"))?;
     reader.limits(limits());
-    let mut decoder = reader.into_decoder().map_err(|e| format!("it is not a readable image ({e})"))?;
+    let mut decoder = reader.into_decoder().map_err(|e| t!("image-unreadable", detail = e.to_string()))?;
     let (w, h) = decoder.dimensions();
     if u64::from(w) * u64::from(h) > MAX_PIXELS {
-        return Err(format!("it has {w} × {h} pixels, more than the {} megapixels loa accepts", MAX_PIXELS / 1_000_000));
+        return Err(t!("image-too-large", width = w, height = h, max = MAX_PIXELS / 1_000_000));
     }
     // The JPEG decoder fills a file cut short with grey.
     if format == ImageFormat::Jpeg && !crate::load::images::jpeg_is_complete(bytes) {
-        return Err("it is damaged or cut short (the JPEG data stops before its end)".to_owned());
+        return Err(t!("image-cut-short"));
     }
     let orientation = decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms);
-    let mut img = DynamicImage::from_decoder(decoder).map_err(|e| format!("it is damaged or cut short ({e})"))?;
+    let mut img = DynamicImage::from_decoder(decoder).map_err(|e| t!("image-damaged", detail = e.to_string()))?;
     img.apply_orientation(orientation);
     let kind = match format {
         ImageFormat::Jpeg => Kind::Jpeg,
@@ -123,19 +125,19 @@ pub fn decode(bytes: &[u8]) -> Result<(DynamicImage, Kind, Original), String> {
 }
 
 /// Encodes the full-size copy in the picture's original format.
-fn encode_full(img: &DynamicImage, original: Original) -> Result<Encoded, String> {
+fn encode_full(img: &DynamicImage, original: Original) -> Result<Encoded, Msg> {
     let (width, height) = (img.width(), img.height());
     match original {
         Original::Png => encode(img, Kind::Png),
         Original::Jpeg => {
             let mut bytes = Vec::new();
-            JpegEncoder::new_with_quality(&mut bytes, FULL_QUALITY).encode_image(&img.to_rgb8()).map_err(|e| format!("cannot write it as JPEG: {e}"))?;
+            JpegEncoder::new_with_quality(&mut bytes, FULL_QUALITY).encode_image(&img.to_rgb8()).map_err(|e| t!("image-cannot-encode", format = "JPEG", detail = e.to_string()))?;
             Ok(Encoded { width, height, ext: "jpg", bytes })
         }
         Original::Gif => {
             let mut bytes = Vec::new();
             let mut enc = image::codecs::gif::GifEncoder::new(&mut bytes);
-            enc.encode_frame(image::Frame::new(img.to_rgba8())).map_err(|e| format!("cannot write it as GIF: {e}"))?;
+            enc.encode_frame(image::Frame::new(img.to_rgba8())).map_err(|e| t!("image-cannot-encode", format = "GIF", detail = e.to_string()))?;
             drop(enc);
             Ok(Encoded { width, height, ext: "gif", bytes })
         }
@@ -148,16 +150,16 @@ fn encode_full(img: &DynamicImage, original: Original) -> Result<Encoded, String
 }
 
 /// Encodes a picture as `kind`.
-fn encode(img: &DynamicImage, kind: Kind) -> Result<Encoded, String> {
+fn encode(img: &DynamicImage, kind: Kind) -> Result<Encoded, Msg> {
     let mut bytes = Vec::new();
     match kind {
         Kind::Jpeg => {
             let rgb = img.to_rgb8();
-            JpegEncoder::new_with_quality(&mut bytes, QUALITY).encode_image(&rgb).map_err(|e| format!("cannot write it as JPEG: {e}"))?;
+            JpegEncoder::new_with_quality(&mut bytes, QUALITY).encode_image(&rgb).map_err(|e| t!("image-cannot-encode", format = "JPEG", detail = e.to_string()))?;
         }
         Kind::Png => {
             let enc = PngEncoder::new_with_quality(&mut bytes, CompressionType::Best, PngFilter::Adaptive);
-            img.write_with_encoder(enc).map_err(|e| format!("cannot write it as PNG: {e}"))?;
+            img.write_with_encoder(enc).map_err(|e| t!("image-cannot-encode", format = "PNG", detail = e.to_string()))?;
         }
     }
     Ok(Encoded { width: img.width(), height: img.height(), ext: kind.ext(), bytes })
@@ -177,7 +179,7 @@ fn webp_at(img: &DynamicImage, quality: u8) -> Encoded {
 }
 
 /// Encodes a resized copy as lossy WebP.
-fn webp(img: &DynamicImage) -> Result<Encoded, String> {
+fn webp(img: &DynamicImage) -> Result<Encoded, Msg> {
     Ok(webp_at(img, QUALITY))
 }
 
@@ -189,7 +191,7 @@ fn resized(img: &DynamicImage, width: u32) -> DynamicImage {
 
 /// Makes every published file of a picture, resized to each of `widths`
 /// narrower than it.
-pub fn make(bytes: &[u8], widths: &[u32]) -> Result<Made, String> {
+pub fn make(bytes: &[u8], widths: &[u32]) -> Result<Made, Msg> {
     let (img, kind, original) = decode(bytes)?;
     let full = if img.width() > FULL_WIDTH { resized(&img, FULL_WIDTH) } else { img.clone() };
     let full_encoded = encode_full(&full, original)?;
@@ -206,13 +208,13 @@ pub fn make(bytes: &[u8], widths: &[u32]) -> Result<Made, String> {
 }
 
 /// A picture as PNG, compressed hard (for share cards).
-pub fn png(img: &DynamicImage) -> Result<Vec<u8>, String> {
+pub fn png(img: &DynamicImage) -> Result<Vec<u8>, Msg> {
     Ok(encode(img, Kind::Png)?.bytes)
 }
 
 /// A picture cropped to `width` × `height` around its middle and scaled to
 /// fill it, as PNG (for share cards).
-pub fn cover_png(bytes: &[u8], width: u32, height: u32) -> Result<Vec<u8>, String> {
+pub fn cover_png(bytes: &[u8], width: u32, height: u32) -> Result<Vec<u8>, Msg> {
     let (img, _, _) = decode(bytes)?;
     let filled = img.resize_to_fill(width, height, FilterType::Lanczos3);
     Ok(encode(&filled, Kind::Png)?.bytes)
@@ -271,7 +273,7 @@ mod tests {
 
     #[test]
     fn bad_pictures_say_why() {
-        assert!(make(&fixture("not-an-image.png"), WIDTHS).unwrap_err().contains("not"));
+        assert!(make(&fixture("not-an-image.png"), WIDTHS).unwrap_err().as_str().contains("not"));
         assert!(make(b"", WIDTHS).is_err());
     }
 }

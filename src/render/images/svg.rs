@@ -23,6 +23,9 @@ use std::fmt;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, Writer};
 
+use crate::i18n::Msg;
+use crate::t;
+
 /// The SVG elements kept, with their attributes filtered.
 const ELEMENTS: &[&str] = &[
     "svg", "g", "defs", "symbol", "use", "switch", "view", "title", "desc", "style",
@@ -44,12 +47,12 @@ pub struct SvgError {
     /// Byte offset in the file where reading stopped.
     pub offset: usize,
     /// What is wrong, in words.
-    pub message: String,
+    pub message: Msg,
 }
 
 impl fmt::Display for SvgError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(self.message.as_str())
     }
 }
 
@@ -128,13 +131,13 @@ fn verdict(name: &str) -> Verdict {
 }
 
 /// A start tag with only the allowed attributes.
-fn filtered(start: &BytesStart<'_>) -> Result<BytesStart<'static>, String> {
+fn filtered(start: &BytesStart<'_>) -> Result<BytesStart<'static>, Msg> {
     let name = String::from_utf8_lossy(start.name().as_ref()).into_owned();
     let mut out = BytesStart::new(name);
     for attr in start.attributes() {
-        let attr = attr.map_err(|e| format!("an attribute cannot be read: {e}"))?;
+        let attr = attr.map_err(|e| t!("svg-attribute", detail = e.to_string()))?;
         let key = String::from_utf8_lossy(attr.key.as_ref()).into_owned();
-        let value = attr.unescape_value().map_err(|e| format!("the value of `{key}` cannot be read: {e}"))?;
+        let value = attr.unescape_value().map_err(|e| t!("svg-attribute-value", key = key.as_str(), detail = e.to_string()))?;
         let value = xml_text(&value);
         if keep_attribute(&key, &value) {
             out.push_attribute((key.as_str(), value.as_ref()));
@@ -145,11 +148,11 @@ fn filtered(start: &BytesStart<'_>) -> Result<BytesStart<'static>, String> {
 
 /// The SVG rebuilt from its allowed parts, or why it is not an SVG picture.
 pub fn sanitize(bytes: &[u8]) -> Result<Vec<u8>, SvgError> {
-    let text = std::str::from_utf8(bytes).map_err(|e| SvgError { offset: e.valid_up_to(), message: "it is not UTF-8 text".into() })?;
+    let text = std::str::from_utf8(bytes).map_err(|e| SvgError { offset: e.valid_up_to(), message: t!("svg-not-utf8") })?;
     let mut reader = Reader::from_str(text);
     reader.config_mut().check_end_names = true;
     let mut writer = Writer::new(Vec::with_capacity(bytes.len()));
-    let fail = |reader: &Reader<&[u8]>, message: String| SvgError { offset: reader.buffer_position() as usize, message };
+    let fail = |reader: &Reader<&[u8]>, message: Msg| SvgError { offset: reader.buffer_position() as usize, message };
     // How many dropped elements we are inside; the text of the `<style>`
     // being kept, gathered whole (its child elements dropped) so a rule cut
     // in pieces (`@im<g/>port`) is judged as the browser reads it.
@@ -157,18 +160,18 @@ pub fn sanitize(bytes: &[u8]) -> Result<Vec<u8>, SvgError> {
     let mut stack: Vec<Verdict> = Vec::new();
     let mut seen_root = false;
     let mut style: Option<String> = None;
-    let write = |writer: &mut Writer<Vec<u8>>, ev: Event<'_>| writer.write_event(ev).map_err(|e| e.to_string());
+    let write = |writer: &mut Writer<Vec<u8>>, ev: Event<'_>| writer.write_event(ev).map_err(|e| t!("svg-write", detail = e.to_string()));
     let root_check = |reader: &Reader<&[u8]>, seen_root: &mut bool, name: &str| -> Result<(), SvgError> {
         if !*seen_root {
             if name != "svg" {
-                return Err(fail(reader, format!("it is not an SVG picture (its first element is <{name}>, not <svg>)")));
+                return Err(fail(reader, t!("svg-first-element", name = name)));
             }
             *seen_root = true;
         }
         Ok(())
     };
     loop {
-        let ev = reader.read_event().map_err(|e| fail(&reader, format!("it is not well-formed XML: {e}")))?;
+        let ev = reader.read_event().map_err(|e| fail(&reader, t!("svg-not-xml", detail = e.to_string())))?;
         let quiet = dropped_depth > 0 || !seen_root;
         match ev {
             Event::Eof => break,
@@ -211,7 +214,7 @@ pub fn sanitize(bytes: &[u8]) -> Result<Vec<u8>, SvgError> {
             },
             Event::Text(t) if !quiet => {
                 // As read: literal characters (references are events of their own).
-                let raw = t.decode().map_err(|e| fail(&reader, e.to_string()))?;
+                let raw = t.decode().map_err(|e| fail(&reader, t!("svg-text", detail = e.to_string())))?;
                 match &mut style {
                     Some(css) => css.push_str(&raw),
                     None => write(&mut writer, Event::Text(quick_xml::events::BytesText::from_escaped(xml_text(&raw).into_owned()))).map_err(|m| fail(&reader, m))?,
@@ -250,10 +253,10 @@ pub fn sanitize(bytes: &[u8]) -> Result<Vec<u8>, SvgError> {
         }
     }
     if !seen_root {
-        return Err(SvgError { offset: 0, message: "it is not an SVG picture (it has no <svg> element)".into() });
+        return Err(SvgError { offset: 0, message: t!("svg-no-svg") });
     }
     if !stack.is_empty() {
-        return Err(SvgError { offset: text.len(), message: "it ends before its elements are closed".into() });
+        return Err(SvgError { offset: text.len(), message: t!("svg-unclosed") });
     }
     Ok(writer.into_inner())
 }

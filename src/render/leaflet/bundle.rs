@@ -214,7 +214,7 @@ pub fn render(
                 out.copy(b.path.clone(), Source::File(file));
                 return Ok((len, hash, false));
             }
-            let bytes = zip(out, b).map_err(|e| Diagnostic::error(&b.path, None, format!("cannot make the bundle: {e}")).with_hint("this is a bug in loa; please report it"))?;
+            let bytes = zip(out, b).map_err(|e| Diagnostic::error(&b.path, None, crate::t!("bundle-failed", detail = e.to_string())).with_hint(crate::t!("bug-hint")))?;
             let (len, hash) = (bytes.len() as u64, content_hash(&bytes));
             out.add(b.path.clone(), bytes);
             Ok((len, hash, true))

@@ -135,7 +135,7 @@ fn typeset_all(shared: &Shared, jobs: &[Job<'_>], cache: Option<&Cache>, plan: &
         if let Ok(style) = indicatif::ProgressStyle::with_template("{msg} {bar:30} {pos}/{len} ({eta})") {
             bar.set_style(style);
         }
-        bar.set_message("Leaflets");
+        bar.set_message(crate::t!("cli-progress-leaflets").into_string());
         bar
     });
     let warnings = Mutex::new(Vec::new());
@@ -161,8 +161,8 @@ fn typeset_all(shared: &Shared, jobs: &[Job<'_>], cache: Option<&Cache>, plan: &
         .zip(jobs)
         .map(|(r, job)| {
             r.unwrap_or_else(|| {
-                Err(vec![Diagnostic::error(&plan.page(job.prep.page).page.source, None, format!("typesetting the {} leaflet failed unexpectedly", job.format.name()))
-                    .with_hint("this is a bug in loa or Typst; please report it with the page")])
+                Err(vec![Diagnostic::error(&plan.page(job.prep.page).page.source, None, crate::t!("leaflet-failed", format = job.format.name()))
+                    .with_hint(crate::t!("leaflet-failed-hint"))])
             })
         })
         .collect();
@@ -171,7 +171,7 @@ fn typeset_all(shared: &Shared, jobs: &[Job<'_>], cache: Option<&Cache>, plan: &
     }
     let mut seen = BTreeSet::new();
     for w in warnings.into_inner().unwrap_or_else(|e| e.into_inner()) {
-        if seen.insert((w.file.clone(), w.position, w.message.clone())) {
+        if seen.insert((w.file.clone(), w.position, w.message().to_owned())) {
             diags.push(w);
         }
     }
@@ -215,8 +215,8 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>) -> Result<L
             Ok(d) => d,
             Err(ds) => {
                 for d in ds {
-                    if seen_errors.insert((d.file.clone(), d.position, d.message.clone())) {
-                        errors.push(d.with_hint(format!("while making the {} leaflet of {}", job.format.name(), crate::diag::display_path(&page.source))));
+                    if seen_errors.insert((d.file.clone(), d.position, d.message().to_owned())) {
+                        errors.push(d.with_hint(crate::t!("leaflet-while-making", format = job.format.name(), page = &page.source)));
                     }
                 }
                 continue;
@@ -238,15 +238,15 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>) -> Result<L
             let at = page.front.position("leaflet");
             if !done.fits {
                 diags.push(
-                    Diagnostic::warning(&page.source, at, format!("the page is too long for a tri-fold leaflet: it needs {} sides instead of 2, even with smaller text", done.pages))
-                        .with_hint("shorten the page, or use `leaflet: a4` or `a5` for it")
+                    Diagnostic::warning(&page.source, at, crate::t!("leaflet-trifold-too-long", sides = done.pages))
+                        .with_hint(crate::t!("leaflet-trifold-too-long-hint"))
                         .with_source(&page.text),
                 );
             }
             if let Some(why) = &done.not_ua {
                 diags.push(
-                    Diagnostic::warning(&page.source, at, format!("the {} leaflet is not PDF/UA-1 conformant, so it was made as a plain tagged PDF: {why}", job.format.name()))
-                        .with_hint("give every image a text alternative: ![what it shows](picture.png)")
+                    Diagnostic::warning(&page.source, at, crate::t!("leaflet-not-ua", format = job.format.name(), why = why.as_str()))
+                        .with_hint(crate::t!("leaflet-not-ua-hint"))
                         .with_source(&page.text),
                 );
             }

@@ -135,7 +135,7 @@ pub fn prepare(plan: &Plan<'_>, id: PageId, pictures: &Pictures, diags: &mut Dia
                 hashes.push(typst::utils::hash128(&b));
                 files.push((vpath, Bytes::new(b)));
             }
-            None => diags.push(Diagnostic::error(&page.source, None, format!("cannot read the published picture {out}"))),
+            None => diags.push(Diagnostic::error(&page.source, None, crate::t!("leaflet-picture-unreadable", picture = out.as_str()))),
         }
     }
     let permalink = urls::absolute(site, p.url);

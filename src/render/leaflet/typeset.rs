@@ -96,7 +96,7 @@ pub fn typeset(shared: &Shared, job: &Job<'_>, want_png: bool, warnings: &Mutex<
         let json = serde_json::to_vec(&job.data(scale)).unwrap_or_default();
         let files = job.prep.files.iter().cloned().chain([(world::DATA.to_owned(), Bytes::new(json))]);
         let Some(world) = LeafletWorld::new(shared, &name, files) else {
-            return Err(vec![Diagnostic::error(&name, None, "not a valid template name")]);
+            return Err(vec![Diagnostic::error(&name, None, crate::t!("typst-bad-template-name"))]);
         };
         let result = typst::compile::<PagedDocument>(&world);
         {
@@ -115,14 +115,14 @@ pub fn typeset(shared: &Shared, job: &Job<'_>, want_png: bool, warnings: &Mutex<
             break;
         }
     }
-    let Some((doc, fits)) = doc else { return Err(vec![Diagnostic::error(&name, None, "nothing was typeset")]) };
+    let Some((doc, fits)) = doc else { return Err(vec![Diagnostic::error(&name, None, crate::t!("leaflet-nothing-typeset"))]) };
     let ident = job.stem.clone();
     let (pdf, not_ua) = match typst_pdf::pdf(&doc, &pdf_options(&ident, job.prep.date, true)) {
         Ok(pdf) => (pdf, None),
         Err(errs) => {
             let why = errs.iter().map(|e| e.message.to_string()).collect::<Vec<_>>().join("; ");
             let pdf = typst_pdf::pdf(&doc, &pdf_options(&ident, job.prep.date, false))
-                .map_err(|errs| errs.iter().map(|e| Diagnostic::error(shared_file(&name), None, e.message.to_string())).collect::<Vec<_>>())?;
+                .map_err(|errs| errs.iter().map(|e| Diagnostic::error(shared_file(&name), None, crate::t!("typst-error", detail = e.message.to_string()))).collect::<Vec<_>>())?;
             (pdf, Some(why))
         }
     };

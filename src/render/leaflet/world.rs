@@ -81,18 +81,20 @@ impl Shared {
             let pos = world.range(d.span).map(|r| Position::of_offset(source.text(), r.start));
             Some((file.clone(), pos, source.text().to_owned()))
         });
-        let mut hints: Vec<String> = d.hints.iter().map(|h| h.v.to_string()).collect();
+        let hints: Vec<String> = d.hints.iter().map(|h| h.v.to_string()).collect();
+        let message = crate::t!("typst-error", detail = d.message.to_string());
         let diag = match located {
-            Some((file, pos, text)) => Diagnostic::error(file, pos, d.message.to_string()).with_source(&text),
+            Some((file, pos, text)) => Diagnostic::error(file, pos, message).with_source(&text),
             None => {
                 let file = file_id(&format!("/{fallback}")).and_then(|id| self.origins.get(&id).cloned()).unwrap_or_else(|| PathBuf::from(fallback));
-                Diagnostic::error(file, None, d.message.to_string())
+                Diagnostic::error(file, None, message)
             }
         };
         if hints.is_empty() {
-            hints.push("see the Typst documentation: https://typst.app/docs/ ; the README lists the data a leaflet template gets".to_owned());
+            diag.with_hint(crate::t!("typst-docs-hint"))
+        } else {
+            diag.with_hint(crate::t!("typst-hints", hints = hints.join("; ")))
         }
-        diag.with_hint(hints.join("; "))
     }
 }
 

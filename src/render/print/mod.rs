@@ -85,7 +85,7 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, fonts: Option<&Fonts>) -> Resul
                 continue;
             }
             None => {
-                diags.push(Diagnostic::error(format!("themes/{}/leaflets/{TEMPLATE}", plan.theme().name), None, "typesetting the print box failed unexpectedly").with_hint("this is a bug in loa or Typst; please report it"));
+                diags.push(Diagnostic::error(format!("themes/{}/leaflets/{TEMPLATE}", plan.theme().name), None, crate::t!("print-failed")).with_hint(crate::t!("bug-hint-typst")));
                 continue;
             }
         };

@@ -35,15 +35,15 @@ pub struct Made {
 pub fn typeset(shared: &Shared, data: &BoxData, ident: &str) -> Result<Made, Vec<Diagnostic>> {
     let json = serde_json::to_vec(data).unwrap_or_default();
     let Some(world) = LeafletWorld::new(shared, TEMPLATE, [(DATA.to_owned(), Bytes::new(json))]) else {
-        return Err(vec![Diagnostic::error(TEMPLATE, None, "not a valid template name")]);
+        return Err(vec![Diagnostic::error(TEMPLATE, None, crate::t!("typst-bad-template-name"))]);
     };
     let result = typst::compile::<PagedDocument>(&world);
     let doc = result.output.map_err(|errs| errs.iter().map(|e| shared.diagnostic(&world, e, TEMPLATE)).collect::<Vec<_>>())?;
     let pdf = match typst_pdf::pdf(&doc, &pdf_options(ident, None, true)) {
         Ok(pdf) => pdf,
-        Err(_) => typst_pdf::pdf(&doc, &pdf_options(ident, None, false)).map_err(|errs| errs.iter().map(|e| Diagnostic::error(TEMPLATE, None, e.message.to_string())).collect::<Vec<_>>())?,
+        Err(_) => typst_pdf::pdf(&doc, &pdf_options(ident, None, false)).map_err(|errs| errs.iter().map(|e| Diagnostic::error(TEMPLATE, None, crate::t!("typst-error", detail = e.message.to_string()))).collect::<Vec<_>>())?,
     };
-    let Some(page) = doc.pages().first() else { return Err(vec![Diagnostic::error(TEMPLATE, None, "the print box template made no page")]) };
+    let Some(page) = doc.pages().first() else { return Err(vec![Diagnostic::error(TEMPLATE, None, crate::t!("print-no-page"))]) };
     let svg = typst_svg::svg(page, &typst_svg::SvgOptions { render_bleed: false, pretty: false });
     let size = page.frame.size();
     let made = Made { pdf: without_suspects(pdf), svg, width_mm: size.x.to_mm().round() as u32, height_mm: size.y.to_mm().ceil() as u32, width_pt: size.x.to_pt(), height_pt: size.y.to_pt() };
