@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use crate::diag::{Diagnostic, Diagnostics, Position};
 use crate::i18n::Msg;
 use crate::t;
-use crate::links::LinkTable;
+use crate::links::{LinkTable, Target};
 use crate::load::content::{Page, PageKind, Variants};
 use crate::load::fonts::{self, Fonts};
 use crate::load::images;
@@ -31,11 +31,108 @@ use crate::markdown::blocks;
 use crate::time::{format, occurrence, Occurrence};
 use crate::urls;
 
-/// Checks the loaded site; errors and warnings together. `fonts` are the
-/// theme's leaflet fonts, loaded when some page has `leaflet:`.
-pub fn check(inputs: &Inputs, links: &LinkTable, fonts: Option<&Fonts>) -> Diagnostics {
-    let mut diags = links.check(&inputs.content);
-    remote_loads(inputs, links, &mut diags);
+/// What the checks found: the whole site's findings, and each page's own,
+/// kept apart so that an edit to a page's text is checked again by that page
+/// (and the pages whose links point into it) alone.
+#[derive(Debug, Clone, Default)]
+pub struct Findings {
+    /// About the site as a whole: names, windows, campaigns, leaflet keys,
+    /// the texts around leaflets and the print box, the theme's warnings.
+    site: Diagnostics,
+    /// Files of `content/` no page links.
+    unlinked: Diagnostics,
+    /// Each page's own, by page index.
+    pages: Vec<PageFindings>,
+}
+
+/// What the checks found in one page, and what they learnt of its links.
+#[derive(Debug, Clone, Default)]
+struct PageFindings {
+    /// Its links and anchors, its raw HTML, its pictures, the characters its
+    /// leaflet prints.
+    diags: Vec<Diagnostic>,
+    /// The pages it links to a heading of (an edit there checks it again).
+    headings_linked: Vec<usize>,
+    /// The files of `content/` it links (by output path).
+    files: Vec<String>,
+}
+
+impl Findings {
+    /// Everything found, sorted (errors and warnings together).
+    pub fn all(&self) -> Diagnostics {
+        let mut all = self.site.clone();
+        all.extend(self.unlinked.iter().cloned());
+        for page in &self.pages {
+            all.extend(page.diags.iter().cloned());
+        }
+        all.sort();
+        all
+    }
+}
+
+/// Checks the loaded site. `fonts` are the theme's leaflet fonts, loaded
+/// when some page has `leaflet:` or the site has campaigns.
+pub fn check(inputs: &Inputs, links: &LinkTable, fonts: Option<&Fonts>) -> Findings {
+    use rayon::prelude::*;
+    let t = crate::timings::Timings::from_env("      check ");
+    let pages = (0..inputs.content.pages.len()).into_par_iter().map(|i| check_page(inputs, links, fonts, i)).collect();
+    t.lap("every page");
+    let site = check_site(inputs, fonts);
+    t.lap("the site");
+    let mut findings = Findings { site, unlinked: Diagnostics::new(), pages };
+    findings.unlinked = unlinked_files(inputs, &findings.pages);
+    t.lap("unlinked files");
+    findings
+}
+
+/// Checks again after the *text* of pages `changed` changed, their front
+/// matter as it was (the caller rescans their links first): those pages, the
+/// pages with a link to a heading in one of them, and which files are linked.
+/// What depends on front matter alone (names, windows, leaflet keys…) stands.
+pub fn recheck_text(findings: &mut Findings, inputs: &Inputs, links: &LinkTable, fonts: Option<&Fonts>, changed: &[usize]) {
+    // Where a link points does not depend on the text of the page it points
+    // to, so the pages that link to a heading of a changed page are known.
+    let mut again: BTreeSet<usize> = changed.iter().copied().collect();
+    for (j, page) in findings.pages.iter().enumerate() {
+        if page.headings_linked.iter().any(|t| changed.contains(t)) {
+            again.insert(j);
+        }
+    }
+    for i in again {
+        if i < findings.pages.len() {
+            findings.pages[i] = check_page(inputs, links, fonts, i);
+        }
+    }
+    findings.unlinked = unlinked_files(inputs, &findings.pages);
+}
+
+/// The checks of one page (by index): its links and anchors, the remote
+/// loads in its raw HTML, its pictures, and the characters its leaflet
+/// prints from its own text.
+fn check_page(inputs: &Inputs, links: &LinkTable, fonts: Option<&Fonts>, i: usize) -> PageFindings {
+    let page = &inputs.content.pages[i];
+    // Where each link points, worked out once for every check.
+    let targets: Vec<Result<Target, Msg>> = links.scans[i].links.iter().map(|l| links.target(page, &l.dest)).collect();
+    let image = page.front.image.as_deref().map(|dest| (dest, links.target(page, dest)));
+    let mut diags = Diagnostics(links.check_page(&inputs.content, i, &targets));
+    remote_loads(inputs, links, i, &mut diags);
+    pictures(inputs, links, i, &targets, image.as_ref().map(|(d, t)| (*d, t)), &mut diags);
+    if let Some(fonts) = fonts {
+        page_glyphs(inputs, links, fonts, i, &mut diags);
+    }
+    let headings_linked = targets
+        .iter()
+        .filter_map(|t| match t {
+            Ok(Target::Page(t, Some(_))) => Some(*t),
+            _ => None,
+        })
+        .collect();
+    PageFindings { diags: diags.0, headings_linked, files: links.files_linked_by(i).to_vec() }
+}
+
+/// The checks of the site as a whole, which a page's text does not change.
+fn check_site(inputs: &Inputs, fonts: Option<&Fonts>) -> Diagnostics {
+    let mut diags = Diagnostics::new();
     names(inputs, &mut diags);
     same_names(&inputs.content.pages, &mut diags);
     audiences(inputs, &mut diags);
@@ -43,84 +140,82 @@ pub fn check(inputs: &Inputs, links: &LinkTable, fonts: Option<&Fonts>) -> Diagn
     cms(inputs, &mut diags);
     campaigns(inputs, &mut diags);
     leaflets(inputs, &mut diags);
-    pictures(inputs, links, &mut diags);
     if let Some(fonts) = fonts {
-        glyphs(inputs, links, fonts, &mut diags);
+        glyphs_around_leaflets(inputs, fonts, &mut diags);
         print_glyphs(inputs, fonts, &mut diags);
     }
     diags.extend(inputs.theme.warnings.iter().cloned());
     diags.extend(inputs.content.warnings.iter().cloned());
     diags.extend(inputs.static_warnings.iter().cloned());
-    unlinked_files(inputs, links, &mut diags);
     diags
 }
 
 /// Files of `content/` that no page links, whatever the day: they are never
 /// published.
-fn unlinked_files(inputs: &Inputs, links: &LinkTable, diags: &mut Diagnostics) {
-    let used: BTreeSet<String> = inputs.content.pages.iter().enumerate().flat_map(|(i, page)| links.files_linked_by(i, page)).collect();
-    for a in inputs.content.assets.iter().filter(|a| !used.contains(&a.output)) {
+fn unlinked_files(inputs: &Inputs, pages: &[PageFindings]) -> Diagnostics {
+    let mut diags = Diagnostics::new();
+    let used: BTreeSet<&str> = pages.iter().flat_map(|p| p.files.iter().map(String::as_str)).collect();
+    for a in inputs.content.assets.iter().filter(|a| !used.contains(a.output.as_str())) {
         diags.push(
             Diagnostic::warning(&a.source, None, t!("check-unlinked-file"))
                 .with_hint(t!("check-unlinked-file-hint")),
         );
     }
+    diags
 }
 
 /// Pictures: every image has a text alternative (a warning at the image
 /// without one); a page's `image:` is a picture beside the page, with its
 /// `image_alt`; and every raster picture a page shows or links is an image
 /// loa reads, not larger than it accepts (from its header; an error at the
-/// first link to it).
-fn pictures(inputs: &Inputs, links: &LinkTable, diags: &mut Diagnostics) {
-    use crate::links::Target;
+/// page's first link to it). For page `i`.
+fn pictures(inputs: &Inputs, links: &LinkTable, i: usize, targets: &[Result<Target, Msg>], image: Option<(&str, &Result<Target, Msg>)>, diags: &mut Diagnostics) {
+    let page = &inputs.content.pages[i];
     let mut checked: BTreeSet<&str> = BTreeSet::new();
-    for (i, page) in inputs.content.pages.iter().enumerate() {
-        let mut check_file = |out: &str, pos: Option<Position>, what: &str, diags: &mut Diagnostics| {
-            let Some(asset) = inputs.content.assets.iter().find(|a| a.output == out) else { return };
-            if !images::is_raster(&asset.source) || !checked.insert(asset.output.as_str()) {
-                return;
-            }
-            if let Err(why) = images::check(&inputs.root.join(&asset.source)) {
-                diags.push(
-                    Diagnostic::error(&page.source, pos, t!("check-picture-bad", picture = what, why = why))
-                        .with_hint(t!("check-picture-bad-hint"))
-                        .with_source(&page.text),
-                );
-            }
-        };
-        for link in &links.scans[i].links {
-            let pos = Some(page.body_position(link.offset));
-            if link.image && link.alt.trim().is_empty() {
-                diags.push(
-                    Diagnostic::warning(&page.source, pos, t!("check-image-no-alt", picture = link.dest.as_str()))
-                        .with_hint(t!("check-image-no-alt-hint"))
-                        .with_source(&page.text),
-                );
-            }
-            if let Ok(Target::Asset(out)) = links.target(page, &link.dest) {
-                check_file(&out, pos, &link.dest, diags);
+    let asset = |out: &str| inputs.content.assets.iter().find(|a| a.output == out);
+    let mut check_file = |out: &str, pos: Option<Position>, what: &str, diags: &mut Diagnostics| {
+        let Some(asset) = asset(out) else { return };
+        if !images::is_raster(&asset.source) || !checked.insert(asset.output.as_str()) {
+            return;
+        }
+        if let Err(why) = images::check(&inputs.root.join(&asset.source)) {
+            diags.push(
+                Diagnostic::error(&page.source, pos, t!("check-picture-bad", picture = what, why = why))
+                    .with_hint(t!("check-picture-bad-hint"))
+                    .with_source(&page.text),
+            );
+        }
+    };
+    for (link, target) in links.scans[i].links.iter().zip(targets) {
+        let pos = Some(page.body_position(link.offset));
+        if link.image && link.alt.trim().is_empty() {
+            diags.push(
+                Diagnostic::warning(&page.source, pos, t!("check-image-no-alt", picture = link.dest.as_str()))
+                    .with_hint(t!("check-image-no-alt-hint"))
+                    .with_source(&page.text),
+            );
+        }
+        if let Ok(Target::Asset(out)) = target {
+            check_file(out, pos, &link.dest, diags);
+        }
+    }
+    let Some((dest, target)) = image else { return };
+    let at = page.front.position("image");
+    let err = |msg: Msg, hint: Msg| Diagnostic::error(&page.source, at, msg).with_hint(hint).with_source(&page.text);
+    if page.front.image_alt.as_deref().is_none_or(|a| a.trim().is_empty()) {
+        diags.push(err(t!("check-image-alt-missing"), t!("check-image-alt-missing-hint")));
+    }
+    match target {
+        Ok(Target::Asset(out)) => {
+            if asset(out).is_some_and(|a| images::is_picture(&a.source)) {
+                check_file(out, at, dest, diags);
+            } else {
+                diags.push(err(t!("check-not-a-picture", picture = dest), t!("check-not-a-picture-hint")));
             }
         }
-        let Some(dest) = page.front.image.as_deref() else { continue };
-        let at = page.front.position("image");
-        let err = |msg: Msg, hint: Msg| Diagnostic::error(&page.source, at, msg).with_hint(hint).with_source(&page.text);
-        if page.front.image_alt.as_deref().is_none_or(|a| a.trim().is_empty()) {
-            diags.push(err(t!("check-image-alt-missing"), t!("check-image-alt-missing-hint")));
-        }
-        match links.target(page, dest) {
-            Ok(Target::Asset(out)) => {
-                let is_picture = inputs.content.assets.iter().find(|a| a.output == out).is_some_and(|a| images::is_picture(&a.source));
-                if is_picture {
-                    check_file(&out, at, dest, diags);
-                } else {
-                    diags.push(err(t!("check-not-a-picture", picture = dest), t!("check-not-a-picture-hint")));
-                }
-            }
-            Ok(Target::External(_)) => diags.push(err(t!("check-picture-remote", picture = dest), t!("check-picture-remote-hint"))),
-            Ok(_) => diags.push(err(t!("check-not-a-picture", picture = dest), t!("check-not-a-picture-hint"))),
-            Err(msg) => diags.push(err(msg, t!("check-picture-missing-hint"))),
-        }
+        Ok(Target::External(_)) => diags.push(err(t!("check-picture-remote", picture = dest), t!("check-picture-remote-hint"))),
+        Ok(_) => diags.push(err(t!("check-not-a-picture", picture = dest), t!("check-not-a-picture-hint"))),
+        Err(msg) => diags.push(err(msg.clone(), t!("check-picture-missing-hint"))),
     }
 }
 
@@ -133,10 +228,11 @@ pub fn needs_fonts(inputs: &Inputs) -> bool {
 /// Raw HTML that would make a reader's browser load something from another
 /// host (an image, a video's poster, a stylesheet…), however the URL is
 /// spelt. The sanitiser drops it too; this says where it is, and holds even
-/// with `allow_raw_html: true`.
-fn remote_loads(inputs: &Inputs, links: &LinkTable, diags: &mut Diagnostics) {
+/// with `allow_raw_html: true`. For page `i`.
+fn remote_loads(inputs: &Inputs, links: &LinkTable, i: usize, diags: &mut Diagnostics) {
     let base = &inputs.site.base;
-    for (page, scan) in inputs.content.pages.iter().zip(&links.scans) {
+    let (page, scan) = (&inputs.content.pages[i], &links.scans[i]);
+    {
         for (offset, html) in &scan.raw_html {
             for found in crate::url_policy::remote_loads(html, base) {
                 diags.push(
@@ -340,12 +436,40 @@ impl Finds {
     }
 }
 
-/// Every character that a leaflet prints, checked against the theme's fonts:
-/// each page that makes leaflets (whatever the day) and the texts around it
-/// (site title, hotlines, campaign titles, localities, the theme's strings)
-/// in that page's language. One error per character and file, at the first
-/// place the character is written.
-fn glyphs(inputs: &Inputs, links: &LinkTable, fonts: &Fonts, diags: &mut Diagnostics) {
+/// Every character that the leaflets of page `i` print from the page itself
+/// (title, summary, text with its links as printed), checked against the
+/// theme's fonts, whatever the day; and a list nested deeper than print
+/// allows. One error per character, at the first place it is written.
+fn page_glyphs(inputs: &Inputs, links: &LinkTable, fonts: &Fonts, i: usize, diags: &mut Diagnostics) {
+    let page = &inputs.content.pages[i];
+    if page.front.leaflet.is_empty() || is_home(page) {
+        return;
+    }
+    let site = &inputs.site;
+    let mut finds = Finds { by_file: BTreeMap::new() };
+    // Links as if every page were published: the widest text the page can print.
+    let url = |t: usize| Some(urls::page(site, &inputs.content.pages[t]));
+    let link = |dest: &str| links.url(site, page, dest, true, &url).filter(|u| !u.starts_with('#'));
+    let body = blocks::body(&page.body, &link, &|_| None);
+    let mut text = format!("{}\n{}\n", page.front.title, page.front.summary.as_deref().unwrap_or(""));
+    text.push_str(&body.text());
+    finds.scan(fonts, &page.source, &page.text, &text);
+    if let Some(offset) = body.too_deep {
+        diags.push(
+            Diagnostic::warning(&page.source, Some(page.body_position(offset)), t!("check-nested-too-deep", depth = blocks::MAX_DEPTH))
+                .with_hint(t!("check-nested-too-deep-hint"))
+                .with_source(&page.text),
+        );
+    }
+    finds.report(fonts, &inputs.theme.name, || t!("check-glyph-leaflet"), diags);
+}
+
+/// Every character that leaflets print around their pages, checked against
+/// the theme's fonts: in each language some leaflet is made in (whatever the
+/// day), the site's title and hotlines, the titles of the campaigns with
+/// leaflets, the localities, the theme's strings and dates as loa writes
+/// them. One error per character and file, at the first place it is written.
+fn glyphs_around_leaflets(inputs: &Inputs, fonts: &Fonts, diags: &mut Diagnostics) {
     let pages: Vec<(usize, &Page)> = leaflet_pages(inputs).collect();
     if pages.is_empty() {
         return;
@@ -366,20 +490,6 @@ fn glyphs(inputs: &Inputs, links: &LinkTable, fonts: &Fonts, diags: &mut Diagnos
         }
         if page.front.variants == Some(Variants::Localities) {
             with_localities.insert(page.lang.as_str());
-        }
-        // Links as if every page were published: the widest text the page can print.
-        let url = |t: usize| Some(urls::page(site, &inputs.content.pages[t]));
-        let link = |dest: &str| links.url(site, page, dest, true, &url).filter(|u| !u.starts_with('#'));
-        let body = blocks::body(&page.body, &link, &|_| None);
-        let mut text = format!("{}\n{}\n", page.front.title, page.front.summary.as_deref().unwrap_or(""));
-        text.push_str(&body.text());
-        finds.scan(fonts, &page.source, &page.text, &text);
-        if let Some(offset) = body.too_deep {
-            diags.push(
-                Diagnostic::warning(&page.source, Some(page.body_position(offset)), t!("check-nested-too-deep", depth = blocks::MAX_DEPTH))
-                    .with_hint(t!("check-nested-too-deep-hint"))
-                    .with_source(&page.text),
-            );
         }
     }
     let site_file = Path::new(site::FILE);

@@ -118,6 +118,8 @@ pub struct Site {
     pub fonts: Option<Fonts>,
     /// Problems found that do not stop a build.
     pub warnings: Diagnostics,
+    /// What the checks found, by page, so an edit is checked again alone.
+    findings: check::Findings,
 }
 
 /// What to render a loaded site for.
@@ -135,14 +137,25 @@ impl Site {
     /// Loads the site at `root` and checks it. Every problem is reported at
     /// once: the files' own, the checks', the templates'.
     pub fn load(root: &Path) -> Result<Site, Diagnostics> {
+        let t = timings::Timings::from_env("    ");
         let inputs = load::load(root)?;
+        t.lap("load");
         let links = LinkTable::new(&inputs.content, inputs.site.default_language());
+        t.lap("link table");
         let mut fonts = None;
-        let mut diags = run_checks(&inputs, &links, &mut fonts);
+        let (findings, mut diags) = match run_checks(&inputs, &links, &mut fonts) {
+            Ok(findings) => {
+                let all = findings.all();
+                (findings, all)
+            }
+            Err(d) => (check::Findings::default(), d),
+        };
+        t.lap("fonts and checks");
         let tera = render::html::templates(&inputs.theme).map_err(|d| diags.extend(d.0)).ok();
+        t.lap("templates");
         diags.sort();
         match tera {
-            Some(tera) if !diags.has_errors() => Ok(Site { inputs, links, tera, fonts, warnings: diags }),
+            Some(tera) if !diags.has_errors() => Ok(Site { inputs, links, tera, fonts, warnings: diags, findings }),
             _ => Err(diags),
         }
     }
@@ -150,12 +163,29 @@ impl Site {
     /// Runs the checks again after the loaded pages changed (the caller
     /// rescans their links first). Errors are returned; warnings kept.
     pub fn recheck(&mut self) -> Result<(), Diagnostics> {
-        let mut diags = run_checks(&self.inputs, &self.links, &mut self.fonts);
-        diags.sort();
+        let findings = run_checks(&self.inputs, &self.links, &mut self.fonts)?;
+        self.accept(findings)
+    }
+
+    /// Runs the checks again after the *text* of pages `changed` (by index)
+    /// changed and their front matter did not (the caller rescans their
+    /// links first): those pages and the pages linking to their headings
+    /// are checked again; what depends on front matter alone stands.
+    /// Errors are returned and the previous findings kept; warnings kept.
+    pub fn recheck_text(&mut self, changed: &[usize]) -> Result<(), Diagnostics> {
+        let mut findings = self.findings.clone();
+        check::recheck_text(&mut findings, &self.inputs, &self.links, self.fonts.as_ref(), changed);
+        self.accept(findings)
+    }
+
+    /// Keeps `findings` if they hold no error.
+    fn accept(&mut self, findings: check::Findings) -> Result<(), Diagnostics> {
+        let diags = findings.all();
         if diags.has_errors() {
             return Err(diags);
         }
         self.warnings = diags;
+        self.findings = findings;
         Ok(())
     }
 
@@ -199,14 +229,11 @@ impl Site {
 
 /// The date-independent checks, loading the leaflet fonts first when some
 /// page needs them (and they are not loaded yet).
-fn run_checks(inputs: &Inputs, links: &LinkTable, fonts: &mut Option<Fonts>) -> Diagnostics {
+fn run_checks(inputs: &Inputs, links: &LinkTable, fonts: &mut Option<Fonts>) -> Result<check::Findings, Diagnostics> {
     if fonts.is_none() && check::needs_fonts(inputs) {
-        match load::fonts::load(&inputs.theme) {
-            Ok(f) => *fonts = Some(f),
-            Err(d) => return d,
-        }
+        *fonts = Some(load::fonts::load(&inputs.theme)?);
     }
-    check::check(inputs, links, fonts.as_ref())
+    Ok(check::check(inputs, links, fonts.as_ref()))
 }
 
 /// Loads, checks, plans and renders the site at `root` into memory, as of

@@ -44,6 +44,9 @@ pub struct LinkTable {
     assets: HashMap<PathBuf, String>,
     /// Each page's scan (anchors and links), by page index.
     pub scans: Vec<Scan>,
+    /// The files of `content/` each page links (by output path), by page
+    /// index: worked out once, as every build asks which files are published.
+    files: Vec<Vec<String>>,
 }
 
 impl LinkTable {
@@ -59,13 +62,16 @@ impl LinkTable {
             }
         }
         let assets = content.assets.iter().map(|a| (nfc_path(&a.source), a.output.clone())).collect();
-        Self { by_source, assets, scans }
+        let mut table = Self { by_source, assets, scans, files: Vec::new() };
+        table.files = content.pages.par_iter().enumerate().map(|(i, p)| table.resolve_files(i, p)).collect();
+        table
     }
 
     /// Scans page `i` again after its text changed (same source path).
     pub fn rescan(&mut self, i: usize, page: &Page) {
         if let Some(scan) = self.scans.get_mut(i) {
             *scan = markdown::scan(&page.body);
+            self.files[i] = self.resolve_files(i, page);
         }
     }
 
@@ -148,48 +154,29 @@ impl LinkTable {
 
     /// The files of `content/` (by output path) that page `i` links: by its
     /// links and images, and by the `image:` of its front matter.
-    pub fn files_linked_by<'s>(&'s self, i: usize, page: &'s Page) -> impl Iterator<Item = String> + 's {
+    pub fn files_linked_by(&self, i: usize) -> &[String] {
+        self.files.get(i).map(Vec::as_slice).unwrap_or_default()
+    }
+
+    /// Works out [`LinkTable::files_linked_by`] for page `i`, `page`.
+    fn resolve_files(&self, i: usize, page: &Page) -> Vec<String> {
         let dests = self.scans[i].links.iter().map(|l| l.dest.as_str()).chain(page.front.image.as_deref());
-        dests.filter_map(move |dest| match self.target(page, dest) {
-            Ok(Target::Asset(out)) => Some(out),
-            _ => None,
-        })
+        dests
+            .filter_map(|dest| match self.target(page, dest) {
+                Ok(Target::Asset(out)) => Some(out),
+                _ => None,
+            })
+            .collect()
     }
 
     /// Checks every link of every page; broken links and missing anchors are
     /// errors, whatever the date.
     pub fn check(&self, content: &Content) -> Diagnostics {
-        let per_page: Vec<Vec<Diagnostic>> = content
-            .pages
-            .par_iter()
-            .enumerate()
-            .map(|(i, page)| {
-                let mut out = Vec::new();
-                let scan = &self.scans[i];
-                for link in &scan.links {
-                    let pos = Some(page.body_position(link.offset));
-                    let err = |msg: Msg, hint: Msg| Diagnostic::error(&page.source, pos, msg).with_hint(hint).with_source(&page.text);
-                    match self.target(page, &link.dest) {
-                        Err(msg) => out.push(err(msg, t!("link-missing-hint"))),
-                        Ok(Target::Page(target, Some(frag))) if !frag.is_empty() && !self.scans[target].anchors.contains(&frag) => {
-                            let hint = match crate::diag::did_you_mean(&frag, self.scans[target].anchors.iter().map(String::as_str)) {
-                                Some(s) => t!("link-anchor-did-you-mean", anchor = s),
-                                None => t!("link-anchor-hint"),
-                            };
-                            out.push(err(t!("link-no-heading", page = &content.pages[target].source, anchor = frag.as_str()), hint));
-                        }
-                        Ok(Target::Fragment(frag)) if !frag.is_empty() && !scan.anchors.contains(&frag) => {
-                            out.push(err(t!("link-no-heading-here", anchor = frag.as_str()), t!("link-anchor-hint")));
-                        }
-                        Ok(Target::External(url)) if link.image => out.push(err(t!("link-image-remote", url = url.as_str()), t!("link-image-remote-hint"))),
-                        Ok(Target::Unsafe) => out.push(
-                            Diagnostic::warning(&page.source, pos, t!("link-unsafe-scheme", dest = link.dest.as_str()))
-                                .with_source(&page.text),
-                        ),
-                        _ => {}
-                    }
-                }
-                out
+        let per_page: Vec<Vec<Diagnostic>> = (0..content.pages.len())
+            .into_par_iter()
+            .map(|i| {
+                let targets: Vec<_> = self.scans[i].links.iter().map(|l| self.target(&content.pages[i], &l.dest)).collect();
+                self.check_page(content, i, &targets)
             })
             .collect();
         let mut diags = Diagnostics::new();
@@ -197,6 +184,37 @@ impl LinkTable {
             diags.extend(d);
         }
         diags
+    }
+
+    /// Checks every link of page `i` (by index in `content`): a link to a
+    /// missing page or file, or to a heading its page lacks, is an error; a
+    /// remote image is an error; an unsafe scheme is a warning. `targets`
+    /// are where its links point ([`LinkTable::target`]), in order.
+    pub fn check_page(&self, content: &Content, i: usize, targets: &[Result<Target, Msg>]) -> Vec<Diagnostic> {
+        let page = &content.pages[i];
+        let mut out = Vec::new();
+        let scan = &self.scans[i];
+        for (link, target) in scan.links.iter().zip(targets) {
+            let pos = Some(page.body_position(link.offset));
+            let err = |msg: Msg, hint: Msg| Diagnostic::error(&page.source, pos, msg).with_hint(hint).with_source(&page.text);
+            match target.clone() {
+                Err(msg) => out.push(err(msg, t!("link-missing-hint"))),
+                Ok(Target::Page(target, Some(frag))) if !frag.is_empty() && !self.scans[target].anchors.contains(&frag) => {
+                    let hint = match crate::diag::did_you_mean(&frag, self.scans[target].anchors.iter().map(String::as_str)) {
+                        Some(s) => t!("link-anchor-did-you-mean", anchor = s),
+                        None => t!("link-anchor-hint"),
+                    };
+                    out.push(err(t!("link-no-heading", page = &content.pages[target].source, anchor = frag.as_str()), hint));
+                }
+                Ok(Target::Fragment(frag)) if !frag.is_empty() && !scan.anchors.contains(&frag) => {
+                    out.push(err(t!("link-no-heading-here", anchor = frag.as_str()), t!("link-anchor-hint")));
+                }
+                Ok(Target::External(url)) if link.image => out.push(err(t!("link-image-remote", url = url.as_str()), t!("link-image-remote-hint"))),
+                Ok(Target::Unsafe) => out.push(Diagnostic::warning(&page.source, pos, t!("link-unsafe-scheme", dest = link.dest.as_str())).with_source(&page.text)),
+                _ => {}
+            }
+        }
+        out
     }
 }
 

@@ -185,3 +185,90 @@ fn impossible_paths_get_404_not_500() {
     let (status, _) = get(server.port, &format!("/{}", "a/".repeat(3000))).unwrap();
     assert_eq!(status, 414);
 }
+
+/// Copies the example site (the repository root's inputs) into a temporary folder.
+fn example_site() -> common::Site {
+    let tmp = tempfile::TempDir::new().expect("temp dir");
+    let root = tmp.path().join("site");
+    for dir in ["content", "themes", "static"] {
+        if common::repo().join(dir).is_dir() {
+            common::copy_dir(&common::repo().join(dir), &root.join(dir));
+        }
+    }
+    for file in ["site.yaml", "calendar.yaml", "localities.yaml"] {
+        if common::repo().join(file).is_file() {
+            std::fs::copy(common::repo().join(file), root.join(file)).unwrap();
+        }
+    }
+    common::Site { tmp, root }
+}
+
+/// Edits of a page's text that change what the checks find: a broken link,
+/// every heading gone (other pages link to them), a character no leaflet
+/// font has, a remote image in raw HTML, a missing heading on the page, every
+/// link gone (files become unlinked), a list nested deeper than print allows.
+const EDITS: [fn(&str) -> String; 7] = [
+    |b| format!("{b}\n\n[một trang đã xóa](khong-co-trang-nay.md)\n"),
+    |b| b.lines().map(|l| if l.starts_with('#') { l.trim_start_matches('#').to_owned() } else { l.to_owned() }).collect::<Vec<_>>().join("\n"),
+    |b| format!("{b}\n\nChữ tượng hình 𓀀\n"),
+    |b| format!("{b}\n\n<img src=\"https://anh.example/x.png\" alt=\"ảnh\">\n"),
+    |b| format!("{b}\n\nXem [phần cuối](#khong-co-phan-nay).\n"),
+    |b| b.replace("](", ") ("),
+    |b| format!("{b}\n\n{}\n", (0..9).map(|d| format!("{}- mức {d}", "  ".repeat(d))).collect::<Vec<_>>().join("\n")),
+];
+
+fn rendered(d: &loa::diag::Diagnostics) -> Vec<String> {
+    d.iter().map(|x| x.render()).collect()
+}
+
+/// The preview checks an edit of a page's text again by that page alone
+/// (and the pages linking to its headings): for every class of edit on any
+/// page of the example site, what it finds is exactly what checking the
+/// whole site from scratch finds — the same errors, the same warnings — and
+/// undoing the edit gives back the first findings.
+#[test]
+fn checking_an_edited_text_alone_finds_what_a_full_check_finds() {
+    use proptest::prelude::*;
+    let site = example_site();
+    let root = site.root.clone();
+    let mut loaded = loa::Site::load(&root).expect("the example site loads");
+    let first = rendered(&loaded.warnings);
+    let pages: Vec<std::path::PathBuf> = loaded.inputs.content.pages.iter().map(|p| p.source.clone()).collect();
+    let loaded = std::cell::RefCell::new(&mut loaded);
+    let config = ProptestConfig { cases: 24, failure_persistence: None, ..ProptestConfig::default() };
+    proptest!(config, |(page in 0..pages.len(), edits in 1u8..128)| {
+        let mut loaded = loaded.borrow_mut();
+        let rel = &pages[page];
+        let path = root.join(rel);
+        let original = std::fs::read_to_string(&path).unwrap();
+        let split = match original.strip_prefix("---") {
+            Some(rest) => rest.find("\n---").map(|i| i + 3 + 4),
+            None => Some(0),
+        };
+        let (front, body) = original.split_at(split.unwrap_or(0));
+        let mut edited = body.to_owned();
+        for (k, edit) in EDITS.iter().enumerate() {
+            if edits & (1 << k) != 0 {
+                edited = edit(&edited);
+            }
+        }
+        std::fs::write(&path, format!("{front}{edited}")).unwrap();
+        let apply = |loaded: &mut loa::Site| {
+            let fresh = loa::load::content::load_page(&root, rel, &loaded.inputs.site).expect("a text edit still loads");
+            prop_assert_eq!(&fresh.front, &loaded.inputs.content.pages[page].front);
+            loaded.links.rescan(page, &fresh);
+            loaded.inputs.content.pages[page] = fresh;
+            Ok(loaded.recheck_text(&[page]))
+        };
+        let alone = apply(&mut loaded)?;
+        let full = loa::Site::load(&root);
+        match (&alone, &full) {
+            (Ok(()), Ok(full)) => prop_assert_eq!(rendered(&loaded.warnings), rendered(&full.warnings)),
+            (Err(a), Err(f)) => prop_assert_eq!(rendered(a), rendered(f)),
+            (a, f) => prop_assert!(false, "edit {edits:#b} of {}: alone {:?}, full {:?}", rel.display(), a.as_ref().err().map(rendered), f.as_ref().err().map(rendered)),
+        }
+        std::fs::write(&path, &original).unwrap();
+        prop_assert!(apply(&mut loaded)?.is_ok());
+        prop_assert_eq!(rendered(&loaded.warnings), first.clone());
+    });
+}

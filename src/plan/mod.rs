@@ -171,8 +171,8 @@ impl<'a> Plan<'a> {
     }
 
     /// The files of `content/` (by output path) that a page links.
-    pub fn files_linked_by(&self, id: PageId) -> Vec<String> {
-        self.links.files_linked_by(id.0, &self.inputs.content.pages[id.0]).collect()
+    pub fn files_linked_by(&self, id: PageId) -> &[String] {
+        self.links.files_linked_by(id.0)
     }
 
     /// Where an asset's bytes are on disk.

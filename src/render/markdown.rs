@@ -151,7 +151,6 @@ pub fn to_html(body: &str, opts: &RenderOptions<'_>) -> String {
     // changed anything, sanitise again, since dropping `\u{8}` from
     // `j\u{8}avascript:` (or `&#8;` the parser decoded) makes a new URL.
     // Found by the markdown_html fuzz target.
-    let mut out = out;
     for _ in 0..4 {
         let clean = sanitize(&out, opts.base);
         match escape::html(&clean) {

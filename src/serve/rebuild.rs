@@ -3,13 +3,17 @@
 //! pipeline as `loa build` ([`crate::Site`]).
 //!
 //! - A change to the *text* of Markdown pages reloads those files only,
-//!   checks the site again, and re-renders those pages, their leaflets and
-//!   the feeds (which carry their text).
+//!   checks those pages again (and the pages linking to their headings), and
+//!   re-renders those pages, their leaflets and the feeds (which carry their
+//!   text).
 //! - A change to a page's front matter (or to a hub's or campaign home's
-//!   text, which lists show everywhere) re-renders every page from the
-//!   loaded site, without reloading it.
+//!   text, which lists show everywhere) checks the whole site again and
+//!   re-renders every page from the loaded site, without reloading it.
 //! - Anything else (calendar, site settings, theme, assets, a new or deleted
 //!   page) loads, checks and renders everything.
+//!
+//! The first rebuild reuses the leaflets, pictures and share cards of
+//! `dist/` (when it is loa's output) that are still current.
 //!
 //! The preview folder is written by the same writer as `loa build`
 //! ([`crate::write::Writer`], in place): only files whose bytes changed are
@@ -87,7 +91,13 @@ impl Rebuilder {
         let Some(site) = &self.site else { return Err(Diagnostic::error(".", None, crate::t!("serve-not-loaded")).into()) };
         let writer = Writer::in_place(&self.out_dir)?;
         let output = Output::to(&writer);
-        let opts = RenderOptions { plan: plan::Options { at: self.at, drafts: self.drafts, preview: true }, previous: Some(&self.out_dir), scope };
+        // Until the preview folder holds a site, leaflets, pictures and cards
+        // are taken from `dist/` when it is loa's output (they are found by a
+        // key of everything they are made from), so previewing a built site
+        // does not typeset and encode everything again.
+        let dist = self.root.join("dist");
+        let previous = if !crate::write::is_loa_output(&self.out_dir) && crate::write::is_loa_output(&dist) { &dist } else { &self.out_dir };
+        let opts = RenderOptions { plan: plan::Options { at: self.at, drafts: self.drafts, preview: true }, previous: Some(previous), scope };
         let mut report = site.render_into(&opts, &output)?;
         let paths = output.paths();
         drop(output);
@@ -128,7 +138,13 @@ fn reload_pages(root: &Path, site: &mut Site, rel: &[PathBuf]) -> Result<Option<
         site.links.rescan(i, &page);
         old.push((i, std::mem::replace(&mut site.inputs.content.pages[i], page)));
     }
-    if let Err(d) = site.recheck() {
+    let checked = if body_only {
+        let changed: Vec<usize> = old.iter().map(|(i, _)| *i).collect();
+        site.recheck_text(&changed)
+    } else {
+        site.recheck()
+    };
+    if let Err(d) = checked {
         // Put the last good pages back.
         for (i, page) in old {
             site.links.rescan(i, &page);

@@ -202,10 +202,10 @@ pub fn sanitize(bytes: &[u8]) -> Result<Vec<u8>, SvgError> {
             }
             Event::End(end) => match stack.pop() {
                 Some(Verdict::Keep) => {
-                    if let Some(css) = style.take() {
-                        if references_are_local(&css) {
-                            write(&mut writer, Event::Text(quick_xml::events::BytesText::new(&xml_text(&css)))).map_err(|m| fail(&reader, m))?;
-                        }
+                    if let Some(css) = style.take()
+                        && references_are_local(&css)
+                    {
+                        write(&mut writer, Event::Text(quick_xml::events::BytesText::new(&xml_text(&css)))).map_err(|m| fail(&reader, m))?;
                     }
                     write(&mut writer, Event::End(end)).map_err(|m| fail(&reader, m))?;
                 }
