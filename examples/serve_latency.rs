@@ -3,9 +3,10 @@
 //!
 //! ```sh
 //! cargo build --release
-//! cargo run --release --example serve_latency -- SITE_DIR [RUNS]
+//! cargo run --release --example serve_latency -- SITE_DIR [RUNS] [PAGE]
 //! ```
-//! The site is edited in place (one page gets a line appended, then restored).
+//! The site is edited in place: one page (`PAGE`, relative to the site, or
+//! the first of `content/pages/`) gets a line appended, then is restored.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -37,11 +38,13 @@ fn main() {
         std::thread::sleep(Duration::from_millis(20));
     };
     let first_build = started.elapsed();
-    let page = std::fs::read_dir(site.join("content/pages"))
+    let chosen = args.next().map(|p| site.join(p));
+    let page = chosen.into_iter().chain(std::fs::read_dir(site.join("content/pages"))
         .unwrap()
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "md") && !p.to_string_lossy().contains(".en."))
-        .min()
+        .min())
+        .next()
         .expect("a page in content/pages");
     let original = std::fs::read_to_string(&page).unwrap();
 
@@ -81,8 +84,9 @@ fn main() {
     times.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!(
-        "site {}: first build and start {:.0} ms; save → reload event over {runs} edits: median {:.0} ms, min {:.0} ms, max {:.0} ms (includes the watcher's {} ms debounce)",
+        "site {}, page {}: first build and start {:.0} ms; save → reload event over {runs} edits: median {:.0} ms, min {:.0} ms, max {:.0} ms (includes the watcher's {} ms debounce)",
         site.display(),
+        page.display(),
         ms(first_build),
         ms(times[times.len() / 2]),
         ms(times[0]),
