@@ -1,6 +1,7 @@
 //! The index as a whole: determinism, what the files hold, and sizes on a
 //! generated 10,000-page site.
 
+mod common;
 mod corpus;
 
 use std::collections::BTreeMap;
@@ -244,4 +245,55 @@ fn sizes() {
             assert!(list.len() <= 4, "a small site has few shards: {}", list.len());
         }
     }
+}
+
+/// The files under `search/` of an output folder, by path.
+fn search_files(out: &std::path::Path) -> BTreeMap<String, Option<Vec<u8>>> {
+    common::tree(out).into_iter().filter(|(p, _)| p.starts_with("search/")).collect()
+}
+
+/// An unchanged index is taken from the previous output instead of being
+/// made again — but only when its key of inputs matches and every file has
+/// the bytes the manifest was made with: a changed, missing or extra-edited
+/// file, or a changed page, gives exactly what a cold build gives.
+#[test]
+fn an_unchanged_index_is_reused_only_when_it_is_exactly_the_same() {
+    let site = common::site("good");
+    let (out, fresh) = (site.beside("out"), site.beside("fresh"));
+    let timed = [("LOA_TIMINGS", "1")];
+    let build = |dir: &std::path::Path| {
+        let args = ["build", "--root", site.root.to_str().unwrap(), "--out", dir.to_str().unwrap(), "--at", "2027-06-10"];
+        let run = common::loa_in_env(site.tmp.path(), args, &timed);
+        run.ok();
+        run
+    };
+    let reused = |run: &common::Run| run.stderr.contains("vi: unchanged, taken from the previous output");
+    assert!(!reused(&build(&out)), "a cold build makes the index");
+    let first = search_files(&out);
+    let manifest: Value = serde_json::from_slice(first["search/vi/index.json"].as_ref().unwrap()).unwrap();
+    assert_eq!(manifest["k"].as_str().map(str::len), Some(32), "the manifest carries the key of its inputs: {manifest}");
+
+    assert!(reused(&build(&out)), "an unchanged rebuild takes the index from the previous output");
+    assert_eq!(search_files(&out), first);
+
+    // A fragment edited by hand, a shard deleted: made again, as it was.
+    let fragment = out.join("search/vi/p/0.json");
+    std::fs::write(&fragment, b"[]").unwrap();
+    assert!(!reused(&build(&out)), "an edited fragment is not reused");
+    assert_eq!(search_files(&out), first);
+    let shard = first.keys().find(|p| p.starts_with("search/vi/s/")).unwrap().clone();
+    std::fs::remove_file(out.join(&shard)).unwrap();
+    assert!(!reused(&build(&out)), "a missing shard is not reused");
+    assert_eq!(search_files(&out), first);
+
+    // A page's text changed: the index is made again, and is what a cold build makes.
+    let page = site.root.join("content/pages/cach-bao-tin.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(&page, format!("{text}\nMột từ mới: kanguru.\n")).unwrap();
+    assert!(!reused(&build(&out)), "a changed page makes the index again");
+    build(&fresh);
+    let changed = search_files(&out);
+    assert_ne!(changed, first);
+    assert_eq!(changed, search_files(&fresh));
+    assert!(changed.values().flatten().any(|b| String::from_utf8_lossy(b).contains("kanguru")));
 }

@@ -84,7 +84,7 @@ pub fn render(plan: &Plan<'_>, tera: &tera::Tera, opts: &Options<'_>, out: &Outp
         meta::build_json(plan, out);
         meta::sitemap(plan, out);
         t.lap("embeds, calendars, JSON, sitemap");
-        search::render(plan, out);
+        search::render(plan, out, opts.previous);
         t.lap("search index");
         cms::render(plan, out);
         assets::render(plan, out)?;

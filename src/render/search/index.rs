@@ -1,8 +1,8 @@
 //! The search index: pages in, a small manifest, term shards and one fragment
-//! per page out. The format is described in `DESIGN.md`; in short:
+//! per page out. The format, in short (the README's Search section says why):
 //!
 //! ```text
-//! search/<lang>/index.json          {"v":1,"n":<pages>,"h":"<build hash>","s":[["<first term>","<shard hash>"],…]}
+//! search/<lang>/index.json          {"v":2,"n":<pages>,"c":8,"h":"<build hash>","k":"<key of the inputs>","s":[["<first term>","<shard hash>"],…]}
 //! search/<lang>/s/<shard hash>.json {"<term>":[<posting>,…],…}   terms in UTF-16 order, cut into shards by size
 //! search/<lang>/p/<chunk>.json      [{"u":url,"t":title,"c":campaign,"a":[audience],"x":excerpt},…]
 //! ```
@@ -44,7 +44,7 @@ pub struct Doc {
 }
 
 /// Knobs of the index, with defaults measured on 47- and 10,000-page sites
-/// (see `DESIGN.md`).
+/// (see the README's Search section).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
     /// A shard is closed once adding the next term would take it past this
@@ -84,7 +84,14 @@ pub fn build(docs: &[Doc], lang: &str) -> Vec<(String, Vec<u8>)> {
 
 /// [`build`] with other [`Options`].
 pub fn build_with(docs: &[Doc], lang: &str, options: &Options) -> Vec<(String, Vec<u8>)> {
-    let dir = format!("search/{}", path_safe(lang));
+    build_keyed(docs, lang, options, "")
+}
+
+/// [`build_with`], the manifest also carrying `inputs` (as `k`): a key of
+/// everything the index was made from, so an unchanged index is found in
+/// the previous output instead of being made again (empty: no key).
+pub fn build_keyed(docs: &[Doc], lang: &str, options: &Options, inputs: &str) -> Vec<(String, Vec<u8>)> {
+    let dir = dir(lang);
     let mut pages: Vec<&Doc> = docs.iter().filter(|d| d.lang == lang).collect();
     pages.sort_by(|a, b| {
         (a.url.as_str(), a.title.as_str(), a.text.as_str()).cmp(&(b.url.as_str(), b.title.as_str(), b.text.as_str()))
@@ -125,6 +132,7 @@ pub fn build_with(docs: &[Doc], lang: &str, options: &Options) -> Vec<(String, V
         n: pages.len(),
         c: FRAGMENTS_PER_FILE,
         h: hex(digest(hashes.iter().map(|h| h.as_slice()))),
+        k: inputs,
         s: manifest_shards,
     };
     files[0].1 = to_json(&manifest);
@@ -137,7 +145,51 @@ struct Manifest<'a> {
     n: usize,
     c: usize,
     h: String,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    k: &'a str,
     s: Vec<(&'a str, String)>,
+}
+
+/// The files of the index of `lang` in the folder `output`, if its manifest
+/// carries the key `inputs` and every file it lists is there with the bytes
+/// it was made with (each shard's hash is in its name; the manifest's `h`
+/// covers them all, fragments included): the index to reuse, as paths
+/// relative to the output folder. `None` when anything differs or is missing.
+pub fn reusable(output: &std::path::Path, lang: &str, inputs: &str) -> Option<Vec<String>> {
+    let dir = dir(lang);
+    let manifest: serde_json::Value = serde_json::from_slice(&std::fs::read(output.join(&dir).join("index.json")).ok()?).ok()?;
+    let field = |k: &str| manifest.get(k);
+    if inputs.is_empty() || field("k")?.as_str()? != inputs || field("v")?.as_u64()? != u64::from(FORMAT_VERSION) {
+        return None;
+    }
+    let (n, c) = (field("n")?.as_u64()?, field("c")?.as_u64()?);
+    if c != FRAGMENTS_PER_FILE as u64 {
+        return None;
+    }
+    // (path, the hash its name says, for a shard)
+    let mut listed: Vec<(String, Option<&str>)> = Vec::new();
+    for shard in field("s")?.as_array()? {
+        let name = shard.get(1)?.as_str()?;
+        listed.push((format!("{dir}/s/{}.json", path_safe(name)), Some(name)));
+    }
+    listed.extend((0..n.div_ceil(c)).map(|chunk| (format!("{dir}/p/{chunk}.json"), None)));
+    use rayon::prelude::*;
+    let hashes: Vec<[u8; 8]> = listed
+        .par_iter()
+        .map(|(path, named)| {
+            let hash = digest([std::fs::read(output.join(path)).ok()?.as_slice()]);
+            named.is_none_or(|n| hex(hash) == n).then_some(hash.to_le_bytes())
+        })
+        .collect::<Option<_>>()?;
+    if field("h")?.as_str()? != hex(digest(hashes.iter().map(|h| h.as_slice()))) {
+        return None;
+    }
+    Some(std::iter::once(format!("{dir}/index.json")).chain(listed.into_iter().map(|(p, _)| p)).collect())
+}
+
+/// The folder of the index of `lang`, relative to the output folder.
+pub fn dir(lang: &str) -> String {
+    format!("search/{}", path_safe(lang))
 }
 
 /// `{"u":url,"t":title,"c":campaign,"a":[audience],"x":excerpt}`; `c` and
