@@ -450,7 +450,7 @@ fn page_glyphs(inputs: &Inputs, links: &LinkTable, fonts: &Fonts, i: usize, diag
     // Links as if every page were published: the widest text the page can print.
     let url = |t: usize| Some(urls::page(site, &inputs.content.pages[t]));
     let link = |dest: &str| links.url(site, page, dest, true, &url).filter(|u| !u.starts_with('#'));
-    let body = blocks::body(&page.body, &link, &|_| None);
+    let body = blocks::body(page.body(), &link, &|_| None);
     let mut text = format!("{}\n{}\n", page.front.title, page.front.summary.as_deref().unwrap_or(""));
     text.push_str(&body.text());
     finds.scan(fonts, &page.source, &page.text, &text);

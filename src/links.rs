@@ -54,7 +54,7 @@ impl LinkTable {
     /// stored as `x.vi.md` (`default_lang` written out) is also found by a
     /// link to `x.md`.
     pub fn new(content: &Content, default_lang: &str) -> Self {
-        let scans = content.pages.par_iter().map(|p| markdown::scan(&p.body)).collect();
+        let scans = content.pages.par_iter().map(|p| markdown::scan(p.body())).collect();
         let mut by_source: HashMap<PathBuf, usize> = content.pages.iter().enumerate().map(|(i, p)| (nfc_path(&p.source), i)).collect();
         for (i, p) in content.pages.iter().enumerate() {
             if let Some(plain) = crate::load::content::plain_source(p, default_lang) {
@@ -70,7 +70,7 @@ impl LinkTable {
     /// Scans page `i` again after its text changed (same source path).
     pub fn rescan(&mut self, i: usize, page: &Page) {
         if let Some(scan) = self.scans.get_mut(i) {
-            *scan = markdown::scan(&page.body);
+            *scan = markdown::scan(page.body());
             self.files[i] = self.resolve_files(i, page);
         }
     }

@@ -73,18 +73,25 @@ pub struct Page {
     pub lang: String,
     /// The front matter.
     pub front: FrontMatter,
-    /// The Markdown after the front matter.
-    pub body: String,
-    /// 0-based line of the file on which `body` starts.
+    /// Where the Markdown after the front matter starts in `text` (bytes):
+    /// see [`Page::body`]. The body is not kept apart, so a large site's
+    /// Markdown is in memory once.
+    pub body_start: usize,
+    /// 0-based line of the file on which the body starts.
     pub body_line: usize,
     /// The whole file, NFC-normalised, to quote in diagnostics.
     pub text: String,
 }
 
 impl Page {
-    /// Converts a byte offset in `body` to a position in the file.
+    /// The Markdown after the front matter.
+    pub fn body(&self) -> &str {
+        self.text.get(self.body_start..).unwrap_or_default()
+    }
+
+    /// Converts a byte offset in the body to a position in the file.
     pub fn body_position(&self, offset: usize) -> Position {
-        let p = Position::of_offset(&self.body, offset);
+        let p = Position::of_offset(self.body(), offset);
         Position::new(p.line + self.body_line, p.column)
     }
 }
@@ -298,7 +305,11 @@ pub fn load_page(root: &Path, rel: &Path, site: &Site) -> Result<Page, Diagnosti
     if diags.has_errors() {
         return Err(diags);
     }
-    let (front, body, body_line) = (parsed.front, parsed.body.to_owned(), parsed.body_line);
+    // The body is the end of the text (the front matter parser returns a
+    // slice of it).
+    let body_start = text.len() - parsed.body.len();
+    debug_assert_eq!(&text[body_start..], parsed.body);
+    let (front, body_line) = (parsed.front, parsed.body_line);
     // The URL name: `slug:` in the front matter, else derived from the file name.
     let slug = if stem == "_index" {
         String::new()
@@ -313,7 +324,7 @@ pub fn load_page(root: &Path, rel: &Path, site: &Site) -> Result<Page, Diagnosti
             .with_hint(t!("content-no-slug-hint"))
             .into());
     }
-    Ok(Page { source: rel.to_path_buf(), kind, slug, lang, front, body, body_line, text })
+    Ok(Page { source: rel.to_path_buf(), kind, slug, lang, front, body_start, body_line, text })
 }
 
 #[cfg(test)]

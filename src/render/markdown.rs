@@ -179,7 +179,7 @@ pub fn page_html(plan: &Plan<'_>, id: PageId, absolute: bool, pictures: Option<&
     let page = plan.page(id).page;
     // A page that shows its own picture under its title has it on the first screen.
     let first_eager = page.front.image.is_none() || pictures.is_none();
-    to_html(&page.body, &RenderOptions { allow_raw_html: site.allow_raw_html, base: &site.base, resolve: &resolve, picture: Some(&picture), first_eager })
+    to_html(page.body(), &RenderOptions { allow_raw_html: site.allow_raw_html, base: &site.base, resolve: &resolve, picture: Some(&picture), first_eager })
 }
 
 /// Removes scripts, event handlers, `javascript:` URLs, styles and anything

@@ -124,7 +124,7 @@ pub fn prepare(plan: &Plan<'_>, id: PageId, pictures: &Pictures, diags: &mut Dia
         imgs.push((vpath.clone(), out));
         Some(vpath)
     };
-    let body = blocks::body(&page.body, &link, &image);
+    let body = blocks::body(page.body(), &link, &image);
 
     let mut files = Vec::new();
     let mut hashes = Vec::new();

@@ -36,7 +36,7 @@ pub fn docs(plan: &Plan<'_>, lang: &str) -> Vec<Doc> {
     pages
         .par_iter()
         .map(|p| {
-            let text = markdown::text::text(&p.page.body);
+            let text = markdown::text::text(p.page.body());
             let campaign = p.campaign.map(|c| plan.campaign(c).campaign.title.get(lang, def).to_owned());
             let title = match (&p.page.kind, &campaign) {
                 // A campaign home's title is the campaign's unless its page says otherwise.
@@ -74,7 +74,7 @@ pub fn inputs_key(plan: &Plan<'_>, lang: &str) -> String {
             let campaign = p.campaign.map(|c| plan.campaign(c).campaign.title.get(lang, def));
             let home = matches!(p.page.kind, PageKind::CampaignHome(_));
             let f = &p.page.front;
-            typst::utils::hash128(&(p.url, home, campaign, &f.title, &f.summary, &f.audience, &p.page.body))
+            typst::utils::hash128(&(p.url, home, campaign, &f.title, &f.summary, &f.audience, p.page.body()))
         })
         .collect();
     let options = index::Options::default();
