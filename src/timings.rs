@@ -1,6 +1,7 @@
 //! Where a build's time goes, printed to stderr when `LOA_TIMINGS` is set:
 //! for benchmarks, and for a site that builds slowly. The build's phases
-//! (`lib.rs`) and, indented, each renderer's share of "render".
+//! (`lib.rs`) and, indented, each renderer's share of "render"; on Linux,
+//! the memory in use and its peak so far after each.
 
 use std::cell::Cell;
 use std::time::Instant;
@@ -22,8 +23,21 @@ impl Timings {
     pub fn lap(&self, what: &str) {
         if let Some(t) = &self.start {
             let now = Instant::now();
-            eprintln!("{}{:>7.1} ms  {what}", self.indent, (now - t.get()).as_secs_f64() * 1000.0);
+            eprintln!("{}{:>7.1} ms  {what}{}", self.indent, (now - t.get()).as_secs_f64() * 1000.0, memory());
             t.set(now);
         }
+    }
+}
+
+/// `  (RSS n MiB, peak m MiB)` on Linux, from `/proc/self/status`; empty elsewhere.
+fn memory() -> String {
+    let Ok(status) = std::fs::read_to_string("/proc/self/status") else { return String::new() };
+    let field = |name: &str| -> Option<u64> {
+        let line = status.lines().find(|l| l.starts_with(name))?;
+        line.split_whitespace().nth(1)?.parse().ok()
+    };
+    match (field("VmRSS:"), field("VmHWM:")) {
+        (Some(rss), Some(peak)) => format!("  (RSS {} MiB, peak {} MiB)", rss / 1024, peak / 1024),
+        _ => String::new(),
     }
 }

@@ -100,9 +100,23 @@ pub fn build_keyed(docs: &[Doc], lang: &str, options: &Options, inputs: &str) ->
     let threads = threads_for(pages.len(), options.threads);
     let (terms, postings) = invert(&pages, threads);
     let shards = shard(&terms, &postings, options.shard_bytes.max(1));
+    drop(postings);
 
-    let fragments: Vec<Vec<u8>> =
-        parallel_map(&pages, threads, |run| run.iter().map(|p| fragment(p, options.excerpt_bytes)).collect());
+    // Fragment files made whole, eight pages at a time: no page's fragment
+    // is held apart from its file.
+    let fragment_file = |run: &[&Doc]| -> Vec<u8> {
+        let mut bytes = vec![b'['];
+        for (i, p) in run.iter().enumerate() {
+            if i > 0 {
+                bytes.push(b',');
+            }
+            bytes.extend_from_slice(&fragment(p, options.excerpt_bytes));
+        }
+        bytes.push(b']');
+        bytes
+    };
+    let runs: Vec<&[&Doc]> = pages.chunks(FRAGMENTS_PER_FILE).collect();
+    let fragment_files: Vec<Vec<u8>> = parallel_map(&runs, threads, |some| some.iter().map(|run| fragment_file(run)).collect());
 
     let mut files = Vec::with_capacity(1 + shards.len() + pages.len());
     files.push((format!("{dir}/index.json"), Vec::new()));
@@ -114,16 +128,7 @@ pub fn build_keyed(docs: &[Doc], lang: &str, options: &Options, inputs: &str) ->
         manifest_shards.push((first, hex(hash)));
         files.push((format!("{dir}/s/{}.json", hex(hash)), bytes));
     }
-    for (chunk, run) in fragments.chunks(FRAGMENTS_PER_FILE).enumerate() {
-        let mut bytes = Vec::with_capacity(run.iter().map(Vec::len).sum::<usize>() + run.len() + 1);
-        bytes.push(b'[');
-        for (i, f) in run.iter().enumerate() {
-            if i > 0 {
-                bytes.push(b',');
-            }
-            bytes.extend_from_slice(f);
-        }
-        bytes.push(b']');
+    for (chunk, bytes) in fragment_files.into_iter().enumerate() {
         hashes.push(digest([bytes.as_slice()]).to_le_bytes());
         files.push((format!("{dir}/p/{chunk}.json"), bytes));
     }

@@ -99,6 +99,7 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, previous: Option<&Path>) {
         let docs = docs(plan, lang);
         t.lap(&format!("{lang}: text of {} pages", docs.len()));
         let files = index::build_keyed(&docs, lang, &index::Options::default(), &key);
+        drop(docs);
         t.lap(&format!("{lang}: index, {} files", files.len()));
         for (path, bytes) in files {
             out.add(path, bytes);
