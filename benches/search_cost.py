@@ -22,7 +22,7 @@ def run(loa: str, site: str, out: str) -> tuple[float, float]:
     start = time.perf_counter()
     r = subprocess.run([loa, "build", "--root", site, "--out", out, "--at", "2027-06-10"], capture_output=True, text=True, env=env, check=True)
     wall = time.perf_counter() - start
-    m = re.search(r"^\s*([\d.]+) ms  search index$", r.stderr, re.M)
+    m = re.search(r"^\s*([\d.]+) ms  search index(?:  \(.*\))?$", r.stderr, re.M)
     return wall, float(m.group(1)) / 1000 if m else 0.0
 
 
