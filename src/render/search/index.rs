@@ -97,10 +97,13 @@ pub fn build_keyed(docs: &[Doc], lang: &str, options: &Options, inputs: &str) ->
         (a.url.as_str(), a.title.as_str(), a.text.as_str()).cmp(&(b.url.as_str(), b.title.as_str(), b.text.as_str()))
     });
 
+    let t = crate::timings::Timings::from_env("            ");
     let threads = threads_for(pages.len(), options.threads);
     let (terms, postings) = invert(&pages, threads);
+    t.lap("invert");
     let shards = shard(&terms, &postings, options.shard_bytes.max(1));
     drop(postings);
+    t.lap("shards");
 
     // Fragment files made whole, eight pages at a time: no page's fragment
     // is held apart from its file.
@@ -117,6 +120,7 @@ pub fn build_keyed(docs: &[Doc], lang: &str, options: &Options, inputs: &str) ->
     };
     let runs: Vec<&[&Doc]> = pages.chunks(FRAGMENTS_PER_FILE).collect();
     let fragment_files: Vec<Vec<u8>> = parallel_map(&runs, threads, |some| some.iter().map(|run| fragment_file(run)).collect());
+    t.lap("fragments");
 
     let mut files = Vec::with_capacity(1 + shards.len() + pages.len());
     files.push((format!("{dir}/index.json"), Vec::new()));
