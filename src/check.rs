@@ -5,7 +5,7 @@
 //! page that goes live next month is checked today, not on the morning its
 //! embargo lifts. Rendering for a day then only renders. What is checked:
 //!
-//! - links and anchors between pages ([`LinkTable::check`]);
+//! - links and anchors between pages ([`LinkTable::check_page`]);
 //! - page URLs that collide with a campaign, a language or a name loa writes;
 //! - windows on pages that are always published (hubs, campaign homes);
 //! - a page's `image` without its text alternative `image_alt`;
@@ -41,20 +41,9 @@ pub struct Findings {
     site: Diagnostics,
     /// Files of `content/` no page links.
     unlinked: Diagnostics,
-    /// Each page's own, by page index.
-    pages: Vec<PageFindings>,
-}
-
-/// What the checks found in one page, and what they learnt of its links.
-#[derive(Debug, Clone, Default)]
-struct PageFindings {
-    /// Its links and anchors, its raw HTML, its pictures, the characters its
-    /// leaflet prints.
-    diags: Vec<Diagnostic>,
-    /// The pages it links to a heading of (an edit there checks it again).
-    headings_linked: Vec<usize>,
-    /// The files of `content/` it links (by output path).
-    files: Vec<String>,
+    /// Each page's own, by page index: its links and anchors, its raw HTML,
+    /// its pictures, the characters its leaflet prints.
+    pages: Vec<Vec<Diagnostic>>,
 }
 
 impl Findings {
@@ -63,7 +52,7 @@ impl Findings {
         let mut all = self.site.clone();
         all.extend(self.unlinked.iter().cloned());
         for page in &self.pages {
-            all.extend(page.diags.iter().cloned());
+            all.extend(page.iter().cloned());
         }
         all.sort();
         all
@@ -79,10 +68,9 @@ pub fn check(inputs: &Inputs, links: &LinkTable, fonts: Option<&Fonts>) -> Findi
     t.lap("every page");
     let site = check_site(inputs, fonts);
     t.lap("the site");
-    let mut findings = Findings { site, unlinked: Diagnostics::new(), pages };
-    findings.unlinked = unlinked_files(inputs, &findings.pages);
+    let unlinked = unlinked_files(inputs, links);
     t.lap("unlinked files");
-    findings
+    Findings { site, unlinked, pages }
 }
 
 /// Checks again after the *text* of pages `changed` changed, their front
@@ -93,8 +81,9 @@ pub fn recheck_text(findings: &mut Findings, inputs: &Inputs, links: &LinkTable,
     // Where a link points does not depend on the text of the page it points
     // to, so the pages that link to a heading of a changed page are known.
     let mut again: BTreeSet<usize> = changed.iter().copied().collect();
-    for (j, page) in findings.pages.iter().enumerate() {
-        if page.headings_linked.iter().any(|t| changed.contains(t)) {
+    for j in 0..inputs.content.pages.len() {
+        let to_a_heading = |t: &Result<Target, Msg>| matches!(t, Ok(Target::Page(p, Some(_))) if changed.contains(p));
+        if links.resolved(j).links.iter().any(to_a_heading) {
             again.insert(j);
         }
     }
@@ -103,31 +92,20 @@ pub fn recheck_text(findings: &mut Findings, inputs: &Inputs, links: &LinkTable,
             findings.pages[i] = check_page(inputs, links, fonts, i);
         }
     }
-    findings.unlinked = unlinked_files(inputs, &findings.pages);
+    findings.unlinked = unlinked_files(inputs, links);
 }
 
 /// The checks of one page (by index): its links and anchors, the remote
 /// loads in its raw HTML, its pictures, and the characters its leaflet
 /// prints from its own text.
-fn check_page(inputs: &Inputs, links: &LinkTable, fonts: Option<&Fonts>, i: usize) -> PageFindings {
-    let page = &inputs.content.pages[i];
-    // Where each link points, worked out once for every check.
-    let targets: Vec<Result<Target, Msg>> = links.scans[i].links.iter().map(|l| links.target(page, &l.dest)).collect();
-    let image = page.front.image.as_deref().map(|dest| (dest, links.target(page, dest)));
-    let mut diags = Diagnostics(links.check_page(&inputs.content, i, &targets));
+fn check_page(inputs: &Inputs, links: &LinkTable, fonts: Option<&Fonts>, i: usize) -> Vec<Diagnostic> {
+    let mut diags = Diagnostics(links.check_page(&inputs.content, i));
     remote_loads(inputs, links, i, &mut diags);
-    pictures(inputs, links, i, &targets, image.as_ref().map(|(d, t)| (*d, t)), &mut diags);
+    pictures(inputs, links, i, &mut diags);
     if let Some(fonts) = fonts {
         page_glyphs(inputs, links, fonts, i, &mut diags);
     }
-    let headings_linked = targets
-        .iter()
-        .filter_map(|t| match t {
-            Ok(Target::Page(t, Some(_))) => Some(*t),
-            _ => None,
-        })
-        .collect();
-    PageFindings { diags: diags.0, headings_linked, files: links.files_linked_by(i).to_vec() }
+    diags.0
 }
 
 /// The checks of the site as a whole, which a page's text does not change.
@@ -152,9 +130,9 @@ fn check_site(inputs: &Inputs, fonts: Option<&Fonts>) -> Diagnostics {
 
 /// Files of `content/` that no page links, whatever the day: they are never
 /// published.
-fn unlinked_files(inputs: &Inputs, pages: &[PageFindings]) -> Diagnostics {
+fn unlinked_files(inputs: &Inputs, links: &LinkTable) -> Diagnostics {
     let mut diags = Diagnostics::new();
-    let used: BTreeSet<&str> = pages.iter().flat_map(|p| p.files.iter().map(String::as_str)).collect();
+    let used: BTreeSet<&str> = (0..inputs.content.pages.len()).flat_map(|i| links.files_linked_by(i)).collect();
     for a in inputs.content.assets.iter().filter(|a| !used.contains(a.output.as_str())) {
         diags.push(
             Diagnostic::warning(&a.source, None, t!("check-unlinked-file"))
@@ -169,8 +147,9 @@ fn unlinked_files(inputs: &Inputs, pages: &[PageFindings]) -> Diagnostics {
 /// `image_alt`; and every raster picture a page shows or links is an image
 /// loa reads, not larger than it accepts (from its header; an error at the
 /// page's first link to it). For page `i`.
-fn pictures(inputs: &Inputs, links: &LinkTable, i: usize, targets: &[Result<Target, Msg>], image: Option<(&str, &Result<Target, Msg>)>, diags: &mut Diagnostics) {
+fn pictures(inputs: &Inputs, links: &LinkTable, i: usize, diags: &mut Diagnostics) {
     let page = &inputs.content.pages[i];
+    let resolved = links.resolved(i);
     let mut checked: BTreeSet<&str> = BTreeSet::new();
     let asset = |out: &str| inputs.content.assets.iter().find(|a| a.output == out);
     let mut check_file = |out: &str, pos: Option<Position>, what: &str, diags: &mut Diagnostics| {
@@ -186,7 +165,7 @@ fn pictures(inputs: &Inputs, links: &LinkTable, i: usize, targets: &[Result<Targ
             );
         }
     };
-    for (link, target) in links.scans[i].links.iter().zip(targets) {
+    for (link, target) in links.scans[i].links.iter().zip(&resolved.links) {
         let pos = Some(page.body_position(link.offset));
         if link.image && link.alt.trim().is_empty() {
             diags.push(
@@ -199,7 +178,7 @@ fn pictures(inputs: &Inputs, links: &LinkTable, i: usize, targets: &[Result<Targ
             check_file(out, pos, &link.dest, diags);
         }
     }
-    let Some((dest, target)) = image else { return };
+    let (Some(dest), Some(target)) = (page.front.image.as_deref(), &resolved.image) else { return };
     let at = page.front.position("image");
     let err = |msg: Msg, hint: Msg| Diagnostic::error(&page.source, at, msg).with_hint(hint).with_source(&page.text);
     if page.front.image_alt.as_deref().is_none_or(|a| a.trim().is_empty()) {

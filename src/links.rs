@@ -13,7 +13,7 @@ use std::path::{Component, Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::Diagnostic;
 use crate::i18n::Msg;
 use crate::t;
 use crate::load::content::{Content, Page};
@@ -44,9 +44,19 @@ pub struct LinkTable {
     assets: HashMap<PathBuf, String>,
     /// Each page's scan (anchors and links), by page index.
     pub scans: Vec<Scan>,
-    /// The files of `content/` each page links (by output path), by page
-    /// index: worked out once, as every build asks which files are published.
-    files: Vec<Vec<String>>,
+    /// Where each page's links point, by page index: worked out once per
+    /// load, for the checks and for every build's list of published files.
+    resolved: Vec<Resolved>,
+}
+
+/// Where one page's links point.
+#[derive(Debug, Clone, Default)]
+pub struct Resolved {
+    /// Each link's target (or why it has none), in the order of the page's
+    /// [`Scan::links`].
+    pub links: Vec<Result<Target, Msg>>,
+    /// The target of the front matter's `image:`, if it has one.
+    pub image: Option<Result<Target, Msg>>,
 }
 
 impl LinkTable {
@@ -62,8 +72,8 @@ impl LinkTable {
             }
         }
         let assets = content.assets.iter().map(|a| (nfc_path(&a.source), a.output.clone())).collect();
-        let mut table = Self { by_source, assets, scans, files: Vec::new() };
-        table.files = content.pages.par_iter().enumerate().map(|(i, p)| table.resolve_files(i, p)).collect();
+        let mut table = Self { by_source, assets, scans, resolved: Vec::new() };
+        table.resolved = content.pages.par_iter().enumerate().map(|(i, p)| table.resolve(i, p)).collect();
         table
     }
 
@@ -71,7 +81,7 @@ impl LinkTable {
     pub fn rescan(&mut self, i: usize, page: &Page) {
         if let Some(scan) = self.scans.get_mut(i) {
             *scan = markdown::scan(page.body());
-            self.files[i] = self.resolve_files(i, page);
+            self.resolved[i] = self.resolve(i, page);
         }
     }
 
@@ -152,49 +162,38 @@ impl LinkTable {
         }
     }
 
+    /// Where the links of page `i` point.
+    pub fn resolved(&self, i: usize) -> &Resolved {
+        static NONE: Resolved = Resolved { links: Vec::new(), image: None };
+        self.resolved.get(i).unwrap_or(&NONE)
+    }
+
     /// The files of `content/` (by output path) that page `i` links: by its
     /// links and images, and by the `image:` of its front matter.
-    pub fn files_linked_by(&self, i: usize) -> &[String] {
-        self.files.get(i).map(Vec::as_slice).unwrap_or_default()
+    pub fn files_linked_by(&self, i: usize) -> impl Iterator<Item = &str> {
+        let r = self.resolved(i);
+        r.links.iter().chain(&r.image).filter_map(|t| match t {
+            Ok(Target::Asset(out)) => Some(out.as_str()),
+            _ => None,
+        })
     }
 
-    /// Works out [`LinkTable::files_linked_by`] for page `i`, `page`.
-    fn resolve_files(&self, i: usize, page: &Page) -> Vec<String> {
-        let dests = self.scans[i].links.iter().map(|l| l.dest.as_str()).chain(page.front.image.as_deref());
-        dests
-            .filter_map(|dest| match self.target(page, dest) {
-                Ok(Target::Asset(out)) => Some(out),
-                _ => None,
-            })
-            .collect()
-    }
-
-    /// Checks every link of every page; broken links and missing anchors are
-    /// errors, whatever the date.
-    pub fn check(&self, content: &Content) -> Diagnostics {
-        let per_page: Vec<Vec<Diagnostic>> = (0..content.pages.len())
-            .into_par_iter()
-            .map(|i| {
-                let targets: Vec<_> = self.scans[i].links.iter().map(|l| self.target(&content.pages[i], &l.dest)).collect();
-                self.check_page(content, i, &targets)
-            })
-            .collect();
-        let mut diags = Diagnostics::new();
-        for d in per_page {
-            diags.extend(d);
+    /// Works out [`LinkTable::resolved`] for page `i`, `page`.
+    fn resolve(&self, i: usize, page: &Page) -> Resolved {
+        Resolved {
+            links: self.scans[i].links.iter().map(|l| self.target(page, &l.dest)).collect(),
+            image: page.front.image.as_deref().map(|dest| self.target(page, dest)),
         }
-        diags
     }
 
     /// Checks every link of page `i` (by index in `content`): a link to a
     /// missing page or file, or to a heading its page lacks, is an error; a
-    /// remote image is an error; an unsafe scheme is a warning. `targets`
-    /// are where its links point ([`LinkTable::target`]), in order.
-    pub fn check_page(&self, content: &Content, i: usize, targets: &[Result<Target, Msg>]) -> Vec<Diagnostic> {
+    /// remote image is an error; an unsafe scheme is a warning.
+    pub fn check_page(&self, content: &Content, i: usize) -> Vec<Diagnostic> {
         let page = &content.pages[i];
         let mut out = Vec::new();
         let scan = &self.scans[i];
-        for (link, target) in scan.links.iter().zip(targets) {
+        for (link, target) in scan.links.iter().zip(&self.resolved(i).links) {
             let pos = Some(page.body_position(link.offset));
             let err = |msg: Msg, hint: Msg| Diagnostic::error(&page.source, pos, msg).with_hint(hint).with_source(&page.text);
             match target.clone() {

@@ -3,18 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use loa::markdown::blocks::{body, Block, MAX_DEPTH};
-
-fn depth(bs: &[Block]) -> usize {
-    bs.iter()
-        .map(|b| match b {
-            Block::List { items, .. } => 1 + items.iter().map(|i| depth(&i.c)).max().unwrap_or(0),
-            Block::Quote { c } => 1 + depth(c),
-            _ => 0,
-        })
-        .max()
-        .unwrap_or(0)
-}
+use loa::markdown::blocks::{body, depth, MAX_DEPTH};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(md) = std::str::from_utf8(data) else { return };

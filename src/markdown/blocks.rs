@@ -192,6 +192,20 @@ enum Frame {
 /// paper has no room for more indentation anyway).
 pub const MAX_DEPTH: usize = 6;
 
+/// How deeply lists and quotes nest in `blocks` (0: none); never more than
+/// [`MAX_DEPTH`] in what [`body`] returns.
+pub fn depth(blocks: &[Block]) -> usize {
+    blocks
+        .iter()
+        .map(|b| match b {
+            Block::List { items, .. } => 1 + items.iter().map(|i| depth(&i.c)).max().unwrap_or(0),
+            Block::Quote { c } => 1 + depth(c),
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0)
+}
+
 fn push_text(v: &mut Vec<Inline>, s: &str) {
     if let Some(Inline::Text { v: last }) = v.last_mut() {
         last.push_str(s);
@@ -656,16 +670,6 @@ mod tests {
         for md in [deep.as_str(), quotes.as_str()] {
             let b = parse(md);
             assert!(b.too_deep.is_some(), "{md}");
-            fn depth(bs: &[Block]) -> usize {
-                bs.iter()
-                    .map(|b| match b {
-                        Block::List { items, .. } => 1 + items.iter().map(|i| depth(&i.c)).max().unwrap_or(0),
-                        Block::Quote { c } => 1 + depth(c),
-                        _ => 0,
-                    })
-                    .max()
-                    .unwrap_or(0)
-            }
             assert_eq!(depth(&b.blocks), MAX_DEPTH, "{md}");
             let text = b.text();
             assert!(text.contains("sâu") || text.contains("mức 39"), "no text is lost: {text}");

@@ -171,7 +171,7 @@ impl<'a> Plan<'a> {
     }
 
     /// The files of `content/` (by output path) that a page links.
-    pub fn files_linked_by(&self, id: PageId) -> &[String] {
+    pub fn files_linked_by(&self, id: PageId) -> impl Iterator<Item = &str> {
         self.links.files_linked_by(id.0)
     }
 

@@ -14,7 +14,7 @@ use crate::plan::Plan;
 /// The output paths of the content files that the plan's live pages link
 /// (links, images, and the `image:` of their front matter).
 pub fn published(plan: &Plan<'_>) -> BTreeSet<String> {
-    plan.live_pages().flat_map(|p| plan.files_linked_by(p.id).iter().cloned()).collect()
+    plan.live_pages().flat_map(|p| plan.files_linked_by(p.id).map(str::to_owned)).collect()
 }
 
 /// Adds the theme's static files, the site's `static/` files and the

@@ -53,12 +53,14 @@ pub struct Rebuilder {
     at: Option<NaiveDate>,
     drafts: bool,
     site: Option<Site>,
+    /// Whether the preview folder holds a site yet (a rebuild succeeded).
+    previewed: bool,
 }
 
 impl Rebuilder {
     /// A rebuilder for the site at `root`, previewed into `out_dir` (which it owns).
     pub fn new(root: &Path, out_dir: &Path, at: Option<NaiveDate>, drafts: bool) -> Self {
-        Self { root: root.to_path_buf(), out_dir: out_dir.to_path_buf(), at, drafts, site: None }
+        Self { root: root.to_path_buf(), out_dir: out_dir.to_path_buf(), at, drafts, site: None, previewed: false }
     }
 
     /// The folder the preview is written to.
@@ -96,7 +98,7 @@ impl Rebuilder {
         // key of everything they are made from), so previewing a built site
         // does not typeset and encode everything again.
         let dist = self.root.join("dist");
-        let previous = if !crate::write::is_loa_output(&self.out_dir) && crate::write::is_loa_output(&dist) { &dist } else { &self.out_dir };
+        let previous = if !self.previewed && crate::write::is_loa_output(&dist) { &dist } else { &self.out_dir };
         let opts = RenderOptions { plan: plan::Options { at: self.at, drafts: self.drafts, preview: true }, previous: Some(previous), scope };
         let mut report = site.render_into(&opts, &output)?;
         let paths = output.paths();
@@ -104,6 +106,7 @@ impl Rebuilder {
         let incremental = matches!(scope, Scope::Pages(_));
         let written = if incremental { writer.finish_partial() } else { writer.finish(&paths)? };
         report.warnings.extend(written.warnings.0);
+        self.previewed = true;
         Ok(Outcome { incremental, changed_files: written.changed, elapsed: started.elapsed(), warnings: report.warnings })
     }
 }

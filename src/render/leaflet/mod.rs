@@ -95,7 +95,7 @@ fn wanted(plan: &Plan<'_>) -> Vec<PageId> {
 /// The pictures leaflets print (by output path): the files linked by the
 /// live pages that have leaflets.
 pub fn printed_pictures(plan: &Plan<'_>) -> std::collections::HashSet<String> {
-    wanted(plan).into_iter().flat_map(|id| plan.files_linked_by(id).iter().cloned()).collect()
+    wanted(plan).into_iter().flat_map(|id| plan.files_linked_by(id).map(str::to_owned)).collect()
 }
 
 /// Every PDF to make, with its cache key: each format of each page, and each

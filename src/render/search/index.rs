@@ -140,7 +140,7 @@ pub fn build_keyed(docs: &[Doc], lang: &str, options: &Options, inputs: &str) ->
         v: FORMAT_VERSION,
         n: pages.len(),
         c: FRAGMENTS_PER_FILE,
-        h: hex(digest(hashes.iter().map(|h| h.as_slice()))),
+        h: build_hash(&hashes),
         k: inputs,
         s: manifest_shards,
     };
@@ -190,10 +190,16 @@ pub fn reusable(output: &std::path::Path, lang: &str, inputs: &str) -> Option<Ve
             named.is_none_or(|n| hex(hash) == n).then_some(hash.to_le_bytes())
         })
         .collect::<Option<_>>()?;
-    if field("h")?.as_str()? != hex(digest(hashes.iter().map(|h| h.as_slice()))) {
+    if field("h")?.as_str()? != build_hash(&hashes) {
         return None;
     }
     Some(std::iter::once(format!("{dir}/index.json")).chain(listed.into_iter().map(|(p, _)| p)).collect())
+}
+
+/// The manifest's `h`: a hash of the hashes of every shard and fragment
+/// file, in the manifest's order.
+fn build_hash(hashes: &[[u8; 8]]) -> String {
+    hex(digest(hashes.iter().map(|h| h.as_slice())))
 }
 
 /// The folder of the index of `lang`, relative to the output folder.
