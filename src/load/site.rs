@@ -42,6 +42,9 @@ pub struct Site {
     /// Whether every page gets a typeset share card (default: yes). Pages
     /// with an `image:` get it cropped either way.
     pub share_cards: bool,
+    /// Whether the search index is built (default: yes). Without it the
+    /// search page still lists every live page, and carries no script.
+    pub search: bool,
     /// The browser editor written under `admin/`, if the site has one.
     pub cms: Option<super::cms::Cms>,
 }
@@ -89,6 +92,7 @@ struct SiteFile {
     #[serde(default)]
     allow_raw_html: bool,
     share_cards: Option<bool>,
+    search: Option<bool>,
     cms: Option<super::cms::CmsFile>,
 }
 
@@ -130,7 +134,7 @@ fn takes(key: &str) -> Option<Msg> {
         "organisation" => t!("takes-organisation"),
         "hotlines" => t!("takes-hotlines"),
         "number" => t!("takes-phone"),
-        "allow_raw_html" | "share_cards" => t!("takes-true-false"),
+        "allow_raw_html" | "share_cards" | "search" => t!("takes-true-false"),
         "cms" => t!("takes-cms"),
         _ => return super::cms::takes(key),
     })
@@ -246,6 +250,7 @@ pub fn parse(text: &str) -> Result<Site, Diagnostics> {
         hotlines,
         allow_raw_html: raw.allow_raw_html,
         share_cards: raw.share_cards.unwrap_or(true),
+        search: raw.search.unwrap_or(true),
         cms,
     })
 }

@@ -36,6 +36,8 @@ struct SiteCtx {
     organisation: OrgCtx,
     hotlines: Vec<HotlineCtx>,
     default_lang: String,
+    /// Whether the site has a search index (`search:` in `site.yaml`).
+    search: bool,
 }
 
 #[derive(Serialize)]
@@ -112,7 +114,8 @@ struct GroupCtx {
 #[derive(Serialize)]
 struct SearchCtx {
     url: String,
-    index_url: String,
+    /// The folder of the index, when the site has one.
+    index_url: Option<String>,
     groups: Vec<GroupCtx>,
     audiences: Vec<GroupCtx>,
 }
@@ -180,6 +183,7 @@ impl Renderer<'_, '_> {
                 })
                 .collect(),
             default_lang: def.to_owned(),
+            search: site.search,
         }
     }
 
@@ -353,7 +357,7 @@ impl Renderer<'_, '_> {
                 GroupCtx { title, url: None, pages }
             })
             .collect();
-        let index_url = urls::of_file(site, &crate::render::search::index_dir(lang));
+        let index_url = site.search.then(|| urls::of_file(site, &crate::render::search::index_dir(lang)));
         ctx.insert("search", &SearchCtx { url: url.clone(), index_url, groups, audiences });
         let urls: Vec<(String, String)> = site.languages.iter().map(|l| (l.clone(), self.search_url(l))).collect();
         ctx.insert("alternates", &self.alternates(lang, &urls));
