@@ -129,6 +129,9 @@ pub struct RenderOptions<'o> {
     pub plan: plan::Options,
     /// The previous output, whose unchanged leaflets are reused.
     pub previous: Option<&'o Path>,
+    /// Where renderers keep what they know of the previous build, outside
+    /// the output (the writer's working folder); `None` for none.
+    pub cache: Option<&'o Path>,
     /// Which pages.
     pub scope: Scope<'o>,
 }
@@ -192,7 +195,7 @@ impl Site {
     /// Plans and renders the site for `opts` into `out`.
     pub fn render_into(&self, opts: &RenderOptions<'_>, out: &Output<'_>) -> Result<Report, Diagnostics> {
         let plan = plan::Plan::new(&self.inputs, &self.links, opts.plan);
-        let render_opts = render::Options { previous: opts.previous, fonts: self.fonts.as_ref(), scope: opts.scope };
+        let render_opts = render::Options { previous: opts.previous, cache: opts.cache, fonts: self.fonts.as_ref(), scope: opts.scope };
         let rendered = render::render(&plan, &self.tera, &render_opts, out).map_err(|mut d| {
             d.extend(self.warnings.iter().cloned());
             d.sort();
@@ -242,7 +245,7 @@ fn run_checks(inputs: &Inputs, links: &LinkTable, fonts: &mut Option<Fonts>) -> 
 /// plus [`write::write`].
 pub fn render_in_memory(root: &Path, at: Option<NaiveDate>, drafts: bool, previous: Option<&Path>) -> Result<(Output<'static>, Report), Diagnostics> {
     let site = Site::load(root)?;
-    site.render(&RenderOptions { plan: plan::Options { at, drafts, preview: false }, previous, scope: Scope::All })
+    site.render(&RenderOptions { plan: plan::Options { at, drafts, preview: false }, previous, cache: None, scope: Scope::All })
 }
 
 /// Builds the site at `root` into its output folder: loads and checks it,
@@ -257,7 +260,8 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Report, Diagnostics> {
     let writer = write::Writer::open(root, &out_dir, &write::Options { no_wait: opts.no_wait })?;
     timings.lap("lock and prepare the output");
     let output = Output::to(&writer);
-    let render_opts = RenderOptions { plan: plan::Options { at: opts.at, drafts: opts.drafts, preview: false }, previous: writer.previous(), scope: Scope::All };
+    let cache = writer.cache();
+    let render_opts = RenderOptions { plan: plan::Options { at: opts.at, drafts: opts.drafts, preview: false }, previous: writer.previous(), cache: cache.as_deref(), scope: Scope::All };
     let mut report = site.render_into(&render_opts, &output)?;
     timings.lap("plan, render and compare");
     let paths = output.paths();

@@ -3,12 +3,12 @@
 //! (`lib.rs`) and, indented, each renderer's share of "render"; on Linux,
 //! the memory in use and its peak so far after each.
 
-use std::cell::Cell;
+use std::sync::Mutex;
 use std::time::Instant;
 
 /// A stopwatch that prints each lap, or does nothing when `LOA_TIMINGS` is unset.
 pub struct Timings {
-    start: Option<Cell<Instant>>,
+    start: Option<Mutex<Instant>>,
     indent: &'static str,
 }
 
@@ -16,15 +16,16 @@ impl Timings {
     /// A stopwatch started now if `LOA_TIMINGS` is set; its laps are printed
     /// after `indent`.
     pub fn from_env(indent: &'static str) -> Self {
-        Timings { start: std::env::var_os("LOA_TIMINGS").map(|_| Cell::new(Instant::now())), indent }
+        Timings { start: std::env::var_os("LOA_TIMINGS").map(|_| Mutex::new(Instant::now())), indent }
     }
 
     /// Prints the time since the last lap, named `what`.
     pub fn lap(&self, what: &str) {
         if let Some(t) = &self.start {
+            let mut last = t.lock().unwrap_or_else(|e| e.into_inner());
             let now = Instant::now();
-            eprintln!("{}{:>7.1} ms  {what}{}", self.indent, (now - t.get()).as_secs_f64() * 1000.0, memory());
-            t.set(now);
+            eprintln!("{}{:>7.1} ms  {what}{}", self.indent, (now - *last).as_secs_f64() * 1000.0, memory());
+            *last = now;
         }
     }
 }

@@ -360,6 +360,13 @@ impl Writer {
         self.live.then_some(self.out.as_path())
     }
 
+    /// A folder outside the output for what renderers keep of one build
+    /// for the next (`.dist.loa/cache/`), when the output is exchanged
+    /// rather than written in place.
+    pub fn cache(&self) -> Option<PathBuf> {
+        (self.mode == Mode::Exchange).then(|| self.work.join("cache"))
+    }
+
     /// The output folder.
     pub fn out(&self) -> &Path {
         &self.out

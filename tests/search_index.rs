@@ -67,7 +67,7 @@ impl Index {
     }
 
     fn fragment(&self, id: u64) -> Value {
-        let per = loa::render::search::index::FRAGMENTS_PER_FILE as u64;
+        let per = self.manifest["c"].as_u64().expect("c");
         let chunk: Value = serde_json::from_slice(&self.files[&format!("search/vi/p/{}.json", id / per)]).expect("fragments are JSON");
         chunk[(id % per) as usize].clone()
     }
@@ -103,7 +103,7 @@ fn finds_pages_however_they_are_typed() {
     assert_eq!(index.manifest["n"], 2, "English pages are not in the Vietnamese index");
     // Pages are numbered in URL order: /a/ is 0, /b/ is 1.
     assert_eq!(index.postings("duong"), [(1, 8)], "in the title only");
-    assert_eq!(index.postings("xam"), [(0, 8 + 1)], "in the title and once in the body");
+    assert_eq!(index.postings("xam"), [(0, 8 + 3)], "in the title, and once in a body of seven words: far shorter than the reference, the most a body gives");
     assert_eq!(index.postings("111"), [(1, 8)]);
     assert_eq!(index.postings("call"), []);
     for q in ["duong day nong", "ĐƯỜNG DÂY NÓNG", "đường dây nóng"] {
@@ -120,19 +120,27 @@ fn finds_pages_however_they_are_typed() {
 
 #[test]
 fn levels_say_where_a_word_is() {
-    let long = "bạo lực ".repeat(30);
+    // Bodies weighed against a page of REFERENCE_WORDS (400) words.
+    let filler = |words: usize| "trẻ em ".repeat(words / 2);
     let docs = vec![
-        Doc { headings: vec!["Bạo lực là gì".into()], ..doc("/h/", "Trang", "Một lần bạo lực.") },
-        doc("/m/", "Trang", &long),
         Doc { campaign: Some("Phòng chống bạo lực gia đình".into()), ..doc("/c/", "Trang", "Không có.") },
+        Doc { headings: vec!["Bạo lực là gì".into()], ..doc("/h/", "Trang", "Một lần bạo lực.") },
+        doc("/l/", "Trang", &format!("{} bạo lực", filler(800))),
+        doc("/m/", "Trang", &"bạo lực ".repeat(30)),
+        doc("/r/", "Trang", &format!("{} bạo lực bạo lực", filler(400))),
     ];
     let index = Index::new(build(&docs, "vi"));
-    // /c/ 0: only in the campaign's name (counted once in the body; a short
-    // page weighs one occurrence more); /h/ 1: in a heading and once in the
-    // body; /m/ 2: many times in the body: the most a body gives.
-    assert_eq!(index.postings("bao"), [(0, 2), (1, 4 + 2), (2, 3)]);
+    // /c/ 0: only in the campaign's name (counted once in a body of eight
+    // words: short, so that one mention is the most a body gives); /h/ 1: in
+    // a heading and once in a short body; /l/ 2: once in 800 words: the
+    // least; /m/ 3: many times; /r/ 4: twice in about 400 words: between.
+    assert_eq!(index.postings("bao"), [(0, 3), (1, 4 + 3), (2, 1), (3, 3), (4, 2)]);
     let index = Index::new(build(&[doc("/a/", "Bạo lực", "")], "vi"));
     assert_eq!(index.postings("bao"), [(0, 8)], "title only: no body level");
+    // A page's levels do not depend on the other pages (so that an edit
+    // leaves every other page's postings as they were).
+    let alone = Index::new(build(&docs[2..3], "vi"));
+    assert_eq!(alone.postings("bao"), [(0, 1)]);
 }
 
 #[test]
@@ -286,14 +294,166 @@ fn an_unchanged_index_is_reused_only_when_it_is_exactly_the_same() {
     assert!(!reused(&build(&out)), "a missing shard is not reused");
     assert_eq!(search_files(&out), first);
 
-    // A page's text changed: the index is made again, and is what a cold build makes.
+    // A page's text changed: the index is updated from the previous one
+    // (the record of its pages is in the writer's folder), and is what a
+    // cold build makes.
     let page = site.root.join("content/pages/cach-bao-tin.md");
     let text = std::fs::read_to_string(&page).unwrap();
     std::fs::write(&page, format!("{text}\nMột từ mới: kanguru.\n")).unwrap();
-    assert!(!reused(&build(&out)), "a changed page makes the index again");
+    let run = build(&out);
+    assert!(!reused(&run), "a changed page changes the index");
+    assert!(run.stderr.contains("vi: updated from the previous output"), "one page of many changed: updated, not made whole\n{}", run.stderr);
     build(&fresh);
     let changed = search_files(&out);
     assert_ne!(changed, first);
     assert_eq!(changed, search_files(&fresh));
     assert!(changed.values().flatten().any(|b| String::from_utf8_lossy(b).contains("kanguru")));
+}
+
+/// The files of an index written into `dir`.
+fn write_index(dir: &std::path::Path, files: &[(String, Vec<u8>)]) {
+    for (path, bytes) in files {
+        let p = dir.join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, bytes).unwrap();
+    }
+}
+
+/// What a build records of `docs` (in page order) and its index `files`.
+fn record_of(docs: &[Doc], files: &[(String, Vec<u8>)]) -> loa::render::search::update::Record {
+    use std::hash::{Hash, Hasher};
+    let pages = docs
+        .iter()
+        .map(|d| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            format!("{d:?}").hash(&mut h);
+            u128::from(h.finish())
+        })
+        .collect();
+    let manifest: Value = serde_json::from_slice(&files[0].1).unwrap();
+    loa::render::search::update::Record { shape: 7, pages, h: manifest["h"].as_str().unwrap().to_owned() }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 12, .. proptest::prelude::ProptestConfig::default() })]
+
+    /// An index updated from the previous one after some pages changed is,
+    /// byte for byte, the index a full build of the new pages makes; when
+    /// too many pages changed, no update is made.
+    #[test]
+    fn an_updated_index_is_the_index_a_full_build_makes(
+        seed in 0u64..1_000,
+        edits in proptest::collection::vec((0usize..10_000, 0u8..5), 1..30),
+    ) {
+        use loa::render::search::index::build_keyed;
+        use loa::render::search::update::update;
+        let mut docs: Vec<Doc> = corpus::pages(200, seed).into_iter().filter(|d| d.lang == "vi").collect();
+        docs.sort_by(|a, b| a.url.cmp(&b.url));
+        let n = docs.len();
+        let options = Options::default();
+        let before = build_keyed(&docs, "vi", &options, "k1");
+        let tmp = tempfile::tempdir().unwrap();
+        write_index(tmp.path(), &before);
+        let old = record_of(&docs, &before);
+
+        let mut new_docs = docs.clone();
+        for &(i, kind) in &edits {
+            let other = new_docs[(i / 7) % n].text.clone();
+            let d = &mut new_docs[i % n];
+            match kind {
+                0 => d.text.push_str(" Gọi ngay đường dây nóng 111, kanguru."),
+                1 => d.title = format!("{} mới", d.title),
+                2 => d.text = other,
+                3 => d.text.clear(),
+                _ => d.headings.push("Bạo lực học đường".into()),
+            }
+        }
+        let want = build_keyed(&new_docs, "vi", &options, "k2");
+        let mut new = record_of(&new_docs, &want);
+        new.h.clear();
+        let changed = (0..n).filter(|&i| old.pages[i] != new.pages[i]).count();
+        let got = update(tmp.path(), "vi", &old, &new, "k2", &options, |numbers| numbers.iter().map(|&i| new_docs[i].clone()).collect());
+        if changed == 0 || changed > n / 8 {
+            proptest::prop_assert!(got.is_none(), "{changed} of {n} changed: made whole");
+        } else {
+            proptest::prop_assert!(got.as_ref() == Some(&want), "{changed} of {n} changed: the update differs from a full build");
+        }
+    }
+}
+
+/// The previous index is only updated when it is exactly the one the
+/// record describes: not with another shape (other pages), nor after a
+/// file of it was edited.
+#[test]
+fn an_index_is_updated_only_from_the_index_its_record_describes() {
+    use loa::render::search::index::build_keyed;
+    use loa::render::search::update::update;
+    let mut docs: Vec<Doc> = corpus::pages(120, 3).into_iter().filter(|d| d.lang == "vi").collect();
+    docs.sort_by(|a, b| a.url.cmp(&b.url));
+    let options = Options::default();
+    let before = build_keyed(&docs, "vi", &options, "k1");
+    let tmp = tempfile::tempdir().unwrap();
+    write_index(tmp.path(), &before);
+    let old = record_of(&docs, &before);
+    let mut new_docs = docs.clone();
+    new_docs[5].text.push_str(" kanguru");
+    let new = record_of(&new_docs, &build_keyed(&new_docs, "vi", &options, "k2"));
+    let docs_of = |numbers: &[usize]| numbers.iter().map(|&i| new_docs[i].clone()).collect::<Vec<_>>();
+    assert!(update(tmp.path(), "vi", &old, &new, "k2", &options, docs_of).is_some(), "the plain case updates");
+    let other_shape = loa::render::search::update::Record { shape: 8, ..new.clone() };
+    assert!(update(tmp.path(), "vi", &old, &other_shape, "k2", &options, docs_of).is_none(), "other pages: made whole");
+    std::fs::write(tmp.path().join("search/vi/p/3.json"), b"[]").unwrap();
+    assert!(update(tmp.path(), "vi", &old, &new, "k2", &options, docs_of).is_none(), "an edited fragment file: made whole");
+}
+
+/// `search: false`: no index, no script, no search box in the header; the
+/// search page is still the list of every live page.
+#[test]
+fn a_site_can_go_without_search() {
+    let site = common::site("good");
+    let yaml = site.root.join("site.yaml");
+    let text = std::fs::read_to_string(&yaml).unwrap();
+    std::fs::write(&yaml, format!("{text}\nsearch: false\n")).unwrap();
+    let out = site.beside("out");
+    common::build(&site.root, &out, Some("2027-06-10"), &[]).ok();
+    assert!(!out.join("search").exists(), "no index");
+    let page = common::read(&out, "tim-kiem/index.html");
+    assert!(!page.contains("<script") && !page.contains("data-index"), "no script on the search page");
+    assert!(page.contains("id=\"h-all\"") && page.matches("<li><a href=").count() >= 5, "the list of pages stays");
+    for (file, html) in common::html_files(&out) {
+        assert!(!html.contains("header-search"), "{file}: no search box without a search");
+    }
+    // And with it (the default): the index, the script and the box.
+    std::fs::write(&yaml, &text).unwrap();
+    common::build(&site.root, &out, Some("2027-06-10"), &[]).ok();
+    assert!(out.join("search/vi/index.json").is_file());
+    assert!(common::read(&out, "tim-kiem/index.html").contains("search.js"));
+    assert!(common::read(&out, "index.html").contains("header-search"));
+}
+
+/// On a large site (sixteen fragments a file), too, an updated index is the
+/// index a full build makes.
+#[test]
+fn a_large_sites_index_is_updated_exactly() {
+    use loa::render::search::index::{LARGE_SITE, build_keyed};
+    use loa::render::search::update::update;
+    let mut docs: Vec<Doc> = corpus::pages(LARGE_SITE + 200, 11).into_iter().filter(|d| d.lang == "vi").collect();
+    docs.sort_by(|a, b| a.url.cmp(&b.url));
+    assert!(docs.len() >= LARGE_SITE);
+    let options = Options::default();
+    let before = build_keyed(&docs, "vi", &options, "k1");
+    let manifest: Value = serde_json::from_slice(&before[0].1).unwrap();
+    assert_eq!(manifest["c"], 16, "a large site's fragments, sixteen to a file");
+    let tmp = tempfile::tempdir().unwrap();
+    write_index(tmp.path(), &before);
+    let old = record_of(&docs, &before);
+    let mut new_docs = docs.clone();
+    for i in [0, 15, 16, 17, 999, docs.len() - 1] {
+        new_docs[i].text.push_str(" Một câu mới về kanguru và đường dây nóng.");
+    }
+    new_docs[500].title = "Trang đổi tên".into();
+    let want = build_keyed(&new_docs, "vi", &options, "k2");
+    let new = record_of(&new_docs, &want);
+    let got = update(tmp.path(), "vi", &old, &new, "k2", &options, |numbers| numbers.iter().map(|&i| new_docs[i].clone()).collect());
+    assert!(got.as_ref() == Some(&want), "the update differs from a full build");
 }

@@ -9,7 +9,7 @@ pub mod text;
 
 use pulldown_cmark::{HeadingLevel, Options};
 
-pub use scan::{scan, LinkRef, Scan};
+pub use scan::{scan, scan_with_text, LinkRef, Scan};
 
 /// The Markdown extensions loa enables.
 pub fn options() -> Options {

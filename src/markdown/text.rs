@@ -18,11 +18,17 @@ pub struct Text {
 
 /// The readable text of a Markdown body.
 pub fn text(body: &str) -> Text {
+    of_events(&Parser::new_ext(body, options()).collect::<Vec<_>>())
+}
+
+/// The readable text of a body's events, as [`text`] gives it: for a
+/// renderer that has parsed the body already.
+pub fn of_events(events: &[Event<'_>]) -> Text {
     let mut out = Text::default();
     let mut heading: Option<String> = None;
     // Inside raw <script> or <style>: not text a reader sees.
     let mut hidden = false;
-    for ev in Parser::new_ext(body, options()) {
+    for ev in events {
         match ev {
             Event::InlineHtml(h) => {
                 let tag = h.trim_start().to_ascii_lowercase();
@@ -34,9 +40,9 @@ pub fn text(body: &str) -> Text {
             }
             Event::Text(_) | Event::Code(_) if hidden => {}
             Event::Text(t) | Event::Code(t) => {
-                out.text.push_str(&t);
+                out.text.push_str(t);
                 if let Some(h) = &mut heading {
-                    h.push_str(&t);
+                    h.push_str(t);
                 }
             }
             Event::SoftBreak | Event::HardBreak => {

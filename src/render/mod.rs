@@ -37,6 +37,9 @@ pub use output::{Output, Sink, Source};
 pub struct Options<'o> {
     /// The previous output folder, whose leaflets are reused when unchanged.
     pub previous: Option<&'o Path>,
+    /// A folder outside the output where renderers keep what they need to
+    /// know of the previous build (the search index's record of its pages).
+    pub cache: Option<&'o Path>,
     /// The theme's fonts, when some page makes leaflets.
     pub fonts: Option<&'o Fonts>,
     /// Which pages: all, or (for `loa serve`) only pages whose text changed,
@@ -71,25 +74,41 @@ pub fn render(plan: &Plan<'_>, tera: &tera::Tera, opts: &Options<'_>, out: &Outp
     t.lap("pictures and share cards");
     let leaflets = leaflet::render(plan, out, &leaflet::Options { previous: opts.previous, fonts: opts.fonts, pictures: &pictures })?;
     t.lap("leaflets");
-    html::render(plan, tera, &leaflets, &pictures, out, opts.scope)?;
-    t.lap("pages");
-    feeds::render(plan, out);
-    t.lap("feeds");
-    if let Scope::All = opts.scope {
-        let print = print::render(plan, out, opts.fonts)?;
-        t.lap("print box");
-        embed::render(plan, tera, &print, out)?;
-        ics::render(plan, out);
-        json::render(plan, out);
-        meta::build_json(plan, out);
-        meta::sitemap(plan, out);
-        t.lap("embeds, calendars, JSON, sitemap");
-        search::render(plan, out, opts.previous);
-        t.lap("search index");
-        cms::render(plan, out);
-        assets::render(plan, out)?;
-        t.lap("editor and files");
+    // The search index is made beside everything else: it needs only the
+    // plan, and its work fills the moments the other renderers' threads
+    // wait on the disk or on one another.
+    let index = matches!(opts.scope, Scope::All) && plan.site().search;
+    let (rest, ()) = rayon::join(
+        || -> Result<(), Diagnostics> {
+            html::render(plan, tera, &leaflets, &pictures, out, opts.scope)?;
+            t.lap("pages");
+            feeds::render(plan, out);
+            t.lap("feeds");
+            if let Scope::All = opts.scope {
+                let print = print::render(plan, out, opts.fonts)?;
+                t.lap("print box");
+                embed::render(plan, tera, &print, out)?;
+                ics::render(plan, out);
+                json::render(plan, out);
+                meta::build_json(plan, out);
+                meta::sitemap(plan, out);
+                t.lap("embeds, calendars, JSON, sitemap");
+                cms::render(plan, out);
+                assets::render(plan, out)?;
+                t.lap("editor and files");
+            }
+            Ok(())
+        },
+        || {
+            if index {
+                search::render(plan, out, opts.previous, opts.cache);
+            }
+        },
+    );
+    if index {
+        t.lap("… and, beside them, the search index");
     }
+    rest?;
     let problems = out.problems();
     if problems.has_errors() {
         return Err(problems);

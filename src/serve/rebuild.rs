@@ -99,7 +99,7 @@ impl Rebuilder {
         // does not typeset and encode everything again.
         let dist = self.root.join("dist");
         let previous = if !self.previewed && crate::write::is_loa_output(&dist) { &dist } else { &self.out_dir };
-        let opts = RenderOptions { plan: plan::Options { at: self.at, drafts: self.drafts, preview: true }, previous: Some(previous), scope };
+        let opts = RenderOptions { plan: plan::Options { at: self.at, drafts: self.drafts, preview: true }, previous: Some(previous), cache: None, scope };
         let mut report = site.render_into(&opts, &output)?;
         let paths = output.paths();
         drop(output);

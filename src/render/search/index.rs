@@ -2,15 +2,16 @@
 //! per page out. The format, in short (the README's Search section says why):
 //!
 //! ```text
-//! search/<lang>/index.json          {"v":2,"n":<pages>,"c":8,"h":"<build hash>","k":"<key of the inputs>","s":[["<first term>","<shard hash>"],…]}
+//! search/<lang>/index.json          {"v":2,"n":<pages>,"c":<pages per fragment file>,"h":"<build hash>","k":"<key of the inputs>","s":[["<first term>","<shard hash>"],…]}
 //! search/<lang>/s/<shard hash>.json {"<term>":[<posting>,…],…}   terms in UTF-16 order, cut into shards by size
 //! search/<lang>/p/<chunk>.json      [{"u":url,"t":title,"c":campaign,"a":[audience],"x":excerpt},…]
 //! ```
 //!
-//! Fragments are grouped [`FRAGMENTS_PER_FILE`] pages to a file (pages
-//! `8·chunk` to `8·chunk + 7`): a result list of ten fetches a few small
-//! files, and a site of 10,000 pages gets 1,250 fragment files, not 10,000 —
-//! files cost more than bytes on a build's disk.
+//! Fragments are grouped `c` pages to a file ([`fragments_per_file`]: 8,
+//! or 16 from [`LARGE_SITE`] pages on; pages `c·chunk` to `c·chunk + c - 1`):
+//! a result list of ten fetches a few small files, and a site of 10,000
+//! pages gets 625 fragment files, not 10,000 — files cost more than bytes
+//! on a build's disk.
 //!
 //! A posting is one number, `gap * 16 + level`: `gap` is the page id minus the
 //! previous posting's (the first one's is the page id itself), `level` says
@@ -69,8 +70,20 @@ impl Default for Options {
 /// The version of the file format, `v` in the manifest.
 pub const FORMAT_VERSION: u32 = 2;
 
-/// How many pages' fragments one file holds (`c` in the manifest).
+/// How many pages' fragments one file holds on a site of fewer than
+/// [`LARGE_SITE`] pages (`c` in the manifest).
 pub const FRAGMENTS_PER_FILE: usize = 8;
+
+/// From how many pages an index holds twice [`FRAGMENTS_PER_FILE`]
+/// fragments a file: on a large site, half as many files to write (a cold
+/// build of 10,000 pages writes 584 fewer), while a query still fetches at
+/// most ten small files (about 5 KB each, gzip).
+pub const LARGE_SITE: usize = 2_000;
+
+/// How many pages' fragments one file holds in an index of `pages` pages.
+pub fn fragments_per_file(pages: usize) -> usize {
+    if pages < LARGE_SITE { FRAGMENTS_PER_FILE } else { 2 * FRAGMENTS_PER_FILE }
+}
 
 /// Builds the search index of the pages of `docs` in language `lang` (the
 /// others are ignored): the manifest `search/<lang>/index.json`, its shards and
@@ -91,7 +104,6 @@ pub fn build_with(docs: &[Doc], lang: &str, options: &Options) -> Vec<(String, V
 /// everything the index was made from, so an unchanged index is found in
 /// the previous output instead of being made again (empty: no key).
 pub fn build_keyed(docs: &[Doc], lang: &str, options: &Options, inputs: &str) -> Vec<(String, Vec<u8>)> {
-    let dir = dir(lang);
     let mut pages: Vec<&Doc> = docs.iter().filter(|d| d.lang == lang).collect();
     pages.sort_by(|a, b| {
         (a.url.as_str(), a.title.as_str(), a.text.as_str()).cmp(&(b.url.as_str(), b.title.as_str(), b.text.as_str()))
@@ -107,25 +119,33 @@ pub fn build_keyed(docs: &[Doc], lang: &str, options: &Options, inputs: &str) ->
 
     // Fragment files made whole, eight pages at a time: no page's fragment
     // is held apart from its file.
-    let fragment_file = |run: &[&Doc]| -> Vec<u8> {
-        let mut bytes = vec![b'['];
-        for (i, p) in run.iter().enumerate() {
-            if i > 0 {
-                bytes.push(b',');
-            }
-            bytes.extend_from_slice(&fragment(p, options.excerpt_bytes));
-        }
-        bytes.push(b']');
-        bytes
-    };
-    let runs: Vec<&[&Doc]> = pages.chunks(FRAGMENTS_PER_FILE).collect();
-    let fragment_files: Vec<Vec<u8>> = parallel_map(&runs, threads, |some| some.iter().map(|run| fragment_file(run)).collect());
+    let runs: Vec<&[&Doc]> = pages.chunks(fragments_per_file(pages.len())).collect();
+    let fragment_files: Vec<Vec<u8>> = parallel_map(&runs, threads, |some| some.iter().map(|run| fragment_file(run, options.excerpt_bytes)).collect());
     t.lap("fragments");
+    assemble(lang, inputs, pages.len(), shards, fragment_files)
+}
 
-    let mut files = Vec::with_capacity(1 + shards.len() + pages.len());
+/// The fragment file of a run of (at most [`fragments_per_file`]) pages.
+pub(super) fn fragment_file(run: &[&Doc], excerpt_bytes: usize) -> Vec<u8> {
+    let mut bytes = vec![b'['];
+    for (i, p) in run.iter().enumerate() {
+        if i > 0 {
+            bytes.push(b',');
+        }
+        bytes.extend_from_slice(&fragment(p, excerpt_bytes));
+    }
+    bytes.push(b']');
+    bytes
+}
+
+/// The files of the index of `lang` of `pages` pages: the manifest (first,
+/// carrying the key `inputs`), the `shards` and the fragment files.
+pub(super) fn assemble(lang: &str, inputs: &str, pages: usize, shards: Vec<(&str, Vec<u8>)>, fragment_files: Vec<Vec<u8>>) -> Vec<(String, Vec<u8>)> {
+    let dir = dir(lang);
+    let mut files = Vec::with_capacity(1 + shards.len() + fragment_files.len());
     files.push((format!("{dir}/index.json"), Vec::new()));
     let mut manifest_shards = Vec::with_capacity(shards.len());
-    let mut hashes = Vec::with_capacity(shards.len() + pages.len());
+    let mut hashes = Vec::with_capacity(shards.len() + fragment_files.len());
     for (first, bytes) in shards {
         let hash = digest([bytes.as_slice()]);
         hashes.push(hash.to_le_bytes());
@@ -138,8 +158,8 @@ pub fn build_keyed(docs: &[Doc], lang: &str, options: &Options, inputs: &str) ->
     }
     let manifest = Manifest {
         v: FORMAT_VERSION,
-        n: pages.len(),
-        c: FRAGMENTS_PER_FILE,
+        n: pages,
+        c: fragments_per_file(pages),
         h: build_hash(&hashes),
         k: inputs,
         s: manifest_shards,
@@ -172,7 +192,7 @@ pub fn reusable(output: &std::path::Path, lang: &str, inputs: &str) -> Option<Ve
         return None;
     }
     let (n, c) = (field("n")?.as_u64()?, field("c")?.as_u64()?);
-    if c != FRAGMENTS_PER_FILE as u64 {
+    if c != fragments_per_file(usize::try_from(n).ok()?) as u64 {
         return None;
     }
     // (path, the hash its name says, for a shard)
@@ -323,7 +343,7 @@ fn path_safe(lang: &str) -> String {
 
 /// How one term appears on one page.
 #[derive(Clone, Copy, Default)]
-struct Seen {
+pub(super) struct Seen {
     title: bool,
     heading: bool,
     body: u32,
@@ -606,7 +626,7 @@ impl Word {
 }
 
 /// One term's (page id, level) in order of page ids.
-type Postings = Vec<(u32, u8)>;
+pub(super) type Postings = Vec<(u32, u8)>;
 
 /// The sorted terms of `pages` and, for each, its postings.
 fn invert(pages: &[&Doc], threads: usize) -> (Vec<Box<str>>, Vec<Postings>) {
@@ -615,8 +635,6 @@ fn invert(pages: &[&Doc], threads: usize) -> (Vec<Box<str>>, Vec<Postings>) {
     // One vocabulary for all workers.
     let mut all = Vocabulary::default();
     let maps: Vec<Vec<u32>> = workers.iter().map(|w| w.vocabulary.words.iter().map(|word| all.id_of(word)).collect()).collect();
-    let total: u64 = workers.iter().flat_map(|w| &w.pages).map(|p| u64::from(p.body_len)).sum();
-    let avg = (total as f64 / pages.len().max(1) as f64).max(1.0);
 
     let mut postings: Vec<Postings> = vec![Vec::new(); all.words.len()];
     let mut page_id = 0u32;
@@ -624,7 +642,7 @@ fn invert(pages: &[&Doc], threads: usize) -> (Vec<Box<str>>, Vec<Postings>) {
         for page in &worker.pages {
             for &(local, seen) in &page.terms {
                 if let Some(list) = map.get(local as usize).and_then(|&g| postings.get_mut(g as usize)) {
-                    list.push((page_id, level(seen, page.body_len, avg)));
+                    list.push((page_id, level(seen, page.body_len)));
                 }
             }
             page_id += 1;
@@ -633,7 +651,7 @@ fn invert(pages: &[&Doc], threads: usize) -> (Vec<Box<str>>, Vec<Postings>) {
 
     // Terms in UTF-16 order, the order in which JavaScript compares strings.
     let mut order: Vec<u32> = (0..all.words.len() as u32).collect();
-    order.sort_unstable_by(|&a, &b| all.words[a as usize].encode_utf16().cmp(all.words[b as usize].encode_utf16()));
+    order.sort_unstable_by(|&a, &b| term_order(&all.words[a as usize], &all.words[b as usize]));
     let mut words: Vec<Option<Box<str>>> = all.words.into_iter().map(Some).collect();
     let mut lists: Vec<Option<Postings>> = postings.into_iter().map(Some).collect();
     let terms = order.iter().filter_map(|&i| words.get_mut(i as usize).and_then(Option::take)).collect();
@@ -650,15 +668,23 @@ fn work(run: &[&Doc]) -> Worker {
     w
 }
 
+/// The body length, in words, against which a page's term counts are
+/// weighed: a page of about this length counts as average. A fixed length,
+/// not the site's average, so that a page's postings depend on that page
+/// alone and an edit leaves every other page's postings as they were
+/// ([`super::update`]). Near the example site's mean (515 words) and a
+/// generated 10,000-page site's (238).
+pub const REFERENCE_WORDS: f64 = 400.0;
+
 /// Where a term is on a page, in 4 bits: 8 = in the title, 4 = in a heading,
 /// 0–3 = how much of the body it is (0: not in it), from BM25's saturating
-/// term frequency (k1 = 1.2, b = 0.75).
-fn level(seen: Seen, body_len: u32, avg_len: f64) -> u8 {
+/// term frequency (k1 = 1.2, b = 0.75) against [`REFERENCE_WORDS`].
+pub(super) fn level(seen: Seen, body_len: u32) -> u8 {
     let body = if seen.body == 0 {
         0
     } else {
         let tf = f64::from(seen.body);
-        let norm = 1.2 * (0.25 + 0.75 * f64::from(body_len) / avg_len);
+        let norm = 1.2 * (0.25 + 0.75 * f64::from(body_len) / REFERENCE_WORDS);
         let saturated = tf * 2.2 / (tf + norm);
         if saturated < 1.05 {
             1
@@ -669,6 +695,101 @@ fn level(seen: Seen, body_len: u32, avg_len: f64) -> u8 {
         }
     };
     (u8::from(seen.title) << 3) | (u8::from(seen.heading) << 2) | body
+}
+
+/// The terms of each of `pages`, with their levels, in no particular order.
+pub(super) fn terms_of(pages: &[&Doc]) -> Vec<Vec<(Box<str>, u8)>> {
+    let w = work(pages);
+    w.pages
+        .iter()
+        .map(|p| p.terms.iter().filter_map(|&(id, seen)| Some((w.vocabulary.words.get(id as usize)?.clone(), level(seen, p.body_len)))).collect())
+        .collect()
+}
+
+/// Whether term `a` comes before `b` in the index's order: UTF-16, the
+/// order in which JavaScript compares strings.
+pub(super) fn term_order(a: &str, b: &str) -> std::cmp::Ordering {
+    if a.is_ascii() && b.is_ascii() {
+        // The same order, faster.
+        return a.cmp(b);
+    }
+    a.encode_utf16().cmp(b.encode_utf16())
+}
+
+/// The terms and postings of a shard file, in its order, as [`shard`]
+/// wrote them; `None` if it is not one.
+pub(super) fn read_shard(bytes: &[u8]) -> Option<Vec<(Box<str>, Postings)>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let expect = |i: &mut usize, b: u8| -> Option<()> { (bytes.get(*i) == Some(&b)).then(|| *i += 1) };
+    expect(&mut i, b'{')?;
+    if bytes.get(i) == Some(&b'}') {
+        return (i + 1 == bytes.len()).then_some(out);
+    }
+    loop {
+        expect(&mut i, b'"')?;
+        let start = i;
+        while *bytes.get(i)? != b'"' {
+            if bytes[i] == b'\\' {
+                // Escapes: never written for a folded word; not a shard of ours.
+                return None;
+            }
+            i += 1;
+        }
+        let term: Box<str> = std::str::from_utf8(&bytes[start..i]).ok()?.into();
+        i += 1;
+        expect(&mut i, b':')?;
+        expect(&mut i, b'[')?;
+        let mut list = Postings::new();
+        let mut page = 0u64;
+        if bytes.get(i) == Some(&b']') {
+            i += 1;
+        } else {
+            loop {
+                let mut n = 0u64;
+                let digits = i;
+                while let Some(d) = bytes.get(i).filter(|b| b.is_ascii_digit()) {
+                    n = n.checked_mul(10)?.checked_add(u64::from(d - b'0'))?;
+                    i += 1;
+                }
+                if i == digits {
+                    return None;
+                }
+                page += n / 16;
+                list.push((u32::try_from(page).ok()?, (n % 16) as u8));
+                match bytes.get(i)? {
+                    b',' => i += 1,
+                    b']' => {
+                        i += 1;
+                        break;
+                    }
+                    _ => return None,
+                }
+            }
+        }
+        out.push((term, list));
+        match bytes.get(i)? {
+            b',' => i += 1,
+            b'}' => return (i + 1 == bytes.len()).then_some(out),
+            _ => return None,
+        }
+    }
+}
+
+/// Shards of about `max` bytes of sorted `terms` (see [`shard`]).
+pub(super) fn shards<'a>(terms: &'a [Box<str>], postings: &[Postings], max: usize) -> Vec<(&'a str, Vec<u8>)> {
+    shard(terms, postings, max.max(1))
+}
+
+/// The hash of a file of the index, as the manifest's `h` and the shards'
+/// names are made of ([`build_hash`]).
+pub(super) fn file_hash(bytes: &[u8]) -> [u8; 8] {
+    digest([bytes]).to_le_bytes()
+}
+
+/// The manifest's `h` of files hashed with [`file_hash`], in its order.
+pub(super) fn hash_of_files(hashes: &[[u8; 8]]) -> String {
+    build_hash(hashes)
 }
 
 // ---------------------------------------------------------------------------

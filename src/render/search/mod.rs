@@ -10,6 +10,7 @@
 //! without JavaScript: every live page, by campaign and by audience.
 
 pub mod index;
+pub mod update;
 
 use std::path::Path;
 
@@ -19,7 +20,7 @@ use super::output::Source;
 use super::Output;
 use crate::load::content::PageKind;
 use crate::markdown;
-use crate::plan::Plan;
+use crate::plan::{PageRef, Plan};
 use index::Doc;
 
 /// The folder of a language's index, relative to the output folder, with a
@@ -28,82 +29,131 @@ pub fn index_dir(lang: &str) -> String {
     format!("{}/", index::dir(lang))
 }
 
+/// The live pages of `lang`, in the order the index numbers them: by URL.
+fn pages_of<'p>(plan: &'p Plan<'p>, lang: &str) -> Vec<PageRef<'p>> {
+    let mut pages: Vec<_> = plan.live_pages().filter(|p| p.page.lang == lang).collect();
+    pages.sort_by(|a, b| a.url.cmp(b.url));
+    pages
+}
+
 /// What the index knows of each live page in `lang`.
 pub fn docs(plan: &Plan<'_>, lang: &str) -> Vec<Doc> {
-    let site = plan.site();
-    let def = site.default_language();
-    let pages: Vec<_> = plan.live_pages().filter(|p| p.page.lang == lang).collect();
-    pages
-        .par_iter()
-        .map(|p| {
-            let text = markdown::text::text(p.page.body());
-            let campaign = p.campaign.map(|c| plan.campaign(c).campaign.title.get(lang, def).to_owned());
-            let title = match (&p.page.kind, &campaign) {
-                // A campaign home's title is the campaign's unless its page says otherwise.
-                (PageKind::CampaignHome(_), Some(c)) if p.page.front.title.is_empty() => c.clone(),
-                _ => p.page.front.title.clone(),
-            };
-            let mut body = String::new();
-            if let Some(s) = &p.page.front.summary {
-                body.push_str(s);
-                body.push('\n');
-            }
-            body.push_str(&text.text);
-            Doc {
-                url: p.url.to_owned(),
-                title,
-                campaign,
-                lang: lang.to_owned(),
-                headings: text.headings,
-                text: body,
-                audience: p.page.front.audience.clone(),
-            }
-        })
-        .collect()
+    pages_of(plan, lang).par_iter().map(|p| doc(plan, p)).collect()
 }
 
-/// A key of everything the index of `lang` is made from: each live page's
-/// URL, title, campaign, summary, text and audiences, the format and loa's
-/// version. Two builds with the same key make the same index.
-pub fn inputs_key(plan: &Plan<'_>, lang: &str) -> String {
+/// What the index knows of page `p`: its text read when it was loaded, by
+/// the parse that found its links (or read again if it was taken already).
+fn doc(plan: &Plan<'_>, p: &PageRef<'_>) -> Doc {
+    let lang = p.page.lang.as_str();
     let def = plan.site().default_language();
-    let pages: Vec<_> = plan.live_pages().filter(|p| p.page.lang == lang).collect();
-    let each: Vec<u128> = pages
-        .par_iter()
-        .map(|p| {
-            let campaign = p.campaign.map(|c| plan.campaign(c).campaign.title.get(lang, def));
-            let home = matches!(p.page.kind, PageKind::CampaignHome(_));
-            let f = &p.page.front;
-            typst::utils::hash128(&(p.url, home, campaign, &f.title, &f.summary, &f.audience, p.page.body()))
-        })
-        .collect();
-    let options = index::Options::default();
-    format!("{:032x}", typst::utils::hash128(&(index::FORMAT_VERSION, env!("CARGO_PKG_VERSION"), lang, options.shard_bytes, options.excerpt_bytes, each)))
+    let text = plan.take_text(p.id).unwrap_or_else(|| markdown::text::text(p.page.body()));
+    let campaign = p.campaign.map(|c| plan.campaign(c).campaign.title.get(lang, def).to_owned());
+    let title = match (&p.page.kind, &campaign) {
+        // A campaign home's title is the campaign's unless its page says otherwise.
+        (PageKind::CampaignHome(_), Some(c)) if p.page.front.title.is_empty() => c.clone(),
+        _ => p.page.front.title.clone(),
+    };
+    let body = match &p.page.front.summary {
+        Some(s) => {
+            let mut body = String::with_capacity(s.len() + 1 + text.text.len());
+            body.push_str(s);
+            body.push('\n');
+            body.push_str(&text.text);
+            body
+        }
+        None => text.text,
+    };
+    Doc {
+        url: p.url.to_owned(),
+        title,
+        campaign,
+        lang: lang.to_owned(),
+        headings: text.headings,
+        text: body,
+        audience: p.page.front.audience.clone(),
+    }
 }
 
-/// Writes the index of every language, taking it whole from the `previous`
-/// output when its key of inputs ([`inputs_key`]) is unchanged.
-pub fn render(plan: &Plan<'_>, out: &Output<'_>, previous: Option<&Path>) {
+/// A hash of everything page `p`'s entry in the index of `lang` is made
+/// from: its URL, title, campaign, summary, text and audiences.
+fn page_hash(plan: &Plan<'_>, p: &PageRef<'_>, lang: &str) -> u128 {
+    let def = plan.site().default_language();
+    let campaign = p.campaign.map(|c| plan.campaign(c).campaign.title.get(lang, def));
+    let home = matches!(p.page.kind, PageKind::CampaignHome(_));
+    let f = &p.page.front;
+    typst::utils::hash128(&(p.url, home, campaign, &f.title, &f.summary, &f.audience, p.page.body()))
+}
+
+/// What the index of `lang` is made from: the record of its pages
+/// ([`update::Record`], `h` still empty) and the key of its inputs — a hash
+/// of every page's inputs, the format, the options and loa's version. Two
+/// builds with the same key make the same index.
+fn inputs(plan: &Plan<'_>, lang: &str, pages: &[PageRef<'_>]) -> (update::Record, String) {
+    let each: Vec<u128> = pages.par_iter().map(|p| page_hash(plan, p, lang)).collect();
+    let options = index::Options::default();
+    let version = (index::FORMAT_VERSION, index::REFERENCE_WORDS.to_bits(), env!("CARGO_PKG_VERSION"), lang, options.shard_bytes, options.excerpt_bytes);
+    let urls: Vec<&str> = pages.iter().map(|p| p.url).collect();
+    let shape = typst::utils::hash128(&(version, urls));
+    let key = format!("{:032x}", typst::utils::hash128(&(version, &each)));
+    (update::Record { shape, pages: each, h: String::new() }, key)
+}
+
+/// The key of everything the index of `lang` is made from (see [`inputs`]).
+pub fn inputs_key(plan: &Plan<'_>, lang: &str) -> String {
+    inputs(plan, lang, &pages_of(plan, lang)).1
+}
+
+/// Writes the index of every language: taken whole from the `previous`
+/// output when its key of inputs ([`inputs_key`]) is unchanged; updated
+/// from it ([`update`]) when the same pages are live and a few changed,
+/// with the record kept in `cache`; else made whole.
+pub fn render(plan: &Plan<'_>, out: &Output<'_>, previous: Option<&Path>, cache: Option<&Path>) {
     let t = crate::timings::Timings::from_env("        ");
+    let options = index::Options::default();
     for lang in &plan.site().languages {
-        let key = inputs_key(plan, lang);
-        t.lap(&format!("{lang}: key of the inputs"));
+        let pages = pages_of(plan, lang);
+        let (mut record, key) = inputs(plan, lang, &pages);
+        t.lap(&format!("search, {lang}: key of the inputs"));
         if let Some((dir, files)) = previous.and_then(|dir| Some((dir, index::reusable(dir, lang, &key)?))) {
             for f in files {
                 let source = Source::File(dir.join(&f));
                 out.copy(f, source);
             }
-            t.lap(&format!("{lang}: unchanged, taken from the previous output"));
+            if let Some(cache) = cache {
+                record.h = manifest_hash(&std::fs::read(dir.join(index::dir(lang)).join("index.json")).unwrap_or_default());
+                record.write(cache, lang);
+            }
+            t.lap(&format!("search, {lang}: unchanged, taken from the previous output"));
             continue;
         }
-        let docs = docs(plan, lang);
-        t.lap(&format!("{lang}: text of {} pages", docs.len()));
-        let files = index::build_keyed(&docs, lang, &index::Options::default(), &key);
-        drop(docs);
-        t.lap(&format!("{lang}: index, {} files", files.len()));
-        for (path, bytes) in files {
-            out.add(path, bytes);
+        let docs_of = |numbers: &[usize]| -> Vec<Doc> { numbers.par_iter().filter_map(|&i| pages.get(i)).map(|p| doc(plan, p)).collect() };
+        let updated = match (previous, cache) {
+            (Some(previous), Some(cache)) => update::Record::read(cache, lang).and_then(|old| update::update(previous, lang, &old, &record, &key, &options, docs_of)),
+            _ => None,
+        };
+        let files = match updated {
+            Some(files) => {
+                t.lap(&format!("search, {lang}: updated from the previous output"));
+                files
+            }
+            None => {
+                let docs = docs_of(&(0..pages.len()).collect::<Vec<_>>());
+                t.lap(&format!("search, {lang}: text of {} pages", docs.len()));
+                let files = index::build_keyed(&docs, lang, &options, &key);
+                t.lap(&format!("search, {lang}: index, {} files", files.len()));
+                files
+            }
+        };
+        if let Some(cache) = cache {
+            record.h = files.first().map(|(_, m)| manifest_hash(m)).unwrap_or_default();
+            record.write(cache, lang);
         }
-        t.lap(&format!("{lang}: into the output"));
+        files.into_par_iter().for_each(|(path, bytes)| out.add(path, bytes));
+        t.lap(&format!("search, {lang}: into the output"));
     }
+}
+
+/// The `h` of a manifest's bytes (empty if it has none).
+fn manifest_hash(manifest: &[u8]) -> String {
+    serde_json::from_slice::<serde_json::Value>(manifest).ok().and_then(|m| Some(m.get("h")?.as_str()?.to_owned())).unwrap_or_default()
 }

@@ -1,0 +1,231 @@
+//! The index of a language updated from the previous build's, when the same
+//! pages are live and only some of them changed (an edited text, title or
+//! summary): the changed pages' postings are taken out of the previous
+//! shards and their new ones put in, and only the fragment files holding
+//! them are made again. Every other page's postings stay as they were —
+//! a posting depends on its page alone ([`index::REFERENCE_WORDS`]) — so
+//! the result is byte for byte the index a full build makes (a property
+//! test holds it to that), for a fraction of the work.
+//!
+//! What the previous build indexed is kept in a [`Record`] outside the
+//! output (in the writer's working folder, `.dist.loa/cache/`): a hash of
+//! each page's inputs, and the manifest hash `h` of the index it describes.
+//! The record is only believed when the previous output's manifest and
+//! every one of its files still have that hash.
+
+use std::path::Path;
+
+use super::index::{self, Doc, Options, Postings};
+
+/// What one build indexed in one language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    /// A hash of the index's shape: the pages' URLs in order, the format,
+    /// the options and loa's version. Two builds with the same shape number
+    /// the same pages the same way.
+    pub shape: u128,
+    /// A hash of each page's inputs, in page order.
+    pub pages: Vec<u128>,
+    /// The manifest hash (`h`) of the index made from them.
+    pub h: String,
+}
+
+const MAGIC: &[u8] = b"loa search record 1\n";
+
+impl Record {
+    /// The record of `lang` in the folder `cache`, if there is a readable one.
+    pub fn read(cache: &Path, lang: &str) -> Option<Record> {
+        let bytes = std::fs::read(file(cache, lang)).ok()?;
+        let rest = bytes.strip_prefix(MAGIC)?;
+        let (h, rest) = rest.split_at(rest.iter().position(|&b| b == b'\n')?);
+        let h = std::str::from_utf8(h).ok()?.to_owned();
+        let rest = rest.get(1..)?;
+        let shape = u128::from_le_bytes(rest.get(..16)?.try_into().ok()?);
+        let rest = rest.get(16..)?;
+        if rest.len() % 16 != 0 {
+            return None;
+        }
+        let pages = rest.chunks_exact(16).map(|c| u128::from_le_bytes(c.try_into().unwrap_or_default())).collect();
+        Some(Record { shape, pages, h })
+    }
+
+    /// Writes the record of `lang` into the folder `cache`, whole or not at
+    /// all (a temporary file renamed). A failure only costs the next build
+    /// its shortcut, so it is not an error.
+    pub fn write(&self, cache: &Path, lang: &str) {
+        let mut bytes = Vec::with_capacity(MAGIC.len() + self.h.len() + 17 + 16 * self.pages.len());
+        bytes.extend_from_slice(MAGIC);
+        bytes.extend_from_slice(self.h.as_bytes());
+        bytes.push(b'\n');
+        bytes.extend_from_slice(&self.shape.to_le_bytes());
+        for p in &self.pages {
+            bytes.extend_from_slice(&p.to_le_bytes());
+        }
+        let path = file(cache, lang);
+        // One build at a time holds the output's lock: one temporary name will do.
+        let tmp = path.with_extension("bin.tmp");
+        let written = std::fs::create_dir_all(cache).and_then(|()| std::fs::write(&tmp, &bytes)).and_then(|()| std::fs::rename(&tmp, &path));
+        if written.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+            let _ = std::fs::remove_file(&path);
+        }
+    }
+}
+
+fn file(cache: &Path, lang: &str) -> std::path::PathBuf {
+    cache.join(format!("search-{}.bin", index::dir(lang).trim_start_matches("search/")))
+}
+
+/// The index of `lang` made by updating the one in the `previous` output
+/// folder, which `old` describes, to the pages `new` describes. `docs`
+/// gives the pages of the given numbers (in page order). `None` when the
+/// update cannot be trusted or is not worth it (other pages, a file of the
+/// previous index changed, more than an eighth of the pages changed): make
+/// the index whole.
+pub fn update(previous: &Path, lang: &str, old: &Record, new: &Record, inputs: &str, options: &Options, docs: impl Fn(&[usize]) -> Vec<Doc>) -> Option<Vec<(String, Vec<u8>)>> {
+    let n = new.pages.len();
+    if old.shape != new.shape || old.pages.len() != n {
+        return None;
+    }
+    let changed: Vec<usize> = (0..n).filter(|&i| old.pages[i] != new.pages[i]).collect();
+    if changed.is_empty() || changed.len() > n / 8 {
+        return None;
+    }
+
+    let t = crate::timings::Timings::from_env("            ");
+    // The previous index, exactly as `old` says it was made.
+    let dir = index::dir(lang);
+    let manifest: serde_json::Value = serde_json::from_slice(&std::fs::read(previous.join(&dir).join("index.json")).ok()?).ok()?;
+    let field = |k: &str| manifest.get(k);
+    if field("h")?.as_str()? != old.h
+        || field("v")?.as_u64()? != u64::from(index::FORMAT_VERSION)
+        || field("n")?.as_u64()? != n as u64
+        || field("c")?.as_u64()? != index::fragments_per_file(n) as u64
+    {
+        return None;
+    }
+    let mut shard_files = Vec::new();
+    for shard in field("s")?.as_array()? {
+        let name = shard.get(1)?.as_str()?;
+        if name.is_empty() || !name.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        shard_files.push(name.to_owned());
+    }
+    use rayon::prelude::*;
+    let read = |path: String| -> Option<(Vec<u8>, [u8; 8])> {
+        let bytes = std::fs::read(previous.join(path)).ok()?;
+        let hash = index::file_hash(&bytes);
+        Some((bytes, hash))
+    };
+    let shards: Vec<(Vec<u8>, [u8; 8])> = shard_files.par_iter().map(|name| read(format!("{dir}/s/{name}.json"))).collect::<Option<_>>()?;
+    let chunks = n.div_ceil(index::fragments_per_file(n));
+    let fragments: Vec<(Vec<u8>, [u8; 8])> = (0..chunks).into_par_iter().map(|c| read(format!("{dir}/p/{c}.json"))).collect::<Option<_>>()?;
+    let hashes: Vec<[u8; 8]> = shards.iter().chain(&fragments).map(|(_, h)| *h).collect();
+    if index::hash_of_files(&hashes) != old.h {
+        return None;
+    }
+    let mut fragment_files: Vec<Vec<u8>> = fragments.into_iter().map(|(b, _)| b).collect();
+    t.lap("read and verify the previous index");
+
+    // Postings, in the order of their terms: every page's but the changed
+    // ones'…
+    let mut gone = vec![false; n];
+    for &i in &changed {
+        gone[i] = true;
+    }
+    let read: Vec<Vec<(Box<str>, Postings)>> = shards.par_iter().map(|(b, _)| index::read_shard(b)).collect::<Option<_>>()?;
+    drop(shards);
+    let mut old_terms: Vec<(Box<str>, Postings)> = read.into_iter().flatten().collect();
+    for (_, list) in &mut old_terms {
+        list.retain(|&(page, _)| !gone.get(page as usize).copied().unwrap_or(true));
+    }
+    t.lap("read its postings");
+
+    // …and the changed pages' anew, merged in.
+    let pages = docs(&changed);
+    if pages.len() != changed.len() {
+        return None;
+    }
+    let refs: Vec<&Doc> = pages.iter().collect();
+    let mut new: Vec<(Box<str>, u32, u8)> = Vec::new();
+    for (&number, terms) in changed.iter().zip(index::terms_of(&refs)) {
+        new.extend(terms.into_iter().map(|(term, level)| (term, number as u32, level)));
+    }
+    new.sort_unstable_by(|a, b| index::term_order(&a.0, &b.0).then(a.1.cmp(&b.1)));
+    let mut terms: Vec<Box<str>> = Vec::with_capacity(old_terms.len() + new.len());
+    let mut postings: Vec<Postings> = Vec::with_capacity(old_terms.len() + new.len());
+    let mut new = new.into_iter().peekable();
+    for (term, mut list) in old_terms {
+        // New terms before this one.
+        while let Some((t, _, _)) = new.peek()
+            && index::term_order(t, &term).is_lt()
+        {
+            let t = t.clone();
+            let mut fresh = Postings::new();
+            while let Some((_, page, level)) = new.next_if(|(u, _, _)| *u == t) {
+                fresh.push((page, level));
+            }
+            terms.push(t);
+            postings.push(fresh);
+        }
+        // This term's new postings, each in its place.
+        while let Some((_, page, level)) = new.next_if(|(u, _, _)| *u == term) {
+            let at = list.partition_point(|&(p, _)| p < page);
+            list.insert(at, (page, level));
+        }
+        if !list.is_empty() {
+            terms.push(term);
+            postings.push(list);
+        }
+    }
+    while let Some((t, _, _)) = new.peek() {
+        let t = t.clone();
+        let mut fresh = Postings::new();
+        while let Some((_, page, level)) = new.next_if(|(u, _, _)| *u == t) {
+            fresh.push((page, level));
+        }
+        terms.push(t);
+        postings.push(fresh);
+    }
+    t.lap("the changed pages' postings");
+    let shards = index::shards(&terms, &postings, options.shard_bytes);
+    t.lap("shards");
+
+    // Fragment files: those holding a changed page made again.
+    let per = index::fragments_per_file(n);
+    let mut redo: Vec<usize> = changed.iter().map(|&i| i / per).collect();
+    redo.dedup();
+    for c in redo {
+        let numbers: Vec<usize> = (c * per..((c + 1) * per).min(n)).collect();
+        let run = docs(&numbers);
+        if run.len() != numbers.len() {
+            return None;
+        }
+        let refs: Vec<&Doc> = run.iter().collect();
+        *fragment_files.get_mut(c)? = index::fragment_file(&refs, options.excerpt_bytes);
+    }
+    Some(index::assemble(lang, inputs, n, shards, fragment_files))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_record_reads_back_as_written_and_a_damaged_one_not_at_all() {
+        let tmp = tempfile::tempdir().unwrap();
+        let cache = tmp.path().join("cache");
+        let r = Record { shape: u128::MAX - 3, pages: vec![1, u128::MAX, 0, 42], h: "00ab12cd34ef".into() };
+        assert_eq!(Record::read(&cache, "vi"), None, "none yet");
+        r.write(&cache, "vi");
+        assert_eq!(Record::read(&cache, "vi"), Some(r.clone()));
+        assert_eq!(Record::read(&cache, "en"), None, "one record per language");
+        let file = cache.join("search-vi.bin");
+        let bytes = std::fs::read(&file).unwrap();
+        std::fs::write(&file, &bytes[..bytes.len() - 3]).unwrap();
+        assert_eq!(Record::read(&cache, "vi"), None, "cut short");
+        std::fs::write(&file, [b"loa search record 9\n", &bytes[20..]].concat()).unwrap();
+        assert_eq!(Record::read(&cache, "vi"), None, "another version");
+    }
+}
