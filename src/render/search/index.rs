@@ -218,7 +218,7 @@ pub fn reusable(output: &std::path::Path, lang: &str, inputs: &str) -> Option<Ve
 
 /// The manifest's `h`: a hash of the hashes of every shard and fragment
 /// file, in the manifest's order.
-fn build_hash(hashes: &[[u8; 8]]) -> String {
+pub(super) fn build_hash(hashes: &[[u8; 8]]) -> String {
     hex(digest(hashes.iter().map(|h| h.as_slice())))
 }
 
@@ -343,7 +343,7 @@ fn path_safe(lang: &str) -> String {
 
 /// How one term appears on one page.
 #[derive(Clone, Copy, Default)]
-pub(super) struct Seen {
+struct Seen {
     title: bool,
     heading: bool,
     body: u32,
@@ -679,7 +679,7 @@ pub const REFERENCE_WORDS: f64 = 400.0;
 /// Where a term is on a page, in 4 bits: 8 = in the title, 4 = in a heading,
 /// 0–3 = how much of the body it is (0: not in it), from BM25's saturating
 /// term frequency (k1 = 1.2, b = 0.75) against [`REFERENCE_WORDS`].
-pub(super) fn level(seen: Seen, body_len: u32) -> u8 {
+fn level(seen: Seen, body_len: u32) -> u8 {
     let body = if seen.body == 0 {
         0
     } else {
@@ -776,27 +776,11 @@ pub(super) fn read_shard(bytes: &[u8]) -> Option<Vec<(Box<str>, Postings)>> {
     }
 }
 
-/// Shards of about `max` bytes of sorted `terms` (see [`shard`]).
-pub(super) fn shards<'a>(terms: &'a [Box<str>], postings: &[Postings], max: usize) -> Vec<(&'a str, Vec<u8>)> {
-    shard(terms, postings, max.max(1))
-}
-
-/// The hash of a file of the index, as the manifest's `h` and the shards'
-/// names are made of ([`build_hash`]).
-pub(super) fn file_hash(bytes: &[u8]) -> [u8; 8] {
-    digest([bytes]).to_le_bytes()
-}
-
-/// The manifest's `h` of files hashed with [`file_hash`], in its order.
-pub(super) fn hash_of_files(hashes: &[[u8; 8]]) -> String {
-    build_hash(hashes)
-}
-
 // ---------------------------------------------------------------------------
 // Shards.
 
 /// Cuts the sorted terms into shards of about `max` bytes: (first term, JSON).
-fn shard<'a>(terms: &'a [Box<str>], postings: &[Postings], max: usize) -> Vec<(&'a str, Vec<u8>)> {
+pub(super) fn shard<'a>(terms: &'a [Box<str>], postings: &[Postings], max: usize) -> Vec<(&'a str, Vec<u8>)> {
     let mut shards: Vec<(&str, Vec<u8>)> = Vec::new();
     let mut cur: Vec<u8> = Vec::with_capacity(max + 1024);
     let mut first: Option<&str> = None;
@@ -897,7 +881,7 @@ impl Hasher for Fx {
 }
 
 /// A 64-bit digest of `parts` (lengths included), for names of files.
-fn digest<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> u64 {
+pub(super) fn digest<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> u64 {
     let mut h = Fx::default();
     for p in parts {
         h.write(p);

@@ -36,11 +36,6 @@ fn pages_of<'p>(plan: &'p Plan<'p>, lang: &str) -> Vec<PageRef<'p>> {
     pages
 }
 
-/// What the index knows of each live page in `lang`.
-pub fn docs(plan: &Plan<'_>, lang: &str) -> Vec<Doc> {
-    pages_of(plan, lang).par_iter().map(|p| doc(plan, p)).collect()
-}
-
 /// What the index knows of page `p`: its text read when it was loaded, by
 /// the parse that found its links (or read again if it was taken already).
 fn doc(plan: &Plan<'_>, p: &PageRef<'_>) -> Doc {
@@ -98,13 +93,8 @@ fn inputs(plan: &Plan<'_>, lang: &str, pages: &[PageRef<'_>]) -> (update::Record
     (update::Record { shape, pages: each, h: String::new() }, key)
 }
 
-/// The key of everything the index of `lang` is made from (see [`inputs`]).
-pub fn inputs_key(plan: &Plan<'_>, lang: &str) -> String {
-    inputs(plan, lang, &pages_of(plan, lang)).1
-}
-
 /// Writes the index of every language: taken whole from the `previous`
-/// output when its key of inputs ([`inputs_key`]) is unchanged; updated
+/// output when its key of inputs ([`inputs`]) is unchanged; updated
 /// from it ([`update`]) when the same pages are live and a few changed,
 /// with the record kept in `cache`; else made whole.
 pub fn render(plan: &Plan<'_>, out: &Output<'_>, previous: Option<&Path>, cache: Option<&Path>) {

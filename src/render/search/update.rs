@@ -115,14 +115,14 @@ pub fn update(previous: &Path, lang: &str, old: &Record, new: &Record, inputs: &
     use rayon::prelude::*;
     let read = |path: String| -> Option<(Vec<u8>, [u8; 8])> {
         let bytes = std::fs::read(previous.join(path)).ok()?;
-        let hash = index::file_hash(&bytes);
+        let hash = index::digest([bytes.as_slice()]).to_le_bytes();
         Some((bytes, hash))
     };
     let shards: Vec<(Vec<u8>, [u8; 8])> = shard_files.par_iter().map(|name| read(format!("{dir}/s/{name}.json"))).collect::<Option<_>>()?;
     let chunks = n.div_ceil(index::fragments_per_file(n));
     let fragments: Vec<(Vec<u8>, [u8; 8])> = (0..chunks).into_par_iter().map(|c| read(format!("{dir}/p/{c}.json"))).collect::<Option<_>>()?;
     let hashes: Vec<[u8; 8]> = shards.iter().chain(&fragments).map(|(_, h)| *h).collect();
-    if index::hash_of_files(&hashes) != old.h {
+    if index::build_hash(&hashes) != old.h {
         return None;
     }
     let mut fragment_files: Vec<Vec<u8>> = fragments.into_iter().map(|(b, _)| b).collect();
@@ -162,15 +162,11 @@ pub fn update(previous: &Path, lang: &str, old: &Record, new: &Record, inputs: &
             && index::term_order(t, &term).is_lt()
         {
             let t = t.clone();
-            let mut fresh = Postings::new();
-            while let Some((_, page, level)) = new.next_if(|(u, _, _)| *u == t) {
-                fresh.push((page, level));
-            }
+            postings.push(postings_of(&mut new, &t));
             terms.push(t);
-            postings.push(fresh);
         }
         // This term's new postings, each in its place.
-        while let Some((_, page, level)) = new.next_if(|(u, _, _)| *u == term) {
+        for (page, level) in postings_of(&mut new, &term) {
             let at = list.partition_point(|&(p, _)| p < page);
             list.insert(at, (page, level));
         }
@@ -181,15 +177,11 @@ pub fn update(previous: &Path, lang: &str, old: &Record, new: &Record, inputs: &
     }
     while let Some((t, _, _)) = new.peek() {
         let t = t.clone();
-        let mut fresh = Postings::new();
-        while let Some((_, page, level)) = new.next_if(|(u, _, _)| *u == t) {
-            fresh.push((page, level));
-        }
+        postings.push(postings_of(&mut new, &t));
         terms.push(t);
-        postings.push(fresh);
     }
     t.lap("the changed pages' postings");
-    let shards = index::shards(&terms, &postings, options.shard_bytes);
+    let shards = index::shard(&terms, &postings, options.shard_bytes.max(1));
     t.lap("shards");
 
     // Fragment files: those holding a changed page made again.
@@ -206,6 +198,16 @@ pub fn update(previous: &Path, lang: &str, old: &Record, new: &Record, inputs: &
         *fragment_files.get_mut(c)? = index::fragment_file(&refs, options.excerpt_bytes);
     }
     Some(index::assemble(lang, inputs, n, shards, fragment_files))
+}
+
+/// The postings of `term` at the head of `new` (sorted by term, then page),
+/// taken off it.
+fn postings_of(new: &mut std::iter::Peekable<std::vec::IntoIter<(Box<str>, u32, u8)>>, term: &str) -> Postings {
+    let mut list = Postings::new();
+    while let Some((_, page, level)) = new.next_if(|(u, _, _)| &**u == term) {
+        list.push((page, level));
+    }
+    list
 }
 
 #[cfg(test)]
