@@ -334,6 +334,19 @@ fn record_of(docs: &[Doc], files: &[(String, Vec<u8>)]) -> loa::render::search::
     loa::render::search::update::Record { shape: 7, pages, h: manifest["h"].as_str().unwrap().to_owned() }
 }
 
+/// The Vietnamese pages of a generated site of `n` pages (in page order),
+/// a folder holding their index as a previous output would, and the record
+/// of it.
+fn a_previous_index(n: usize, seed: u64) -> (Vec<Doc>, tempfile::TempDir, loa::render::search::update::Record) {
+    let mut docs: Vec<Doc> = corpus::pages(n, seed).into_iter().filter(|d| d.lang == "vi").collect();
+    docs.sort_by(|a, b| a.url.cmp(&b.url));
+    let before = loa::render::search::index::build_keyed(&docs, "vi", &Options::default(), "k1");
+    let tmp = tempfile::tempdir().unwrap();
+    write_index(tmp.path(), &before);
+    let old = record_of(&docs, &before);
+    (docs, tmp, old)
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig { cases: 12, .. proptest::prelude::ProptestConfig::default() })]
 
@@ -347,14 +360,9 @@ proptest::proptest! {
     ) {
         use loa::render::search::index::build_keyed;
         use loa::render::search::update::update;
-        let mut docs: Vec<Doc> = corpus::pages(200, seed).into_iter().filter(|d| d.lang == "vi").collect();
-        docs.sort_by(|a, b| a.url.cmp(&b.url));
+        let (docs, tmp, old) = a_previous_index(200, seed);
         let n = docs.len();
         let options = Options::default();
-        let before = build_keyed(&docs, "vi", &options, "k1");
-        let tmp = tempfile::tempdir().unwrap();
-        write_index(tmp.path(), &before);
-        let old = record_of(&docs, &before);
 
         let mut new_docs = docs.clone();
         for &(i, kind) in &edits {
@@ -388,13 +396,8 @@ proptest::proptest! {
 fn an_index_is_updated_only_from_the_index_its_record_describes() {
     use loa::render::search::index::build_keyed;
     use loa::render::search::update::update;
-    let mut docs: Vec<Doc> = corpus::pages(120, 3).into_iter().filter(|d| d.lang == "vi").collect();
-    docs.sort_by(|a, b| a.url.cmp(&b.url));
+    let (docs, tmp, old) = a_previous_index(120, 3);
     let options = Options::default();
-    let before = build_keyed(&docs, "vi", &options, "k1");
-    let tmp = tempfile::tempdir().unwrap();
-    write_index(tmp.path(), &before);
-    let old = record_of(&docs, &before);
     let mut new_docs = docs.clone();
     new_docs[5].text.push_str(" kanguru");
     let new = record_of(&new_docs, &build_keyed(&new_docs, "vi", &options, "k2"));
@@ -437,16 +440,11 @@ fn a_site_can_go_without_search() {
 fn a_large_sites_index_is_updated_exactly() {
     use loa::render::search::index::{LARGE_SITE, build_keyed};
     use loa::render::search::update::update;
-    let mut docs: Vec<Doc> = corpus::pages(LARGE_SITE + 200, 11).into_iter().filter(|d| d.lang == "vi").collect();
-    docs.sort_by(|a, b| a.url.cmp(&b.url));
+    let (docs, tmp, old) = a_previous_index(LARGE_SITE + 200, 11);
     assert!(docs.len() >= LARGE_SITE);
-    let options = Options::default();
-    let before = build_keyed(&docs, "vi", &options, "k1");
-    let manifest: Value = serde_json::from_slice(&before[0].1).unwrap();
+    let manifest: Value = serde_json::from_slice(&std::fs::read(tmp.path().join("search/vi/index.json")).unwrap()).unwrap();
     assert_eq!(manifest["c"], 16, "a large site's fragments, sixteen to a file");
-    let tmp = tempfile::tempdir().unwrap();
-    write_index(tmp.path(), &before);
-    let old = record_of(&docs, &before);
+    let options = Options::default();
     let mut new_docs = docs.clone();
     for i in [0, 15, 16, 17, 999, docs.len() - 1] {
         new_docs[i].text.push_str(" Một câu mới về kanguru và đường dây nóng.");
