@@ -508,6 +508,8 @@ fn settings(plan: &Plan<'_>, w: &Words) -> Collection {
             ..Field::new("hotlines", w.pick("Đường dây nóng", "Hotlines"), "list").optional()
         },
         Field::new("allow_raw_html", "allow_raw_html".into(), "hidden"),
+        Field::new("share_cards", "share_cards".into(), "hidden"),
+        Field::new("search", "search".into(), "hidden"),
         Field::new("cms", "cms".into(), "hidden"),
     ];
     Collection {
