@@ -179,41 +179,80 @@ struct Manifest<'a> {
     s: Vec<(&'a str, String)>,
 }
 
+/// An index as a previous output holds it, read from its manifest.
+pub(super) struct Previous {
+    /// The manifest's key of inputs (`k`) and hash of the files (`h`).
+    pub k: String,
+    pub h: String,
+    /// How many pages it has (`n`).
+    pub n: usize,
+    /// Its files as paths relative to the output folder: the manifest, then
+    /// the shards (with the hash each one's name says), then the fragment
+    /// files.
+    files: Vec<(String, Option<String>)>,
+}
+
+impl Previous {
+    /// The manifest of the index of `lang` in the folder `output`, if it is
+    /// one of this format.
+    pub fn read(output: &std::path::Path, lang: &str) -> Option<Previous> {
+        let dir = dir(lang);
+        let manifest: serde_json::Value = serde_json::from_slice(&std::fs::read(output.join(&dir).join("index.json")).ok()?).ok()?;
+        let field = |k: &str| manifest.get(k);
+        if field("v")?.as_u64()? != u64::from(FORMAT_VERSION) {
+            return None;
+        }
+        let n = usize::try_from(field("n")?.as_u64()?).ok()?;
+        let c = fragments_per_file(n);
+        if field("c")?.as_u64()? != c as u64 {
+            return None;
+        }
+        let mut files = vec![(format!("{dir}/index.json"), None)];
+        for shard in field("s")?.as_array()? {
+            let name = shard.get(1)?.as_str()?;
+            files.push((format!("{dir}/s/{}.json", path_safe(name)), Some(name.to_owned())));
+        }
+        files.extend((0..n.div_ceil(c)).map(|chunk| (format!("{dir}/p/{chunk}.json"), None)));
+        Some(Previous { k: field("k").and_then(|k| k.as_str()).unwrap_or_default().to_owned(), h: field("h")?.as_str()?.to_owned(), n, files })
+    }
+
+    /// The bytes of its shard files and fragment files (in the manifest's
+    /// order, shards first, and how many shards), if every one is there
+    /// with the bytes it was made with: each shard's hash is in its name,
+    /// and `h` covers them all. With `keep` false, only checked: no bytes.
+    pub fn check(&self, output: &std::path::Path, keep: bool) -> Option<(Vec<Vec<u8>>, usize)> {
+        use rayon::prelude::*;
+        let read: Vec<([u8; 8], Vec<u8>)> = self.files[1..]
+            .par_iter()
+            .map(|(path, named)| {
+                let bytes = std::fs::read(output.join(path)).ok()?;
+                let hash = digest([bytes.as_slice()]);
+                named.as_deref().is_none_or(|n| hex(hash) == n).then(|| (hash.to_le_bytes(), if keep { bytes } else { Vec::new() }))
+            })
+            .collect::<Option<_>>()?;
+        let (hashes, bytes): (Vec<[u8; 8]>, Vec<Vec<u8>>) = read.into_iter().unzip();
+        (build_hash(&hashes) == self.h).then(|| (bytes, self.files.iter().filter(|(_, named)| named.is_some()).count()))
+    }
+
+    /// Its files, as paths relative to the output folder, manifest first.
+    pub fn paths(self) -> Vec<String> {
+        self.files.into_iter().map(|(p, _)| p).collect()
+    }
+}
+
 /// The files of the index of `lang` in the folder `output`, if its manifest
 /// carries the key `inputs` and every file it lists is there with the bytes
-/// it was made with (each shard's hash is in its name; the manifest's `h`
-/// covers them all, fragments included): the index to reuse, as paths
-/// relative to the output folder. `None` when anything differs or is missing.
-pub fn reusable(output: &std::path::Path, lang: &str, inputs: &str) -> Option<Vec<String>> {
-    let dir = dir(lang);
-    let manifest: serde_json::Value = serde_json::from_slice(&std::fs::read(output.join(&dir).join("index.json")).ok()?).ok()?;
-    let field = |k: &str| manifest.get(k);
-    if inputs.is_empty() || field("k")?.as_str()? != inputs || field("v")?.as_u64()? != u64::from(FORMAT_VERSION) {
+/// it was made with ([`Previous::check`]): the index to reuse, as paths
+/// relative to the output folder, and its manifest's `h`. `None` when
+/// anything differs or is missing.
+pub fn reusable(output: &std::path::Path, lang: &str, inputs: &str) -> Option<(Vec<String>, String)> {
+    let previous = Previous::read(output, lang)?;
+    if inputs.is_empty() || previous.k != inputs {
         return None;
     }
-    let (n, c) = (field("n")?.as_u64()?, field("c")?.as_u64()?);
-    if c != fragments_per_file(usize::try_from(n).ok()?) as u64 {
-        return None;
-    }
-    // (path, the hash its name says, for a shard)
-    let mut listed: Vec<(String, Option<&str>)> = Vec::new();
-    for shard in field("s")?.as_array()? {
-        let name = shard.get(1)?.as_str()?;
-        listed.push((format!("{dir}/s/{}.json", path_safe(name)), Some(name)));
-    }
-    listed.extend((0..n.div_ceil(c)).map(|chunk| (format!("{dir}/p/{chunk}.json"), None)));
-    use rayon::prelude::*;
-    let hashes: Vec<[u8; 8]> = listed
-        .par_iter()
-        .map(|(path, named)| {
-            let hash = digest([std::fs::read(output.join(path)).ok()?.as_slice()]);
-            named.is_none_or(|n| hex(hash) == n).then_some(hash.to_le_bytes())
-        })
-        .collect::<Option<_>>()?;
-    if field("h")?.as_str()? != build_hash(&hashes) {
-        return None;
-    }
-    Some(std::iter::once(format!("{dir}/index.json")).chain(listed.into_iter().map(|(p, _)| p)).collect())
+    previous.check(output, false)?;
+    let h = previous.h.clone();
+    Some((previous.paths(), h))
 }
 
 /// The manifest's `h`: a hash of the hashes of every shard and fragment

@@ -104,13 +104,13 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, previous: Option<&Path>, cache:
         let pages = pages_of(plan, lang);
         let (mut record, key) = inputs(plan, lang, &pages);
         t.lap(&format!("search, {lang}: key of the inputs"));
-        if let Some((dir, files)) = previous.and_then(|dir| Some((dir, index::reusable(dir, lang, &key)?))) {
+        if let Some((dir, (files, h))) = previous.and_then(|dir| Some((dir, index::reusable(dir, lang, &key)?))) {
             for f in files {
                 let source = Source::File(dir.join(&f));
                 out.copy(f, source);
             }
             if let Some(cache) = cache {
-                record.h = manifest_hash(&std::fs::read(dir.join(index::dir(lang)).join("index.json")).unwrap_or_default());
+                record.h = h;
                 record.write(cache, lang);
             }
             t.lap(&format!("search, {lang}: unchanged, taken from the previous output"));

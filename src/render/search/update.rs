@@ -94,38 +94,13 @@ pub fn update(previous: &Path, lang: &str, old: &Record, new: &Record, inputs: &
 
     let t = crate::timings::Timings::from_env("            ");
     // The previous index, exactly as `old` says it was made.
-    let dir = index::dir(lang);
-    let manifest: serde_json::Value = serde_json::from_slice(&std::fs::read(previous.join(&dir).join("index.json")).ok()?).ok()?;
-    let field = |k: &str| manifest.get(k);
-    if field("h")?.as_str()? != old.h
-        || field("v")?.as_u64()? != u64::from(index::FORMAT_VERSION)
-        || field("n")?.as_u64()? != n as u64
-        || field("c")?.as_u64()? != index::fragments_per_file(n) as u64
-    {
+    let previous_index = index::Previous::read(previous, lang)?;
+    if previous_index.h != old.h || previous_index.n != n {
         return None;
     }
-    let mut shard_files = Vec::new();
-    for shard in field("s")?.as_array()? {
-        let name = shard.get(1)?.as_str()?;
-        if name.is_empty() || !name.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return None;
-        }
-        shard_files.push(name.to_owned());
-    }
-    use rayon::prelude::*;
-    let read = |path: String| -> Option<(Vec<u8>, [u8; 8])> {
-        let bytes = std::fs::read(previous.join(path)).ok()?;
-        let hash = index::digest([bytes.as_slice()]).to_le_bytes();
-        Some((bytes, hash))
-    };
-    let shards: Vec<(Vec<u8>, [u8; 8])> = shard_files.par_iter().map(|name| read(format!("{dir}/s/{name}.json"))).collect::<Option<_>>()?;
-    let chunks = n.div_ceil(index::fragments_per_file(n));
-    let fragments: Vec<(Vec<u8>, [u8; 8])> = (0..chunks).into_par_iter().map(|c| read(format!("{dir}/p/{c}.json"))).collect::<Option<_>>()?;
-    let hashes: Vec<[u8; 8]> = shards.iter().chain(&fragments).map(|(_, h)| *h).collect();
-    if index::build_hash(&hashes) != old.h {
-        return None;
-    }
-    let mut fragment_files: Vec<Vec<u8>> = fragments.into_iter().map(|(b, _)| b).collect();
+    let (mut files, shard_count) = previous_index.check(previous, true)?;
+    let mut fragment_files = files.split_off(shard_count);
+    let shards = files;
     t.lap("read and verify the previous index");
 
     // Postings, in the order of their terms: every page's but the changed
@@ -134,7 +109,8 @@ pub fn update(previous: &Path, lang: &str, old: &Record, new: &Record, inputs: &
     for &i in &changed {
         gone[i] = true;
     }
-    let read: Vec<Vec<(Box<str>, Postings)>> = shards.par_iter().map(|(b, _)| index::read_shard(b)).collect::<Option<_>>()?;
+    use rayon::prelude::*;
+    let read: Vec<Vec<(Box<str>, Postings)>> = shards.par_iter().map(|b| index::read_shard(b)).collect::<Option<_>>()?;
     drop(shards);
     let mut old_terms: Vec<(Box<str>, Postings)> = read.into_iter().flatten().collect();
     for (_, list) in &mut old_terms {
