@@ -30,6 +30,7 @@
 pub mod check;
 pub mod diag;
 pub mod fold;
+pub mod hash;
 pub mod i18n;
 pub mod links;
 pub mod load;
@@ -42,6 +43,7 @@ pub mod scaffold;
 pub mod schedule;
 pub mod serve;
 pub mod slug;
+pub mod terminal;
 pub mod time;
 pub mod timings;
 pub mod url_policy;

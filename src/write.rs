@@ -246,16 +246,69 @@ fn alive(pid: u32) -> bool {
 }
 
 /// What a build that swapped records for the next one: every file of the
-/// output, and the files in which the standby (the output before) differs.
+/// output, the files in which the standby (the output before) differs, and
+/// the state of both trees' folders then.
+///
+/// The record is trusted only while `folders` still matches: a file added,
+/// removed or renamed in either tree changes its folder's modification
+/// time, a standby deleted and made again is another folder, and an edit of
+/// the record changes what `folders` is computed from. Otherwise the next
+/// build walks both trees, as it does without a record: a standby that is
+/// missing, partial or edited by hand is made whole from the output, never
+/// swapped in short. (A file edited in place in the standby is either the
+/// output's own file — a hard link, compared with the new build anyway — or
+/// one the record lists as touched, which the next build replaces.)
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 struct Record {
     version: u32,
     paths: BTreeSet<String>,
     touched: BTreeSet<String>,
+    #[serde(default)]
+    folders: String,
 }
 
 /// The version of `record.json`.
-const RECORD_VERSION: u32 = 1;
+const RECORD_VERSION: u32 = 2;
+
+/// The state of the folders of the output `out` and the standby that hold
+/// (or would hold) `paths` and `touched`: identity and modification time of
+/// each, hashed with the two lists. Where that cannot be told (no Unix
+/// metadata), a value no record matches.
+fn folders_state(out: &Path, standby: &Path, paths: &BTreeSet<String>, touched: &BTreeSet<String>) -> String {
+    let mut dirs: BTreeSet<&str> = BTreeSet::new();
+    dirs.insert("");
+    for p in paths.iter().chain(touched) {
+        let mut d = p.as_str();
+        while let Some((parent, _)) = d.rsplit_once('/') {
+            if !dirs.insert(parent) {
+                break;
+            }
+            d = parent;
+        }
+    }
+    let dirs: Vec<&str> = dirs.into_iter().collect();
+    let states: Vec<(Option<FolderState>, Option<FolderState>)> = dirs.par_iter().map(|d| (folder_state(&out.join(d)), folder_state(&standby.join(d)))).collect();
+    if states.first().is_none_or(|(o, s)| o.is_none() || s.is_none()) {
+        return String::new();
+    }
+    crate::hash::hex(&(paths, touched, &dirs, &states))
+}
+
+/// A folder's device, inode, and modification and change times (seconds,
+/// nanoseconds).
+type FolderState = (u64, u64, i64, i64, i64, i64);
+
+#[cfg(unix)]
+fn folder_state(dir: &Path) -> Option<FolderState> {
+    use std::os::unix::fs::MetadataExt;
+    let m = fs::symlink_metadata(dir).ok().filter(|m| m.is_dir())?;
+    Some((m.dev(), m.ino(), m.mtime(), m.mtime_nsec(), m.ctime(), m.ctime_nsec()))
+}
+
+#[cfg(not(unix))]
+fn folder_state(_: &Path) -> Option<FolderState> {
+    None
+}
 
 impl Record {
     fn path(work: &Path) -> PathBuf {
@@ -316,7 +369,12 @@ impl Writer {
         } else {
             out.clone()
         };
-        let record = if mode == Mode::Exchange && live && target.is_dir() { Record::take(&work) } else { None };
+        // The record, if both trees are still as it saw them.
+        let record = if mode == Mode::Exchange && live && target.is_dir() {
+            Record::take(&work).filter(|r| !r.folders.is_empty() && r.folders == folders_state(&out, &target, &r.paths, &r.touched))
+        } else {
+            None
+        };
         Ok(Writer {
             out,
             work,
@@ -561,7 +619,8 @@ impl Writer {
                 // The new standby (the old output) differs from the new output
                 // where this build wrote or removed a file.
                 let touched: BTreeSet<String> = wrote.into_iter().chain(stale_live).collect();
-                Record { version: RECORD_VERSION, paths: paths.clone(), touched }.save(&this.work)?;
+                let folders = folders_state(&this.out, &this.target, paths, &touched);
+                Record { version: RECORD_VERSION, paths: paths.clone(), touched, folders }.save(&this.work)?;
                 written.replaced = true;
             }
         }
@@ -622,7 +681,7 @@ fn lock(work: &Path, out: &Path, opts: &Options) -> Result<File, Diagnostic> {
         return Err(Diagnostic::error(display_path(out), None, t!("out-locked"))
             .with_hint(t!("out-locked-hint")));
     }
-    eprintln!("{}", t!("out-waiting", folder = out));
+    eprintln!("{}", crate::terminal::safe(&t!("out-waiting", folder = out)));
     file.lock().map_err(|e| io_error(t!("write-act-lock"), &path, e))?;
     Ok(file)
 }

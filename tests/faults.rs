@@ -220,7 +220,7 @@ fn a_full_disk_leaves_the_previous_output() {
     let s = site("good");
     let disk = s.beside("disk");
     if !mount_tmpfs(&disk, "4M") {
-        eprintln!("skipped: cannot mount a tmpfs here (not root)");
+        missing_tool("mounting a tmpfs (root)");
         return;
     }
     let _m = Mounted(disk.clone());
@@ -247,7 +247,7 @@ fn an_output_on_another_file_system_is_written_in_place() {
     let refs = references(&s);
     let out = s.beside("out");
     if !mount_tmpfs(&out, "64M") {
-        eprintln!("skipped: cannot mount a tmpfs here (not root)");
+        missing_tool("mounting a tmpfs (root)");
         return;
     }
     let _m = Mounted(out.clone());
@@ -259,4 +259,114 @@ fn an_output_on_another_file_system_is_written_in_place() {
     }
     assert!(start.elapsed() < Duration::from_secs(120));
     nothing_left_beside(s.tmp.path(), "out");
+}
+
+/// What can be done by hand to loa's standby (or its record, or the output)
+/// between two builds.
+#[derive(Debug, Clone, Copy)]
+enum Meddle {
+    RemoveStandby,
+    RemoveFile,
+    RemoveFolder,
+    TruncateFile,
+    ReplaceFile,
+    AddFile,
+    AddFileDeep,
+    FileForFolder,
+    StandbyIsAFile,
+    RemoveRecord,
+    RecordPathsEdited,
+    RecordNotJson,
+    AddToOutput,
+}
+
+const MEDDLES: [Meddle; 13] = [
+    Meddle::RemoveStandby,
+    Meddle::RemoveFile,
+    Meddle::RemoveFolder,
+    Meddle::TruncateFile,
+    Meddle::ReplaceFile,
+    Meddle::AddFile,
+    Meddle::AddFileDeep,
+    Meddle::FileForFolder,
+    Meddle::StandbyIsAFile,
+    Meddle::RemoveRecord,
+    Meddle::RecordPathsEdited,
+    Meddle::RecordNotJson,
+    Meddle::AddToOutput,
+];
+
+/// Files (relative paths) under `dir`, sorted.
+fn files_in(dir: &Path) -> Vec<String> {
+    tree(dir).into_iter().filter(|(_, v)| v.is_some()).map(|(k, _)| k).collect()
+}
+
+fn meddle(how: Meddle, work: &Path, out: &Path, pick: u64) {
+    let standby = work.join("standby");
+    let files = files_in(&standby);
+    let file = standby.join(&files[pick as usize % files.len()]);
+    let folders: Vec<PathBuf> = files.iter().filter_map(|f| Path::new(f).parent().filter(|p| !p.as_os_str().is_empty()).map(|p| standby.join(p))).collect();
+    let folder = &folders[pick as usize % folders.len()];
+    match how {
+        Meddle::RemoveStandby => std::fs::remove_dir_all(&standby).unwrap(),
+        Meddle::RemoveFile => std::fs::remove_file(&file).unwrap(),
+        Meddle::RemoveFolder => std::fs::remove_dir_all(folder).unwrap(),
+        Meddle::TruncateFile => {
+            std::fs::OpenOptions::new().write(true).truncate(true).open(&file).unwrap();
+        }
+        Meddle::ReplaceFile => {
+            std::fs::remove_file(&file).unwrap();
+            std::fs::write(&file, b"edited by hand").unwrap();
+        }
+        Meddle::AddFile => std::fs::write(standby.join("stray.html"), b"<p>stray</p>").unwrap(),
+        Meddle::AddFileDeep => std::fs::write(folder.join("stray.txt"), b"stray").unwrap(),
+        Meddle::FileForFolder => {
+            std::fs::remove_dir_all(folder).unwrap();
+            std::fs::write(folder, b"a file where a folder was").unwrap();
+        }
+        Meddle::StandbyIsAFile => {
+            std::fs::remove_dir_all(&standby).unwrap();
+            std::fs::write(&standby, b"not a folder").unwrap();
+        }
+        Meddle::RemoveRecord => std::fs::remove_file(work.join("record.json")).unwrap(),
+        Meddle::RecordPathsEdited => {
+            let path = work.join("record.json");
+            let mut r: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+            let paths = r["paths"].as_array_mut().unwrap();
+            let n = paths.len();
+            paths.remove(pick as usize % n);
+            r["touched"] = serde_json::json!([]);
+            std::fs::write(&path, serde_json::to_vec(&r).unwrap()).unwrap();
+        }
+        Meddle::RecordNotJson => std::fs::write(work.join("record.json"), b"{\"version\": 1, \"paths\": [").unwrap(),
+        Meddle::AddToOutput => std::fs::write(out.join("stray.html"), b"<p>stray</p>").unwrap(),
+    }
+}
+
+/// loa's standby, its record and the output changed by hand in every way
+/// between builds: each next build is exactly one of the two complete builds,
+/// never a standby swapped in short, and nothing put there by hand is
+/// published.
+#[cfg(unix)]
+#[test]
+fn a_standby_changed_by_hand_is_never_swapped_in_short() {
+    let s = site("good");
+    let refs = references(&s);
+    for (i, pick) in delays(0x5ab, MEDDLES.len(), 1 << 20).into_iter().enumerate() {
+        let how = MEDDLES[i];
+        let out = s.beside(&format!("out-{i}"));
+        let work = s.beside(&format!(".out-{i}.loa"));
+        // Two builds on days with different outputs: the standby holds the
+        // first, and a record says where it differs.
+        build(&s.root, &out, Some(DAYS[0]), &[]).ok();
+        build(&s.root, &out, Some(DAYS[1]), &[]).ok();
+        assert!(work.join("record.json").is_file() && work.join("standby/index.html").is_file());
+        meddle(how, &work, &out, pick);
+        // Back and forth: a stray file kept in the standby would come back
+        // on the second swap.
+        for (n, day) in [0, 1, 0].into_iter().enumerate() {
+            build(&s.root, &out, Some(DAYS[day]), &[]).ok();
+            assert_eq!(which(&out, &refs), Some(day), "{how:?} (pick {pick}): build {n} after it is not the complete build of {}", DAYS[day]);
+        }
+    }
 }
