@@ -154,28 +154,38 @@ impl Diagnostic {
     /// that editors read; the labels, the place in words ("line 4, column 11")
     /// and the hint are in the editors' language.
     pub fn render(&self) -> String {
+        use crate::terminal::safe;
         let head = self.severity.label();
         let hint_label = t!("diag-hint");
+        // File names, messages, hints and quoted lines as a terminal shows
+        // them: a control character is written as `\u{1b}`, never sent.
+        let location = safe(&self.location()).into_owned();
+        let message = safe(&self.message).into_owned();
+        let hint = self.hint.as_deref().map(|h| safe(h).into_owned());
         let (Some(source), Some(pos)) = (&self.source, self.position) else {
-            let mut out = format!("{head}: {}: {}\n", self.location(), self.message);
+            let mut out = format!("{head}: {location}: {message}\n");
             if let Some(p) = self.position {
                 out.push_str(&format!("  = {}\n", t!("diag-at", line = p.line, column = p.column)));
             }
-            if let Some(hint) = &self.hint {
+            if let Some(hint) = &hint {
                 out.push_str(&format!("  = {hint_label}: {hint}\n"));
             }
             return out;
         };
         let start = byte_offset(source, pos);
         let end = token_end(source, start);
-        let file = SimpleFile::new(display_path(&self.file), source.as_str());
+        // The quoted source, escaped; the underline moves with what the
+        // escapes added before it.
+        let shown = safe(source);
+        let (start, end) = (safe(&source[..start]).len(), safe(&source[..end]).len());
+        let file = SimpleFile::new(safe(&display_path(&self.file)).into_owned(), shown.as_ref());
         let mut cs = match self.severity {
             Severity::Error => CsDiagnostic::error(),
             Severity::Warning => CsDiagnostic::warning(),
         }
-        .with_message(format!("{}: {}", self.location(), self.message))
+        .with_message(format!("{location}: {message}"))
         .with_labels(vec![Label::primary((), start..end).with_message(t!("diag-at", line = pos.line, column = pos.column).into_string())]);
-        if let Some(hint) = &self.hint {
+        if let Some(hint) = &hint {
             cs = cs.with_notes(vec![format!("{hint_label}: {hint}")]);
         }
         let config = term::Config::default();
@@ -186,7 +196,7 @@ impl Diagnostic {
                 Some(rest) => format!("{head}{rest}"),
                 None => text,
             },
-            Err(_) => format!("{head}: {}: {}\n", self.location(), self.message),
+            Err(_) => format!("{head}: {location}: {message}\n"),
         }
     }
 }
@@ -395,6 +405,27 @@ mod tests {
         assert!(count.ends_with("Có 1 lỗi; chưa có tệp nào được ghi.\n"), "{count}");
         let warning = crate::i18n::with_lang(crate::i18n::Lang::Vi, || Diagnostic::warning("x.md", None, t!("check-variants-alone")).render());
         assert!(warning.starts_with("cảnh báo: x.md: "), "{warning}");
+    }
+
+    #[test]
+    fn control_characters_are_shown_not_sent() {
+        // A file name, a message value and a quoted line, each with an
+        // escape sequence that would retitle the terminal.
+        let source = "title: x\u{1b}]0;pwned\u{7}\ndate: 1/6/2027\n".to_owned();
+        let d = Diagnostic::error("content/a\u{1b}[2Jb.md", Some(Position::new(2, 7)), t!("io-other", detail = "bad \u{9b}31m date"))
+            .with_hint(t!("io-other", detail = "write \u{202e}2027-06-01"))
+            .with_source(&source);
+        for text in [d.render(), Diagnostics::from(d.clone()).render(), d.clone().render()] {
+            assert!(!text.chars().any(crate::terminal::is_unsafe), "{text:?}");
+            assert!(text.contains("a\\u{1b}[2Jb.md") && text.contains("bad \\u{9b}31m date") && text.contains("\\u{202e}2027"), "{text}");
+        }
+        // The underline still sits under the value on its line.
+        let text = d.render();
+        let quoted = text.lines().find(|l| l.contains("date: 1/6/2027")).unwrap();
+        let marks = text.lines().find(|l| l.contains('^')).unwrap();
+        assert_eq!(quoted.find("1/6/2027"), marks.find('^'), "{text}");
+        let no_source = Diagnostic::error("a\u{1b}.md", None, t!("diag-hint")).render();
+        assert!(no_source.contains("a\\u{1b}.md"));
     }
 
     #[test]

@@ -167,15 +167,15 @@ fn main() -> ExitCode {
             Ok(r) => {
                 warn(&r.warnings);
                 let out = r.out.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
-                println!("{}", t!("cli-built", pages = r.pages, files = r.files, changed = r.changed, date = r.as_of, out = out));
+                println!("{}", loa::terminal::safe(&t!("cli-built", pages = r.pages, files = r.files, changed = r.changed, date = r.as_of, out = out)));
                 if r.leaflets > 0 {
-                    println!("{}", t!("cli-leaflets", count = r.leaflets, typeset = r.leaflets_typeset, reused = r.leaflets - r.leaflets_typeset));
+                    println!("{}", loa::terminal::safe(&t!("cli-leaflets", count = r.leaflets, typeset = r.leaflets_typeset, reused = r.leaflets - r.leaflets_typeset)));
                 }
                 if r.pictures_encoded + r.pictures_reused > 0 {
-                    println!("{}", t!("cli-pictures", encoded = r.pictures_encoded, reused = r.pictures_reused));
+                    println!("{}", loa::terminal::safe(&t!("cli-pictures", encoded = r.pictures_encoded, reused = r.pictures_reused)));
                 }
                 if r.bundles > 0 {
-                    println!("{}", t!("cli-bundles", count = r.bundles, made = r.bundles_zipped, reused = r.bundles - r.bundles_zipped));
+                    println!("{}", loa::terminal::safe(&t!("cli-bundles", count = r.bundles, made = r.bundles_zipped, reused = r.bundles - r.bundles_zipped)));
                 }
                 match r.next_change {
                     Some(d) => println!("{}", t!("cli-next-change", date = d)),
@@ -194,7 +194,7 @@ fn main() -> ExitCode {
         Command::Check { root } => match loa::check(&root) {
             Ok(r) => {
                 warn(&r.warnings);
-                println!("{}", t!("cli-check-ok", all = r.all_pages, date = r.as_of, live = r.pages));
+                println!("{}", loa::terminal::safe(&t!("cli-check-ok", all = r.all_pages, date = r.as_of, live = r.pages)));
                 ExitCode::SUCCESS
             }
             Err(d) => fail(&d),
@@ -202,7 +202,7 @@ fn main() -> ExitCode {
         Command::Schedule { root, from, to, json } => match loa::schedule(&root, from, to) {
             Ok(s) => {
                 if json {
-                    println!("{}", serde_json::to_string_pretty(&s).unwrap_or_default());
+                    println!("{}", loa::terminal::safe_json(&serde_json::to_string_pretty(&s).unwrap_or_default()));
                 } else {
                     print!("{}", loa::schedule::to_text(&s));
                 }
@@ -212,7 +212,7 @@ fn main() -> ExitCode {
         },
         Command::New { page, root } => match loa::scaffold::new_page(&root, &page) {
             Ok(p) => {
-                println!("{}", t!("cli-created", file = &p));
+                println!("{}", loa::terminal::safe(&t!("cli-created", file = &p)));
                 ExitCode::SUCCESS
             }
             Err(d) => fail(&d),
@@ -220,9 +220,9 @@ fn main() -> ExitCode {
         Command::Init { dir, deploy } => match loa::scaffold::init(&dir, deploy.as_deref().and_then(Host::parse)) {
             Ok(files) => {
                 for f in files {
-                    println!("{}", t!("cli-created", file = &f));
+                    println!("{}", loa::terminal::safe(&t!("cli-created", file = &f)));
                 }
-                println!("{}", t!("cli-init-next", dir = &dir));
+                println!("{}", loa::terminal::safe(&t!("cli-init-next", dir = &dir)));
                 if deploy.is_some() {
                     deploy_notes();
                 }
@@ -235,7 +235,7 @@ fn main() -> ExitCode {
             match loa::scaffold::deploy::write(&root, host, &loa::scaffold::deploy::Options { loa_bin }) {
                 Ok(files) => {
                     for f in files {
-                        println!("{}", t!("cli-created", file = &f));
+                        println!("{}", loa::terminal::safe(&t!("cli-created", file = &f)));
                     }
                     deploy_notes();
                     ExitCode::SUCCESS
@@ -248,8 +248,8 @@ fn main() -> ExitCode {
 
 /// What the deploy files leave to be done by hand.
 fn deploy_notes() {
-    println!("{}", t!("cli-deploy-notes"));
+    println!("{}", loa::terminal::safe(&t!("cli-deploy-notes")));
     if loa::scaffold::deploy::loa_git() == loa::scaffold::deploy::PLACEHOLDER_GIT {
-        println!("{}", t!("cli-deploy-loa-git", tag = loa::scaffold::deploy::loa_tag()));
+        println!("{}", loa::terminal::safe(&t!("cli-deploy-loa-git", tag = loa::scaffold::deploy::loa_tag())));
     }
 }

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 use lopdf::{Document, Object};
 
-use common::{loa_in, Run};
+use common::{loa_in, missing_tool, Run};
 
 const HOTLINE: &str = "Tổng đài điện thoại quốc gia bảo vệ trẻ em";
 
@@ -370,7 +370,7 @@ fn unzip_t(zips: &[PathBuf]) {
     for z in zips {
         match std::process::Command::new("unzip").arg("-tq").arg(z).output() {
             Ok(o) => assert!(o.status.success() && String::from_utf8_lossy(&o.stdout).contains("No errors detected"), "unzip -t {}: {}", z.display(), String::from_utf8_lossy(&o.stdout)),
-            Err(_) => eprintln!("unzip is not installed: skipping unzip -t"),
+            Err(_) => missing_tool("unzip (Info-ZIP)"),
         }
     }
 }

@@ -153,7 +153,7 @@ pub fn serve(opts: ServeOptions) -> Result<(), Diagnostics> {
             for w in o.warnings.iter() {
                 eprint!("{}", w.render());
             }
-            println!("{}", t!("serve-built", ms = o.elapsed.as_millis() as u64));
+            println!("{}", crate::terminal::safe(&t!("serve-built", ms = o.elapsed.as_millis() as u64)));
         }
         Err(d) => {
             eprint!("{}", d.render());
@@ -189,8 +189,8 @@ async fn run(opts: ServeOptions, root: PathBuf, rebuilder: Rebuilder, errors: Er
     let url = format!("http://{addr}/");
     let day = opts.at.map_or_else(|| t!("serve-today"), |d| t!("serve-day", date = d));
     let serving = if opts.drafts { t!("serve-serving-drafts", url = url.as_str(), day = day, folder = &out_dir) } else { t!("serve-serving", url = url.as_str(), day = day, folder = &out_dir) };
-    println!("{serving}");
-    println!("{}", t!("serve-stop"));
+    println!("{}", crate::terminal::safe(&serving));
+    println!("{}", crate::terminal::safe(&t!("serve-stop")));
     if opts.open {
         let _ = open::that_detached(&url);
     }
@@ -245,11 +245,11 @@ fn watch(root: PathBuf, mut rebuilder: Rebuilder, errors: ErrorPage, reload: imp
             match rebuilder.rebuild(&paths) {
                 Ok(o) => {
                     if last_error.take().is_some() {
-                        println!("{}", t!("serve-fixed"));
+                        println!("{}", crate::terminal::safe(&t!("serve-fixed")));
                     }
                     let warnings: String = o.warnings.iter().map(|w| w.render()).collect();
                     if last_warnings.as_deref() != Some(warnings.as_str()) {
-                        eprint!("{warnings}");
+                        eprint!("{}", crate::terminal::safe(&warnings));
                         last_warnings = Some(warnings);
                     }
                     if let Ok(mut e) = errors.write() {
@@ -257,12 +257,12 @@ fn watch(root: PathBuf, mut rebuilder: Rebuilder, errors: ErrorPage, reload: imp
                     }
                     let ms = o.elapsed.as_millis() as u64;
                     let rebuilt = if o.incremental { t!("serve-rebuilt-pages", ms = ms, count = o.changed_files) } else { t!("serve-rebuilt-site", ms = ms, count = o.changed_files) };
-                    println!("{rebuilt}");
+                    println!("{}", crate::terminal::safe(&rebuilt));
                 }
                 Err(d) => {
                     let text = d.render();
                     if last_error.as_deref() != Some(text.as_str()) {
-                        eprint!("{text}");
+                        eprint!("{}", crate::terminal::safe(&text));
                         last_error = Some(text);
                     }
                     if let Ok(mut e) = errors.write() {

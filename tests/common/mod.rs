@@ -415,3 +415,14 @@ pub fn png_header(w: u32, h: u32) -> Vec<u8> {
     }
     png
 }
+
+/// A tool a test needs is not on this machine: under `CI=true` (where
+/// `.ci/run` installs every tool) the test fails; elsewhere it says what it
+/// skipped. A test must never pass without checking anything in CI.
+#[track_caller]
+pub fn missing_tool(what: &str) {
+    if std::env::var("CI").is_ok_and(|v| v == "true" || v == "1") {
+        panic!("{what} is missing, and CI must check with it (.ci/run installs it)");
+    }
+    eprintln!("SKIPPED: {what} is missing on this machine");
+}
