@@ -14,6 +14,9 @@ use proptest::prelude::*;
 const SITE: &str = "title: T\nbase_url: https://example.org/\nlanguages: [vi, en]\n";
 const CALENDAR: &str = "timezone: Asia/Ho_Chi_Minh\ncampaigns:\n  - id: c\n    title: C\n    when: 1/6 - 30/6\n";
 
+/// A page's `publish`, `expire` and `draft`, each as written or absent.
+type Win = (Option<String>, Option<String>, Option<bool>);
+
 /// One end of a window as written in front matter, or nothing.
 fn bound() -> impl Strategy<Value = Option<String>> {
     prop_oneof![
@@ -25,11 +28,11 @@ fn bound() -> impl Strategy<Value = Option<String>> {
 }
 
 /// A page's window keys: publish, expire, draft (each may be absent).
-fn window() -> impl Strategy<Value = (Option<String>, Option<String>, Option<bool>)> {
+fn window() -> impl Strategy<Value = Win> {
     (bound(), bound(), prop_oneof![Just(None), Just(Some(true)), Just(Some(false))])
 }
 
-fn page(title: &str, (publish, expire, draft): &(Option<String>, Option<String>, Option<bool>)) -> String {
+fn page(title: &str, (publish, expire, draft): &Win) -> String {
     let mut s = format!("---\ntitle: {title}\n");
     if let Some(p) = publish {
         s.push_str(&format!("publish: {p}\n"));
@@ -45,7 +48,7 @@ fn page(title: &str, (publish, expire, draft): &(Option<String>, Option<String>,
 }
 
 /// A site with `content/c/x.md` (if `original` is given) and `content/c/x.en.md`.
-fn load(original: Option<&(Option<String>, Option<String>, Option<bool>)>, translation: &(Option<String>, Option<String>, Option<bool>)) -> (tempfile::TempDir, Result<Inputs, loa::diag::Diagnostics>) {
+fn load(original: Option<&Win>, translation: &Win) -> (tempfile::TempDir, Result<Inputs, loa::diag::Diagnostics>) {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     std::fs::create_dir_all(root.join("content/c")).unwrap();

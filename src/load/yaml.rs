@@ -50,6 +50,9 @@ pub fn parse<T: DeserializeOwned>(file: &Path, text: &str, line_offset: usize, t
     }
     serde_saphyr::from_str::<T>(text).map_err(|e| {
         let Explained { at, message, hint } = explain(text, &e, takes);
+        // An error the parser gives no place for (the text ended too early) is
+        // at the end of the text: its last line.
+        let at = at.or_else(|| Some(Position::new(text.lines().count().max(1), 1)));
         let position = at.map(|p| Position::new(p.line + line_offset, p.column));
         let d = Diagnostic::error(file, position, message);
         match hint {
@@ -644,8 +647,9 @@ mod tests {
         assert_eq!(at(&d), (1, 14));
         let d = err("title: \"a \\q b\"\nwhen: b\n");
         assert!(d.message().contains("backslash"), "{d:?}");
-        let d = err("title: a\nwhen: [1, 2}\n");
+        let d = err("title: a\nwhen: b\naudience: [a, b}\n");
         assert!(d.message().contains("is not closed here"), "{d:?}");
+        assert_eq!(at(&d).0, 3, "{d:?}");
     }
 
     #[test]
