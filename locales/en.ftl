@@ -67,7 +67,27 @@ yaml-empty-value = `{ $key }` has no value
 yaml-empty-value-takes = `{ $key }` has no value: it must be { $takes }
 yaml-number-not-date-hint = YAML reads `{ $value }` as a number; write the date as { $fixed }
 # The parser's own words, in English, are the detail.
-yaml-syntax = this cannot be read as YAML ({ $detail })
+yaml-syntax = loa cannot read this line of the file
+yaml-wrong-kind-here = a value here is not of the kind this place takes
+yaml-after-quote = there is text after the closing quote of this value
+yaml-after-quote-hint = a value in quotes ends at its closing quote: put the whole value inside the quotes (inside "…" write \" for a quote; inside '…' write '')
+yaml-quote-not-closed = a quote that opens a value here is not closed
+yaml-quote-not-closed-hint = close the quote at the end of the value, with the same kind of quote that opens it
+yaml-bad-escape = a backslash `\` in this double-quoted value starts an escape that does not exist
+yaml-bad-escape-hint = write \\ for a backslash, or put the value in single quotes ('…'), where `\` is an ordinary character
+yaml-brackets = a `[` or `{"{"}` is not closed here, or a `]` or `{"}"}` has nothing to close
+yaml-brackets-hint = a list is written [a, b] with commas between its items, and closed with `]`; or write one item per line, each after `- `
+yaml-indentation = this line is not indented like the lines around it
+yaml-indentation-hint = keys of one group start in the same column; what belongs to a key (its list items `- `, its keys) is indented two spaces more than the key
+yaml-colon-misplaced = a `:` is where YAML does not expect one
+yaml-colon-misplaced-hint = write a key, then `: ` (a colon and a space), then the value; a value that contains `: ` must be put in quotes
+yaml-document-marker = a line `---` or `...` is inside the file, or the file starts in a way YAML does not read
+yaml-document-marker-hint = keep one block of keys: remove the extra `---` or `...` line (front matter ends at its second `---`)
+yaml-too-deep = this file nests or repeats values too deeply to be read
+yaml-too-deep-hint = write the values out plainly, without `&name` and `*name` and with fewer levels of indentation
+yaml-comment = a `#` comment touches the text before it
+yaml-comment-hint = put a space before `#`, or put the value in quotes if `#` is part of it
+yaml-reserved-start = this value starts with a character YAML reserves
 yaml-syntax-hint = a value that contains `: ` or starts with a special character ([ {"{"} " ' # & * ! | > % @) must be put in quotes
 
 ## What a key takes, after "must be"
@@ -213,6 +233,8 @@ fm-school-level-hint = use { $levels } (mầm non, tiểu học, trung học cơ
 
 site-not-url = `{ $value }` is not an absolute URL
 site-base-url-hint = write the address the site is published at, e.g. https://example.org/
+site-base-url-credentials = `base_url` holds a user name or password (the part before `@`): it would be published in every page, feed and sitemap
+site-base-url-credentials-hint = write the address without it: { $fixed } (a password never belongs in site.yaml)
 site-languages-empty = `languages` is empty
 site-languages-empty-hint = list at least one language code, the default first: [vi, en]
 site-not-language = `{ $value }` is not a language code
@@ -312,6 +334,11 @@ content-page-too-deep = pages go at most one folder deep under content/
 content-page-too-deep-hint = move it to content/pages/ or to the campaign's folder
 content-no-slug = `{ $name }` gives no name for the page's URL: it has no letter or digit
 content-no-slug-hint = add `slug: ten-trang` to the front matter, or rename the file
+translation-not-draft = this translation says `draft: false`, but its original { $original } is a draft
+translation-draft-hint = a translation is published only with its original: remove `draft` here (it then follows { $original }), or publish { $original } first
+translation-publish-earlier = this translation is published from `{ $value }`, before its original { $original } (`{ $original_value }`)
+translation-expire-later = this translation stays published until `{ $value }`, after its original { $original } has gone (`{ $original_value }`)
+translation-window-hint = a translation is never published before or after its original: remove `{ $key }` here (it then follows { $original }), or change it in { $original }
 
 ## Fonts and pictures
 
@@ -477,6 +504,12 @@ tera-syntax-hint = see the Tera 2 template syntax: https://keats.github.io/tera/
 tera-missing-parent = extends "{ $parent }", which does not exist
 tera-missing-parent-hint = check the name in {"{"}% extends %{"}"}
 tera-not-found = the template { $name } does not exist
+tera-unknown-filter = there is no filter `{ $name }`
+tera-unknown-test = there is no test `{ $name }`
+tera-unknown-function = there is no function `{ $name }`
+tera-unknown-hint = check the spelling: a template may use Tera's own filters, tests and functions, listed at https://keats.github.io/tera/
+tera-block-no-parent = the block `{ $name }` is in none of the templates this one extends
+tera-block-no-parent-hint = use a block name from the template named in {"{"}% extends %{"}"}, or remove the block
 output-collision = two outputs would be written to `{ $path }`; only one can be
 output-collision-hint = a page, campaign or file has a name that loa also gives to a generated file: rename it
 

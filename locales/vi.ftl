@@ -64,7 +64,27 @@ yaml-wrong-value-unknown = `{ $key }` không nhận giá trị như thế này
 yaml-empty-value = `{ $key }` chưa có giá trị
 yaml-empty-value-takes = `{ $key }` chưa có giá trị: nó phải là { $takes }
 yaml-number-not-date-hint = YAML hiểu `{ $value }` là một con số; hãy viết ngày thành { $fixed }
-yaml-syntax = loa không đọc được chỗ này của tệp YAML ({ $detail })
+yaml-syntax = loa không đọc được dòng này của tệp
+yaml-wrong-kind-here = giá trị ở đây không đúng loại mà chỗ này cần
+yaml-after-quote = còn có chữ nằm sau dấu ngoặc đóng của giá trị này
+yaml-after-quote-hint = giá trị trong ngoặc kết thúc ở dấu ngoặc đóng: hãy đặt cả giá trị vào trong ngoặc (trong "…" viết \" cho một dấu ngoặc kép; trong '…' viết '')
+yaml-quote-not-closed = một dấu ngoặc mở đầu giá trị ở đây chưa được đóng
+yaml-quote-not-closed-hint = hãy đóng ngoặc ở cuối giá trị, bằng đúng loại dấu ngoặc đã mở
+yaml-bad-escape = dấu `\` trong giá trị đặt trong ngoặc kép này mở đầu một mã thoát không có thật
+yaml-bad-escape-hint = hãy viết \\ cho một dấu `\`, hoặc đặt giá trị trong ngoặc đơn ('…'), ở đó `\` là ký tự bình thường
+yaml-brackets = một dấu `[` hoặc `{"{"}` ở đây chưa được đóng, hoặc một dấu `]` hoặc `{"}"}` bị thừa
+yaml-brackets-hint = danh sách được viết [a, b], có dấu phẩy giữa các mục và đóng bằng `]`; hoặc viết mỗi mục một dòng, sau `- `
+yaml-indentation = dòng này không thụt lề giống các dòng xung quanh
+yaml-indentation-hint = các khoá cùng một nhóm bắt đầu ở cùng một cột; những gì thuộc một khoá (các mục `- `, các khoá con) thụt vào hai dấu cách so với khoá đó
+yaml-colon-misplaced = có một dấu `:` ở chỗ YAML không cho phép
+yaml-colon-misplaced-hint = hãy viết khoá, rồi `: ` (dấu hai chấm và một dấu cách), rồi giá trị; giá trị nào có `: ` phải đặt trong ngoặc kép
+yaml-document-marker = trong tệp có một dòng `---` hoặc `...`, hoặc tệp bắt đầu theo cách YAML không đọc được
+yaml-document-marker-hint = chỉ giữ một khối khoá: hãy xoá dòng `---` hoặc `...` thừa (phần đầu trang kết thúc ở dòng `---` thứ hai)
+yaml-too-deep = tệp này lồng nhau hoặc lặp lại giá trị quá sâu, không đọc được
+yaml-too-deep-hint = hãy viết thẳng các giá trị ra, không dùng `&tên` và `*tên`, và bớt số mức thụt lề
+yaml-comment = một chú thích `#` dính liền vào chữ đứng trước
+yaml-comment-hint = hãy thêm một dấu cách trước `#`, hoặc đặt giá trị trong ngoặc kép nếu `#` là một phần của nó
+yaml-reserved-start = giá trị này bắt đầu bằng một ký tự mà YAML dành riêng
 yaml-syntax-hint = giá trị nào có `: ` hoặc bắt đầu bằng một ký tự đặc biệt ([ {"{"} " ' # & * ! | > % @) thì phải đặt trong dấu ngoặc kép
 
 ## Giá trị một mục nhận, sau chữ "phải là"
@@ -195,6 +215,8 @@ fm-school-level-hint = hãy dùng { $levels } (mầm non, tiểu học, trung h�
 
 site-not-url = `{ $value }` không phải là một địa chỉ web đầy đủ
 site-base-url-hint = hãy ghi địa chỉ trang được đăng, ví dụ https://example.org/
+site-base-url-credentials = `base_url` có tên đăng nhập hoặc mật khẩu (phần trước dấu `@`): chúng sẽ bị đăng lên mọi trang, bản tin và sơ đồ trang
+site-base-url-credentials-hint = hãy ghi địa chỉ không có phần đó: { $fixed } (không bao giờ ghi mật khẩu vào site.yaml)
 site-languages-empty = `languages` đang để trống
 site-languages-empty-hint = hãy ghi ít nhất một mã ngôn ngữ, ngôn ngữ chính đứng đầu: [vi, en]
 site-not-language = `{ $value }` không phải là một mã ngôn ngữ
@@ -290,6 +312,11 @@ content-page-too-deep = các trang chỉ nằm sâu nhất một thư mục tron
 content-page-too-deep-hint = hãy chuyển tệp sang content/pages/ hoặc thư mục của đợt
 content-no-slug = `{ $name }` không cho ra được tên trang trên địa chỉ web: không có chữ cái hay chữ số nào
 content-no-slug-hint = hãy thêm `slug: ten-trang` vào phần đầu trang, hoặc đổi tên tệp
+translation-not-draft = bản dịch này ghi `draft: false`, nhưng bản gốc { $original } vẫn là bản nháp
+translation-draft-hint = bản dịch chỉ được đăng cùng bản gốc: hãy xoá dòng `draft` ở đây (bản dịch sẽ theo { $original }), hoặc đăng { $original } trước
+translation-publish-earlier = bản dịch này hiện từ `{ $value }`, sớm hơn bản gốc { $original } (`{ $original_value }`)
+translation-expire-later = bản dịch này còn hiện đến `{ $value }`, sau khi bản gốc { $original } đã thôi hiện (`{ $original_value }`)
+translation-window-hint = bản dịch không bao giờ hiện trước hay sau bản gốc: hãy xoá dòng `{ $key }` ở đây (bản dịch sẽ theo { $original }), hoặc sửa trong { $original }
 
 ## Phông chữ và ảnh
 
@@ -453,6 +480,12 @@ tera-syntax-hint = xem cách viết mẫu Tera 2: https://keats.github.io/tera/
 tera-missing-parent = mẫu này kế thừa mẫu "{ $parent }", nhưng không có mẫu ấy
 tera-missing-parent-hint = hãy xem lại tên trong {"{"}% extends %{"}"}
 tera-not-found = không có mẫu { $name }
+tera-unknown-filter = không có bộ lọc (filter) nào tên là `{ $name }`
+tera-unknown-test = không có phép kiểm tra (test) nào tên là `{ $name }`
+tera-unknown-function = không có hàm (function) nào tên là `{ $name }`
+tera-unknown-hint = hãy xem lại chính tả: mẫu trang dùng được các bộ lọc, phép kiểm tra và hàm có sẵn của Tera, liệt kê ở https://keats.github.io/tera/
+tera-block-no-parent = khối `{ $name }` không có trong mẫu nào mà mẫu này kế thừa
+tera-block-no-parent-hint = hãy dùng tên một khối có trong mẫu ghi ở {"{"}% extends %{"}"}, hoặc xoá khối này
 output-collision = hai tệp kết quả cùng được ghi vào `{ $path }`; chỉ một tệp được ghi
 output-collision-hint = một trang, đợt hoặc tệp có tên trùng với một tệp loa tự tạo: hãy đổi tên
 

@@ -88,8 +88,13 @@ fn decap_on_github_from_the_site() {
     assert!(field(f, "image_alt")["hint"].as_str().unwrap().contains("Bắt buộc khi có ảnh"));
     assert_eq!(field(f, "body")["modes"], serde_json::json!(["raw"]));
     // What is translated lives in x.en.md; the rest only in the default language's file.
-    for (k, tr) in [("title", true), ("summary", true), ("body", true), ("image_alt", true), ("publish", false), ("audience", false), ("draft", false)] {
+    for (k, tr) in [("title", true), ("summary", true), ("body", true), ("image_alt", true), ("audience", false)] {
         assert_eq!(field(f, k)["i18n"], tr, "{k}");
+    }
+    // The window and `draft` are copied into every translation, unchanged: a
+    // translation is published exactly when its original is (issue #19).
+    for k in ["publish", "expire", "draft"] {
+        assert_eq!(field(f, k)["i18n"], "duplicate", "{k}");
     }
 
     // Site-wide pages take dates, not offsets from a campaign; the hub has no window.

@@ -559,3 +559,36 @@ fn the_print_box_follows_the_day_in_greys_with_its_fonts() {
     let next_year = read_pdf(&print.join("lich-2-cot.pdf")).text;
     assert!(next_year.contains("2028 – 2029") && next_year.contains("1/6 – 30/6/2029"), "{next_year}");
 }
+
+/// Control characters anywhere in the site's and a page's values (ESC, BEL,
+/// DEL, the C1 controls, a form feed, a tab) never reach Typst: the
+/// leaflets stay PDF/UA-1 (no "not PDF/UA-1" warning) and their text and
+/// title carry none of them.
+#[test]
+fn control_characters_in_site_values_never_reach_a_leaflet() {
+    let (_tmp, root) = site();
+    // YAML's double-quoted escapes write each control.
+    let controls = r"\e\a\x7f\x85\x9b\f\b\x01\x1f\t";
+    let site_yaml = std::fs::read_to_string(root.join("site.yaml")).unwrap();
+    let site_yaml = site_yaml.replacen("title: Bảo vệ trẻ em (thử nghiệm)", &format!("title: \"Bảo vệ{controls} trẻ em (thử nghiệm)\""), 1);
+    let site_yaml = site_yaml.replacen("  name: Ban thử nghiệm tờ rơi", &format!("  name: \"Ban thử{controls} nghiệm tờ rơi\""), 1);
+    std::fs::write(root.join("site.yaml"), site_yaml).unwrap();
+    let page = root.join("content/pages/cach-bao-tin.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    let text = text
+        .replacen("title: Cách báo tin khi", &format!("title: \"Cách báo tin{controls} khi"), 1)
+        .replacen("bạo lực, xâm hại\n", "bạo lực, xâm hại\"\n", 1)
+        .replacen("summary: Gọi 111 miễn phí, 24/24.", &format!("summary: \"Gọi 111{controls} miễn phí, 24/24.\""), 1);
+    std::fs::write(&page, text).unwrap();
+    let out = root.parent().unwrap().join("dist");
+    let run = build(&root, "2027-06-10", &out);
+    assert!(!run.stderr.contains("PDF/UA"), "{}", run.stderr);
+    for f in ["pages/cach-bao-tin-a4.pdf", "pages/cach-bao-tin-a5.pdf", "pages/cach-bao-tin-trifold.pdf"] {
+        let pdf = read_pdf(&out.join("leaflets").join(f));
+        for s in [&pdf.text, &pdf.title] {
+            assert!(!s.chars().any(|c| c.is_control() && c != '\n' || c == '\u{FFFE}'), "{f}: {s:?}");
+        }
+        // The tab became a space.
+        assert_eq!(pdf.title.split_whitespace().collect::<Vec<_>>().join(" "), "Cách báo tin khi trẻ em bị bạo lực, xâm hại", "{f}");
+    }
+}

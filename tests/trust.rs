@@ -266,3 +266,76 @@ fn deep_nesting_in_a_leaflet_is_flattened_with_a_warning() {
     run.ok().stderr_has("content/pages/cach-bao-tin.md:").stderr_has("nested more than");
     assert!(out.join("leaflets/pages/cach-bao-tin-a4.pdf").is_file());
 }
+
+/// A translation with no window of its own (what the browser editor wrote
+/// before it copied the window) is published exactly when its original is:
+/// every output file, binary ones included (PDFs, search shards), is scanned
+/// for the English markers of an embargoed page and of a draft.
+#[test]
+fn translations_of_embargoed_and_draft_pages_appear_nowhere() {
+    let s = site("good");
+    s.write(
+        "content/thang-tre-em/ke-hoach-tuyen-truyen.en.md",
+        "---\ntitle: Outreach plan enembargo6620\nsummary: enembargo6620 summary\nleaflet: a5\n---\n\nOnly during the campaign: enembargo6620.\n",
+    );
+    s.write("content/pages/ban-nhap.en.md", "---\ntitle: Unreviewed draft endraft7731\nsummary: endraft7731 summary\nleaflet: a5\n---\n\nNot reviewed: endraft7731.\n");
+    // The embargoed page is live from 2027-05-18 to 2027-07-06.
+    for at in ["2027-03-01", "2027-05-17", "2027-07-07", "2027-12-01"] {
+        let out = s.beside(&format!("out-{at}"));
+        build(&s.root, &out, Some(at), &[]).ok();
+        for marker in ["enembargo6620", "Outreach plan", "endraft7731", "Unreviewed draft"] {
+            assert_nowhere(&out, marker);
+        }
+        assert!(!out.join("en/thang-tre-em/ke-hoach-tuyen-truyen").exists(), "{at}");
+    }
+    // Inside the window the English page is published (the scan can see it),
+    // and the draft's translation is still not.
+    let during = s.beside("during");
+    build(&s.root, &during, Some("2027-06-10"), &[]).ok();
+    assert!(read(&during, "en/thang-tre-em/ke-hoach-tuyen-truyen/index.html").contains("enembargo6620"));
+    assert_somewhere(&during, "enembargo6620");
+    assert_nowhere(&during, "endraft7731");
+    // A translation that would open the window wider is refused where it says so.
+    s.write("content/pages/ban-nhap.en.md", "---\ntitle: Unreviewed draft\ndraft: false\n---\n\nText.\n");
+    loa_in(&s.root, ["check"]).expect_code(1).stderr_has("content/pages/ban-nhap.en.md:3:8").stderr_has("content/pages/ban-nhap.md");
+}
+
+/// A filter, test or function the template engine does not know, on any line
+/// of a theme's template, is an error at that file, line and column, in the
+/// catalog's words: never a bare "Unknown filter" without a place.
+#[test]
+fn unknown_template_names_are_located_in_the_theme_file() {
+    let page = fs::read_to_string(repo().join("themes/default/templates/page.html")).unwrap();
+    let lines: Vec<&str> = page.lines().collect();
+    for (n, (call, said)) in [
+        ("{{ page.title | khong_co_loc }}", "there is no filter `khong_co_loc`"),
+        ("{% if page.title is khong_co_phep %}x{% endif %}", "there is no test `khong_co_phep`"),
+        ("{{ khong_co_ham() }}", "there is no function `khong_co_ham`"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        // On a different line each time, inside the main block.
+        let at = 3 + n * 3;
+        let mut edited = lines.clone();
+        edited.insert(at - 1, call);
+        let s = site("good");
+        s.write("themes/default/templates/page.html", edited.join("\n"));
+        let run = loa_in(&s.root, ["check"]);
+        run.expect_code(1).stderr_has(&format!("themes/default/templates/page.html:{at}:")).stderr_has(said);
+        assert!(!run.stderr.contains("Unknown"), "Tera's own words: {}", run.stderr);
+    }
+}
+
+/// A `base_url` with a user name or password is refused at its column, and
+/// the secret is not repeated in the message.
+#[test]
+fn a_base_url_with_credentials_is_refused() {
+    let s = site("good");
+    let text = fs::read_to_string(s.root.join("site.yaml")).unwrap().replace("base_url: https://loa.example/", "base_url: https://bientap:matkhau-9931@loa.example/");
+    s.write("site.yaml", text);
+    let line = fs::read_to_string(s.root.join("site.yaml")).unwrap().lines().position(|l| l.starts_with("base_url")).unwrap() + 1;
+    let run = loa_in(&s.root, ["check"]);
+    run.expect_code(1).stderr_has(&format!("site.yaml:{line}:11: `base_url` holds a user name or password"));
+    build(&s.root, &s.beside("out"), Some("2027-06-10"), &[]).expect_code(1).stderr_has("`base_url` holds a user name or password");
+}

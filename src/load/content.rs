@@ -35,6 +35,16 @@ pub struct Content {
     pub assets: Vec<Asset>,
     /// What was skipped, and why (links, folders named like pages).
     pub warnings: Vec<Diagnostic>,
+    /// For each page (same order), the index of the page it translates: `x.md`
+    /// for `x.en.md` ([`super::translations::originals`]).
+    pub originals: Vec<Option<usize>>,
+}
+
+impl Content {
+    /// The page that page `i` translates, if it is a translation with an original.
+    pub fn original_of(&self, i: usize) -> Option<&Page> {
+        self.originals.get(i).copied().flatten().map(|j| &self.pages[j])
+    }
 }
 
 /// What a page is, which decides its URL and template.
@@ -188,10 +198,12 @@ pub fn load(root: &Path, site: &Site, calendar: &Calendar) -> Result<Content, Di
         }
     }
     diags.extend(same_page_twice(&pages, site.default_language()).0);
+    let originals = super::translations::originals(&pages, site.default_language());
+    diags.extend(super::translations::check(&pages, &originals, calendar).0);
     if diags.has_errors() {
         return Err(diags);
     }
-    Ok(Content { pages, assets, warnings })
+    Ok(Content { pages, assets, warnings, originals })
 }
 
 /// A translation file with nothing in it but white space (what Decap CMS

@@ -136,7 +136,7 @@ struct FrontFile {
     date: Option<Spanned<BoundField>>,
     publish: Option<Spanned<BoundField>>,
     expire: Option<Spanned<BoundField>>,
-    draft: Option<bool>,
+    draft: Option<Spanned<bool>>,
     weight: Option<i64>,
     audience: Option<Spanned<OneOrMany>>,
     slug: Option<Spanned<String>>,
@@ -283,6 +283,9 @@ pub fn parse<'t>(rel: &Path, text: &'t str, in_campaign: bool) -> Result<Parsed<
     note("date", front.date.as_ref().and_then(|f| at(position_of(f, yaml_line))));
     note("publish", front.publish.as_ref().and_then(|f| at(position_of(f, yaml_line))));
     note("expire", front.expire.as_ref().and_then(|f| at(position_of(f, yaml_line))));
+    // Noted when written, so a translation that states its own `draft` is told
+    // from one that inherits its original's (`load::translations`).
+    note("draft", front.draft.as_ref().and_then(|f| at(position_of(f, yaml_line))));
     note("audience", front.audience.as_ref().and_then(|f| at(position_of(f, yaml_line))));
     note("slug", front.slug.as_ref().and_then(|f| at(position_of(f, yaml_line))));
     note("school_level", front.school_level.as_ref().and_then(|f| at(position_of(f, yaml_line))));
@@ -397,7 +400,7 @@ pub fn parse<'t>(rel: &Path, text: &'t str, in_campaign: bool) -> Result<Parsed<
             date,
             publish,
             expire,
-            draft: front.draft.unwrap_or(false),
+            draft: front.draft.is_some_and(|d| d.value),
             weight: front.weight.unwrap_or(0),
             audience,
             slug,

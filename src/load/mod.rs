@@ -16,6 +16,7 @@ pub mod localities;
 pub mod site;
 pub mod statics;
 pub mod theme;
+pub mod translations;
 pub mod when;
 pub mod yaml;
 

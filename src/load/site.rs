@@ -153,13 +153,20 @@ pub fn parse(text: &str) -> Result<Site, Diagnostics> {
     let written = raw.base_url.value.trim();
     let with_slash = if written.ends_with('/') { written.to_owned() } else { format!("{written}/") };
     let base = match url::Url::parse(&with_slash) {
-        Ok(u) if matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| !h.is_empty()) && u.query().is_none() && u.fragment().is_none() && u.username().is_empty() => Some(u),
-        _ => None,
+        // A user name or password (`https://user:secret@host/`, `https://:secret@host/`)
+        // would be published in every page, feed and sitemap: refused, and
+        // not repeated in the message (it goes to build logs).
+        Ok(u) if !u.username().is_empty() || u.password().is_some() => {
+            err(base_pos, t!("site-base-url-credentials"), t!("site-base-url-credentials-hint", fixed = without_credentials(&u)));
+            None
+        }
+        Ok(u) if matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| !h.is_empty()) && u.query().is_none() && u.fragment().is_none() => Some(u),
+        _ => {
+            err(base_pos, t!("site-not-url", value = written), t!("site-base-url-hint"));
+            None
+        }
     };
-    let base = base.unwrap_or_else(|| {
-        err(base_pos, t!("site-not-url", value = written), t!("site-base-url-hint"));
-        url::Url::parse("https://example.org/").expect("a valid URL")
-    });
+    let base = base.unwrap_or_else(|| url::Url::parse("https://example.org/").expect("a valid URL"));
     let base_url = base.to_string();
     let base_path = base.path().to_owned();
 
@@ -255,9 +262,45 @@ pub fn parse(text: &str) -> Result<Site, Diagnostics> {
     })
 }
 
+/// `url` without its user name and password, as the fix to suggest.
+fn without_credentials(url: &url::Url) -> String {
+    let mut u = url.clone();
+    // Only a URL that cannot have a host refuses these; it had one to carry them.
+    let _ = u.set_username("");
+    let _ = u.set_password(None);
+    u.to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// A `base_url` with a user name or password, however written (any
+        /// scheme, percent-escapes, an empty user), is refused at its column,
+        /// and neither the message nor the hint repeats the secret.
+        #[test]
+        fn credentials_in_base_url_are_refused(
+            scheme in "(https?|HTTPS|ftp)",
+            user in "[a-zA-Z0-9%._~-]{0,8}",
+            secret in proptest::option::of("[a-zA-Z0-9!$&'()*+,;=%._~-]{1,12}"),
+            host in "[a-z]{1,8}\\.(vn|org)",
+            path in "(/[a-z]{0,6}){0,2}",
+        ) {
+            proptest::prop_assume!(!user.is_empty() || secret.is_some());
+            let auth = match &secret { Some(p) => format!("{user}:{p}@"), None => format!("{user}@") };
+            let text = format!("title: T\nbase_url: \"{scheme}://{auth}{host}{path}\"\n");
+            let e = parse(&text).expect_err("credentials are refused");
+            proptest::prop_assert_eq!(e.iter().filter(|d| d.is_error()).count(), 1, "{}", e);
+            let d = e.iter().next().unwrap();
+            proptest::prop_assert_eq!(d.location(), "site.yaml:2:12");
+            let said = format!("{} {}", d.message(), d.hint().unwrap_or(""));
+            if let Some(p) = &secret {
+                proptest::prop_assert!(!said.contains(&format!(":{p}@")), "{}", said);
+            }
+            proptest::prop_assert!(!said.contains(&auth), "{}", said);
+        }
+    }
 
     #[test]
     fn minimal_site() {

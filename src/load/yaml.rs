@@ -50,6 +50,9 @@ pub fn parse<T: DeserializeOwned>(file: &Path, text: &str, line_offset: usize, t
     }
     serde_saphyr::from_str::<T>(text).map_err(|e| {
         let Explained { at, message, hint } = explain(text, &e, takes);
+        // An error the parser gives no place for (the text ended too early) is
+        // at the end of the text: its last line.
+        let at = at.or_else(|| Some(Position::new(text.lines().count().max(1), 1)));
         let position = at.map(|p| Position::new(p.line + line_offset, p.column));
         let d = Diagnostic::error(file, position, message);
         match hint {
@@ -147,8 +150,85 @@ fn explain(text: &str, error: &serde_saphyr::Error, takes: Takes) -> Explained {
         let at = if line == p.line { value_position(text, line).or(Some(p)) } else { Some(p) };
         return Explained { at, message, hint };
     }
-    let hint = if words.to_lowercase().contains(" tab") { Some(t!("yaml-tab-indent-hint")) } else { Some(t!("yaml-syntax-hint")) };
-    Explained { at, message: t!("yaml-syntax", detail = words), hint }
+    // What is left is said in the catalog's words, by the kind of error,
+    // never in the parser's own English.
+    let (message, hint) = match e {
+        E::ExternalMessage { source, .. } => match source.as_ref() {
+            serde_saphyr::ExternalMessageSource::Parser(scan) => scan_kind(scan.kind()),
+            _ => (t!("yaml-syntax"), t!("yaml-syntax-hint")),
+        },
+        E::MultipleDocuments { .. } => (t!("yaml-document-marker"), t!("yaml-document-marker-hint")),
+        E::UnknownAnchor { .. } | E::AliasError { .. } => (t!("yaml-reserved-start"), t!("yaml-syntax-hint")),
+        E::AliasReplayCounterOverflow { .. }
+        | E::AliasReplayLimitExceeded { .. }
+        | E::AliasExpansionLimitExceeded { .. }
+        | E::AliasReplayStackDepthExceeded { .. } => (t!("yaml-too-deep"), t!("yaml-too-deep-hint")),
+        E::InvalidUtf8Input => (t!("file-not-utf8"), t!("file-not-utf8-hint")),
+        _ if wrong_kind => (t!("yaml-wrong-kind-here"), t!("yaml-syntax-hint")),
+        _ => (t!("yaml-syntax"), t!("yaml-syntax-hint")),
+    };
+    let hint = if words.to_lowercase().contains(" tab") { t!("yaml-tab-indent-hint") } else { hint };
+    Explained { at, message, hint: Some(hint) }
+}
+
+/// The YAML scanner's error, by kind, in the catalog's words: what is wrong
+/// and how to fix it.
+fn scan_kind(kind: &granit_parser::ErrorKind) -> (Msg, Msg) {
+    use granit_parser::ErrorKind as K;
+    match kind {
+        K::InvalidTrailingSingleQuotedScalar | K::InvalidTrailingDoubleQuotedScalar => (t!("yaml-after-quote"), t!("yaml-after-quote-hint")),
+        K::UnclosedQuotedScalar | K::DocumentIndicatorInQuotedScalar | K::InvalidQuotedScalarIndent => (t!("yaml-quote-not-closed"), t!("yaml-quote-not-closed-hint")),
+        K::UnknownQuotedScalarEscape
+        | K::InvalidQuotedScalarHexEscape
+        | K::InvalidLowSurrogateHexEscape
+        | K::InvalidLowSurrogate
+        | K::MissingLowSurrogate
+        | K::UnpairedLowSurrogate
+        | K::InvalidUnicodeEscape => (t!("yaml-bad-escape"), t!("yaml-bad-escape-hint")),
+        K::MisplacedFlowCollectionEnd
+        | K::MismatchedFlowCollectionEnd { .. }
+        | K::UnclosedFlowCollection { .. }
+        | K::UnexpectedEofFlowSequence
+        | K::UnexpectedEofFlowMapping
+        | K::UnexpectedEofImplicitFlowMapping
+        | K::ExpectedFlowMappingSeparator
+        | K::ExpectedFlowSequenceSeparator
+        | K::BlockEntryInFlowCollection
+        | K::InvalidFlowScalarIndent
+        | K::FlowMappingValueAdjacentCollection => (t!("yaml-brackets"), t!("yaml-brackets-hint")),
+        K::TabNotAllowed | K::TabInBlockIndentation | K::TabAtBlockScalarStart | K::TabInIndentation | K::TabInPlainScalar => {
+            (t!("yaml-tab-indent"), t!("yaml-tab-indent-hint"))
+        }
+        K::InvalidIndentation
+        | K::InvalidBlockScalarIndent
+        | K::ZeroBlockScalarIndent
+        | K::InvalidBlockScalarHeader
+        | K::BlockSequenceEntryNotAllowed
+        | K::InvalidBlockEntryWhitespace
+        | K::ExpectedBlockMappingKey
+        | K::ExpectedBlockSequenceEntry
+        | K::UnexpectedEofBlockSequence
+        | K::UnexpectedEofBlockMapping
+        | K::InvalidSimpleKey
+        | K::SimpleKeyExpected => (t!("yaml-indentation"), t!("yaml-indentation-hint")),
+        K::MappingKeyNotAllowed | K::InvalidMappingValueWhitespace | K::InvalidColonPlacement | K::MappingValueNotAllowed => {
+            (t!("yaml-colon-misplaced"), t!("yaml-colon-misplaced-hint"))
+        }
+        K::ExpectedDocumentStart
+        | K::InvalidDocumentEnd
+        | K::MissingDocumentEndBeforeDirective
+        | K::MultipleDocumentsUnsupported
+        | K::BomInsideDocument
+        | K::DuplicateVersionDirective
+        | K::UnsupportedYamlMajorVersion
+        | K::DuplicateTagDirective => (t!("yaml-document-marker"), t!("yaml-document-marker-hint")),
+        K::RecursionLimitExceeded | K::AnchorCountOverflow => (t!("yaml-too-deep"), t!("yaml-too-deep-hint")),
+        K::CommentNotSeparated | K::CommentInterceptedScalar => (t!("yaml-comment"), t!("yaml-comment-hint")),
+        K::UnexpectedEof | K::UnexpectedEndOfPlainScalar | K::ExpectedNodeContent | K::ExpectedWhitespace => (t!("yaml-syntax"), t!("yaml-syntax-hint")),
+        // Tags (`!`), anchors (`&`), aliases (`*`), directives (`%`) and the
+        // other characters YAML reserves at the start of a value.
+        _ => (t!("yaml-reserved-start"), t!("yaml-syntax-hint")),
+    }
 }
 
 /// Line `n` (1-based) of `text`, or "".
@@ -515,6 +595,61 @@ mod tests {
         let d = err("title: a\n\twhen: b\n");
         assert_eq!(at(&d), (2, 1), "{d:?}");
         assert_eq!(d.message(), "a tab is used for indentation");
+    }
+
+    /// Fragments of the YAML scanner's and serde's English that must never
+    /// reach staff.
+    const PARSER_ENGLISH: &[&str] = &["scalar", "while parsing", "while scanning", "did not find", "invalid type", "invalid value", "expected", "indicator", "EOF", "eof", "flow", "block", "token", "node", "simple key", "document", "disallowed"];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 400, ..Default::default() })]
+
+        /// A valid file with YAML's special characters dropped in anywhere:
+        /// every error is located, and its message and hint are the
+        /// catalog's (they differ between English and Vietnamese), never the
+        /// parser's own words.
+        #[test]
+        fn malformed_yaml_is_told_in_the_catalogs_words(
+            edits in proptest::collection::vec((0usize..200, "[\"'\\[\\]{}:#&*!|>%@,\\\\\n -]{1,3}|---|\\.\\.\\.|\\\\x|\\\\u12"), 1..4),
+        ) {
+            let mut text = String::from("title: \"Gọi 111\"\nwhen: '1/6'\naudience: [cha-me, tre-em]\nweight: 3\n");
+            for (at, ins) in &edits {
+                let mut i = (*at).min(text.len());
+                while !text.is_char_boundary(i) {
+                    i -= 1;
+                }
+                text.insert_str(i, ins);
+            }
+            let file = Path::new("x.yaml");
+            let (en, vi) = (
+                crate::i18n::with_lang(crate::i18n::Lang::En, || parse::<T>(file, &text, 0, takes)),
+                crate::i18n::with_lang(crate::i18n::Lang::Vi, || parse::<T>(file, &text, 0, takes)),
+            );
+            let (Err(en), Err(vi)) = (en, vi) else { return Ok(()) };
+            let raw = serde_saphyr::from_str::<T>(&text).err().map(|e| parser_words(innermost(&e))).unwrap_or_default();
+            for d in [&en, &vi] {
+                let said = format!("{} | {}", d.message(), d.hint().unwrap_or(""));
+                proptest::prop_assert!(d.position.is_some(), "not located: {said}\n{text:?}");
+                proptest::prop_assert!(raw.len() < 12 || !said.contains(&raw), "the parser's words {raw:?} in {said:?}\n{text:?}");
+                for w in PARSER_ENGLISH {
+                    proptest::prop_assert!(!d.message().contains(w), "{w:?} in {said:?} (parser: {raw:?})\n{text:?}");
+                }
+            }
+            proptest::prop_assert_ne!(en.message(), vi.message(), "the same message in both languages: not from the catalog\n{:?}", text);
+        }
+    }
+
+    /// The review's example, and one of each kind the scanner reports.
+    #[test]
+    fn scanner_errors_in_plain_words() {
+        let d = err("title: \"Gọi\" 111\nwhen: b\n");
+        assert_eq!(d.message(), "there is text after the closing quote of this value", "{d:?}");
+        assert_eq!(at(&d), (1, 14));
+        let d = err("title: \"a \\q b\"\nwhen: b\n");
+        assert!(d.message().contains("backslash"), "{d:?}");
+        let d = err("title: a\nwhen: b\naudience: [a, b}\n");
+        assert!(d.message().contains("is not closed here"), "{d:?}");
+        assert_eq!(at(&d).0, 3, "{d:?}");
     }
 
     #[test]

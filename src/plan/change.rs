@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, Days, NaiveDate};
 
+use crate::load::translations;
 use crate::load::Inputs;
 use crate::time::occurrence::{self, Occurrence};
 use crate::time::state::{self, CampaignStatus, State};
@@ -54,18 +55,24 @@ impl Fingerprint {
                 s
             })
             .collect();
-        let live = inputs
-            .content
+        let content = &inputs.content;
+        // Each page by its own window (a translation's inherited from its
+        // original where it is silent), then a translation only while its
+        // original is live too: never published alone.
+        let own: Vec<bool> = content
             .pages
             .iter()
-            .map(|p| {
-                if p.front.draft && !drafts {
+            .enumerate()
+            .map(|(i, p)| {
+                let e = translations::effective(p, content.original_of(i));
+                if e.draft && !drafts {
                     return false;
                 }
                 let o = page_occurrences(&occs, p.kind.campaign());
-                window::is_live(&window::windows(p.front.publish, p.front.expire, o), d)
+                window::is_live(&window::windows(e.publish, e.expire, o), d)
             })
             .collect();
+        let live = own.iter().enumerate().map(|(i, &l)| l && content.originals.get(i).copied().flatten().is_none_or(|j| own[j])).collect();
         // A site without campaigns has no print box.
         let year = if inputs.calendar.campaigns.is_empty() { 0 } else { d.year() };
         Fingerprint { year, campaigns, live }
@@ -83,8 +90,9 @@ pub fn next_change(inputs: &Inputs, drafts: bool, d: NaiveDate, now: &Fingerprin
         candidates.extend(state::campaign_edges(&c.timing, d));
     }
     let occs = occurrences_around(inputs, d);
-    for p in &inputs.content.pages {
-        let (publish, expire) = (p.front.publish, p.front.expire);
+    for (i, p) in inputs.content.pages.iter().enumerate() {
+        let e = translations::effective(p, inputs.content.original_of(i));
+        let (publish, expire) = (e.publish, e.expire);
         if publish.is_none() && expire.is_none() {
             continue;
         }

@@ -13,6 +13,7 @@
 //! | iCalendar TEXT | every line break (CR, CRLF, VT, FF, NEL, U+2028, U+2029) becomes LF, which the writer escapes as `\n`; other controls are dropped |
 //! | JSON | nothing: serde_json escapes every control |
 //! | print (Typst: the print box) | drop controls and noncharacters: nothing to print |
+//! | Typst inputs (every `/loa/data.json`: leaflets, print box, share cards) | [`typst_json`]: drop every control but line feed (a tab becomes a space) and the noncharacters, in every string of the JSON |
 //!
 //! And one markup rule loa writes itself: [`html_attr`], an attribute value
 //! inside a snippet shown for copying.
@@ -82,6 +83,54 @@ pub fn print(s: &str) -> Cow<'_, str> {
     filter(s, print_char)
 }
 
+/// The JSON that serde_json wrote for a Typst document, without the
+/// characters no page can show: every C0 control but line feed (a tab
+/// becomes a space), DEL, the C1 controls and the noncharacters, wherever
+/// they are in a string. An ESC in a site's title would otherwise reach the
+/// PDF's text and its metadata, and the PDF would no longer be PDF/UA-1.
+///
+/// It reads serde_json's own output: outside strings there is no backslash
+/// and no character above `~`, and inside them a control is written as
+/// `\b`, `\f`, `\n`, `\r`, `\t` or `\u00XX` and the rest as it is; so
+/// dropping those escapes and characters leaves valid JSON with the same
+/// structure, and the same bytes when there was nothing to drop.
+pub fn typst_json(json: &str) -> Cow<'_, str> {
+    let bad = |c: char| c.is_control() || is_noncharacter(c);
+    let escaped_control = json.contains("\\b") || json.contains("\\f") || json.contains("\\r") || json.contains("\\t") || json.contains("\\u");
+    if !escaped_control && !json.chars().any(bad) {
+        return Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len());
+    let mut chars = json.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some('n') => out.push_str("\\n"),
+                Some('t') => out.push(' '),
+                Some('b' | 'f' | 'r') => {}
+                Some('u') => {
+                    let hex: String = chars.by_ref().take(4).collect();
+                    match u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
+                        Some(c) if bad(c) => {}
+                        _ => {
+                            out.push_str("\\u");
+                            out.push_str(&hex);
+                        }
+                    }
+                }
+                Some(e) => {
+                    out.push('\\');
+                    out.push(e);
+                }
+                None => {}
+            },
+            c if bad(c) => {}
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// Whether XML 1.0 can carry `c`.
 pub fn xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}')
@@ -139,6 +188,62 @@ pub fn tera_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[derive(serde::Serialize)]
+    struct Data {
+        title: String,
+        summary: Option<String>,
+        list: Vec<String>,
+        map: std::collections::BTreeMap<String, String>,
+        n: f64,
+    }
+
+    proptest::proptest! {
+        /// Whatever the strings hold (and the keys of a map), the JSON a Typst
+        /// document gets parses, holds the same structure, and no control
+        /// character but line feed and no noncharacter is left; text without
+        /// any is unchanged, byte for byte.
+        #[test]
+        fn no_control_character_reaches_typst(title in "\\PC*|[\\x00-\\x{a0}\\u{fdd0}\\u{fffe}\\\\\"a-zà-ỹ ]{0,40}", summary in proptest::option::of(".*"), list in proptest::collection::vec("[\\x00-\\x{a0}\\\\u]{0,8}", 0..4), key in "[\\x00-\\x{a0}]{0,6}", n in -1e6f64..1e6) {
+            let data = Data { title: title.clone(), summary, list, map: [(key, title.clone())].into_iter().collect(), n };
+            let plain = serde_json::to_string(&data).unwrap();
+            let bytes = crate::render::leaflet::world::data_json(&data);
+            let back: serde_json::Value = serde_json::from_slice(&bytes).expect("valid JSON");
+            fn strings(v: &serde_json::Value, out: &mut Vec<String>) {
+                match v {
+                    serde_json::Value::String(s) => out.push(s.clone()),
+                    serde_json::Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
+                    serde_json::Value::Object(o) => o.iter().for_each(|(k, x)| {
+                        out.push(k.clone());
+                        strings(x, out);
+                    }),
+                    _ => {}
+                }
+            }
+            let mut all = Vec::new();
+            strings(&back, &mut all);
+            for s in &all {
+                proptest::prop_assert!(!s.chars().any(|c| (c.is_control() && c != '\n') || is_noncharacter(c)), "{:?}", s);
+            }
+            proptest::prop_assert_eq!(back["title"].as_str().unwrap(), typst_text(&title));
+            let plain_back: serde_json::Value = serde_json::from_str(&plain).unwrap();
+            proptest::prop_assert_eq!(&back["n"], &plain_back["n"]);
+            let clean = |s: &str| s.chars().all(|c| !(c.is_control() && c != '\n') && !is_noncharacter(c));
+            if clean(&plain) && !plain.contains("\\t") && !plain.contains("\\u") && !plain.contains("\\b") && !plain.contains("\\f") && !plain.contains("\\r") {
+                proptest::prop_assert_eq!(bytes, plain.into_bytes());
+            }
+        }
+    }
+
+    /// The rule [`typst_json`] applies to one string, written plainly.
+    fn typst_text(s: &str) -> String {
+        s.chars().filter_map(|c| match c {
+            '\t' => Some(' '),
+            '\n' => Some('\n'),
+            c if c.is_control() || is_noncharacter(c) => None,
+            c => Some(c),
+        }).collect()
+    }
 
     #[test]
     fn each_format_keeps_text_and_drops_what_it_cannot_carry() {

@@ -132,6 +132,13 @@ fn reload_pages(root: &Path, site: &mut Site, rel: &[PathBuf]) -> Result<Option<
         // A page that fails to load needs the full load, which reports its
         // errors (or, for an emptied translation, a warning).
         let Ok(page) = content::load_page(root, p, &site.inputs.site) else { return Ok(None) };
+        // A translation's window depends on its original's: when either's
+        // front matter changes, the full load checks the pair again.
+        let content = &site.inputs.content;
+        let paired = content.originals.get(i).copied().flatten().is_some() || content.originals.contains(&Some(i));
+        if paired && content.pages[i].front != page.front {
+            return Ok(None);
+        }
         fresh.push((i, page));
     }
     let mut body_only = true;

@@ -135,8 +135,10 @@ struct Field {
     widget: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     required: Option<bool>,
+    /// `true` (translated), `false` (the default language's file only) or
+    /// `"duplicate"` (the editor copies the value into every language's file).
     #[serde(skip_serializing_if = "Option::is_none")]
-    i18n: Option<bool>,
+    i18n: Option<Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
     hint: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -200,7 +202,14 @@ impl Field {
     }
 
     fn translated(mut self, yes: bool) -> Field {
-        self.i18n = Some(yes);
+        self.i18n = Some(Value::Bool(yes));
+        self
+    }
+
+    /// Copied by the editor from the default language's file into each
+    /// translation, unchanged (`i18n: duplicate`).
+    fn duplicated(mut self) -> Field {
+        self.i18n = Some(Value::from("duplicate"));
         self
     }
 
@@ -277,8 +286,8 @@ impl Config {
             Editor::Sveltia => "Sveltia CMS",
         };
         let naming = match (cms.editor, self.i18n.is_some()) {
-            (Editor::Decap, true) => "# Decap saves the default language's text as x.vi.md (loa reads it as x.md) and a\n# translation as x.en.md; fields marked i18n: false live only in the default file.\n",
-            (Editor::Sveltia, true) => "# Pages are x.md and their translations x.en.md; fields marked i18n: false live only\n# in the default language's file.\n",
+            (Editor::Decap, true) => "# Decap saves the default language's text as x.vi.md (loa reads it as x.md) and a\n# translation as x.en.md; fields marked i18n: false live only in the default file, and\n# i18n: duplicate (publish, expire, draft) are copied into every translation.\n",
+            (Editor::Sveltia, true) => "# Pages are x.md and their translations x.en.md; fields marked i18n: false live only\n# in the default language's file, and i18n: duplicate (publish, expire, draft)\n# are copied into every translation.\n",
             _ => "",
         };
         format!(
@@ -375,8 +384,12 @@ fn page_fields(plan: &Plan<'_>, w: &Words, kind: Kind, many: bool, default: &str
         tr(Field::date("date", w.pick("Ngày viết / cập nhật", "Written or updated on")).optional(), false),
     ];
     if kind != Kind::Hub {
-        f.extend(window_fields(w, kind).into_iter().map(|x| tr(x, false)));
-        f.push(tr(Field { default: Some(Value::Bool(false)), ..Field::new("draft", w.pick("Bản nháp", "Draft"), "boolean") }.optional().hint(w.pick("Bật: trang chưa được đăng.", "On: the page is not published.")), false));
+        // The window and `draft` are the original's in every translation
+        // (`load::translations`): the editor copies them, so each file says
+        // when it is published and no translation opens a wider window.
+        let dup = |f: Field| if many { f.duplicated() } else { f };
+        f.extend(window_fields(w, kind).into_iter().map(dup));
+        f.push(dup(Field { default: Some(Value::Bool(false)), ..Field::new("draft", w.pick("Bản nháp", "Draft"), "boolean") }.optional().hint(w.pick("Bật: trang chưa được đăng.", "On: the page is not published."))));
         f.push(tr(Field { value_type: Some("int"), ..Field::new("weight", w.pick("Thứ tự", "Order"), "number") }.optional().hint(w.pick("Số nhỏ đứng trước.", "Lower comes first.")), false));
         f.push(tr(Field::select("audience", w.pick("Dành cho", "For"), audiences(plan), true).optional(), false));
         f.push(tr(Field::select("school_level", w.pick("Cấp học", "School level"), school_levels(plan), true).optional().hint(w.pick("Tờ rơi của trang được xếp theo cấp học trong danh sách cho nhà trường.", "The page's leaflets are listed under these school levels for schools.")), false));

@@ -116,7 +116,7 @@ enum Making {
 
 /// Typesets one card and renders it as PNG.
 fn typeset(shared: &Shared, d: &CardData) -> Result<Vec<u8>, Vec<Diagnostic>> {
-    let json = serde_json::to_vec(d).unwrap_or_default();
+    let json = world::data_json(d);
     let Some(world) = LeafletWorld::new(shared, TEMPLATE, [(world::DATA.to_owned(), Bytes::new(json))]) else {
         return Err(vec![Diagnostic::error(TEMPLATE, None, t!("typst-bad-template-name"))]);
     };

@@ -107,7 +107,7 @@ impl Done {
 /// hotlines, locality), its images, the templates and fonts, its date and
 /// output path, and loa's version.
 pub fn key(shared: &Shared, job: &Job<'_>) -> String {
-    let json = serde_json::to_vec(&job.data(1.0)).unwrap_or_default();
+    let json = super::world::data_json(&job.data(1.0));
     let prep = job.prep;
     format!(
         "{:032x}",

@@ -93,7 +93,7 @@ pub fn typeset(shared: &Shared, job: &Job<'_>, want_png: bool, warnings: &Mutex<
     let scales: &[f64] = if job.format == LeafletFormat::Trifold { TRIFOLD_SCALES } else { &[1.0] };
     let mut doc: Option<(PagedDocument, bool)> = None;
     for (n, &scale) in scales.iter().enumerate() {
-        let json = serde_json::to_vec(&job.data(scale)).unwrap_or_default();
+        let json = world::data_json(&job.data(scale));
         let files = job.prep.files.iter().cloned().chain([(world::DATA.to_owned(), Bytes::new(json))]);
         let Some(world) = LeafletWorld::new(shared, &name, files) else {
             return Err(vec![Diagnostic::error(&name, None, crate::t!("typst-bad-template-name"))]);

@@ -33,7 +33,7 @@ pub struct Made {
 /// Compiles the box for `data` and exports it; `ident` names the document
 /// (stable between builds, so the PDF's identifier is too).
 pub fn typeset(shared: &Shared, data: &BoxData, ident: &str) -> Result<Made, Vec<Diagnostic>> {
-    let json = serde_json::to_vec(data).unwrap_or_default();
+    let json = crate::render::leaflet::world::data_json(data);
     let Some(world) = LeafletWorld::new(shared, TEMPLATE, [(DATA.to_owned(), Bytes::new(json))]) else {
         return Err(vec![Diagnostic::error(TEMPLATE, None, crate::t!("typst-bad-template-name"))]);
     };
