@@ -4,7 +4,9 @@
 //! every text a person writes (site title, campaign title, page title,
 //! summary, body), renders the site, and reads every output back with a
 //! real parser: iCalendar (no injected property), XML 1.0 (feeds, sitemap,
-//! the print box's SVGs), JSON, and HTML (no code point HTML forbids).
+//! the print box's SVGs), JSON, and HTML (no code point HTML forbids). The
+//! browser editor's page and configuration (`admin/`) are read back with
+//! the HTML standard's parser and a YAML parser.
 
 use std::path::Path;
 
@@ -96,5 +98,84 @@ proptest! {
                 prop_assert!(text.chars().all(loa::render::escape::html_char), "{path}: a code point HTML forbids");
             }
         }
+    }
+}
+
+/// The `<script>` elements of `html` (its `src`, or its text when inline)
+/// and the text of its `<title>`, as the HTML standard's parser (html5ever,
+/// the parser ammonia and Servo use) reads them.
+fn scripts_and_title(html: &str) -> (Vec<String>, String) {
+    use ammonia::rcdom::{Handle, NodeData, RcDom};
+    use html5ever::tendril::TendrilSink;
+    fn text(h: &Handle) -> String {
+        h.children.borrow().iter().map(|c| if let NodeData::Text { contents } = &c.data { contents.borrow().to_string() } else { String::new() }).collect()
+    }
+    fn walk(h: &Handle, scripts: &mut Vec<String>, title: &mut Vec<String>) {
+        if let NodeData::Element { name, attrs, .. } = &h.data {
+            match &*name.local {
+                "script" => scripts.push(attrs.borrow().iter().find(|a| &*a.name.local == "src").map_or_else(|| text(h), |a| a.value.to_string())),
+                "title" => title.push(text(h)),
+                _ => {}
+            }
+        }
+        for c in h.children.borrow().iter() {
+            walk(c, scripts, title);
+        }
+    }
+    let dom = html5ever::parse_document(RcDom::default(), Default::default()).one(html);
+    let (mut scripts, mut title) = (Vec::new(), Vec::new());
+    walk(&dom.document, &mut scripts, &mut title);
+    assert_eq!(title.len(), 1, "one <title>: {title:?}");
+    (scripts, title.remove(0))
+}
+
+/// What HTML's parser gives back for text loa wrote: line breaks normalised
+/// (CR and CR LF are LF), after what HTML cannot carry was dropped.
+fn as_parsed(s: &str) -> String {
+    loa::render::escape::html(s).replace("\r\n", "\n").replace('\r', "\n")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, .. ProptestConfig::default() })]
+
+    /// The editor's page and configuration (`admin/`, with `cms:`) hold any
+    /// site title, campaign title and application id: the page has exactly
+    /// the editor's scripts and the title as written; `config.yml` reads back
+    /// as YAML with the values as written.
+    #[test]
+    fn the_editor_page_holds_any_title(site_title in hostile(), campaign in hostile(), app_id in hostile(), sveltia in any::<bool>()) {
+        let dir = tempfile::tempdir().unwrap();
+        write_site(dir.path(), &site_title, &campaign, "Trang", "Tóm tắt", "Nội dung");
+        let editor = if sveltia { "sveltia" } else { "decap" };
+        let site = dir.path().join("site.yaml");
+        let mut text = std::fs::read_to_string(&site).unwrap();
+        text.push_str(&format!("cms:\n  name: {editor}\n  backend: gitlab\n  repo: so/site\n  script: cdn\n  app_id: {}\n", yaml(&app_id)));
+        std::fs::write(&site, text).unwrap();
+        let (out, _) = match loa::render_in_memory(dir.path(), chrono::NaiveDate::from_ymd_opt(2027, 6, 10), false, None) {
+            Ok(r) => r,
+            Err(d) => {
+                prop_assert!(d.iter().all(|e| e.position.is_some()), "{}", d);
+                return Ok(());
+            }
+        };
+        let (files, _) = out.into_memory();
+        let file = |p: &str| String::from_utf8(files.iter().find(|(path, _)| path == p).unwrap_or_else(|| panic!("no {p}")).1.clone()).unwrap();
+
+        let page = file("admin/index.html");
+        prop_assert!(page.chars().all(loa::render::escape::html_char), "a code point HTML forbids");
+        let (scripts, title) = scripts_and_title(&page);
+        let cdn = if sveltia { "https://unpkg.com/@sveltia/cms@0.221.1/dist/sveltia-cms.js" } else { "https://unpkg.com/decap-cms@3.16.3/dist/decap-cms.js" };
+        prop_assert_eq!(&scripts[0], cdn, "the editor's script first: {:?}", scripts);
+        // Decap: one inline script of loa's (Unicode NFC on save); Sveltia: none.
+        prop_assert_eq!(scripts.len(), if sveltia { 1 } else { 2 }, "{:?}", scripts);
+        prop_assert!(sveltia || scripts[1].contains("CMS.registerEventListener({\n      name: 'preSave'"), "{:?}", scripts);
+        let heading = "Quản trị nội dung · ";
+        prop_assert_eq!(title.strip_prefix(heading), Some(as_parsed(site_title.trim()).as_str()), "{}", page);
+
+        let config: serde_json::Value = serde_saphyr::from_str(&file("admin/config.yml")).map_err(|e| TestCaseError::fail(format!("admin/config.yml: {e}")))?;
+        let written = app_id.trim();
+        prop_assert_eq!(config["backend"]["app_id"].as_str(), (!written.is_empty()).then_some(written));
+        let tet = config["collections"].as_array().unwrap().iter().find(|c| c["name"] == "tet").expect("the campaign's collection");
+        prop_assert_eq!(tet["label"].as_str(), Some(campaign.trim()));
     }
 }
