@@ -234,6 +234,6 @@ mod tests {
         }
         let server = files(dir.path(), Host::Server, &Options::default()).unwrap();
         assert!(server[0].1.contains("--out /srv/baovetreem.example.org/www/sub\n"), "{}", server[0].1);
-        assert!(server[2].1.contains("origin publish"));
+        assert!(server[2].1.contains("\x27 loa-pull publish /"), "{}", server[2].1);
     }
 }
