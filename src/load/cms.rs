@@ -297,7 +297,7 @@ mod tests {
         assert_eq!(cms("  name: decap\n").unwrap_err(), vec!["site.yaml:4:9: `cms` needs `repo`: the repository the editor saves into"]);
         assert_eq!(cms("  name: decap\n  repo: a/b\n  backend: gitea\n").unwrap_err(), vec!["site.yaml:4:9: `backend: gitea` needs `host`: the Gitea server's address"]);
         assert!(cms("  name: decap\n  repo: a/b\n  colour: red\n").unwrap_err()[0].contains("colour"));
-        assert_eq!(cms("  name: decap\n  repo: a/b\n  branch: \"a..b\"\n").unwrap_err(), vec!["site.yaml:6:11: `a..b` is not a branch name"]);
+        assert_eq!(cms("  name: decap\n  repo: a/b\n  branch: \"a..b\"\n").unwrap_err(), vec!["site.yaml:6:12: `a..b` is not a branch name"]);
         assert_eq!(cms("  name: decap\n  repo: a/b\n  branch: main;id\n").unwrap().branch, "main;id");
     }
 }
