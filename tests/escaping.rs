@@ -4,7 +4,9 @@
 //! every text a person writes (site title, campaign title, page title,
 //! summary, body), renders the site, and reads every output back with a
 //! real parser: iCalendar (no injected property), XML 1.0 (feeds, sitemap,
-//! the print box's SVGs), JSON, and HTML (no code point HTML forbids).
+//! the print box's SVGs), JSON, and HTML (no code point HTML forbids). The
+//! browser editor's page and configuration (`admin/`) are read back with
+//! the HTML standard's parser and a YAML parser.
 
 use std::path::Path;
 
@@ -96,5 +98,121 @@ proptest! {
                 prop_assert!(text.chars().all(loa::render::escape::html_char), "{path}: a code point HTML forbids");
             }
         }
+    }
+}
+
+/// The `<script>` elements of `html` (its `src`, or its text when inline)
+/// and the text of its `<title>`, as the HTML standard's tokenizer reads
+/// them (html5ever's, which ammonia and Servo use; switched to RCDATA after
+/// `<title>` and to script data after `<script>`, as its tree builder does).
+fn scripts_and_title(html: &str) -> (Vec<String>, String) {
+    use html5ever::tendril::StrTendril;
+    use html5ever::tokenizer::states::RawKind;
+    use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts};
+    use std::cell::RefCell;
+    #[derive(Default)]
+    struct Sink {
+        /// The element whose text is being read (`title` or `script`), if any.
+        open: RefCell<Option<String>>,
+        scripts: RefCell<Vec<String>>,
+        titles: RefCell<Vec<String>>,
+    }
+    impl TokenSink for Sink {
+        type Handle = ();
+        fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+            match token {
+                Token::TagToken(tag) if tag.kind == TagKind::StartTag && (&*tag.name == "title" || &*tag.name == "script") => {
+                    let name = tag.name.to_string();
+                    let src = tag.attrs.iter().find(|a| &*a.name.local == "src").map(|a| a.value.to_string());
+                    let list = if name == "title" { &self.titles } else { &self.scripts };
+                    list.borrow_mut().push(src.unwrap_or_default());
+                    *self.open.borrow_mut() = Some(name.clone());
+                    return TokenSinkResult::RawData(if name == "title" { RawKind::Rcdata } else { RawKind::ScriptData });
+                }
+                Token::TagToken(tag) if tag.kind == TagKind::EndTag => *self.open.borrow_mut() = None,
+                Token::CharacterTokens(t) => {
+                    if let Some(open) = self.open.borrow().as_deref() {
+                        let list = if open == "title" { &self.titles } else { &self.scripts };
+                        list.borrow_mut().last_mut().unwrap().push_str(&t);
+                    }
+                }
+                _ => {}
+            }
+            TokenSinkResult::Continue
+        }
+    }
+    let tok = Tokenizer::new(Sink::default(), TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from(html));
+    let _ = tok.feed(&input);
+    tok.end();
+    let mut titles = tok.sink.titles.take();
+    assert_eq!(titles.len(), 1, "one <title>: {titles:?}");
+    (tok.sink.scripts.take(), titles.remove(0))
+}
+
+/// What HTML's parser gives back for text loa wrote: line breaks normalised
+/// (CR and CR LF are LF), after what HTML cannot carry was dropped.
+fn as_parsed(s: &str) -> String {
+    loa::render::escape::html(s).replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// Text with markup in it: pieces of [`hostile`] text and of HTML that
+/// would end the `<title>` and start a script, or read as a reference.
+fn hostile_html() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        hostile(),
+        Just("</title><script>alert(document.cookie)</script>".to_owned()),
+        Just("</TITLE ><img src=x onerror=alert(1)>".to_owned()),
+        Just("&amp;".to_owned()),
+        Just("&lt".to_owned()),
+        Just("<!--".to_owned()),
+    ];
+    proptest::collection::vec(piece, 1..4).prop_map(|p| p.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, .. ProptestConfig::default() })]
+
+    /// The editor's page and configuration (`admin/`, with `cms:`) hold any
+    /// site title, campaign title and application id: the page has exactly
+    /// the editor's scripts and the title as written; `config.yml` reads back
+    /// as YAML with the values as written.
+    #[test]
+    fn the_editor_page_holds_any_title(site_title in hostile_html(), campaign in hostile_html(), app_id in hostile_html(), sveltia in any::<bool>()) {
+        let dir = tempfile::tempdir().unwrap();
+        write_site(dir.path(), &site_title, &campaign, "Trang", "Tóm tắt", "Nội dung");
+        let editor = if sveltia { "sveltia" } else { "decap" };
+        let site = dir.path().join("site.yaml");
+        let mut text = std::fs::read_to_string(&site).unwrap();
+        text.push_str(&format!("cms:\n  name: {editor}\n  backend: gitlab\n  repo: so/site\n  script: cdn\n  app_id: {}\n", yaml(&app_id)));
+        std::fs::write(&site, text).unwrap();
+        let (out, _) = match loa::render_in_memory(dir.path(), chrono::NaiveDate::from_ymd_opt(2027, 6, 10), false, None) {
+            Ok(r) => r,
+            Err(d) => {
+                prop_assert!(d.iter().all(|e| e.position.is_some()), "{}", d);
+                return Ok(());
+            }
+        };
+        let (files, _) = out.into_memory();
+        let file = |p: &str| String::from_utf8(files.iter().find(|(path, _)| path.as_str() == p).unwrap_or_else(|| panic!("no {p}")).1.clone()).unwrap();
+
+        let page = file("admin/index.html");
+        prop_assert!(page.chars().all(loa::render::escape::html_char), "a code point HTML forbids");
+        let (scripts, title) = scripts_and_title(&page);
+        let cdn = if sveltia { "https://unpkg.com/@sveltia/cms@0.221.1/dist/sveltia-cms.js" } else { "https://unpkg.com/decap-cms@3.16.3/dist/decap-cms.js" };
+        prop_assert_eq!(&scripts[0], cdn, "the editor's script first: {:?}", scripts);
+        // Decap: one inline script of loa's (Unicode NFC on save); Sveltia: none.
+        prop_assert_eq!(scripts.len(), if sveltia { 1 } else { 2 }, "{:?}", scripts);
+        prop_assert!(sveltia || scripts[1].contains("CMS.registerEventListener({\n      name: 'preSave'"), "{:?}", scripts);
+        let heading = "Quản trị nội dung · ";
+        let expected = as_parsed(site_title.trim());
+        prop_assert_eq!(title.strip_prefix(heading), Some(expected.as_str()), "{}", page);
+
+        let config: serde_json::Value = serde_saphyr::from_str(&file("admin/config.yml")).map_err(|e| TestCaseError::fail(format!("admin/config.yml: {e}")))?;
+        let written = app_id.trim();
+        prop_assert_eq!(config["backend"]["app_id"].as_str(), (!written.is_empty()).then_some(written));
+        let tet = config["collections"].as_array().unwrap().iter().find(|c| c["name"] == "tet").expect("the campaign's collection");
+        prop_assert_eq!(tet["label"].as_str(), Some(campaign.trim()));
     }
 }

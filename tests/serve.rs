@@ -40,9 +40,14 @@ fn free_port() -> u16 {
 
 /// `GET path` → (status, body); `None` while the server is not up.
 fn get(port: u16, path: &str) -> Option<(u16, String)> {
+    get_as(port, path, "127.0.0.1")
+}
+
+/// `GET path` with `Host: host` → (status, body).
+fn get_as(port: u16, path: &str, host: &str) -> Option<(u16, String)> {
     let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
     s.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
-    write!(s, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").ok()?;
+    write!(s, "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").ok()?;
     let mut buf = Vec::new();
     s.read_to_end(&mut buf).ok()?;
     let text = String::from_utf8_lossy(&buf).into_owned();
@@ -149,7 +154,7 @@ fn ctrl_c_removes_the_preview_folder() {
         .spawn()
         .unwrap();
     wait_for(port, "/", "the hub", |s, _| s == 200);
-    let dir = std::env::temp_dir().join(format!("loa-preview-{}", child.id()));
+    let dir = preview_folder(child.id());
     assert!(dir.join("index.html").exists(), "{}", dir.display());
     Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
     let start = Instant::now();
@@ -184,6 +189,85 @@ fn impossible_paths_get_404_not_500() {
     }
     let (status, _) = get(server.port, &format!("/{}", "a/".repeat(3000))).unwrap();
     assert_eq!(status, 414);
+}
+
+/// The preview folder of the `loa serve` whose process id is `pid`: the one
+/// folder in the temporary folder named `loa-preview-<pid>-…`.
+fn preview_folder(pid: u32) -> std::path::PathBuf {
+    let prefix = format!("loa-preview-{pid}-");
+    let found: Vec<_> = std::fs::read_dir(std::env::temp_dir()).unwrap().flatten().filter(|e| e.file_name().to_string_lossy().starts_with(&prefix)).map(|e| e.path()).collect();
+    assert_eq!(found.len(), 1, "one preview folder for {pid}: {found:?}");
+    found.into_iter().next().unwrap()
+}
+
+/// DNS rebinding: a page on another site that points its own name at
+/// 127.0.0.1 sends its name in `Host:`. Every such name is refused (421,
+/// with a short text and nothing of the site); this computer's names are
+/// served, on any port.
+#[test]
+fn only_this_computers_names_are_answered() {
+    let site = common::site("good");
+    let server = start(&site.root, &[]);
+    let port = server.port;
+    wait_for(port, "/", "the hub", |s, _| s == 200);
+    for host in ["evil.example".to_owned(), format!("evil.example:{port}"), format!("localhost.evil.example:{port}"), format!("127.0.0.1.nip.io:{port}"), "localhost.".to_owned(), "[::1".to_owned()] {
+        for path in ["/", "/ban-nhap/", "/style.css", "/khong-co/"] {
+            let (status, body) = get_as(port, path, &host).unwrap();
+            assert_eq!(status, 421, "Host: {host} {path}: {body}");
+            assert!(body.len() < 300 && !body.contains("Thử Nghiệm"), "{body}");
+        }
+    }
+    for host in [format!("localhost:{port}"), "localhost".to_owned(), format!("127.0.0.1:{port}"), format!("[::1]:{port}"), "LocalHost:1".to_owned()] {
+        let (status, body) = get_as(port, "/", &host).unwrap();
+        assert_eq!(status, 200, "Host: {host}");
+        assert!(body.contains("Thử Nghiệm"));
+    }
+}
+
+/// Connections that send nothing, or half a request, do not stop the
+/// preview: with 200 of them open, a normal request is answered at once.
+#[test]
+fn idle_connections_do_not_stop_it() {
+    let site = common::site("good");
+    let server = start(&site.root, &[]);
+    let port = server.port;
+    wait_for(port, "/", "the hub", |s, _| s == 200);
+    let mut idle = Vec::new();
+    for i in 0..200 {
+        let mut s = TcpStream::connect(("127.0.0.1", port)).expect("loopback connection");
+        if i % 4 == 0 {
+            // Half a request: the headers never end.
+            let _ = write!(s, "GET / HTTP/1.1\r\nHost: localhost\r\n");
+        }
+        idle.push(s);
+    }
+    let started = Instant::now();
+    let (status, body) = get(port, "/gioi-thieu/").expect("an answer");
+    assert_eq!(status, 200, "{body}");
+    assert!(started.elapsed() < Duration::from_secs(3), "answered after {:?}", started.elapsed());
+    drop(idle);
+}
+
+/// The preview folder (drafts included) is private to its owner, and its
+/// name is not just the process id (which anyone can guess).
+#[cfg(unix)]
+#[test]
+fn the_preview_folder_is_private() {
+    use std::os::unix::fs::PermissionsExt;
+    // A folder left by a preview that was killed (its process is gone) is removed.
+    let dead = (1_000_000..4_000_000).step_by(7919).find(|pid| !Path::new(&format!("/proc/{pid}")).exists()).unwrap();
+    let stale = std::env::temp_dir().join(format!("loa-preview-{dead}-AbCdEf"));
+    std::fs::create_dir_all(stale.join("sub")).unwrap();
+    let site = common::site("good");
+    let server = start(&site.root, &[]);
+    wait_for(server.port, "/", "the hub", |s, _| s == 200);
+    assert!(!stale.exists(), "the stale preview {} is left", stale.display());
+    let dir = preview_folder(server.child.id());
+    let mode = std::fs::metadata(&dir).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o700, "{} is {mode:o}", dir.display());
+    let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+    let random = name.rsplit('-').next().unwrap();
+    assert!(random.len() >= 6, "an unpredictable part in {name}");
 }
 
 /// Copies the example site (the repository root's inputs) into a temporary folder.

@@ -210,8 +210,14 @@ pub fn parse(raw: CmsFile, text: &str) -> Result<Cms, Vec<Diagnostic>> {
         }
     };
     let branch = match &raw.branch {
-        Some(b) if b.value.trim().is_empty() || b.value.contains(char::is_whitespace) => {
+        Some(b) if b.value.trim().is_empty() => {
             err(at(b), t!("cms-not-branch", value = b.value.as_str()), t!("cms-branch-hint"));
+            String::new()
+        }
+        // git's own rules: the branch reaches the deploy files (a workflow's
+        // filter, a systemd unit's command line), which quote it too.
+        Some(b) if super::ref_name::branch_problem(b.value.trim()).is_some() => {
+            err(at(b), t!("cms-not-branch", value = b.value.trim()), t!("cms-branch-rules-hint"));
             String::new()
         }
         Some(b) => b.value.trim().to_owned(),
@@ -291,5 +297,7 @@ mod tests {
         assert_eq!(cms("  name: decap\n").unwrap_err(), vec!["site.yaml:4:9: `cms` needs `repo`: the repository the editor saves into"]);
         assert_eq!(cms("  name: decap\n  repo: a/b\n  backend: gitea\n").unwrap_err(), vec!["site.yaml:4:9: `backend: gitea` needs `host`: the Gitea server's address"]);
         assert!(cms("  name: decap\n  repo: a/b\n  colour: red\n").unwrap_err()[0].contains("colour"));
+        assert_eq!(cms("  name: decap\n  repo: a/b\n  branch: \"a..b\"\n").unwrap_err(), vec!["site.yaml:6:12: `a..b` is not a branch name"]);
+        assert_eq!(cms("  name: decap\n  repo: a/b\n  branch: main;id\n").unwrap().branch, "main;id");
     }
 }

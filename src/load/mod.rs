@@ -13,6 +13,7 @@ pub mod fonts;
 pub mod front_matter;
 pub mod images;
 pub mod localities;
+pub mod ref_name;
 pub mod site;
 pub mod statics;
 pub mod theme;

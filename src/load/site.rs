@@ -169,6 +169,11 @@ pub fn parse(text: &str) -> Result<Site, Diagnostics> {
     let base = base.unwrap_or_else(|| url::Url::parse("https://example.org/").expect("a valid URL"));
     let base_url = base.to_string();
     let base_path = base.path().to_owned();
+    // The path names a folder on a server (deploy files): it must decode to text.
+    match percent_encoding::percent_decode_str(&base_path).decode_utf8() {
+        Ok(p) if !p.chars().any(char::is_control) => {}
+        _ => err(base_pos, t!("site-base-path-not-text", value = written), t!("site-base-path-hint")),
+    }
 
     let languages = match &raw.languages {
         None => vec!["vi".to_owned()],

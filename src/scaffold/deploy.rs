@@ -10,7 +10,13 @@
 //!   pull timer for edits) and an nginx server block, under `deploy/`.
 //!
 //! The files are templates embedded in the binary, filled in from the site
-//! (its address, calendar timezone, editor's branch) and loa's version.
+//! (its address, calendar timezone, editor's branch) and loa's version. Each
+//! value is quoted for the place it lands in ([`super::quote`]): the branch
+//! is a YAML string and an escaped filter in a workflow, a quoted word of a
+//! systemd command line (never part of a shell script's text), a quoted shell
+//! word in a command shown for copying; the site's folder on a server is the
+//! *decoded* path of `base_url` (what nginx looks up), a quoted word for
+//! systemd and a quoted string for nginx.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -20,6 +26,7 @@ use chrono_tz::Tz;
 
 use crate::diag::{display_path, Diagnostic, Diagnostics};
 use crate::load::{calendar, read_text, site};
+use super::quote;
 
 /// Where a site is published.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,6 +94,29 @@ pub fn daily_cron(tz: Tz) -> (String, String) {
     (format!("{m} {h} * * *"), comment)
 }
 
+/// `template` with each `@NAME@` replaced by its value, in one pass: a value
+/// that holds `@…@` itself (a branch may) is never read as a placeholder.
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 256);
+    let mut rest = template;
+    while let Some(at) = rest.find('@') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at..];
+        match values.iter().find(|(k, _)| after.starts_with(k)) {
+            Some((k, v)) => {
+                out.push_str(v);
+                rest = &after[k.len()..];
+            }
+            None => {
+                out.push('@');
+                rest = &after[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The files for `host`, relative to the site root, filled in for the site
 /// at `root`.
 pub fn files(root: &Path, host: Host, opts: &Options) -> Result<Vec<(PathBuf, String)>, Diagnostics> {
@@ -96,11 +126,29 @@ pub fn files(root: &Path, host: Host, opts: &Options) -> Result<Vec<(PathBuf, St
     let host_name = site.base.host_str().unwrap_or("example.org").to_owned();
     let srv = format!("/srv/{host_name}");
     let www = format!("{srv}/www");
-    let out_dir = format!("{www}{}", site.base_path.trim_end_matches('/'));
+    // nginx decodes the request's path before it looks for a file: the
+    // output folder is the decoded path (`/tin-tức/`, not `/tin-t%E1%BB%A9c/`).
+    // site.yaml's check makes sure it decodes to text.
+    let base_path = percent_encoding::percent_decode_str(&site.base_path).decode_utf8_lossy().into_owned();
+    let out_dir = format!("{www}{}", base_path.trim_end_matches('/'));
+    let site_dir = format!("{srv}/site");
     let (cron, cron_comment) = daily_cron(timezone);
     let loa_bin = opts.loa_bin.as_ref().map_or_else(|| "/usr/local/bin/loa".to_owned(), |p| p.display().to_string());
     let branch = site.cms.as_ref().map_or("main", |c| c.branch.as_str()).to_owned();
-    let values: [(&str, &str); 14] = [
+    let nginx_prelude = if base_path.contains('$') { quote::NGINX_DOLLAR } else { "" };
+    let values: &[(&str, &str)] = &[
+        ("@BRANCH_YAML@", &quote::yaml_string(&quote::github_branch_pattern(&branch))),
+        ("@BRANCH_SH@", &quote::shell_word(&branch)),
+        ("@BRANCH_UNIT@", &quote::systemd_word(&branch)),
+        ("@LOA_BIN_UNIT@", &quote::systemd_word(&loa_bin)),
+        ("@SITE_DIR_UNIT@", &quote::systemd_word(&site_dir)),
+        ("@OUT_DIR_UNIT@", &quote::systemd_word(&out_dir)),
+        ("@SRV_UNIT@", &quote::systemd_word(&srv)),
+        ("@SITE_DIR_PATH@", &quote::systemd_text(&site_dir)),
+        ("@NGINX_PRELUDE@", nginx_prelude),
+        ("@NGINX_404@", &quote::nginx_string(&format!("{base_path}404.html"), true)),
+        ("@NGINX_SCHEDULE@", &quote::nginx_string(&format!("{base_path}schedule.json"), false)),
+        ("@NGINX_ADMIN@", &quote::nginx_string(&format!("{base_path}admin/"), false)),
         ("@LOA_VERSION@", &loa_tag()),
         ("@LOA_GIT@", loa_git()),
         ("@BRANCH@", &branch),
@@ -110,13 +158,12 @@ pub fn files(root: &Path, host: Host, opts: &Options) -> Result<Vec<(PathBuf, St
         ("@HOST@", &host_name),
         ("@SRV@", &srv),
         ("@WWW@", &www),
-        ("@SITE_DIR@", &format!("{srv}/site")),
+        ("@SITE_DIR@", &site_dir),
         ("@OUT_DIR@", &out_dir),
-        ("@BASE_PATH@", &site.base_path),
         ("@LOA_BIN@", &loa_bin),
         ("@TITLE@", site.title.get(site.default_language(), site.default_language())),
     ];
-    let fill = |template: &str| values.iter().fold(template.to_owned(), |t, (k, v)| t.replace(k, v));
+    let fill = |template: &str| fill(template, values);
     let list: Vec<(String, &str)> = match host {
         Host::GitHub => vec![(".github/workflows/loa.yml".into(), include_str!("templates/github.yml"))],
         Host::GitLab => vec![(".gitlab-ci.yml".into(), include_str!("templates/gitlab-ci.yml"))],
@@ -187,6 +234,6 @@ mod tests {
         }
         let server = files(dir.path(), Host::Server, &Options::default()).unwrap();
         assert!(server[0].1.contains("--out /srv/baovetreem.example.org/www/sub\n"), "{}", server[0].1);
-        assert!(server[2].1.contains("origin publish"));
+        assert!(server[2].1.contains("\x27 loa-pull publish /"), "{}", server[2].1);
     }
 }

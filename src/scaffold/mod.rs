@@ -5,6 +5,7 @@
 pub mod deploy;
 pub mod init;
 pub mod new_page;
+pub mod quote;
 
 pub use init::init;
 pub use new_page::new_page;

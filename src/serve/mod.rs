@@ -7,7 +7,14 @@
 //! (server-sent events), whose small script is injected into HTML responses only
 //! while serving, never written to disk. Watching is notify through
 //! notify-debouncer-full, so an editor's burst of writes is one rebuild.
+//!
+//! Only this computer's browsers are answered ([`host`]); idle and slow
+//! connections are bounded ([`listen`]); the preview folder is private
+//! ([`folder`]).
 
+pub mod folder;
+pub mod host;
+pub mod listen;
 pub mod rebuild;
 
 use std::net::{IpAddr, SocketAddr};
@@ -118,34 +125,10 @@ fn is_relevant(root: &Path, p: &Path) -> bool {
     rel.starts_with("content") || rel.starts_with("themes") || matches!(name.as_str(), "site.yaml" | "calendar.yaml" | "localities.yaml")
 }
 
-/// The name of preview folders in the temporary folder, before the process id.
-const PREVIEW_PREFIX: &str = "loa-preview-";
-
-/// Removes preview folders left by `loa serve` processes that were killed
-/// (Ctrl-C removes its own); only where `/proc` tells which processes live.
-fn remove_stale_previews() {
-    let proc = Path::new("/proc");
-    if !proc.join("self").exists() {
-        return;
-    }
-    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else { return };
-    for e in entries.flatten() {
-        let name = e.file_name().to_string_lossy().into_owned();
-        if let Some(pid) = name.strip_prefix(PREVIEW_PREFIX)
-            && pid.chars().all(|c| c.is_ascii_digit())
-            && !proc.join(pid).exists()
-        {
-            let _ = std::fs::remove_dir_all(e.path());
-        }
-    }
-}
-
 /// Runs the preview until Ctrl-C.
 pub fn serve(opts: ServeOptions) -> Result<(), Diagnostics> {
     let root = crate::paths::absolute(&opts.root).map_err(|e| Diagnostic::error("--root", None, t!("out-cannot-resolve-root", detail = &e)))?;
-    remove_stale_previews();
-    let out_dir = std::env::temp_dir().join(format!("{PREVIEW_PREFIX}{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&out_dir);
+    let out_dir = folder::create().map_err(|e| Diagnostic::error(std::env::temp_dir(), None, t!("serve-cannot-start", detail = &e)))?;
     let mut rebuilder = Rebuilder::new(&root, &out_dir, opts.at, opts.drafts);
     let errors: ErrorPage = Arc::new(RwLock::new(None));
     match rebuilder.rebuild(&[]) {
@@ -204,13 +187,13 @@ async fn run(opts: ServeOptions, root: PathBuf, rebuilder: Rebuilder, errors: Er
         .fallback_service(ServeDir::new(&out_dir).not_found_service(not_found))
         .layer(middleware::from_fn_with_state(errors, overlay))
         .layer(middleware::from_fn_with_state(out_dir.join(crate::urls::NOT_FOUND), bounded_paths))
-        .layer(livereload);
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .map_err(|e| Diagnostic::error("serve", None, t!("serve-stopped", detail = &e)).into())
+        .layer(livereload)
+        .layer(middleware::from_fn_with_state(opts.bind, host::only_local));
+    listen::serve(listener, app, async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await;
+    Ok(())
 }
 
 /// Watches the site and rebuilds on a thread of its own; `reload` tells browsers.

@@ -45,6 +45,9 @@ pub fn script_src(cms: &Cms) -> String {
 }
 
 /// The page staff open: it loads the editor, which reads `config.yml` beside it.
+/// Every site value in it is escaped for HTML ([`escape::attribute`]): the
+/// title is edited in the editor's own Settings form, and a `</title><script>`
+/// in it would run on the origin where the editor keeps the staff's login.
 fn index_html(plan: &Plan<'_>, cms: &Cms) -> String {
     let site = plan.site();
     let lang = site.default_language();
@@ -63,12 +66,12 @@ fn index_html(plan: &Plan<'_>, cms: &Cms) -> String {
     };
     format!(
         "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n  <meta charset=\"utf-8\">\n  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n  <meta name=\"robots\" content=\"noindex\">\n  <title>{heading} · {}</title>\n  <link href=\"config.yml\" type=\"application/yaml\" rel=\"cms-config-url\">\n</head>\n<body>\n  <!-- {} {}, {origin}. Written by loa. -->\n  <script src=\"{}\"></script>{nfc}\n</body>\n</html>\n",
-        escape::html(title),
+        escape::attribute(title),
         match cms.editor {
             Editor::Decap => "Decap CMS",
             Editor::Sveltia => "Sveltia CMS",
         },
         cms.editor.version(),
-        escape::html(&script_src(cms)),
+        escape::attribute(&script_src(cms)),
     )
 }
