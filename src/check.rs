@@ -205,15 +205,16 @@ pub fn needs_fonts(inputs: &Inputs) -> bool {
 }
 
 /// Raw HTML that would make a reader's browser load something from another
-/// host (an image, a video's poster, a stylesheet…), however the URL is
-/// spelt. The sanitiser drops it too; this says where it is, and holds even
+/// host (an image, a video's poster, a stylesheet, CSS, a `srcdoc`, a meta
+/// refresh…, see [`crate::html_loads`]), however the URL is spelt. The
+/// render drops it too; this says where it is, and holds even
 /// with `allow_raw_html: true`. For page `i`.
 fn remote_loads(inputs: &Inputs, links: &LinkTable, i: usize, diags: &mut Diagnostics) {
     let base = &inputs.site.base;
     let (page, scan) = (&inputs.content.pages[i], &links.scans[i]);
     {
         for (offset, html) in &scan.raw_html {
-            for found in crate::url_policy::remote_loads(html, base) {
+            for found in crate::html_loads::remote_loads(html, base) {
                 diags.push(
                     Diagnostic::error(&page.source, Some(page.body_position(*offset)), t!("check-remote-html", found = found.as_str()))
                         .with_hint(t!("check-remote-html-hint"))

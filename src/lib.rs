@@ -28,9 +28,11 @@
 #![allow(clippy::result_large_err)]
 
 pub mod check;
+pub mod css_loads;
 pub mod diag;
 pub mod fold;
 pub mod hash;
+pub mod html_loads;
 pub mod i18n;
 pub mod links;
 pub mod load;

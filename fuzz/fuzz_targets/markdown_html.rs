@@ -38,7 +38,7 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     assert!(html.chars().all(loa::render::escape::html_char), "a character HTML cannot carry: {html:?}");
-    for found in loa::url_policy::remote_loads(&html, &base) {
+    for found in loa::html_loads::remote_loads(&html, &base) {
         panic!("loads from another host: {found} in {html}");
     }
 });

@@ -31,7 +31,8 @@ pub type PictureFn<'a> = &'a dyn Fn(&str, &str, &str, Loading) -> Option<String>
 
 /// How to render.
 pub struct RenderOptions<'a> {
-    /// Pass raw HTML through unchanged (`allow_raw_html: true`).
+    /// Pass raw HTML through (`allow_raw_html: true`), but for what would
+    /// load from another host.
     pub allow_raw_html: bool,
     /// The site's address, against which raw HTML's URLs are judged remote.
     pub base: &'a Url,
@@ -61,6 +62,8 @@ pub fn to_html(body: &str, opts: &RenderOptions<'_>) -> String {
     let mut events: Vec<Event<'_>> = Parser::new_ext(body, options()).collect();
     assign_heading_ids(&mut events);
     let mut has_raw = false;
+    // Raw HTML passed through (`allow_raw_html: true`).
+    let mut allowed_raw = false;
     let mut unlinked = Vec::new();
     let mut out_events = Vec::with_capacity(events.len());
     let mut footnote_number: HashMap<String, usize> = HashMap::new();
@@ -136,11 +139,18 @@ pub fn to_html(body: &str, opts: &RenderOptions<'_>) -> String {
                 has_raw = true;
                 out_events.push(Event::InlineHtml(h));
             }
+            raw @ (Event::Html(_) | Event::InlineHtml(_)) => {
+                allowed_raw = true;
+                out_events.push(raw);
+            }
             other => out_events.push(other),
         }
     }
     let mut out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut out, out_events.into_iter());
+    if allowed_raw {
+        return allowed_html(out, opts.base);
+    }
     if !has_raw {
         return match escape::html(&out) {
             std::borrow::Cow::Borrowed(_) => out,
@@ -160,6 +170,25 @@ pub fn to_html(body: &str, opts: &RenderOptions<'_>) -> String {
     }
     // Never reached in practice (each round removes characters); stay safe.
     escape::html(&sanitize(&out, opts.base)).into_owned()
+}
+
+/// Raw HTML the site allows, as written, but for what would load from another
+/// host ([`crate::html_loads`]); then without what HTML cannot carry, judged
+/// again if that changed anything (as [`to_html`] does for sanitised HTML).
+/// Should the removal not settle, the page is sanitised as by default.
+fn allowed_html(mut out: String, base: &Url) -> String {
+    for _ in 0..4 {
+        let clean = match crate::html_loads::without_remote_loads(&out, base) {
+            Some(std::borrow::Cow::Borrowed(_)) => out,
+            Some(std::borrow::Cow::Owned(c)) => c,
+            None => sanitize(&out, base),
+        };
+        match escape::html(&clean) {
+            std::borrow::Cow::Borrowed(_) => return clean,
+            std::borrow::Cow::Owned(c) => out = c,
+        }
+    }
+    escape::html(&sanitize(&out, base)).into_owned()
 }
 
 /// The HTML of a page's body, its links resolved as of the plan's day. With

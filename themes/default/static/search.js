@@ -32,9 +32,20 @@
   // Words of folded text, as fold.rs's tokens.
   const words = (f) => (f.match(WORD) || []).filter((w) => w.length <= 30 || [...w].length <= 30);
 
-  // A query: whole words t, and the word being typed p, a prefix of 2+ letters.
+  // A query is cut to its first MAX_CHARS UTF-16 units (a surrogate pair is
+  // never split) and MAX_WORDS whole words: a query pasted into ?q= costs what
+  // a short one does (each word is a shard to fetch and a list to merge).
+  const MAX_CHARS = 200, MAX_WORDS = 12;
+  const cap = (q) => {
+    if (q.length <= MAX_CHARS) return q;
+    const c = q.charCodeAt(MAX_CHARS - 1);
+    return q.slice(0, c >= 0xd800 && c < 0xdc00 ? MAX_CHARS - 1 : MAX_CHARS);
+  };
+
+  // A query: whole words t (distinct, at most MAX_WORDS), and the word being
+  // typed p, a prefix of 2+ letters.
   const parse = (q) => {
-    let f = fold(q), t = words(f), p = '';
+    let f = fold(cap(q)), t = words(f), p = '';
     if (t.length && /[\p{Alphabetic}\p{N}]$/u.test(f)) {
       p = t.pop();
       if (p.length < 2) {
@@ -42,7 +53,7 @@
         p = '';
       }
     }
-    return { t: t.filter((w, i) => t.indexOf(w) === i), p };
+    return { t: [...new Set(t)].slice(0, MAX_WORDS), p };
   };
 
   // The shard of term t: the last whose first term is <= t (-1: none).
@@ -277,7 +288,7 @@
     if (q0) input.value = q0, run();
   };
 
-  if (typeof module !== 'undefined' && module.exports) module.exports = { fold, foldMap, words, parse, shardOf, plan, rank, snippet };
+  if (typeof module !== 'undefined' && module.exports) module.exports = { fold, foldMap, words, parse, shardOf, plan, rank, snippet, cap, MAX_CHARS, MAX_WORDS };
   if (typeof document !== 'undefined') {
     const init = () => {
       const r = document.getElementById('loa-search');
