@@ -14,6 +14,7 @@ pub mod front_matter;
 pub mod images;
 pub mod localities;
 pub mod site;
+pub mod sniff;
 pub mod statics;
 pub mod theme;
 pub mod when;
