@@ -13,6 +13,7 @@ pub mod fonts;
 pub mod front_matter;
 pub mod images;
 pub mod localities;
+pub mod png_chunks;
 pub mod site;
 pub mod sniff;
 pub mod statics;
