@@ -274,6 +274,29 @@ mod tests {
         assert_eq!(kind("a.tif", &b), Kind::Refused(Refused::Raw));
     }
 
+    proptest::proptest! {
+        /// Whatever follows a picture's magic number and whatever the file
+        /// is called, the bytes decide; and no input panics.
+        #[test]
+        fn the_name_never_overrules_the_bytes(
+            magic in proptest::sample::select(vec![&b"\xFF\xD8\xFF"[..], b"\x89PNG\r\n\x1a\n", b"GIF87a", b"GIF89a", b"II*\0", b"MM\0*", b"\0\0\0\x18ftypheic", b"\0\0\0\x1cftypavif", b"8BPS", b"\xFF\x0A"]),
+            rest in proptest::collection::vec(proptest::num::u8::ANY, 0..64),
+            name in "[a-z]{0,6}(\\.(jpg|jpeg|jfif|jpe|png|gif|webp|tif|heic|svg|txt|dat|pdf|md|[a-z]{1,4}))?",
+            other in "[a-z]{0,6}(\\.(jpg|svg|txt|heic))?",
+        ) {
+            let bytes = [magic, &rest[..]].concat();
+            let kind = sniff(Path::new(&name), &bytes);
+            proptest::prop_assert_eq!(kind, sniff(Path::new(&other), &bytes));
+            proptest::prop_assert!(kind.is_raster(), "{:?} for {:?}", kind, bytes);
+        }
+
+        /// Any bytes at all: a kind, never a panic.
+        #[test]
+        fn any_bytes_are_classified(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..256), name in "[a-z.]{0,8}") {
+            let _ = sniff(Path::new(&name), &bytes);
+        }
+    }
+
     #[test]
     fn names_only_where_bytes_cannot_tell() {
         assert_eq!(kind("a.svg", b"<svg xmlns='http://www.w3.org/2000/svg'/>"), Kind::Svg);
