@@ -252,6 +252,10 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>) -> Result<P
     let mut diags = Diagnostics::new();
     let mut pictures = Pictures::default();
     let mut manifest = Manifest::default();
+    // Resized copies are filed by the picture's hash and name: the same
+    // bytes under two names with one stem (`anh.jpg`, `anh.txt`) make the
+    // same files, written once.
+    let mut variants_written: HashSet<String> = HashSet::new();
     for (job, outcome) in jobs.iter().zip(outcomes) {
         let output = &job.asset.output;
         if plan.theme().statics.contains_key(output) || out.contains(output) {
@@ -269,7 +273,9 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>) -> Result<P
                 out.copy(output.clone(), Source::File(dir.join(&entry.full.path)));
                 for v in &entry.variants {
                     for f in [&v.webp, &v.fallback] {
-                        out.copy(f.path.clone(), Source::File(dir.join(&f.path)));
+                        if variants_written.insert(f.path.clone()) {
+                            out.copy(f.path.clone(), Source::File(dir.join(&f.path)));
+                        }
                     }
                 }
                 if opts.print.contains(output) {
@@ -279,6 +285,9 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>) -> Result<P
             }
             Outcome::Made { entry, files } => {
                 for (path, bytes) in files {
+                    if path != *output && !variants_written.insert(path.clone()) {
+                        continue;
+                    }
                     pictures.encoded += 1;
                     if path == *output && opts.print.contains(output) {
                         pictures.print.insert(output.clone(), Print::Memory(std::sync::Arc::new(bytes.clone())));
