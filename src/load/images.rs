@@ -5,7 +5,7 @@
 use std::io::Cursor;
 use std::path::Path;
 
-use image::{ImageReader, Limits};
+use image::{ImageDecoder, ImageReader, Limits};
 
 use super::sniff::{Format, Kind};
 
@@ -42,6 +42,16 @@ pub fn decode_error(e: &image::ImageError, damaged: bool) -> Msg {
     }
 }
 
+/// Whether the decoded pixels fit in [`MAX_ALLOC`]: the `image` crate's
+/// own `max_alloc` is not enforced for the main pixel buffer of every
+/// format (a 16-bit PNG's is not), so it is checked here from the header.
+pub fn within_memory(decoder: &impl ImageDecoder) -> Result<(), Msg> {
+    if decoder.total_bytes() > MAX_ALLOC {
+        return Err(t!("image-too-much-memory", max = MAX_ALLOC >> 20));
+    }
+    Ok(())
+}
+
 /// A reader of `bytes` as `format` (sniffed from the bytes,
 /// [`super::sniff`]), with the limits set and, for a PNG, only the chunks
 /// that make its pixels.
@@ -64,10 +74,12 @@ pub fn reader(bytes: &[u8], kind: Kind) -> Result<ImageReader<Cursor<std::borrow
 /// published. Errors are in words for the person who put the file there.
 pub fn check(path: &Path, kind: Kind) -> Result<(u32, u32), Msg> {
     let bytes = std::fs::read(path).map_err(|e| t!("image-cannot-read", detail = &e))?;
-    let (w, h) = reader(&bytes, kind)?.into_dimensions().map_err(|e| decode_error(&e, false))?;
+    let decoder = reader(&bytes, kind)?.into_decoder().map_err(|e| decode_error(&e, false))?;
+    let (w, h) = decoder.dimensions();
     if u64::from(w) * u64::from(h) > MAX_PIXELS {
         return Err(t!("image-too-large", width = w, height = h, max = MAX_PIXELS / 1_000_000));
     }
+    within_memory(&decoder)?;
     // The JPEG decoder fills a file cut short with grey; a JPEG ends with
     // its end-of-image marker after the image data.
     if kind == Kind::Picture(Format::Jpeg) && !jpeg_is_complete(&bytes) {

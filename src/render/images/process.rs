@@ -107,6 +107,7 @@ pub fn decode(bytes: &[u8], sniffed: Sniffed) -> Result<(DynamicImage, Kind, Ori
     if u64::from(w) * u64::from(h) > MAX_PIXELS {
         return Err(t!("image-too-large", width = w, height = h, max = MAX_PIXELS / 1_000_000));
     }
+    crate::load::images::within_memory(&decoder)?;
     // The JPEG decoder fills a file cut short with grey.
     if format == Format::Jpeg && !crate::load::images::jpeg_is_complete(bytes) {
         return Err(t!("image-cut-short"));
