@@ -118,6 +118,7 @@ fn check_site(inputs: &Inputs, fonts: Option<&Fonts>) -> Diagnostics {
     cms(inputs, &mut diags);
     campaigns(inputs, &mut diags);
     leaflets(inputs, &mut diags);
+    static_pictures(inputs, &mut diags);
     if let Some(fonts) = fonts {
         glyphs_around_leaflets(inputs, fonts, &mut diags);
         print_glyphs(inputs, fonts, &mut diags);
@@ -126,6 +127,18 @@ fn check_site(inputs: &Inputs, fonts: Option<&Fonts>) -> Diagnostics {
     diags.extend(inputs.content.warnings.iter().cloned());
     diags.extend(inputs.static_warnings.iter().cloned());
     diags
+}
+
+/// Every picture of `static/` (judged by its bytes, whatever its name) is
+/// one loa reads and accepts, from its header: an error at the file, as
+/// `loa build` would give.
+fn static_pictures(inputs: &Inputs, diags: &mut Diagnostics) {
+    for asset in inputs.statics.iter().filter(|a| a.kind.is_raster()) {
+        if let Err(why) = images::check(&inputs.root.join(&asset.source), asset.kind) {
+            let what = asset.source.display().to_string();
+            diags.push(Diagnostic::error(&asset.source, None, t!("check-picture-bad", picture = what.as_str(), why = why)).with_hint(t!("check-picture-bad-hint")));
+        }
+    }
 }
 
 /// Files of `content/` that no page links, whatever the day: they are never
@@ -154,10 +167,10 @@ fn pictures(inputs: &Inputs, links: &LinkTable, i: usize, diags: &mut Diagnostic
     let asset = |out: &str| inputs.content.assets.iter().find(|a| a.output == out);
     let mut check_file = |out: &str, pos: Option<Position>, what: &str, diags: &mut Diagnostics| {
         let Some(asset) = asset(out) else { return };
-        if !images::is_raster(&asset.source) || !checked.insert(asset.output.as_str()) {
+        if !asset.kind.is_raster() || !checked.insert(asset.output.as_str()) {
             return;
         }
-        if let Err(why) = images::check(&inputs.root.join(&asset.source)) {
+        if let Err(why) = images::check(&inputs.root.join(&asset.source), asset.kind) {
             diags.push(
                 Diagnostic::error(&page.source, pos, t!("check-picture-bad", picture = what, why = why))
                     .with_hint(t!("check-picture-bad-hint"))
@@ -186,7 +199,7 @@ fn pictures(inputs: &Inputs, links: &LinkTable, i: usize, diags: &mut Diagnostic
     }
     match target {
         Ok(Target::Asset(out)) => {
-            if asset(out).is_some_and(|a| images::is_picture(&a.source)) {
+            if asset(out).is_some_and(|a| a.kind.is_picture()) {
                 check_file(out, at, dest, diags);
             } else {
                 diags.push(err(t!("check-not-a-picture", picture = dest), t!("check-not-a-picture-hint")));

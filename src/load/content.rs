@@ -113,6 +113,8 @@ pub struct Asset {
     pub source: PathBuf,
     /// Output path relative to the output folder (`pages/` is dropped).
     pub output: String,
+    /// What the file is, by its bytes ([`super::sniff`]): how it is published.
+    pub kind: super::sniff::Kind,
 }
 
 /// Reads every file under `content/`.
@@ -179,7 +181,7 @@ pub fn load(root: &Path, site: &Site, calendar: &Calendar) -> Result<Content, Di
             markdown.push(rel);
         } else {
             let output = if parts.first().is_some_and(|p| p == PAGES_DIR) { parts[1..].join("/") } else { parts.join("/") };
-            assets.push(Asset { source: rel, output });
+            assets.push(Asset { kind: super::sniff::file(entry.path()), source: rel, output });
         }
     }
     if diags.has_errors() {

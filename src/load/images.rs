@@ -2,9 +2,12 @@
 //! and its size — with a ceiling on pixels, so a small file that unpacks to
 //! gigabytes (a decompression bomb) is refused before it is unpacked.
 
+use std::io::Cursor;
 use std::path::Path;
 
-use image::{ImageReader, Limits};
+use image::{ImageDecoder, ImageReader, Limits};
+
+use super::sniff::{Format, Kind};
 
 use crate::i18n::Msg;
 use crate::t;
@@ -13,26 +16,12 @@ use crate::t;
 /// more than any phone camera's; a larger one is refused.
 pub const MAX_PIXELS: u64 = 40_000_000;
 
-/// The most memory decoding one image may take.
-pub const MAX_ALLOC: u64 = 512 << 20;
-
-/// The file extensions loa reads as raster images.
-pub const RASTER_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "webp"];
-
-/// Whether a file name is a raster image's.
-pub fn is_raster(path: &Path) -> bool {
-    path.extension().is_some_and(|e| RASTER_EXTENSIONS.contains(&e.to_string_lossy().to_ascii_lowercase().as_str()))
-}
-
-/// Whether a file name is an SVG picture's.
-pub fn is_svg(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("svg"))
-}
-
-/// Whether a file name is a picture's (raster or SVG).
-pub fn is_picture(path: &Path) -> bool {
-    is_raster(path) || is_svg(path)
-}
+/// The most memory decoding one picture may take: 256 MiB, enough for the
+/// pixels of a 40-megapixel photo (160 MB at 8 bits a channel with
+/// transparency). Metadata never counts against it: a PNG's ancillary
+/// chunks (an ICC profile, text) are dropped before the decoder sees them
+/// ([`super::png_chunks`]).
+pub const MAX_ALLOC: u64 = 256 << 20;
 
 /// The decoder limits: no image may take more memory than [`MAX_ALLOC`].
 pub fn limits() -> Limits {
@@ -43,25 +32,57 @@ pub fn limits() -> Limits {
     l
 }
 
-/// Checks the image at `path` from its header, without unpacking it: that it
-/// is an image loa reads, its width and height, that it is not larger than
-/// [`MAX_PIXELS`], and that a JPEG is not cut short. Damage deeper in the
-/// pixel data is found when the picture is published. Errors are in words
-/// for the person who put the file there.
-pub fn check(path: &Path) -> Result<(u32, u32), Msg> {
-    let bytes = std::fs::read(path).map_err(|e| t!("image-cannot-read", detail = &e))?;
-    let mut reader = ImageReader::new(std::io::Cursor::new(&bytes)).with_guessed_format().map_err(|e| t!("image-cannot-read", detail = &e))?;
-    let Some(format) = reader.format() else {
-        return Err(t!("image-unknown-format"));
+/// Why a picture's decoder failed, in words for staff: over the memory
+/// limit, or damaged.
+pub fn decode_error(e: &image::ImageError, damaged: bool) -> Msg {
+    match e {
+        image::ImageError::Limits(_) => t!("image-too-much-memory", max = MAX_ALLOC >> 20),
+        _ if damaged => t!("image-damaged", detail = e.to_string()),
+        _ => t!("image-unreadable", detail = e.to_string()),
+    }
+}
+
+/// Whether the decoded pixels fit in [`MAX_ALLOC`]: the `image` crate's
+/// own `max_alloc` is not enforced for the main pixel buffer of every
+/// format (a 16-bit PNG's is not), so it is checked here from the header.
+pub fn within_memory(decoder: &impl ImageDecoder) -> Result<(), Msg> {
+    if decoder.total_bytes() > MAX_ALLOC {
+        return Err(t!("image-too-much-memory", max = MAX_ALLOC >> 20));
+    }
+    Ok(())
+}
+
+/// A reader of `bytes` as `format` (sniffed from the bytes,
+/// [`super::sniff`]), with the limits set and, for a PNG, only the chunks
+/// that make its pixels.
+pub fn reader(bytes: &[u8], kind: Kind) -> Result<ImageReader<Cursor<std::borrow::Cow<'_, [u8]>>>, Msg> {
+    let format = match kind {
+        Kind::Picture(f) => f,
+        Kind::Refused(r) => return Err(t!("image-refused-format", format = r.name())),
+        _ => return Err(t!("image-unknown-format")),
     };
+    let bytes = if format == Format::Png { super::png_chunks::pixels_only(bytes) } else { std::borrow::Cow::Borrowed(bytes) };
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), format.image());
     reader.limits(limits());
-    let (w, h) = reader.into_dimensions().map_err(|e| t!("image-unreadable", detail = e.to_string()))?;
+    Ok(reader)
+}
+
+/// Checks the image at `path`, of the kind its bytes say (`kind`), from its
+/// header without unpacking it: that it is an image loa reads, its width and
+/// height, that it is not larger than [`MAX_PIXELS`], and that a JPEG is not
+/// cut short. Damage deeper in the pixel data is found when the picture is
+/// published. Errors are in words for the person who put the file there.
+pub fn check(path: &Path, kind: Kind) -> Result<(u32, u32), Msg> {
+    let bytes = std::fs::read(path).map_err(|e| t!("image-cannot-read", detail = &e))?;
+    let decoder = reader(&bytes, kind)?.into_decoder().map_err(|e| decode_error(&e, false))?;
+    let (w, h) = decoder.dimensions();
     if u64::from(w) * u64::from(h) > MAX_PIXELS {
         return Err(t!("image-too-large", width = w, height = h, max = MAX_PIXELS / 1_000_000));
     }
+    within_memory(&decoder)?;
     // The JPEG decoder fills a file cut short with grey; a JPEG ends with
     // its end-of-image marker after the image data.
-    if format == image::ImageFormat::Jpeg && !jpeg_is_complete(&bytes) {
+    if kind == Kind::Picture(Format::Jpeg) && !jpeg_is_complete(&bytes) {
         return Err(t!("image-cut-short"));
     }
     Ok((w, h))
@@ -79,6 +100,10 @@ mod tests {
 
     fn fixture(name: &str) -> std::path::PathBuf {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/images").join(name)
+    }
+
+    fn check(path: &Path) -> Result<(u32, u32), Msg> {
+        super::check(path, crate::load::sniff::file(path))
     }
 
     #[test]

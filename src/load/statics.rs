@@ -44,7 +44,7 @@ pub fn load(root: &Path) -> Result<(Vec<Asset>, Vec<Diagnostic>), Diagnostics> {
             continue;
         }
         let output = entry.path().strip_prefix(&dir).unwrap_or(entry.path()).iter().map(|p| p.to_string_lossy().into_owned()).collect::<Vec<_>>().join("/");
-        files.push(Asset { source: rel, output });
+        files.push(Asset { kind: super::sniff::file(entry.path()), source: rel, output });
     }
     if diags.has_errors() { Err(diags) } else { Ok((files, warnings)) }
 }

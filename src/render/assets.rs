@@ -8,7 +8,6 @@ use std::collections::BTreeSet;
 
 use super::{Output, Source};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::load::images::is_picture;
 use crate::plan::Plan;
 
 /// The output paths of the content files that the plan's live pages link
@@ -26,7 +25,7 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>) -> Result<(), Diagnostics> {
         out.copy(path.clone(), Source::from(bytes));
     }
     let used = published(plan);
-    let files = plan.statics().iter().chain(plan.assets().iter().filter(|a| used.contains(&a.output))).filter(|a| !is_picture(&a.source));
+    let files = plan.statics().iter().chain(plan.assets().iter().filter(|a| used.contains(&a.output))).filter(|a| !a.kind.is_picture());
     for asset in files {
         if out.contains(&asset.output) {
             diags.push(Diagnostic::error(&asset.source, None, crate::t!("assets-overwrite", output = asset.output.as_str())).with_hint(crate::t!("check-rename-file")));

@@ -16,11 +16,11 @@ use typst::foundations::Bytes;
 use typst_layout::PagedDocument;
 
 use super::manifest::{FileEntry, Manifest};
-use super::{is_svg, process, Card, Options, Pictures, DIR};
+use super::{process, Card, Options, Pictures, DIR};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::t;
 use crate::links::Target;
-use crate::load::images::is_raster;
+use crate::load::sniff::Kind;
 use crate::plan::{PageId, Plan};
 use crate::render::context::DEFAULT_COLOR;
 use crate::render::leaflet::data::{normal_hex, on_colour};
@@ -109,7 +109,7 @@ fn data(plan: &Plan<'_>, id: PageId) -> CardData {
 /// How one page's card is made.
 enum Making {
     /// Cropped from the page's picture (its source bytes).
-    Cover(Vec<u8>, String),
+    Cover(Vec<u8>, Kind, String),
     /// Typeset.
     Typeset(CardData),
 }
@@ -149,14 +149,14 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>, previous: &
     let mut wanted: Vec<(PageId, String, Making, String)> = Vec::new();
     for p in plan.live_pages() {
         let cover = p.page.front.image.as_deref().and_then(|img| match plan.link_target(p.id, img) {
-            Ok(Target::Asset(o)) => plan.asset_at(&o).filter(|a| is_raster(&a.source) && !is_svg(&a.source)),
+            Ok(Target::Asset(o)) => plan.asset_at(&o).filter(|a| matches!(a.kind, Kind::Picture(_))),
             _ => None,
         });
         if let Some(asset) = cover {
             let Ok(bytes) = std::fs::read(plan.asset_path(asset)) else { continue };
             let key = format!("{:032x}", typst::utils::hash128(&(CARD_FORMAT, process::SETTINGS, "cover", &bytes)));
             let alt = p.page.front.image_alt.clone().unwrap_or_default();
-            wanted.push((p.id, key, Making::Cover(bytes, asset.source.display().to_string()), alt));
+            wanted.push((p.id, key, Making::Cover(bytes, asset.kind, asset.source.display().to_string()), alt));
         } else if site.share_cards {
             let d = data(plan, p.id);
             let template = theme.leaflets.get(TEMPLATE).map(|t| t.text.as_str()).unwrap_or("");
@@ -211,7 +211,7 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>, previous: &
         todo.par_iter()
             .map(|(key, how)| {
                 let png = match how {
-                    Making::Cover(bytes, source) => process::cover_png(bytes, WIDTH, HEIGHT).map_err(|why| vec![Diagnostic::error(source.as_str(), None, t!("card-from-picture", why = why))]),
+                    Making::Cover(bytes, kind, source) => process::cover_png(bytes, *kind, WIDTH, HEIGHT).map_err(|why| vec![Diagnostic::error(source.as_str(), None, t!("card-from-picture", why = why))]),
                     Making::Typeset(d) => typeset(shared.as_ref().expect("fonts loaded for typeset cards"), d),
                 }?;
                 let path = format!("{DIR}/{}/card.png", &key[..16]);

@@ -36,8 +36,7 @@ use crate::t;
 use crate::links::Target;
 use crate::load::content::Asset;
 use crate::load::fonts::Fonts;
-pub use crate::load::images::is_svg;
-use crate::load::images::is_picture;
+use crate::load::sniff::Kind;
 use crate::plan::{PageId, Plan};
 use manifest::{FileEntry, Manifest, PictureEntry};
 
@@ -229,8 +228,8 @@ enum Outcome {
 /// the pages' share cards.
 pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>) -> Result<Pictures, Diagnostics> {
     let used = super::assets::published(plan);
-    let mut jobs: Vec<Job<'_>> = plan.assets().iter().filter(|a| used.contains(&a.output) && is_picture(&a.source)).map(|asset| Job { asset, variants: true }).collect();
-    jobs.extend(plan.statics().iter().filter(|a| is_picture(&a.source)).map(|asset| Job { asset, variants: false }));
+    let mut jobs: Vec<Job<'_>> = plan.assets().iter().filter(|a| used.contains(&a.output) && a.kind.is_picture()).map(|asset| Job { asset, variants: true }).collect();
+    jobs.extend(plan.statics().iter().filter(|a| a.kind.is_picture()).map(|asset| Job { asset, variants: false }));
     let previous = opts.previous.and_then(Manifest::open);
     let widths = &plan.theme().images.widths;
 
@@ -241,7 +240,7 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>) -> Result<P
                 Ok(b) => b,
                 Err(e) => return Outcome::Failed(t!("image-cannot-read", detail = &e)),
             };
-            let svg = is_svg(&job.asset.source);
+            let svg = job.asset.kind == Kind::Svg;
             let key = manifest::key(&bytes, if job.variants && !svg { widths } else { &[] }, svg);
             if let Some(entry) = previous.as_ref().and_then(|m| m.reusable(&key)) {
                 return Outcome::Reused(entry);
@@ -253,6 +252,10 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>) -> Result<P
     let mut diags = Diagnostics::new();
     let mut pictures = Pictures::default();
     let mut manifest = Manifest::default();
+    // Resized copies are filed by the picture's hash and name: the same
+    // bytes under two names with one stem (`anh.jpg`, `anh.txt`) make the
+    // same files, written once.
+    let mut variants_written: HashSet<String> = HashSet::new();
     for (job, outcome) in jobs.iter().zip(outcomes) {
         let output = &job.asset.output;
         if plan.theme().statics.contains_key(output) || out.contains(output) {
@@ -270,7 +273,9 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>) -> Result<P
                 out.copy(output.clone(), Source::File(dir.join(&entry.full.path)));
                 for v in &entry.variants {
                     for f in [&v.webp, &v.fallback] {
-                        out.copy(f.path.clone(), Source::File(dir.join(&f.path)));
+                        if variants_written.insert(f.path.clone()) {
+                            out.copy(f.path.clone(), Source::File(dir.join(&f.path)));
+                        }
                     }
                 }
                 if opts.print.contains(output) {
@@ -280,6 +285,9 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>) -> Result<P
             }
             Outcome::Made { entry, files } => {
                 for (path, bytes) in files {
+                    if path != *output && !variants_written.insert(path.clone()) {
+                        continue;
+                    }
                     pictures.encoded += 1;
                     if path == *output && opts.print.contains(output) {
                         pictures.print.insert(output.clone(), Print::Memory(std::sync::Arc::new(bytes.clone())));
@@ -308,7 +316,10 @@ fn make(job: &Job<'_>, bytes: &[u8], key: String, widths: &[u32]) -> Outcome {
     let output = &job.asset.output;
     let dir = format!("{DIR}/{}", &key[..16]);
     let stem = crate::slug::from_name(stem(output));
-    if is_svg(&job.asset.source) {
+    if let Kind::Refused(format) = job.asset.kind {
+        return Outcome::Failed(t!("image-refused-format", format = format.name()));
+    }
+    if job.asset.kind == Kind::Svg {
         return match svg::sanitize(bytes) {
             Ok(clean) => {
                 let full = FileEntry::of(output, &clean, None);
@@ -317,7 +328,7 @@ fn make(job: &Job<'_>, bytes: &[u8], key: String, widths: &[u32]) -> Outcome {
             Err(e) => Outcome::Failed(t!("svg-at-byte", why = e.message, offset = e.offset)),
         };
     }
-    let made = match process::make(bytes, if job.variants { widths } else { &[] }) {
+    let made = match process::make(bytes, job.asset.kind, if job.variants { widths } else { &[] }) {
         Ok(m) => m,
         Err(why) => return Outcome::Failed(why),
     };

@@ -14,10 +14,11 @@ use std::io::Cursor;
 use image::codecs::jpeg::JpegEncoder;
 use image::codecs::png::{CompressionType, FilterType as PngFilter, PngEncoder};
 use image::imageops::FilterType;
-use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader};
+use image::{DynamicImage, ImageDecoder};
 
 use crate::i18n::Msg;
-use crate::load::images::{limits, MAX_PIXELS};
+use crate::load::images::{decode_error, MAX_PIXELS};
+use crate::load::sniff::{Format, Kind as Sniffed};
 use crate::t;
 
 /// The widths a picture is published at (never wider than it is).
@@ -80,6 +81,8 @@ pub enum Original {
     Gif,
     /// WebP.
     WebP,
+    /// TIFF (only its first page is kept).
+    Tiff,
 }
 
 /// A picture made anew.
@@ -92,34 +95,37 @@ pub struct Made {
     pub variants: Vec<(Encoded, Encoded)>,
 }
 
-/// Decodes `bytes`, turns the picture upright, and drops everything but its
-/// pixels. Errors are in words for the person who put the file there.
-pub fn decode(bytes: &[u8]) -> Result<(DynamicImage, Kind, Original), Msg> {
-    let mut reader = ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|e| t!("image-cannot-read", detail = &e))?;
-    let format = reader.format().ok_or_else(|| t!("image-unknown-format"))?;
-    reader.limits(limits());
-    let mut decoder = reader.into_decoder().map_err(|e| t!("image-unreadable", detail = e.to_string()))?;
+/// Decodes `bytes` as the kind its bytes say (`kind`, [`crate::load::sniff`]),
+/// turns the picture upright, and drops everything but its pixels. The
+/// decoder never takes more than [`crate::load::images::MAX_ALLOC`] of
+/// memory. Errors are in words for the person who put the file there.
+pub fn decode(bytes: &[u8], sniffed: Sniffed) -> Result<(DynamicImage, Kind, Original), Msg> {
+    let reader = crate::load::images::reader(bytes, sniffed)?;
+    let Sniffed::Picture(format) = sniffed else { return Err(t!("image-unknown-format")) };
+    let mut decoder = reader.into_decoder().map_err(|e| decode_error(&e, false))?;
     let (w, h) = decoder.dimensions();
     if u64::from(w) * u64::from(h) > MAX_PIXELS {
         return Err(t!("image-too-large", width = w, height = h, max = MAX_PIXELS / 1_000_000));
     }
+    crate::load::images::within_memory(&decoder)?;
     // The JPEG decoder fills a file cut short with grey.
-    if format == ImageFormat::Jpeg && !crate::load::images::jpeg_is_complete(bytes) {
+    if format == Format::Jpeg && !crate::load::images::jpeg_is_complete(bytes) {
         return Err(t!("image-cut-short"));
     }
     let orientation = decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms);
-    let mut img = DynamicImage::from_decoder(decoder).map_err(|e| t!("image-damaged", detail = e.to_string()))?;
+    let mut img = DynamicImage::from_decoder(decoder).map_err(|e| decode_error(&e, true))?;
     img.apply_orientation(orientation);
     let kind = match format {
-        ImageFormat::Jpeg => Kind::Jpeg,
-        ImageFormat::WebP if !img.color().has_alpha() => Kind::Jpeg,
+        Format::Jpeg => Kind::Jpeg,
+        Format::WebP | Format::Tiff if !img.color().has_alpha() => Kind::Jpeg,
         _ => Kind::Png,
     };
     let original = match format {
-        ImageFormat::Jpeg => Original::Jpeg,
-        ImageFormat::Gif => Original::Gif,
-        ImageFormat::WebP => Original::WebP,
-        _ => Original::Png,
+        Format::Jpeg => Original::Jpeg,
+        Format::Gif => Original::Gif,
+        Format::WebP => Original::WebP,
+        Format::Tiff => Original::Tiff,
+        Format::Png => Original::Png,
     };
     Ok((img, kind, original))
 }
@@ -145,6 +151,14 @@ fn encode_full(img: &DynamicImage, original: Original) -> Result<Encoded, Msg> {
             let mut e = webp_at(img, FULL_QUALITY);
             e.ext = "webp";
             Ok(e)
+        }
+        Original::Tiff => {
+            // Written anew by the `tiff` crate: the picture's own tags only
+            // (size, colour, strips), no EXIF, GPS or XMP directory.
+            let mut bytes = Vec::new();
+            let rgb: DynamicImage = if img.color().has_alpha() { img.to_rgba8().into() } else { img.to_rgb8().into() };
+            rgb.write_to(&mut Cursor::new(&mut bytes), image::ImageFormat::Tiff).map_err(|e| t!("image-cannot-encode", format = "TIFF", detail = e.to_string()))?;
+            Ok(Encoded { width, height, ext: "tif", bytes })
         }
     }
 }
@@ -191,8 +205,8 @@ fn resized(img: &DynamicImage, width: u32) -> DynamicImage {
 
 /// Makes every published file of a picture, resized to each of `widths`
 /// narrower than it.
-pub fn make(bytes: &[u8], widths: &[u32]) -> Result<Made, Msg> {
-    let (img, kind, original) = decode(bytes)?;
+pub fn make(bytes: &[u8], sniffed: Sniffed, widths: &[u32]) -> Result<Made, Msg> {
+    let (img, kind, original) = decode(bytes, sniffed)?;
     let full = if img.width() > FULL_WIDTH { resized(&img, FULL_WIDTH) } else { img.clone() };
     let full_encoded = encode_full(&full, original)?;
     let mut variants = Vec::new();
@@ -214,8 +228,8 @@ pub fn png(img: &DynamicImage) -> Result<Vec<u8>, Msg> {
 
 /// A picture cropped to `width` × `height` around its middle and scaled to
 /// fill it, as PNG (for share cards).
-pub fn cover_png(bytes: &[u8], width: u32, height: u32) -> Result<Vec<u8>, Msg> {
-    let (img, _, _) = decode(bytes)?;
+pub fn cover_png(bytes: &[u8], sniffed: Sniffed, width: u32, height: u32) -> Result<Vec<u8>, Msg> {
+    let (img, _, _) = decode(bytes, sniffed)?;
     let filled = img.resize_to_fill(width, height, FilterType::Lanczos3);
     Ok(encode(&filled, Kind::Png)?.bytes)
 }
@@ -226,6 +240,10 @@ mod tests {
 
     fn fixture(name: &str) -> Vec<u8> {
         std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/images").join(name)).unwrap()
+    }
+
+    fn sniffed(b: &[u8]) -> Sniffed {
+        crate::load::sniff::sniff(std::path::Path::new("x"), b)
     }
 
     /// Whether the bytes hold any metadata block a photo can carry.
@@ -239,7 +257,7 @@ mod tests {
         for name in ["gps.jpg", "gps.png", "gps.webp", "rotated.jpg"] {
             let src = fixture(name);
             assert!(has_metadata(&src), "{name} has metadata to begin with");
-            let made = make(&src, WIDTHS).unwrap();
+            let made = make(&src, sniffed(&src), WIDTHS).unwrap();
             for e in std::iter::once(&made.full).chain(made.variants.iter().flat_map(|(a, b)| [a, b])) {
                 assert!(!has_metadata(&e.bytes), "{name} → {}×{}.{}", e.width, e.height, e.ext);
                 assert!(!e.bytes.windows(8).any(|w| w == b"Hoan Kie" || w == b"LoaTestC"), "{name}: a trace of the camera");
@@ -249,7 +267,7 @@ mod tests {
 
     #[test]
     fn orientation_is_applied_to_the_pixels() {
-        let made = make(&fixture("rotated.jpg"), WIDTHS).unwrap();
+        let made = make(&fixture("rotated.jpg"), sniffed(&fixture("rotated.jpg")), WIDTHS).unwrap();
         assert_eq!((made.full.width, made.full.height), (48, 64), "turned upright");
         let img = image::load_from_memory(&made.full.bytes).unwrap().to_rgb8();
         let px = |x, y| img.get_pixel(x, y).0;
@@ -262,8 +280,8 @@ mod tests {
     fn widths_never_exceed_the_picture() {
         let big = DynamicImage::new_rgb8(1000, 500);
         let mut png = Vec::new();
-        big.write_to(&mut Cursor::new(&mut png), ImageFormat::Png).unwrap();
-        let made = make(&png, WIDTHS).unwrap();
+        big.write_to(&mut Cursor::new(&mut png), image::ImageFormat::Png).unwrap();
+        let made = make(&png, sniffed(&png), WIDTHS).unwrap();
         let widths: Vec<u32> = made.variants.iter().map(|(w, _)| w.width).collect();
         assert_eq!(widths, [480, 960]);
         assert_eq!((made.variants[0].0.width, made.variants[0].0.height), (480, 240));
@@ -273,7 +291,7 @@ mod tests {
 
     #[test]
     fn bad_pictures_say_why() {
-        assert!(make(&fixture("not-an-image.png"), WIDTHS).unwrap_err().as_str().contains("not"));
-        assert!(make(b"", WIDTHS).is_err());
+        assert!(make(&fixture("not-an-image.png"), crate::load::sniff::sniff(std::path::Path::new("x.png"), &fixture("not-an-image.png")), WIDTHS).unwrap_err().as_str().contains("not"));
+        assert!(make(b"", sniffed(b""), WIDTHS).is_err());
     }
 }

@@ -15,7 +15,9 @@
 //! - `<a>` is dropped but its drawing kept;
 //! - attributes: `on…` handlers are dropped, a link (`href`, `xlink:href`)
 //!   may only point inside the picture (`#id`), and a `url(…)` in any
-//!   attribute or style only to `#id`; `@import` is never kept;
+//!   attribute or style only to `#id`; `@import`, the other CSS functions
+//!   that load (`image-set(`, `image(`, `cross-fade(`, `src(`, prefixed or
+//!   not) and CSS escapes are never kept (the attribute or style goes);
 //! - a document type (and so any entity of its own) is dropped.
 
 use std::fmt;
@@ -62,11 +64,24 @@ fn xml_text(s: &str) -> std::borrow::Cow<'_, str> {
     crate::render::escape::xml(s)
 }
 
-/// Whether a `url(…)`-bearing value only refers inside the picture, and
-/// imports nothing.
+/// CSS functions that load what they name, besides `url(…)`, whose
+/// arguments may be plain strings (`image-set("http://…" 1x)` loads in
+/// Chromium): none of them is kept, whatever it names. Their prefixed
+/// spellings (`-webkit-image-set(`, `-webkit-cross-fade(`) contain these.
+pub const LOADING_FUNCTIONS: &[&str] = &["image-set(", "image(", "cross-fade(", "src("];
+
+/// Whether a value (an attribute, a style sheet) only refers inside the
+/// picture and imports nothing: every `url(…)` names `#id`, and no other
+/// CSS function that loads ([`LOADING_FUNCTIONS`]), no `@import` and no
+/// CSS escape (which could spell any of them without the letters) is there.
+/// Judged with spaces and control characters removed and letters in lower
+/// case, so a function is found however it is spaced or written.
 fn references_are_local(value: &str) -> bool {
     let lower: String = value.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect::<String>().to_ascii_lowercase();
     if lower.contains("@import") || lower.contains("expression(") || lower.contains("javascript:") {
+        return false;
+    }
+    if LOADING_FUNCTIONS.iter().any(|f| lower.contains(f)) {
         return false;
     }
     let mut rest = lower.as_str();
@@ -319,6 +334,35 @@ mod tests {
         // Names no XML reader accepts (found by the fuzz target) go too.
         let odd = clean(r#"<svg xmlns="http://www.w3.org/2000/svg"><rect @import="x" 1a="y" width="2"/></svg>"#);
         assert!(odd.contains("<rect width=\"2\"/>"), "{odd}");
+    }
+
+    /// Every way CSS loads from a URL, however it is spelt, in every place
+    /// CSS is written (a style attribute, a presentation attribute, a style
+    /// sheet): nothing of the remote target survives, and a local `url(#id)`
+    /// beside it in another attribute stays.
+    #[test]
+    fn every_css_function_that_loads_goes() {
+        let loaders = [
+            "url(", "URL(", "image-set(", "-webkit-image-set(", "Image-Set(", "image(", "cross-fade(", "-webkit-cross-fade(", "src(", "image-set(url(", "u\\72l(", "\\75rl(", "\\000075rl(", "image\\-set(", "@import ", "@import url(", "@IMPORT ",
+        ];
+        let targets = ["\"http://t.example/a.png\"", "'https://t.example/a.png'", "//t.example/a.png", " \"http://t.example/a.png\" 1x", "\"data:image/png;base64,dC5leGFtcGxl\"", "x.png\"), url(\"//t.example/a.png"];
+        for l in loaders {
+            for t in targets {
+                let css = format!("{l}{t})");
+                for svg in [
+                    format!("<svg xmlns=\"http://www.w3.org/2000/svg\"><rect fill=\"url(#g)\" style=\"fill: {}\"/></svg>", css.replace('"', "&quot;")),
+                    format!("<svg xmlns=\"http://www.w3.org/2000/svg\"><rect fill=\"url(#g)\" mask=\"{}\"/></svg>", css.replace('"', "&quot;")),
+                    format!("<svg xmlns=\"http://www.w3.org/2000/svg\"><style>rect {{ fill: {css} }}</style><rect fill=\"url(#g)\"/></svg>"),
+                ] {
+                    let out = clean(&svg);
+                    assert!(!out.contains("t.example") && !out.contains("dC5leGFtcGxl") && !out.contains("a.png") && !out.contains("x.png"), "{svg} → {out}");
+                    assert!(out.contains("fill=\"url(#g)\""), "the local reference stays: {out}");
+                }
+            }
+        }
+        // What is local stays.
+        let local = clean("<svg xmlns=\"http://www.w3.org/2000/svg\"><style>rect { fill: url(#a); mask: url( '#m' ) }</style><rect clip-path=\"url(#c)\"/></svg>");
+        assert!(local.contains("url(#a)") && local.contains("url(#c)"), "{local}");
     }
 
     #[test]
