@@ -40,6 +40,18 @@ fn scrubbed<'a>(start: &BytesStart<'a>) -> Result<BytesStart<'a>, String> {
         }
         if BLANKED.contains(&key) || (person && key == b"name") {
             out.push_attribute(Attribute { key: attr.key, value: std::borrow::Cow::Borrowed(b"") });
+        } else if attr.value.contains(&b'"') {
+            // A single-quoted value with a double quote inside: written
+            // again between double quotes, so the quote is escaped.
+            let mut value = Vec::with_capacity(attr.value.len() + 5);
+            for &b in attr.value.iter() {
+                if b == b'"' {
+                    value.extend_from_slice(b"&quot;");
+                } else {
+                    value.push(b);
+                }
+            }
+            out.push_attribute(Attribute { key: attr.key, value: std::borrow::Cow::Owned(value) });
         } else {
             out.push_attribute(attr);
         }
@@ -102,6 +114,12 @@ mod tests {
         let ppt = br#"<p:cmAuthorLst xmlns:p="p"><p:cmAuthor id="1" name="Nguyen Van A" initials="N" lastIdx="1" clrIdx="0"/></p:cmAuthorLst>"#;
         let out = String::from_utf8(scrub(ppt).unwrap()).unwrap();
         assert!(!out.contains("Nguyen") && out.contains(r#"lastIdx="1""#), "{out}");
+    }
+
+    #[test]
+    fn single_quoted_values_stay_well_formed() {
+        let out = String::from_utf8(scrub(br#"<a title='say "hi" &amp; go' w:author='x'/>"#).unwrap()).unwrap();
+        assert_eq!(out, r#"<a title="say &quot;hi&quot; &amp; go" w:author=""/>"#);
     }
 
     #[test]
