@@ -482,6 +482,23 @@ card-from-picture = the share card cannot be made from this picture: { $why }
 threads-cannot-start = cannot start threads: { $detail }
 typst-bad-template-name = not a valid template name
 
+## Documents published as downloads (PDFs, office documents)
+
+document-bad = the document `{ $file }` cannot be published: { $why }
+document-pdf-unreadable = the PDF cannot be read: { $detail }
+document-pdf-hint = open it and export (or print) it again as PDF, then link that file
+document-pdf-encrypted = the PDF is encrypted (protected by a password), so loa cannot remove its author and other hidden data
+document-pdf-encrypted-hint = open it and save a copy without password protection (or print it again as PDF), then link that copy
+document-pdf-picture-damaged = a JPEG picture in it is damaged (at byte { $offset } of the picture)
+document-zip-unreadable = it cannot be read as an office document: { $detail }
+document-too-large = it unpacks to more than { $max } MB
+document-office-hint = open it in Word, Excel, PowerPoint or LibreOffice and save it again, or save it as PDF
+document-part-damaged = the picture `{ $part }` inside it is damaged (at byte { $offset })
+document-part-xml = the part `{ $part }` inside it is not well-formed XML: { $detail }
+document-legacy-office = it is an old binary Office file (.doc, .xls or .ppt) or a password-protected one, whose author and editing history loa cannot remove
+document-rtf = it is an RTF document, whose author and editing data loa cannot remove
+document-convert-hint = open it and save it as PDF, or as .docx, .xlsx or .pptx, then link that file instead
+
 ## Leaflets, the print box and templates
 
 leaflet-failed = typesetting the { $format } leaflet failed unexpectedly

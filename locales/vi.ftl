@@ -460,6 +460,23 @@ card-from-picture = không làm được ảnh chia sẻ từ ảnh này: { $why
 threads-cannot-start = không khởi động được các luồng xử lý: { $detail }
 typst-bad-template-name = tên mẫu không hợp lệ
 
+## Tài liệu đăng để tải về (PDF, tài liệu văn phòng)
+
+document-bad = không thể đăng tài liệu `{ $file }`: { $why }
+document-pdf-unreadable = không đọc được tệp PDF: { $detail }
+document-pdf-hint = mở tệp, xuất (hoặc in) lại thành PDF rồi liên kết tới tệp mới
+document-pdf-encrypted = tệp PDF đã bị mã hóa (có mật khẩu bảo vệ) nên loa không thể xóa tên tác giả và các dữ liệu ẩn khác trong đó
+document-pdf-encrypted-hint = mở tệp, lưu một bản không đặt mật khẩu (hoặc in lại thành PDF) rồi liên kết tới bản đó
+document-pdf-picture-damaged = một ảnh JPEG trong tệp bị hỏng (ở byte thứ { $offset } của ảnh)
+document-zip-unreadable = không đọc được tệp này như một tài liệu văn phòng: { $detail }
+document-too-large = tệp giải nén ra lớn hơn { $max } MB
+document-office-hint = mở tệp bằng Word, Excel, PowerPoint hoặc LibreOffice rồi lưu lại, hoặc lưu thành PDF
+document-part-damaged = ảnh `{ $part }` bên trong tệp bị hỏng (ở byte thứ { $offset })
+document-part-xml = phần `{ $part }` bên trong tệp không phải là XML hợp lệ: { $detail }
+document-legacy-office = đây là tệp Office định dạng nhị phân cũ (.doc, .xls hoặc .ppt) hoặc tệp có đặt mật khẩu, loa không thể xóa tên tác giả và lịch sử chỉnh sửa trong đó
+document-rtf = đây là tài liệu RTF, loa không thể xóa tên tác giả và dữ liệu chỉnh sửa trong đó
+document-convert-hint = mở tệp và lưu thành PDF, hoặc thành .docx, .xlsx hay .pptx, rồi liên kết tới tệp đó
+
 ## Tờ rơi, khung in và các mẫu
 
 leaflet-failed = việc dàn trang tờ rơi khổ { $format } bị hỏng bất ngờ

@@ -3,9 +3,16 @@
 //! them — the files beside the pages in `content/` (PDFs, documents). A
 //! report dropped in for next week's embargoed page is not public before the
 //! page. Pictures are never copied: [`super::images`] publishes them made anew.
+//! Documents (PDFs, office files, judged by their bytes) are published
+//! cleaned of their hidden data by [`super::documents`], or refused.
 
 use std::collections::BTreeSet;
+use std::io::Read;
+use std::path::Path;
 
+use rayon::prelude::*;
+
+use super::documents::{self, Kind, Problem};
 use super::{Output, Source};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::plan::Plan;
@@ -25,13 +32,40 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>) -> Result<(), Diagnostics> {
         out.copy(path.clone(), Source::from(bytes));
     }
     let used = published(plan);
-    let files = plan.statics().iter().chain(plan.assets().iter().filter(|a| used.contains(&a.output))).filter(|a| !a.kind.is_picture());
-    for asset in files {
+    let files: Vec<_> = plan.statics().iter().chain(plan.assets().iter().filter(|a| used.contains(&a.output))).filter(|a| !a.kind.is_picture()).collect();
+    let cleaned: Vec<_> = files.par_iter().map(|a| cleaned(&plan.asset_path(a))).collect();
+    for (asset, cleaned) in files.into_iter().zip(cleaned) {
         if out.contains(&asset.output) {
             diags.push(Diagnostic::error(&asset.source, None, crate::t!("assets-overwrite", output = asset.output.as_str())).with_hint(crate::t!("check-rename-file")));
             continue;
         }
-        out.copy(asset.output.clone(), Source::File(plan.asset_path(asset)));
+        match cleaned {
+            Ok(None) => out.copy(asset.output.clone(), Source::File(plan.asset_path(asset))),
+            Ok(Some(bytes)) => out.add(asset.output.clone(), bytes),
+            Err(p) => {
+                let msg = crate::t!("document-bad", file = &asset.source, why = p.message);
+                diags.push(match super::images::where_linked(plan, &asset.output) {
+                    Some((file, pos, text)) => Diagnostic::error(file, pos, msg).with_hint(p.hint).with_source(&text),
+                    None => Diagnostic::error(&asset.source, None, msg).with_hint(p.hint),
+                });
+            }
+        }
     }
     if diags.has_errors() { Err(diags) } else { Ok(()) }
+}
+
+/// A document's bytes cleaned of hidden data; `None` for a file that is no
+/// document (copied as it is, unread but for its first bytes) or cannot be
+/// read (the writer reports it).
+fn cleaned(path: &Path) -> Result<Option<Vec<u8>>, Problem> {
+    let Ok(mut f) = std::fs::File::open(path) else { return Ok(None) };
+    let mut head = Vec::with_capacity(documents::HEAD);
+    if f.by_ref().take(documents::HEAD as u64).read_to_end(&mut head).is_err() || documents::kind(&head) == Kind::Other {
+        return Ok(None);
+    }
+    let mut bytes = head;
+    if f.read_to_end(&mut bytes).is_err() {
+        return Ok(None);
+    }
+    documents::clean(&bytes)
 }

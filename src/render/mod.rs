@@ -10,6 +10,7 @@
 pub mod assets;
 pub mod cms;
 pub mod context;
+pub mod documents;
 pub mod embed;
 pub mod escape;
 pub mod feeds;

@@ -178,7 +178,7 @@ pub struct Options<'o> {
 
 /// Where the first live page that shows or links a file does so: for
 /// locating a problem with the file.
-fn where_linked(plan: &Plan<'_>, output: &str) -> Option<(PathBuf, Option<Position>, String)> {
+pub(super) fn where_linked(plan: &Plan<'_>, output: &str) -> Option<(PathBuf, Option<Position>, String)> {
     for p in plan.live_pages() {
         for l in &plan.scan(p.id).links {
             if matches!(plan.link_target(p.id, &l.dest), Ok(Target::Asset(o)) if o == output) {
