@@ -252,13 +252,18 @@ pub fn render_in_memory(root: &Path, at: Option<NaiveDate>, drafts: bool, previo
     site.render(&RenderOptions { plan: plan::Options { at, drafts, preview: false }, previous, cache: None, scope: Scope::All })
 }
 
+/// The output folder of the site at `root` when none is named: `ROOT/dist`.
+pub fn default_out(root: &Path) -> PathBuf {
+    root.join("dist")
+}
+
 /// Builds the site at `root` into its output folder: loads and checks it,
 /// takes the output folder's lock, renders straight into the writer (which
 /// writes only what changed), and puts the new output in place atomically.
 /// On any error the previous output stays as it was.
 pub fn build(root: &Path, opts: &BuildOptions) -> Result<Report, Diagnostics> {
     let timings = timings::Timings::from_env("");
-    let out_dir = opts.out.clone().unwrap_or_else(|| root.join("dist"));
+    let out_dir = opts.out.clone().unwrap_or_else(|| default_out(root));
     let site = Site::load(root)?;
     timings.lap("load and check");
     let writer = write::Writer::open(root, &out_dir, &write::Options { no_wait: opts.no_wait })?;
@@ -295,7 +300,7 @@ pub fn schedule(root: &Path, from: Option<NaiveDate>, to: Option<NaiveDate>) -> 
 /// Loads and checks everything, for every page whatever the day, and renders
 /// in memory for today (with drafts), writing nothing.
 pub fn check(root: &Path) -> Result<Report, Diagnostics> {
-    let dist = root.join("dist");
+    let dist = default_out(root);
     let previous = write::is_loa_output(&dist).then_some(dist.as_path());
     render_in_memory(root, None, true, previous).map(|(_, mut r)| {
         r.files = 0;

@@ -75,6 +75,14 @@ pub fn render(plan: &Plan<'_>, tera: &tera::Tera, opts: &Options<'_>, out: &Outp
     t.lap("pictures and share cards");
     let leaflets = leaflet::render(plan, out, &leaflet::Options { previous: opts.previous, fonts: opts.fonts, pictures: &pictures })?;
     t.lap("leaflets");
+    // The print box is typeset here, on the calling thread, like the
+    // leaflets: its typesetting threads hand PDF work to rayon's pool and
+    // wait for it, so they must not be started from a rayon worker. Inside
+    // the join below they were, and with one worker (a one-core machine,
+    // RAYON_NUM_THREADS=1, or two builds in one process) the build waited
+    // for itself forever.
+    let print = if let Scope::All = opts.scope { Some(print::render(plan, out, opts.fonts)?) } else { None };
+    t.lap("print box");
     // The search index is made beside everything else: it needs only the
     // plan, and its work fills the moments the other renderers' threads
     // wait on the disk or on one another.
@@ -85,10 +93,8 @@ pub fn render(plan: &Plan<'_>, tera: &tera::Tera, opts: &Options<'_>, out: &Outp
             t.lap("pages");
             feeds::render(plan, out);
             t.lap("feeds");
-            if let Scope::All = opts.scope {
-                let print = print::render(plan, out, opts.fonts)?;
-                t.lap("print box");
-                embed::render(plan, tera, &print, out)?;
+            if let Some(print) = &print {
+                embed::render(plan, tera, print, out)?;
                 ics::render(plan, out);
                 json::render(plan, out);
                 meta::build_json(plan, out);

@@ -97,7 +97,7 @@ impl Rebuilder {
         // are taken from `dist/` when it is loa's output (they are found by a
         // key of everything they are made from), so previewing a built site
         // does not typeset and encode everything again.
-        let dist = self.root.join("dist");
+        let dist = crate::default_out(&self.root);
         let previous = if !self.previewed && crate::write::is_loa_output(&dist) { &dist } else { &self.out_dir };
         let opts = RenderOptions { plan: plan::Options { at: self.at, drafts: self.drafts, preview: true }, previous: Some(previous), cache: None, scope };
         let mut report = site.render_into(&opts, &output)?;

@@ -92,7 +92,7 @@ pub fn oracle_remote_loads(html: &str, base: &url::Url) -> Vec<String> {
         match node.value() {
             scraper::Node::Element(el) => {
                 let name = el.name.local.to_string().to_ascii_lowercase();
-                let http_equiv = el.attrs.iter().find(|(q, _)| q.local.eq_ignore_ascii_case("http-equiv")).map(|(_, v)| v.trim().to_ascii_lowercase());
+                let http_equiv = el.attrs.iter().find(|(q, _)| str::eq_ignore_ascii_case(&q.local, "http-equiv")).map(|(_, v)| v.trim().to_ascii_lowercase());
                 for (q, value) in &el.attrs {
                     let attr = q.local.to_string().to_ascii_lowercase();
                     let attr = match &q.prefix {

@@ -95,7 +95,7 @@ pub struct Manifest {
 
 /// The hash a manifest keeps of a file's bytes.
 pub fn hash(bytes: &[u8]) -> String {
-    format!("{:032x}", typst::utils::hash128(&bytes))
+    crate::hash::hex(&bytes)
 }
 
 /// The key of a picture: its bytes, the widths it is made at, and how loa

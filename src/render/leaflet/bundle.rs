@@ -111,10 +111,6 @@ struct Entry {
     hash: String,
 }
 
-/// The hash a manifest keeps of a file's bytes.
-fn content_hash(bytes: &[u8]) -> String {
-    format!("{:032x}", typst::utils::hash128(&bytes))
-}
 
 /// The bundles of this build: what goes into each, in the order of the list
 /// for schools (`ordered`), from the leaflets made (`made`, by page, format
@@ -187,7 +183,7 @@ impl Previous<'_> {
         let e = self.entries.get(key).filter(|e| e.zip == path)?;
         let file = self.dir.join(&e.zip);
         let bytes = std::fs::read(&file).ok()?;
-        (content_hash(&bytes) == e.hash).then_some((file, bytes.len() as u64))
+        (crate::hash::hex(&bytes) == e.hash).then_some((file, bytes.len() as u64))
     }
 }
 
@@ -215,7 +211,7 @@ pub fn render(
                 return Ok((len, hash, false));
             }
             let bytes = zip(out, b).map_err(|e| Diagnostic::error(&b.path, None, crate::t!("bundle-failed", detail = e.to_string())).with_hint(crate::t!("bug-hint")))?;
-            let (len, hash) = (bytes.len() as u64, content_hash(&bytes));
+            let (len, hash) = (bytes.len() as u64, crate::hash::hex(&bytes));
             out.add(b.path.clone(), bytes);
             Ok((len, hash, true))
         })
@@ -263,7 +259,7 @@ mod tests {
             kind: Kind::All,
             title: "T".into(),
             path: "leaflets/bundles/tat-ca.zip".into(),
-            members: members.iter().map(|(n, c)| Member { name: (*n).into(), path: format!("leaflets/{n}"), hash: content_hash(c.as_bytes()) }).collect(),
+            members: members.iter().map(|(n, c)| Member { name: (*n).into(), path: format!("leaflets/{n}"), hash: crate::hash::hex(c.as_bytes()) }).collect(),
         }
     }
 

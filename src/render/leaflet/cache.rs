@@ -36,10 +36,6 @@ pub struct Entry {
     pub hash: String,
 }
 
-/// The hash a manifest keeps of a PDF's bytes.
-fn content_hash(bytes: &[u8]) -> String {
-    format!("{:032x}", typst::utils::hash128(&bytes))
-}
 
 /// Where a finished leaflet's bytes are.
 pub enum Stored {
@@ -78,7 +74,7 @@ impl Done {
     pub fn made(made: Made) -> Done {
         let thumb_size = made.png.as_deref().and_then(png_size);
         Done {
-            hash: content_hash(&made.pdf),
+            hash: crate::hash::hex(&made.pdf),
             pdf_len: made.pdf.len() as u64,
             pdf: Stored::Memory(made.pdf),
             png: made.png.map(Stored::Memory),
@@ -134,7 +130,7 @@ impl Cache {
         let e = self.entries.get(key)?;
         let pdf = self.dir.join(&e.pdf);
         let bytes = std::fs::read(&pdf).ok()?;
-        if content_hash(&bytes) != e.hash {
+        if crate::hash::hex(&bytes) != e.hash {
             return None;
         }
         let pdf_len = bytes.len() as u64;

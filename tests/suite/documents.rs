@@ -10,7 +10,7 @@
 //! `qpdf --check`, `pdfinfo`, `exiftool` when installed), and must keep its
 //! content.
 
-mod common;
+use crate::common;
 
 use std::io::{Cursor, Read, Write};
 use std::process::Command;

@@ -4,7 +4,7 @@
 //! build — exactly one of the two the builds were making — and the next
 //! build succeeds and leaves nothing behind but loa's working folder.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -369,4 +369,40 @@ fn a_standby_changed_by_hand_is_never_swapped_in_short() {
             assert_eq!(which(&out, &refs), Some(day), "{how:?} (pick {pick}): build {n} after it is not the complete build of {}", DAYS[day]);
         }
     }
+}
+
+/// One rayon worker — a one-core machine, or `RAYON_NUM_THREADS=1` — builds
+/// the site: the print box's typesetting threads were started from the only
+/// worker and waited for it to do their PDF work, forever. The build is
+/// given two minutes (it takes seconds) and killed after that.
+#[test]
+fn one_worker_thread_builds_the_site() {
+    let s = site("good");
+    let out = s.beside("out");
+    let mut child = common::command()
+        .args(["build", "--root"])
+        .arg(&s.root)
+        .arg("--out")
+        .arg(&out)
+        .args(["--at", DAYS[0]])
+        .env("RAYON_NUM_THREADS", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start loa");
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait for loa") {
+            break Some(status);
+        }
+        if start.elapsed() > Duration::from_secs(120) {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.is_some_and(|s| s.success()), "a build with one rayon worker did not finish in two minutes: {status:?}");
+    let refs = references(&s);
+    assert_eq!(which(&out, &refs), Some(0));
 }

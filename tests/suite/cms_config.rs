@@ -3,7 +3,7 @@
 //! front-matter key's widget, the languages as multi-file i18n, the backend.
 //! (The browser test, `tests/js/cms.e2e.mjs`, runs the real editor on them.)
 
-mod common;
+use crate::common;
 
 use serde_json::Value;
 

@@ -14,7 +14,7 @@
 //! `content/thang-tre-em/ke-hoach-tuyen-truyen.md` is live from `start-14d` to
 //! `end+7d`, i.e. [2027-05-18, 2027-07-07) in 2027.
 
-mod common;
+use crate::common;
 
 use std::fs;
 

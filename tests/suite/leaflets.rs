@@ -7,7 +7,7 @@
 //! here from lopdf's parsed objects: each font's ToUnicode map, then the
 //! page's text operators, with a space where a new line starts.
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 use std::fs;

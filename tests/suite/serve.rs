@@ -1,7 +1,7 @@
 //! `loa serve` end to end: a real server on a free port, a fixture site in a
 //! temporary folder, edits on disk, and plain HTTP requests.
 
-mod common;
+use crate::common;
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};

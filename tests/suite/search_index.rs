@@ -1,8 +1,8 @@
 //! The index as a whole: determinism, what the files hold, and sizes on a
 //! generated 10,000-page site.
 
-mod common;
-mod corpus;
+use crate::common;
+use crate::corpus;
 
 use std::collections::BTreeMap;
 

@@ -3,7 +3,7 @@
 //! `x.en.md` when the English pane is left empty, and `null` or `""` for
 //! fields left empty. (The browser itself is driven by `tests/js/cms.e2e.mjs`.)
 
-mod common;
+use crate::common;
 
 use std::fs;
 

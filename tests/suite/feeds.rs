@@ -4,7 +4,7 @@
 //! under ids of its own, and a page published from 14 days before the
 //! children's month).
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

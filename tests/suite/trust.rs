@@ -4,7 +4,7 @@
 //!
 //! Every test runs the real binary on a copy of a fixture (`tests/common`).
 
-mod common;
+use crate::common;
 
 use std::fs;
 

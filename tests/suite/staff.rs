@@ -4,7 +4,7 @@
 //! written (percent-encoded or not, NFC or NFD); `audience:` as a list, and
 //! an unknown audience.
 
-mod common;
+use crate::common;
 
 use common::*;
 

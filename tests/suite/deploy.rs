@@ -6,7 +6,7 @@
 //! output. A missing validator is skipped with a message, except under
 //! `CI=true`, where it fails the test: `.ci/run` installs them all.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;

@@ -3,7 +3,7 @@
 //! their files, located at the line and column of the mistake; `--lang en`
 //! overrides the locale; and the default is English.
 
-mod common;
+use crate::common;
 
 use common::*;
 

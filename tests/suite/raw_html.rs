@@ -8,7 +8,7 @@ use loa::render::markdown::{to_html, RenderOptions, Resolved};
 use proptest::prelude::*;
 use url::Url;
 
-include!("oracle/remote_loads.rs");
+include!("../oracle/remote_loads.rs");
 
 fn base() -> Url {
     Url::parse("https://baovetreem.hanoi.example/").unwrap()
@@ -47,6 +47,8 @@ const FORMS: &[&str] = &[
     "<img alt=\"x\" longdesc=\"{u}\">",
     "<object data=\"{u}\"></object>",
     "<object codebase=\"{u}\"></object>",
+    // Found by the raw_html fuzz target: a plug-in address on an element that is no plug-in.
+    "<template codebase=\"{u}\"></template>",
     "<embed src=\"{u}\">",
     "<iframe src=\"{u}\"></iframe>",
     "<svg><use href=\"{u}#a\"/></svg>",

@@ -7,7 +7,7 @@
 //! pictures from `tests/fixtures/images` (a GPS-tagged photo in each format,
 //! a photo that must be turned upright, a damaged one, a false one).
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

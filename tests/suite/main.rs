@@ -1,0 +1,27 @@
+//! loa's integration tests, in one binary: each module was a test binary of
+//! its own, and each linked Typst (16 links of ~880 MB on CI's two cores).
+//! Run one module with `cargo test --test suite faults::`, one test with its
+//! full name.
+
+mod common;
+mod corpus;
+
+mod cli;
+mod cms_config;
+mod cms_files;
+mod deploy;
+mod documents;
+mod escaping;
+mod faults;
+mod feeds;
+mod lang;
+mod leaflets;
+mod messages;
+mod pictures;
+mod raw_html;
+mod schedule_props;
+mod search_index;
+mod serve;
+mod staff;
+mod translations;
+mod trust;
