@@ -549,7 +549,6 @@ serve-day = on { $date }
 serve-serving = Serving { $url } — the site as { $day }. Preview files: { $folder }
 serve-serving-drafts = Serving { $url } — the site as { $day }, drafts shown. Preview files: { $folder }
 serve-stop = Press Ctrl-C to stop.
-serve-stopped = the server stopped: { $detail }
 serve-wrong-host = 421: loa serve answers only this computer: open http://localhost:PORT/ or http://127.0.0.1:PORT/ (the port it printed).
 serve-cannot-watch = cannot watch the site's files: { $detail }
 serve-fixed = Fixed.

@@ -525,7 +525,6 @@ serve-day = như vào ngày { $date }
 serve-serving = Đang chạy { $url } — trang web { $day }. Tệp xem trước: { $folder }
 serve-serving-drafts = Đang chạy { $url } — trang web { $day }, có hiện bản nháp. Tệp xem trước: { $folder }
 serve-stop = Nhấn Ctrl-C để dừng.
-serve-stopped = máy chủ xem trước đã dừng: { $detail }
 serve-wrong-host = 421: loa serve chỉ trả lời trình duyệt trên chính máy này: hãy mở http://localhost:CỔNG/ hoặc http://127.0.0.1:CỔNG/ (cổng nó đã in ra).
 serve-cannot-watch = không theo dõi được các tệp của trang: { $detail }
 serve-fixed = Đã sửa xong.
