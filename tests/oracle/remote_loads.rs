@@ -47,10 +47,10 @@ fn oracle_css_text(css: &str) -> String {
                 hex.push(chars.next().unwrap());
             }
             if hex.is_empty() {
-                if let Some(n) = chars.next() {
-                    if n != '\n' {
-                        out.push(n);
-                    }
+                if let Some(n) = chars.next()
+                    && n != '\n'
+                {
+                    out.push(n);
                 }
             } else {
                 if chars.peek().is_some_and(|c| c.is_ascii_whitespace()) {
@@ -112,7 +112,7 @@ pub fn oracle_remote_loads(html: &str, base: &url::Url) -> Vec<String> {
                         }
                         // The address after `url=`, or after the time.
                         let v = value.to_string();
-                        urls.extend(v.split(|c: char| matches!(c, ';' | ',' | '=' | '<' | '>' | '\'' | '"')).map(|s| s.trim().to_owned()));
+                        urls.extend(v.split([';', ',', '=', '<', '>', '\'', '"']).map(|s| s.trim().to_owned()));
                         urls.extend(v.split_whitespace().map(str::to_owned));
                     }
                     urls.extend(value.split(',').flat_map(|c| c.split_whitespace()).map(str::to_owned));
