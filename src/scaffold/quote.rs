@@ -26,19 +26,11 @@ pub fn systemd_word(s: &str) -> Cow<'_, str> {
     if plain(s) {
         return Cow::Borrowed(s);
     }
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            '%' => out.push_str("%%"),
-            '$' => out.push_str("$$"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    Cow::Owned(out)
+    Cow::Owned(double_quoted(s, |c| match c {
+        '%' => Some("%%"),
+        '$' => Some("$$"),
+        _ => None,
+    }))
 }
 
 /// Text inside a systemd unit that is not a command line (`Description=`):
@@ -60,14 +52,22 @@ pub fn shell_word(s: &str) -> String {
 /// variable `$loa_dollar`, which [`NGINX_DOLLAR`] defines as a literal `$`:
 /// nginx has no other spelling of a literal `$` in such a value.
 pub fn nginx_string(s: &str, variables: bool) -> String {
+    double_quoted(s, |c| (c == '$' && variables).then_some("${loa_dollar}"))
+}
+
+/// `s` in double quotes with `\` and `"` backslash-escaped (as systemd and
+/// nginx both read them), and each character `other` names written as it says.
+fn double_quoted(s: &str, other: impl Fn(char) -> Option<&'static str>) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
         match c {
             '\\' => out.push_str("\\\\"),
             '"' => out.push_str("\\\""),
-            '$' if variables => out.push_str("${loa_dollar}"),
-            c => out.push(c),
+            c => match other(c) {
+                Some(escaped) => out.push_str(escaped),
+                None => out.push(c),
+            },
         }
     }
     out.push('"');

@@ -384,19 +384,21 @@ pub fn assert_somewhere(out: &std::path::Path, needle: &str) {
     assert!(text_files(out).values().any(|t| t.contains(needle)), "{needle:?} is nowhere in the output");
 }
 
+/// CRC-32 as PNG chunks carry it.
+pub fn crc32(bytes: &[u8]) -> u32 {
+    let mut c = 0xFFFF_FFFFu32;
+    for &b in bytes {
+        c ^= u32::from(b);
+        for _ in 0..8 {
+            c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
+        }
+    }
+    !c
+}
+
 /// A PNG whose header declares `w` × `h` pixels (checksums right), with a
 /// few bytes of data: what a decompression bomb looks like from outside.
 pub fn png_header(w: u32, h: u32) -> Vec<u8> {
-    fn crc32(bytes: &[u8]) -> u32 {
-        let mut c = 0xFFFF_FFFFu32;
-        for &b in bytes {
-            c ^= u32::from(b);
-            for _ in 0..8 {
-                c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
-            }
-        }
-        !c
-    }
     let mut ihdr = b"IHDR".to_vec();
     ihdr.extend(w.to_be_bytes());
     ihdr.extend(h.to_be_bytes());

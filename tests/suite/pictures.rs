@@ -410,18 +410,6 @@ fn a_broken_svg_is_an_error_at_its_link() {
 /// What the hand-written GPS block says, to be looked for in every output file.
 const GPS_MARK: &[u8] = b"LOA-GPS-21.0285N";
 
-/// CRC-32 (PNG's).
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut c = 0xFFFF_FFFFu32;
-    for &b in bytes {
-        c ^= u32::from(b);
-        for _ in 0..8 {
-            c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
-        }
-    }
-    !c
-}
-
 /// A PNG chunk with its length and checksum.
 fn png_chunk(ty: &[u8; 4], data: &[u8]) -> Vec<u8> {
     let mut c = (data.len() as u32).to_be_bytes().to_vec();
