@@ -206,13 +206,15 @@ proptest! {
         prop_assert_eq!(scripts.len(), if sveltia { 1 } else { 2 }, "{:?}", scripts);
         prop_assert!(sveltia || scripts[1].contains("CMS.registerEventListener({\n      name: 'preSave'"), "{:?}", scripts);
         let heading = "Quản trị nội dung · ";
-        let expected = as_parsed(site_title.trim());
+        let expected = as_parsed(&site_title);
         prop_assert_eq!(title.strip_prefix(heading), Some(expected.as_str()), "{}", page);
 
         let config: serde_json::Value = serde_saphyr::from_str(&file("admin/config.yml")).map_err(|e| TestCaseError::fail(format!("admin/config.yml: {e}")))?;
         let written = app_id.trim();
         prop_assert_eq!(config["backend"]["app_id"].as_str(), (!written.is_empty()).then_some(written));
         let tet = config["collections"].as_array().unwrap().iter().find(|c| c["name"] == "tet").expect("the campaign's collection");
-        prop_assert_eq!(tet["label"].as_str(), Some(campaign.trim()));
+        // The campaign's title as calendar.yaml holds it: loa trims the site's
+        // title, not a campaign's (a tab after "a" is kept, escaped by YAML).
+        prop_assert_eq!(tet["label"].as_str(), Some(campaign.as_str()));
     }
 }
