@@ -13,12 +13,17 @@
 //!   stylesheet loads what it says) and of a custom property (`--x: "…"`, which
 //!   `var()` may put anywhere).
 //!
-//! Strings elsewhere (`content: "Gọi 111"`, `font-family`) are text.
+//! Strings elsewhere (`content: "Gọi 111"`, `font-family`) are text, but
+//! a string that is itself another host's address (`"https://t.example/a"`,
+//! `"//t.example/a"`) is judged wherever it stands
+//! ([`crate::url_policy::names_another_host`]): no browser today loads it
+//! there, but `image-set("…")` was once such a place, and a page has no need
+//! to write another host's address in its CSS.
 
 use cssparser::{Parser, Token};
 use url::Url;
 
-use crate::url_policy::{is_remote, is_remote_document};
+use crate::url_policy::{is_remote, is_remote_document, names_another_host};
 
 /// Functions whose strings are names or text, never URLs.
 const TEXT_FUNCTIONS: &[&str] = &["attr", "counter", "counters", "format", "local", "tech", "var", "env", "lang", "symbols", "selector", "supports", "layer"];
@@ -30,6 +35,8 @@ struct Context {
     loading: bool,
     /// Inside an `@import`: `data:` is remote too.
     import: bool,
+    /// Inside an `@namespace`, whose string is a name, never loaded.
+    namespace: bool,
 }
 
 /// Every URL in `css` (a stylesheet or a declaration list) that would load
@@ -60,6 +67,7 @@ fn walk(p: &mut Parser<'_>, base: &Url, outer: Context, found: &mut Vec<String>)
         };
         match &token {
             Token::AtKeyword(k) if k.eq_ignore_ascii_case("import") => ctx.import = true,
+            Token::AtKeyword(k) if k.eq_ignore_ascii_case("namespace") => ctx.namespace = true,
             Token::Semicolon => {
                 ctx = outer;
                 custom = false;
@@ -68,16 +76,17 @@ fn walk(p: &mut Parser<'_>, base: &Url, outer: Context, found: &mut Vec<String>)
             Token::Colon if after_custom_name => custom = true,
             Token::UnquotedUrl(u) | Token::BadUrl(u) => judge(u, ctx, found),
             Token::QuotedString(s) if ctx.loading || ctx.import || custom => judge(s, ctx, found),
+            Token::QuotedString(s) if !ctx.namespace && names_another_host(s, base) => found.push(s.to_string()),
             Token::Function(name) => {
                 let text = TEXT_FUNCTIONS.iter().any(|f| name.eq_ignore_ascii_case(f));
-                let inner = Context { loading: !text, import: ctx.import };
+                let inner = Context { loading: !text, ..ctx };
                 let _ = p.parse_nested_block(|p| -> Result<(), cssparser::ParseError<()>> {
                     walk(p, base, inner, found);
                     Ok(())
                 });
             }
             Token::ParenthesisBlock | Token::SquareBracketBlock => {
-                let inner = Context { loading: ctx.loading || custom, import: ctx.import };
+                let inner = Context { loading: ctx.loading || custom, ..ctx };
                 let _ = p.parse_nested_block(|p| -> Result<(), cssparser::ParseError<()>> {
                     walk(p, base, inner, found);
                     Ok(())
@@ -130,6 +139,9 @@ mod tests {
             "@media screen{@supports (display:grid){p{background:url(//t.example/a.png)}}}",
             "p{background:url(https://t.example/a b.png)}",
             "p{background:/* */url(https://t.example/a.png)}",
+            "p{font-family:\"https://t.example\"}",
+            "p::after{content:'//t.example/a'}",
+            "@font-face{src:local(\"https://t.example/f\")}",
         ] {
             assert!(remote(css), "{css}");
         }
@@ -138,9 +150,10 @@ mod tests {
             "background:url(/a.png)",
             "background:url(data:image/png;base64,AAAA)",
             "p::before{content:\"tel: 111\"}",
-            "p{font-family:\"https://t.example\"}",
+            "p::before{content:\"Gọi 111 hoặc mailto:a@b.vn\"}",
+            "p{font-family:\"Be Vietnam Pro\"}",
             "@namespace svg \"http://www.w3.org/2000/svg\";",
-            "@font-face{src:local(\"https://x\") , url(f.woff2) format(\"woff2\")}",
+            "@font-face{src:local(\"Be Vietnam Pro\") , url(f.woff2) format(\"woff2\")}",
             "p{background:image-set(\"a.png\" 1x, url(b.png) 2x)}",
             "color: red",
             "",

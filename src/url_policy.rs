@@ -55,6 +55,18 @@ pub fn is_remote(value: &str, base: &Url) -> bool {
     }
 }
 
+/// Whether `value`, read as an address, names something another host serves
+/// over the network (`http`, `https`, `ftp`, `ws`, `wss`, or `//host/…`):
+/// narrower than [`is_remote`], for text that may or may not be an address
+/// (a CSS string: `"tel: 111"` and `"Gọi 111"` are text, `"//t.example/a"` is
+/// not).
+pub fn names_another_host(value: &str, base: &Url) -> bool {
+    match base.join(value) {
+        Ok(u) => matches!(u.scheme(), "http" | "https" | "ftp" | "ws" | "wss") && u.origin() != base.origin(),
+        Err(_) => false,
+    }
+}
+
 /// Whether `value` loads from another origin than `base`'s in a place where
 /// even a `data:` URL must not be trusted: a document or stylesheet loaded from
 /// it (an `<iframe>`, `<object>`, `<embed>`, `<link>`, `@import`) loads

@@ -7,6 +7,8 @@ use libfuzzer_sys::fuzz_target;
 use loa::render::images::{Loading, Picture, Variant};
 use loa::render::markdown::{to_html, RenderOptions, Resolved};
 
+include!("../../tests/oracle/remote_loads.rs");
+
 fuzz_target!(|data: &[u8]| {
     let Ok(md) = std::str::from_utf8(data) else { return };
     let base = url::Url::parse("https://baovetreem.hanoi.example/").unwrap();
@@ -38,7 +40,11 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     assert!(html.chars().all(loa::render::escape::html_char), "a character HTML cannot carry: {html:?}");
+    // Nothing loads from another host: as the code judges it, and as the
+    // oracle written apart from it reads it.
     for found in loa::html_loads::remote_loads(&html, &base) {
         panic!("loads from another host: {found} in {html}");
     }
+    let found = oracle_remote_loads(&html, &base);
+    assert!(found.is_empty(), "loads from another host (oracle): {found:?} in {html}");
 });

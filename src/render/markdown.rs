@@ -106,9 +106,12 @@ pub fn to_html(body: &str, opts: &RenderOptions<'_>) -> String {
                 }
             }
             Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                // A picture never loads from another host, whatever the
+                // resolver says (the site's refuses such images in `loa
+                // check`; this holds for any caller).
                 let url = match (opts.resolve)(&escape::html(&dest_url)) {
-                    Resolved::To(url) => url,
-                    Resolved::Unlink => String::new(),
+                    Resolved::To(url) if !loads_remote("img", "src", &url, opts.base) => url,
+                    Resolved::To(_) | Resolved::Unlink => String::new(),
                 };
                 if image.is_none() {
                     image = Some(OpenImage { start: out_events.len(), dest: escape::html(&dest_url).into_owned(), title: title.to_string(), alt: String::new(), depth: 0 });

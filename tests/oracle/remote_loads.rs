@@ -1,10 +1,13 @@
 // An oracle written apart from src/html_loads.rs (included by tests/raw_html.rs
 // and fuzz/fuzz_targets/raw_html.rs): every place in a page's HTML, parsed by
 // html5ever (scraper), that would load from a host other than the site's.
-// It reads more widely than the code it checks (every attribute but a list of
-// text ones, every quoted string and url() in CSS), and judges more narrowly
-// (a URL another host serves: http, https, ftp, ws, wss), so that a finding
-// is a real load and a miss in the code is found.
+// It reads more widely than the code it checks (every URL attribute on any
+// element, every SVG attribute but a list of text ones, every CSS string but
+// an @namespace's) with its own reading of CSS tokens (by hand, not
+// cssparser), and judges more narrowly (a URL another host serves: http,
+// https, ftp, ws, wss), so that a finding is a real load, or an address of
+// another host written where the code promises none, and a miss in the code
+// is found.
 
 /// Attributes that hold an address a browser loads, on any element (from the
 /// HTML standard's index of attributes, older browsers' and SVG's).
@@ -24,62 +27,137 @@ fn oracle_remote(url: &str, base: &url::Url) -> bool {
     }
 }
 
-/// CSS with comments removed and escapes decoded, as a browser reads it
-/// (`\75 rl(` is `url(`).
-fn oracle_css_text(css: &str) -> String {
-    let mut out = String::new();
-    let mut chars = css.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '/' && chars.peek() == Some(&'*') {
-            chars.next();
-            let mut prev = ' ';
-            for c in chars.by_ref() {
-                if prev == '*' && c == '/' {
-                    break;
-                }
-                prev = c;
-            }
-            continue;
+/// Every URL-like piece of CSS, read by hand as CSS Syntax Level 3 tokenizes
+/// (comments dropped, escapes decoded: `\75 rl(` is `url(`): every unquoted
+/// `url(…)` argument, and every string but an `@namespace`'s (a `url("…")`
+/// included). A malformed `url(` (a space inside, a quote, a bracket) is a
+/// bad-url token, read to its `)`: nothing in it loads. A string cut by a
+/// line break is a bad string, which loads nothing either.
+fn oracle_css_urls(css: &str) -> Vec<String> {
+    type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
+    fn escape(chars: &mut Chars<'_>) -> Option<char> {
+        let mut hex = String::new();
+        while hex.len() < 6 && chars.peek().is_some_and(|c| c.is_ascii_hexdigit()) {
+            hex.push(chars.next().unwrap());
         }
-        if c == '\\' {
-            let mut hex = String::new();
-            while hex.len() < 6 && chars.peek().is_some_and(|c| c.is_ascii_hexdigit()) {
-                hex.push(chars.next().unwrap());
-            }
-            if hex.is_empty() {
-                if let Some(n) = chars.next()
-                    && n != '\n'
-                {
-                    out.push(n);
+        if hex.is_empty() {
+            return match chars.next() {
+                Some('\n') | None => None,
+                Some(n) => Some(n),
+            };
+        }
+        if chars.peek().is_some_and(|c| c.is_ascii_whitespace()) {
+            chars.next();
+        }
+        Some(u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32).filter(|&c| c != '\0').unwrap_or('\u{FFFD}'))
+    }
+    let space = |c: char| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0C');
+    let mut urls = Vec::new();
+    // The identifier being read (decoded), and the statement so far.
+    let mut ident = String::new();
+    let mut statement = String::new();
+    let mut chars: Chars<'_> = css.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut prev = ' ';
+                for c in chars.by_ref() {
+                    if prev == '*' && c == '/' {
+                        break;
+                    }
+                    prev = c;
                 }
-            } else {
-                if chars.peek().is_some_and(|c| c.is_ascii_whitespace()) {
+                ident.clear();
+            }
+            '\\' => {
+                if let Some(d) = escape(&mut chars) {
+                    ident.push(d);
+                    statement.push(d);
+                }
+            }
+            q @ ('"' | '\'') => {
+                let mut string = String::new();
+                let mut good = true;
+                loop {
+                    match chars.next() {
+                        None => break,
+                        Some(c) if c == q => break,
+                        Some('\n' | '\r' | '\x0C') => {
+                            good = false;
+                            break;
+                        }
+                        Some('\\') => string.extend(escape(&mut chars)),
+                        Some(c) => string.push(c),
+                    }
+                }
+                if good && !statement.trim_start().to_ascii_lowercase().starts_with("@namespace") {
+                    urls.push(string);
+                }
+                statement.push('"');
+                ident.clear();
+            }
+            '(' if ident.eq_ignore_ascii_case("url") => {
+                ident.clear();
+                while chars.peek().is_some_and(|&c| space(c)) {
                     chars.next();
                 }
-                out.push(u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32).unwrap_or('\u{FFFD}'));
+                if matches!(chars.peek(), Some('"' | '\'')) {
+                    continue; // url("…"): the string is read as any other
+                }
+                let mut arg = String::new();
+                let mut bad = false;
+                loop {
+                    match chars.next() {
+                        None | Some(')') => break,
+                        Some(c) if space(c) => {
+                            while chars.peek().is_some_and(|&c| space(c)) {
+                                chars.next();
+                            }
+                            if !matches!(chars.peek(), Some(')') | None) {
+                                bad = true;
+                            }
+                        }
+                        Some('"' | '\'' | '(') => bad = true,
+                        Some(c) if (c as u32) < 0x20 && !space(c) || c == '\x7F' => bad = true,
+                        Some('\\') => match escape(&mut chars) {
+                            Some(d) => arg.push(d),
+                            None => bad = true,
+                        },
+                        Some(c) => arg.push(c),
+                    }
+                    if bad {
+                        // The remnants of a bad url, to its `)`.
+                        while let Some(c) = chars.next() {
+                            match c {
+                                ')' => break,
+                                '\\' => {
+                                    escape(&mut chars);
+                                }
+                                _ => {}
+                            }
+                        }
+                        break;
+                    }
+                }
+                if !bad {
+                    urls.push(arg);
+                }
+                statement.push_str("url()");
             }
-            continue;
+            c => {
+                if c.is_alphanumeric() || matches!(c, '-' | '_') || !c.is_ascii() {
+                    ident.push(c);
+                } else {
+                    ident.clear();
+                }
+                if matches!(c, ';' | '{' | '}') {
+                    statement.clear();
+                } else {
+                    statement.push(c);
+                }
+            }
         }
-        out.push(c);
-    }
-    out
-}
-
-/// Every URL-like piece of CSS: `url(…)` arguments and every quoted string.
-fn oracle_css_urls(css: &str) -> Vec<String> {
-    let text = oracle_css_text(css);
-    let lower = text.to_ascii_lowercase();
-    let mut urls = Vec::new();
-    for (i, _) in lower.match_indices("url(") {
-        let rest = text[i + 4..].trim_start();
-        let arg: String = match rest.chars().next() {
-            Some(q @ ('"' | '\'')) => rest[1..].split(q).next().unwrap_or("").to_owned(),
-            _ => rest.split(')').next().unwrap_or("").trim().to_owned(),
-        };
-        urls.push(arg);
-    }
-    for q in ['"', '\''] {
-        urls.extend(text.split(q).skip(1).step_by(2).map(str::to_owned));
     }
     urls
 }
@@ -92,6 +170,17 @@ pub fn oracle_remote_loads(html: &str, base: &url::Url) -> Vec<String> {
         match node.value() {
             scraper::Node::Element(el) => {
                 let name = el.name.local.to_string().to_ascii_lowercase();
+                // A stylesheet is its element's child text content: its text
+                // children joined, whatever elements stand between them (SVG's
+                // <style> may hold elements).
+                if name == "style" {
+                    let css: String = node.children().filter_map(|c| c.value().as_text().map(|t| t.to_string())).collect();
+                    for u in oracle_css_urls(&css) {
+                        if oracle_remote(&u, base) {
+                            found.push(format!("<style> {u:?}"));
+                        }
+                    }
+                }
                 let http_equiv = el.attrs.iter().find(|(q, _)| str::eq_ignore_ascii_case(&q.local, "http-equiv")).map(|(_, v)| v.trim().to_ascii_lowercase());
                 for (q, value) in &el.attrs {
                     let attr = q.local.to_string().to_ascii_lowercase();
@@ -105,19 +194,36 @@ pub fn oracle_remote_loads(html: &str, base: &url::Url) -> Vec<String> {
                     if link || !wanted || attr.starts_with("on") {
                         continue;
                     }
-                    let mut urls: Vec<String> = vec![value.to_string()];
+                    // The value as one address (the URL parser drops tabs and
+                    // line breaks, so `ht\tps://…` is read whole), where the
+                    // attribute holds one: not a document, CSS, or SVG's other
+                    // attributes (whose addresses stand in url()).
+                    let mut urls: Vec<String> = Vec::new();
+                    if URL_ATTRIBUTES.contains(&attr.as_str()) && !matches!(attr.as_str(), "srcdoc" | "style") {
+                        urls.push(value.to_string());
+                    }
                     if attr == "content" {
-                        if name != "meta" || http_equiv.is_none() {
+                        if name != "meta" || !matches!(http_equiv.as_deref(), Some("refresh" | "link")) {
                             continue;
                         }
-                        // The address after `url=`, or after the time.
+                        // The address after `url=`, or after the time; a
+                        // Link header's `<…>`.
                         let v = value.to_string();
                         urls.extend(v.split([';', ',', '=', '<', '>', '\'', '"']).map(|s| s.trim().to_owned()));
                         urls.extend(v.split_whitespace().map(str::to_owned));
                     }
-                    urls.extend(value.split(',').flat_map(|c| c.split_whitespace()).map(str::to_owned));
-                    urls.extend(value.split(';').map(|c| c.trim().to_owned()));
-                    urls.extend(oracle_css_urls(value));
+                    // Lists of addresses: a browser reads each.
+                    if matches!(attr.as_str(), "srcset" | "imagesrcset" | "ping" | "archive") {
+                        urls.extend(value.split(',').flat_map(|c| c.split_whitespace()).map(str::to_owned));
+                    }
+                    // An animation that sets an address: each of its values.
+                    let animates = el.attrs.iter().find(|(q, _)| str::eq_ignore_ascii_case(&q.local, "attributename")).is_some_and(|(_, v)| v.trim().to_ascii_lowercase().ends_with("href"));
+                    if svg && animates && matches!(attr.as_str(), "to" | "from" | "by" | "values") {
+                        urls.extend(value.split(';').map(|c| c.trim().to_owned()));
+                    }
+                    if svg || attr == "style" {
+                        urls.extend(oracle_css_urls(value));
+                    }
                     if attr == "srcdoc" {
                         found.extend(oracle_remote_loads(value, base));
                     }
@@ -131,13 +237,6 @@ pub fn oracle_remote_loads(html: &str, base: &url::Url) -> Vec<String> {
             scraper::Node::Text(t) => {
                 let parent = node.parent().and_then(|p| p.value().as_element().map(|e| e.name.local.to_ascii_lowercase()));
                 match parent.as_deref() {
-                    Some("style") => {
-                        for u in oracle_css_urls(t) {
-                            if oracle_remote(&u, base) {
-                                found.push(format!("<style> {u:?}"));
-                            }
-                        }
-                    }
                     Some("noscript") => found.extend(oracle_remote_loads(t, base)),
                     _ => {}
                 }
