@@ -236,9 +236,8 @@ pub fn oracle_remote_loads(html: &str, base: &url::Url) -> Vec<String> {
             }
             scraper::Node::Text(t) => {
                 let parent = node.parent().and_then(|p| p.value().as_element().map(|e| e.name.local.to_ascii_lowercase()));
-                match parent.as_deref() {
-                    Some("noscript") => found.extend(oracle_remote_loads(t, base)),
-                    _ => {}
+                if parent.as_deref() == Some("noscript") {
+                    found.extend(oracle_remote_loads(t, base));
                 }
             }
             _ => {}
