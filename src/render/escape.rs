@@ -207,7 +207,7 @@ mod tests {
         fn no_control_character_reaches_typst(title in "\\PC*|[\\x00-\\x{a0}\\u{fdd0}\\u{fffe}\\\\\"a-zà-ỹ ]{0,40}", summary in proptest::option::of(".*"), list in proptest::collection::vec("[\\x00-\\x{a0}\\\\u]{0,8}", 0..4), key in "[\\x00-\\x{a0}]{0,6}", n in -1e6f64..1e6) {
             let data = Data { title: title.clone(), summary, list, map: [(key, title.clone())].into_iter().collect(), n };
             let plain = serde_json::to_string(&data).unwrap();
-            let bytes = crate::render::leaflet::world::data_json(&data);
+            let bytes = crate::render::typst::data_json(&data);
             let back: serde_json::Value = serde_json::from_slice(&bytes).expect("valid JSON");
             fn strings(v: &serde_json::Value, out: &mut Vec<String>) {
                 match v {

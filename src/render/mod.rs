@@ -15,6 +15,7 @@ pub mod embed;
 pub mod escape;
 pub mod feeds;
 pub mod html;
+pub mod human;
 pub mod ics;
 pub mod images;
 pub mod json;
@@ -24,6 +25,7 @@ pub mod meta;
 pub mod output;
 pub mod print;
 pub mod search;
+pub mod typst;
 
 use std::path::Path;
 

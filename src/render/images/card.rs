@@ -12,8 +12,6 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 use serde::Serialize;
-use typst::foundations::Bytes;
-use typst_layout::PagedDocument;
 
 use super::manifest::{FileEntry, Manifest};
 use super::{process, Card, Options, Pictures, DIR};
@@ -23,8 +21,8 @@ use crate::links::Target;
 use crate::load::sniff::Kind;
 use crate::plan::{PageId, Plan};
 use crate::render::context::DEFAULT_COLOR;
-use crate::render::leaflet::data::{normal_hex, on_colour};
-use crate::render::leaflet::world::{self, LeafletWorld, Shared};
+use crate::render::typst::colour::{normal_hex, on_colour};
+use crate::render::typst::{self as room, raster, threads, Shared};
 use crate::render::{Output, Source};
 use crate::time::format;
 
@@ -37,9 +35,6 @@ pub const TEMPLATE: &str = "share-card.typ";
 
 /// Bumped whenever the way cards are made changes.
 const CARD_FORMAT: u32 = 1;
-
-/// Stack size of the threads that typeset (as for leaflets).
-const TYPST_STACK: usize = 64 << 20;
 
 /// The hotline a card shows.
 #[derive(Debug, Serialize, Hash)]
@@ -116,20 +111,12 @@ enum Making {
 
 /// Typesets one card and renders it as PNG.
 fn typeset(shared: &Shared, d: &CardData) -> Result<Vec<u8>, Vec<Diagnostic>> {
-    let json = world::data_json(d);
-    let Some(world) = LeafletWorld::new(shared, TEMPLATE, [(world::DATA.to_owned(), Bytes::new(json))]) else {
-        return Err(vec![Diagnostic::error(TEMPLATE, None, t!("typst-bad-template-name"))]);
-    };
-    let doc = typst::compile::<PagedDocument>(&world).output.map_err(|errs| errs.iter().map(|e| shared.diagnostic(&world, e, TEMPLATE)).collect::<Vec<_>>())?;
+    let doc = room::compile(shared, TEMPLATE, d, [])?.doc;
     let page = doc.pages().first().ok_or_else(|| vec![Diagnostic::error(TEMPLATE, None, t!("card-no-page"))])?;
-    let width = page.frame.width().to_pt().max(1.0);
-    let opts = typst_render::RenderOptions { pixel_per_pt: typst::utils::Scalar::new(f64::from(WIDTH) / width), render_bleed: false };
-    let pixmap = typst_render::render(page, &opts);
+    let (width, height, pixels) = raster::rgba(page, f64::from(WIDTH));
     drop(doc);
-    // Drop Typst's memoised results the last ten cards did not use, as the
-    // leaflets do: without it, 10,000 cards held 2 GB.
-    typst::comemo::evict(10);
-    let rgba = image::RgbaImage::from_raw(pixmap.width(), pixmap.height(), pixmap.data().to_vec())
+    room::forget_unused();
+    let rgba = image::RgbaImage::from_raw(width, height, pixels)
         .ok_or_else(|| vec![Diagnostic::error(TEMPLATE, None, t!("card-not-rendered"))])?;
     // A card is opaque: filled to its exact size on white.
     let img = image::DynamicImage::ImageRgba8(rgba);
@@ -204,7 +191,7 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>, previous: &
         v.sort_by_key(|(k, _)| *k);
         v
     };
-    let pool = rayon::ThreadPoolBuilder::new().stack_size(TYPST_STACK).build().map_err(|e| Diagnostic::error("", None, t!("threads-cannot-start", detail = e.to_string())))?;
+    let pool = threads::pool().map_err(|e| Diagnostic::error("", None, t!("threads-cannot-start", detail = e.to_string())))?;
     // Each card goes to the output as soon as it is made, so that the PNGs of
     // a large site never sit in memory together.
     let made: Vec<Result<FileEntry, Vec<Diagnostic>>> = pool.install(|| {

@@ -19,7 +19,7 @@ use std::path::Path;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::index::human_size;
+use crate::render::human::human_size;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::content::LeafletFormat;
 use crate::plan::{CampaignId, PageId, Plan};

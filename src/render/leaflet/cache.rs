@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::typeset::{Job, Made};
-use super::world::Shared;
+use crate::render::typst::{data_json, Shared};
 use crate::urls::LEAFLET_MANIFEST;
 
 /// Bumped whenever the way a leaflet is made changes, so old entries are not
@@ -103,7 +103,7 @@ impl Done {
 /// hotlines, locality), its images, the templates and fonts, its date and
 /// output path, and loa's version.
 pub fn key(shared: &Shared, job: &Job<'_>) -> String {
-    let json = super::world::data_json(&job.data(1.0));
+    let json = data_json(&job.data(1.0));
     let prep = job.prep;
     format!(
         "{:032x}",

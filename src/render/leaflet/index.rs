@@ -120,16 +120,6 @@ pub fn school_level_label(plan: &Plan<'_>, lang: &str, level: &str) -> String {
     plan.theme().string(lang, &format!("school_level_{}", level.replace('-', "_"))).to_owned()
 }
 
-/// `84 KB`, `1,2 MB`.
-pub fn human_size(bytes: u64, lang: &str) -> String {
-    if bytes < 1000 * 1000 {
-        format!("{} KB", bytes.div_ceil(1000).max(1))
-    } else {
-        let s = format!("{:.1} MB", bytes as f64 / 1e6);
-        if lang == "vi" { s.replace('.', ",") } else { s }
-    }
-}
-
 /// The pages with leaflets in the order of the list for schools: each
 /// campaign's (in calendar order), then the site-wide pages (`None`); within
 /// a group by weight, title, then language.
@@ -246,17 +236,4 @@ pub fn by_school_level(plan: &Plan<'_>, by_page: &BTreeMap<PageId, Vec<LeafletCt
         })
         .filter(|f| !f.entries.is_empty())
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sizes() {
-        assert_eq!(human_size(1, "vi"), "1 KB");
-        assert_eq!(human_size(84_001, "vi"), "85 KB");
-        assert_eq!(human_size(1_234_567, "vi"), "1,2 MB");
-        assert_eq!(human_size(1_234_567, "en"), "1.2 MB");
-    }
 }

@@ -25,9 +25,7 @@ pub mod cache;
 pub mod data;
 pub mod index;
 pub mod prepare;
-pub mod qr;
 pub mod typeset;
-pub mod world;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::IsTerminal;
@@ -43,10 +41,11 @@ use crate::plan::{PageId, Plan};
 use crate::urls;
 use cache::{Cache, Done, Stored};
 pub use bundle::BundleCtx;
-pub use index::{human_size, Facet, IndexEntry, IndexGroup, LeafletCtx, LocalityCtx};
+pub use index::{Facet, IndexEntry, IndexGroup, LeafletCtx, LocalityCtx};
 use prepare::Prepared;
 use typeset::Job;
-use world::Shared;
+use crate::render::human::human_size;
+use crate::render::typst::{threads, Shared};
 
 /// More leaflets to typeset than this, on a terminal, shows a progress bar.
 const PROGRESS_ABOVE: usize = 36;
@@ -156,7 +155,7 @@ fn typeset_all(shared: &Shared, jobs: &[Job<'_>], cache: Option<&Cache>, plan: &
         }
         Ok(done)
     };
-    let results = typeset::in_parallel(jobs.iter().zip(hits).collect(), one)
+    let results = threads::in_parallel(jobs.iter().zip(hits).collect(), one)
         .into_iter()
         .zip(jobs)
         .map(|(r, job)| {

@@ -11,7 +11,6 @@ use typst::foundations::Bytes;
 use unicode_normalization::UnicodeNormalization;
 
 use super::data::{self, LeafletData};
-use super::{qr, world};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::links::Target;
 use crate::load::localities::Locality;
@@ -19,6 +18,7 @@ use crate::markdown::blocks;
 use crate::plan::{PageId, Plan};
 use crate::render::context::DEFAULT_COLOR;
 use crate::render::images::Pictures;
+use crate::render::typst::{colour, qr, QR};
 use crate::time::{format, Bound};
 use crate::urls;
 
@@ -141,26 +141,26 @@ pub fn prepare(plan: &Plan<'_>, id: PageId, pictures: &Pictures, diags: &mut Dia
     let permalink = urls::absolute(site, p.url);
     let qr = qr::svg(&permalink);
     if let Some(svg) = &qr {
-        files.push((world::QR.to_owned(), Bytes::new(svg.clone().into_bytes())));
+        files.push((QR.to_owned(), Bytes::new(svg.clone().into_bytes())));
     }
 
     let campaign = p.campaign.map(|c| plan.campaign(c));
     let occurrence = campaign.and_then(|c| c.status.occurrence);
-    let accent = campaign.and_then(|c| c.campaign.color.as_deref()).and_then(data::normal_hex).unwrap_or_else(|| DEFAULT_COLOR.to_owned());
+    let accent = campaign.and_then(|c| c.campaign.color.as_deref()).and_then(colour::normal_hex).unwrap_or_else(|| DEFAULT_COLOR.to_owned());
     let data = LeafletData {
         format: "",
         lang: lang.to_owned(),
         title: page.front.title.clone(),
         summary: page.front.summary.clone(),
         audience: plan.theme().audience_label(lang, &page.front.audience),
-        on_accent: data::on_colour(&accent).to_owned(),
+        on_accent: colour::on_colour(&accent).to_owned(),
         accent,
         campaign: campaign.map(|c| data::Campaign { title: nfc(c.campaign.title.get(lang, def)), dates: occurrence.map(|o| format::range(&o, lang)) }),
         site_title: nfc(site.title.get(lang, def)),
         organisation: data::Organisation { name: nfc(site.organisation.name.get(lang, def)), url: site.organisation.url.clone() },
         url_display: permalink.split_once("://").map_or(permalink.as_str(), |(_, r)| r).trim_end_matches('/').to_owned(),
         url: permalink,
-        qr: qr.map(|_| world::QR.to_owned()),
+        qr: qr.map(|_| QR.to_owned()),
         hotlines: hotlines(plan, lang),
         contact: None,
         t: strings(plan, lang),

@@ -1,6 +1,6 @@
 //! The schedule box for newspapers in print, under `embed/print/`: the
 //! campaigns of this year and next and the hotline, typeset by Typst with the
-//! leaflets' world and fonts ([`crate::render::leaflet::world`]), in two
+//! Typst room and fonts ([`crate::render::typst`]), in two
 //! newspaper column widths ([`data::WIDTHS_MM`]) and in each language of the
 //! site. Each width is a PDF (fonts embedded, tagged, no date) and an SVG
 //! (glyphs drawn as outlines, so it needs no font; `embed/index.html` shows
@@ -17,7 +17,8 @@ pub mod typeset;
 
 use serde::Serialize;
 
-use super::leaflet::{human_size, world::Shared};
+use super::human::human_size;
+use super::typst::{threads, Shared};
 use super::Output;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::fonts::Fonts;
@@ -72,7 +73,7 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, fonts: Option<&Fonts>) -> Resul
     };
     let shared = Shared::new(plan.theme(), fonts);
     let jobs: Vec<(&str, u32)> = site.languages.iter().flat_map(|l| data::WIDTHS_MM.iter().map(move |(c, _)| (l.as_str(), *c))).collect();
-    let made = super::leaflet::typeset::in_parallel(jobs.clone(), |(lang, columns)| {
+    let made = threads::in_parallel(jobs.clone(), |(lang, columns)| {
         typeset::typeset(&shared, &data::data(plan, lang, columns), &urls::print_box(columns, lang, def))
     });
     let mut diags = Diagnostics::new();

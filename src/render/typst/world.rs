@@ -1,14 +1,15 @@
-//! The Typst world a leaflet is compiled in: everything in memory.
+//! The Typst world a document is compiled in: everything in memory.
 //!
 //! ```text
-//! /<name>.typ         the theme's leaflets/ folder (a4.typ, a5.typ, trifold.typ, helpers)
-//! /loa/data.json      the leaflet's data (see data.rs)
+//! /<name>.typ         the theme's leaflets/ folder (a4.typ, a5.typ, trifold.typ,
+//!                     print-schedule.typ, share-card.typ, helpers)
+//! /loa/data.json      the document's data (leaflets: render/leaflet/data.rs)
 //! /loa/qr.svg         the QR code to the page
 //! /loa/img/<n>.<ext>  the page's images
 //! ```
 //!
 //! Any other path is "not found": no file system, no packages, no clock
-//! (`datetime.today()` is an error), so a leaflet depends on nothing but its
+//! (`datetime.today()` is an error), so a document depends on nothing but its
 //! inputs and two builds give the same bytes.
 
 use std::collections::HashMap;
@@ -25,7 +26,7 @@ use crate::load::fonts::Fonts;
 use crate::diag::{Diagnostic, Position};
 use crate::load::theme::Theme;
 
-/// Virtual path of the leaflet's data.
+/// Virtual path of the document's data.
 pub const DATA: &str = "/loa/data.json";
 /// Virtual path of the QR code.
 pub const QR: &str = "/loa/qr.svg";
@@ -47,7 +48,7 @@ pub fn file_id(path: &str) -> Option<FileId> {
     Some(RootedPath::new(VirtualRoot::Project, VirtualPath::new(path).ok()?).intern())
 }
 
-/// What every leaflet of a build shares: the standard library, the fonts and
+/// What every document of a build shares: the standard library, the fonts and
 /// the parsed templates.
 pub struct Shared {
     library: LazyHash<Library>,
@@ -55,7 +56,7 @@ pub struct Shared {
     pub fonts: Fonts,
     sources: HashMap<FileId, Source>,
     origins: HashMap<FileId, PathBuf>,
-    /// A hash of the templates and fonts, for the leaflet cache.
+    /// A hash of the templates and fonts, for the caches of what is typeset.
     pub hash: u128,
 }
 
@@ -66,7 +67,8 @@ impl std::fmt::Debug for Shared {
 }
 
 impl Shared {
-    /// Parses the theme's leaflet templates and takes the loaded fonts.
+    /// Parses the theme's Typst templates (its `leaflets/` folder) and takes
+    /// the loaded fonts.
     pub fn new(theme: &Theme, fonts: Fonts) -> Shared {
         let mut sources = HashMap::new();
         let mut origins = HashMap::new();
@@ -84,7 +86,7 @@ impl Shared {
 
     /// A Typst diagnostic as a located loa diagnostic: in the theme file it
     /// points at, or in `fallback` (the template being compiled).
-    pub fn diagnostic(&self, world: &LeafletWorld<'_>, d: &SourceDiagnostic, fallback: &str) -> Diagnostic {
+    pub fn diagnostic(&self, world: &TypstWorld<'_>, d: &SourceDiagnostic, fallback: &str) -> Diagnostic {
         let id = d.span.id();
         let located = id.and_then(|id| {
             let file = self.origins.get(&id)?;
@@ -109,20 +111,20 @@ impl Shared {
     }
 }
 
-/// One leaflet's world: the shared parts plus its own data, QR code and images.
-pub struct LeafletWorld<'s> {
+/// One document's world: the shared parts plus its own data, QR code and images.
+pub struct TypstWorld<'s> {
     shared: &'s Shared,
     main: FileId,
     files: HashMap<FileId, Bytes>,
 }
 
-impl<'s> LeafletWorld<'s> {
+impl<'s> TypstWorld<'s> {
     /// A world whose main file is the template `main` (`a4.typ`), with extra
     /// files by virtual path.
-    pub fn new(shared: &'s Shared, main: &str, files: impl IntoIterator<Item = (String, Bytes)>) -> Option<LeafletWorld<'s>> {
+    pub fn new(shared: &'s Shared, main: &str, files: impl IntoIterator<Item = (String, Bytes)>) -> Option<TypstWorld<'s>> {
         let main = file_id(&format!("/{main}"))?;
         let files = files.into_iter().filter_map(|(p, b)| Some((file_id(&p)?, b))).collect();
-        Some(LeafletWorld { shared, main, files })
+        Some(TypstWorld { shared, main, files })
     }
 }
 
@@ -130,7 +132,7 @@ fn not_found(id: FileId) -> FileError {
     FileError::NotFound(PathBuf::from(id.vpath().get_with_slash()))
 }
 
-impl World for LeafletWorld<'_> {
+impl World for TypstWorld<'_> {
     fn library(&self) -> &LazyHash<Library> {
         &self.shared.library
     }
@@ -196,7 +198,7 @@ mod tests {
     #[test]
     fn compiles_in_memory_and_reads_data() {
         let shared = shared_with("#set page(width: 50mm, height: 30mm)\n#let d = json(\"/loa/data.json\")\n#d.text\n");
-        let world = LeafletWorld::new(&shared, "t.typ", [(DATA.to_owned(), Bytes::new(r#"{"text": "Xin chào #set $x$"}"#.as_bytes().to_vec()))]).unwrap();
+        let world = TypstWorld::new(&shared, "t.typ", [(DATA.to_owned(), Bytes::new(r#"{"text": "Xin chào #set $x$"}"#.as_bytes().to_vec()))]).unwrap();
         let doc = typst::compile::<PagedDocument>(&world).output.unwrap();
         assert_eq!(doc.pages().len(), 1);
     }
@@ -205,7 +207,7 @@ mod tests {
     fn no_file_system_no_packages_no_clock() {
         for code in ["#read(\"/etc/passwd\")", "#import \"@preview/x:0.1.0\": *", "#datetime.today()", "#image(\"../../x.png\")"] {
             let shared = shared_with(code);
-            let world = LeafletWorld::new(&shared, "t.typ", []).unwrap();
+            let world = TypstWorld::new(&shared, "t.typ", []).unwrap();
             let errs = typst::compile::<PagedDocument>(&world).output.unwrap_err();
             let d = shared.diagnostic(&world, &errs[0], "t.typ");
             assert_eq!(d.file, PathBuf::from("themes/default/leaflets/t.typ"), "{code}: {d}");

@@ -1,0 +1,23 @@
+//! The Typst room: where every printed or pictured document of a build is
+//! typeset, whatever renderer asks — leaflets ([`crate::render::leaflet`]),
+//! the print box ([`crate::render::print`]) and share cards
+//! ([`crate::render::images::card`]).
+//!
+//! One world ([`world`]: the theme's templates and fonts in memory, the
+//! document's data as `/loa/data.json`, nothing else), one way to compile
+//! ([`compile`]), one PDF export ([`pdf`]), one way to draw a page as pixels
+//! ([`raster`]), one pool of threads with stacks deep enough for Typst
+//! ([`threads`]), and what documents share: QR codes ([`qr`]) and the text
+//! colour for a campaign's colour ([`colour`]). A renderer brings only its
+//! data and its template's name.
+
+pub mod colour;
+pub mod compile;
+pub mod pdf;
+pub mod qr;
+pub mod raster;
+pub mod threads;
+pub mod world;
+
+pub use compile::{compile, forget_unused};
+pub use world::{data_json, Shared, TypstWorld, DATA, QR};
