@@ -480,6 +480,7 @@ card-no-template = the theme has no share card template
 card-no-template-hint = copy themes/default/leaflets/{ $template } from loa's default theme, or set `share_cards: false` in site.yaml
 card-from-picture = the share card cannot be made from this picture: { $why }
 threads-cannot-start = cannot start threads: { $detail }
+typst-no-fonts = the theme's fonts were not loaded before typesetting
 typst-bad-template-name = not a valid template name
 
 ## Documents published as downloads (PDFs, office documents)

@@ -458,6 +458,7 @@ card-no-template = giao diện không có mẫu ảnh chia sẻ
 card-no-template-hint = hãy chép themes/default/leaflets/{ $template } từ giao diện mặc định của loa, hoặc ghi `share_cards: false` trong site.yaml
 card-from-picture = không làm được ảnh chia sẻ từ ảnh này: { $why }
 threads-cannot-start = không khởi động được các luồng xử lý: { $detail }
+typst-no-fonts = phông chữ của giao diện chưa được nạp trước khi dàn trang
 typst-bad-template-name = tên mẫu không hợp lệ
 
 ## Tài liệu đăng để tải về (PDF, tài liệu văn phòng)

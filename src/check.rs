@@ -214,7 +214,7 @@ fn pictures(inputs: &Inputs, links: &LinkTable, i: usize, diags: &mut Diagnostic
 /// Whether the theme's fonts are needed: some page (any, whatever the day)
 /// asks for leaflets, or the site has campaigns (the print box lists them).
 pub fn needs_fonts(inputs: &Inputs) -> bool {
-    !inputs.calendar.campaigns.is_empty() || inputs.content.pages.iter().any(|p| !p.front.leaflet.is_empty())
+    inputs.site.share_cards || !inputs.calendar.campaigns.is_empty() || inputs.content.pages.iter().any(|p| !p.front.leaflet.is_empty())
 }
 
 /// Raw HTML that would make a reader's browser load something from another

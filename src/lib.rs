@@ -118,7 +118,8 @@ pub struct Site {
     pub links: LinkTable,
     /// The compiled templates.
     pub tera: tera::Tera,
-    /// The leaflet fonts, when some page makes leaflets.
+    /// The theme's fonts, when anything is typeset (share cards, the print
+    /// box, leaflets): loaded here, once, and handed to the renderers.
     pub fonts: Option<Fonts>,
     /// Problems found that do not stop a build.
     pub warnings: Diagnostics,

@@ -72,10 +72,13 @@ pub struct Rendered {
 /// Renders the plan into `out`.
 pub fn render(plan: &Plan<'_>, tera: &tera::Tera, opts: &Options<'_>, out: &Output<'_>) -> Result<Rendered, Diagnostics> {
     let t = crate::timings::Timings::from_env("    ");
+    // One Typst room for the build: the theme's templates parsed once, with
+    // the fonts the loaded site holds (none when nothing can be typeset).
+    let room = opts.fonts.map(|f| self::typst::Shared::new(plan.theme(), f.clone()));
     let print = leaflet::printed_pictures(plan);
-    let pictures = images::render(plan, out, &images::Options { previous: opts.previous, fonts: opts.fonts, print: &print, cards: true })?;
+    let pictures = images::render(plan, out, &images::Options { previous: opts.previous, room: room.as_ref(), print: &print, cards: true })?;
     t.lap("pictures and share cards");
-    let leaflets = leaflet::render(plan, out, &leaflet::Options { previous: opts.previous, fonts: opts.fonts, pictures: &pictures })?;
+    let leaflets = leaflet::render(plan, out, &leaflet::Options { previous: opts.previous, room: room.as_ref(), pictures: &pictures })?;
     t.lap("leaflets");
     // The print box is typeset here, on the calling thread, like the
     // leaflets: its typesetting threads hand PDF work to rayon's pool and
@@ -83,7 +86,7 @@ pub fn render(plan: &Plan<'_>, tera: &tera::Tera, opts: &Options<'_>, out: &Outp
     // the join below they were, and with one worker (a one-core machine,
     // RAYON_NUM_THREADS=1, or two builds in one process) the build waited
     // for itself forever.
-    let print = if let Scope::All = opts.scope { Some(print::render(plan, out, opts.fonts)?) } else { None };
+    let print = if let Scope::All = opts.scope { Some(print::render(plan, out, room.as_ref())?) } else { None };
     t.lap("print box");
     // The search index is made beside everything else: it needs only the
     // plan, and its work fills the moments the other renderers' threads

@@ -178,11 +178,7 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>, previous: &
                 .with_hint(t!("card-no-template-hint", template = TEMPLATE))
                 .into());
         }
-        let fonts = match opts.fonts {
-            Some(f) => f.clone(),
-            None => crate::load::fonts::load(theme)?,
-        };
-        Some(Shared::new(theme, fonts))
+        Some(room::needed(opts.room)?)
     } else {
         None
     };

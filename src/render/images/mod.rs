@@ -35,7 +35,6 @@ use crate::i18n::Msg;
 use crate::t;
 use crate::links::Target;
 use crate::load::content::Asset;
-use crate::load::fonts::Fonts;
 use crate::load::sniff::Kind;
 use crate::plan::{PageId, Plan};
 use manifest::{FileEntry, Manifest, PictureEntry};
@@ -168,8 +167,8 @@ impl Pictures {
 pub struct Options<'o> {
     /// The previous output folder, whose pictures are reused when unchanged.
     pub previous: Option<&'o Path>,
-    /// The theme's fonts, for share cards.
-    pub fonts: Option<&'o Fonts>,
+    /// The build's Typst room, for share cards.
+    pub room: Option<&'o crate::render::typst::Shared>,
     /// Output paths of pictures a leaflet prints (their bytes are kept).
     pub print: &'o HashSet<String>,
     /// Whether to make share cards (not for `loa serve`'s quick rebuilds).

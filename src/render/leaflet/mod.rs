@@ -36,7 +36,6 @@ use rayon::prelude::*;
 use super::{Output, Source};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::content::{LeafletFormat, PageKind, Variants};
-use crate::load::fonts::Fonts;
 use crate::plan::{PageId, Plan};
 use crate::urls;
 use cache::{Cache, Done, Stored};
@@ -56,8 +55,8 @@ pub struct Options<'o> {
     /// The previous output folder, whose leaflets are reused when their key
     /// is unchanged; `None` typesets everything.
     pub previous: Option<&'o std::path::Path>,
-    /// The theme's fonts (loaded when some page has `leaflet:`).
-    pub fonts: Option<&'o Fonts>,
+    /// The build's Typst room (with the fonts the loaded site holds).
+    pub room: Option<&'o Shared>,
     /// The published pictures, whose stripped bytes leaflets print.
     pub pictures: &'o crate::render::images::Pictures,
 }
@@ -185,20 +184,16 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>) -> Result<L
     if wanted.is_empty() {
         return Ok(Leaflets::default());
     }
-    let fonts = match opts.fonts {
-        Some(f) => f.clone(),
-        None => crate::load::fonts::load(plan.theme())?,
-    };
-    let shared = Shared::new(plan.theme(), fonts);
+    let shared = crate::render::typst::needed(opts.room)?;
     let mut diags = Diagnostics::new();
     let prepared: Vec<Prepared> = wanted.iter().map(|&id| prepare::prepare(plan, id, opts.pictures, &mut diags)).collect();
     if diags.has_errors() {
         diags.sort();
         return Err(diags);
     }
-    let jobs = jobs(plan, &shared, &prepared);
+    let jobs = jobs(plan, shared, &prepared);
     let cache = opts.previous.and_then(Cache::open);
-    let results = typeset_all(&shared, &jobs, cache.as_ref(), plan, out, &mut diags);
+    let results = typeset_all(shared, &jobs, cache.as_ref(), plan, out, &mut diags);
 
     let locs = plan.localities();
     let theme = plan.theme();

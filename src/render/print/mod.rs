@@ -21,7 +21,6 @@ use super::human::human_size;
 use super::typst::{threads, Shared};
 use super::Output;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::load::fonts::Fonts;
 use crate::plan::Plan;
 use crate::urls;
 
@@ -61,20 +60,16 @@ pub struct PrintBox {
 
 /// Makes the box in every language of the site into `out`; nothing when the
 /// site has no campaigns.
-pub fn render(plan: &Plan<'_>, out: &Output<'_>, fonts: Option<&Fonts>) -> Result<Vec<PrintBox>, Diagnostics> {
+pub fn render(plan: &Plan<'_>, out: &Output<'_>, room: Option<&Shared>) -> Result<Vec<PrintBox>, Diagnostics> {
     if plan.campaigns().next().is_none() {
         return Ok(Vec::new());
     }
     let site = plan.site();
     let def = site.default_language();
-    let fonts = match fonts {
-        Some(f) => f.clone(),
-        None => crate::load::fonts::load(plan.theme())?,
-    };
-    let shared = Shared::new(plan.theme(), fonts);
+    let shared = super::typst::needed(room)?;
     let jobs: Vec<(&str, u32)> = site.languages.iter().flat_map(|l| data::WIDTHS_MM.iter().map(move |(c, _)| (l.as_str(), *c))).collect();
     let made = threads::in_parallel(jobs.clone(), |(lang, columns)| {
-        typeset::typeset(&shared, &data::data(plan, lang, columns), &urls::print_box(columns, lang, def))
+        typeset::typeset(shared, &data::data(plan, lang, columns), &urls::print_box(columns, lang, def))
     });
     let mut diags = Diagnostics::new();
     let mut list = Vec::new();

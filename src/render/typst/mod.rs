@@ -20,4 +20,11 @@ pub mod threads;
 pub mod world;
 
 pub use compile::{compile, forget_unused};
+
+/// The room of a build, or the error a renderer gives when it has something
+/// to typeset and the loaded site brought no fonts (a bug: `Site::load`
+/// loads them whenever anything can be typeset).
+pub fn needed(room: Option<&Shared>) -> Result<&Shared, crate::diag::Diagnostic> {
+    room.ok_or_else(|| crate::diag::Diagnostic::error("", None, crate::t!("typst-no-fonts")).with_hint(crate::t!("bug-hint")))
+}
 pub use world::{data_json, Shared, TypstWorld, DATA, QR};
