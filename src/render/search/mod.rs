@@ -9,7 +9,11 @@
 //! `search_slug`) is an HTML page like the others (`render/html`), useful
 //! without JavaScript: every live page, by campaign and by audience.
 
+mod fragments;
+mod hashing;
 pub mod index;
+mod shards;
+mod terms;
 pub mod update;
 
 use std::path::Path;

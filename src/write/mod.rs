@@ -36,9 +36,9 @@
 
 use std::collections::BTreeSet;
 use std::fs::{self, File};
-use std::io::{self, Read};
+use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use rayon::prelude::*;
@@ -51,12 +51,21 @@ use crate::render::meta::GENERATOR;
 use crate::render::{Sink, Source};
 use crate::urls::BUILD_JSON;
 
+mod clean;
+mod files;
+mod lock;
+mod record;
+
+use clean::{files_under, make_writable_up, prepare_standby, remove_empty_dirs, remove_file, remove_stale};
+use files::{device, exchange, io_error, same_bytes, same_contents, same_inode, tmp_name};
+use lock::{clean_leftovers, lock};
+use record::{folders_state, Record, RECORD_VERSION};
+
 /// The marker file of an output folder written by loa.
 pub const MARKER: &str = BUILD_JSON;
 
-
 /// Prefix of temporary files inside the tree being written.
-const TMP_PREFIX: &str = ".loa-tmp-";
+pub(crate) const TMP_PREFIX: &str = ".loa-tmp-";
 
 /// Whether `dir` holds a `build.json` that loa wrote: one whose `generator`
 /// is `loa` and that has `loa_output`, or — from loa before 0.2 — exactly the
@@ -154,187 +163,10 @@ pub struct Writer {
     warnings: Mutex<Diagnostics>,
 }
 
-fn io_error(what: Msg, p: &Path, e: io::Error) -> Diagnostic {
-    Diagnostic::error(display_path(p), None, t!("write-cannot", action = what, detail = &e)).with_hint(t!("write-cannot-hint"))
-}
 
-/// A unique name for a temporary file.
-fn tmp_name() -> String {
-    static N: AtomicU64 = AtomicU64::new(0);
-    format!("{TMP_PREFIX}{}-{}", std::process::id(), N.fetch_add(1, Ordering::Relaxed))
-}
 
-/// Whether the file at `p` holds exactly `bytes`.
-fn same_bytes(p: &Path, bytes: &[u8]) -> bool {
-    match fs::metadata(p) {
-        Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => fs::read(p).is_ok_and(|b| b == bytes),
-        _ => false,
-    }
-}
 
-/// Whether the file `b` holds the same bytes as the file `a` (read in
-/// blocks; sizes first). An error is about reading `a`; a missing `b` is
-/// simply not the same.
-fn same_contents(a: &Path, b: &Path) -> io::Result<bool> {
-    let ma = fs::metadata(a)?;
-    let Ok(mb) = fs::metadata(b) else { return Ok(false) };
-    if !mb.is_file() || ma.len() != mb.len() {
-        return Ok(false);
-    }
-    let mut fa = File::open(a)?;
-    let Ok(mut fb) = File::open(b) else { return Ok(false) };
-    let (mut ba, mut bb) = (vec![0u8; 64 << 10], vec![0u8; 64 << 10]);
-    loop {
-        let n = fa.read(&mut ba)?;
-        if n == 0 {
-            return Ok(true);
-        }
-        if fb.read_exact(&mut bb[..n]).is_err() {
-            return Ok(false);
-        }
-        if ba[..n] != bb[..n] {
-            return Ok(false);
-        }
-    }
-}
 
-#[cfg(unix)]
-fn same_inode(a: &fs::Metadata, b: &fs::Metadata) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    a.dev() == b.dev() && a.ino() == b.ino()
-}
-
-#[cfg(not(unix))]
-fn same_inode(_: &fs::Metadata, _: &fs::Metadata) -> bool {
-    false
-}
-
-#[cfg(unix)]
-fn device(p: &Path) -> Option<u64> {
-    use std::os::unix::fs::MetadataExt;
-    fs::metadata(p).ok().map(|m| m.dev())
-}
-
-#[cfg(not(unix))]
-fn device(_: &Path) -> Option<u64> {
-    None
-}
-
-/// Exchanges two paths atomically; `Ok(false)` when the platform or the
-/// file system cannot.
-#[cfg(target_os = "linux")]
-fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
-    use rustix::fs::{renameat_with, RenameFlags, CWD};
-    match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
-        Ok(()) => Ok(true),
-        Err(rustix::io::Errno::INVAL | rustix::io::Errno::NOSYS | rustix::io::Errno::OPNOTSUPP) => Ok(false),
-        Err(e) => Err(e.into()),
-    }
-}
-
-#[cfg(not(target_os = "linux"))]
-fn exchange(_: &Path, _: &Path) -> io::Result<bool> {
-    Ok(false)
-}
-
-/// Whether the process `pid` is alive (where that can be told: Linux).
-fn alive(pid: u32) -> bool {
-    if !Path::new("/proc/self").exists() {
-        return true;
-    }
-    Path::new("/proc").join(pid.to_string()).exists()
-}
-
-/// What a build that swapped records for the next one: every file of the
-/// output, the files in which the standby (the output before) differs, and
-/// the state of both trees' folders then.
-///
-/// The record is trusted only while `folders` still matches: a file added,
-/// removed or renamed in either tree changes its folder's modification
-/// time, a standby deleted and made again is another folder, and an edit of
-/// the record changes what `folders` is computed from. Otherwise the next
-/// build walks both trees, as it does without a record: a standby that is
-/// missing, partial or edited by hand is made whole from the output, never
-/// swapped in short. (A file edited in place in the standby is either the
-/// output's own file — a hard link, compared with the new build anyway — or
-/// one the record lists as touched, which the next build replaces.)
-#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
-struct Record {
-    version: u32,
-    paths: BTreeSet<String>,
-    touched: BTreeSet<String>,
-    #[serde(default)]
-    folders: String,
-}
-
-/// The version of `record.json`.
-const RECORD_VERSION: u32 = 2;
-
-/// The state of the folders of the output `out` and the standby that hold
-/// (or would hold) `paths` and `touched`: identity and modification time of
-/// each, hashed with the two lists. Where that cannot be told (no Unix
-/// metadata), a value no record matches.
-fn folders_state(out: &Path, standby: &Path, paths: &BTreeSet<String>, touched: &BTreeSet<String>) -> String {
-    let mut dirs: BTreeSet<&str> = BTreeSet::new();
-    dirs.insert("");
-    for p in paths.iter().chain(touched) {
-        let mut d = p.as_str();
-        while let Some((parent, _)) = d.rsplit_once('/') {
-            if !dirs.insert(parent) {
-                break;
-            }
-            d = parent;
-        }
-    }
-    let dirs: Vec<&str> = dirs.into_iter().collect();
-    let states: Vec<(Option<FolderState>, Option<FolderState>)> = dirs.par_iter().map(|d| (folder_state(&out.join(d)), folder_state(&standby.join(d)))).collect();
-    if states.first().is_none_or(|(o, s)| o.is_none() || s.is_none()) {
-        return String::new();
-    }
-    crate::hash::hex(&(paths, touched, &dirs, &states))
-}
-
-/// A folder's device, inode, and modification and change times (seconds,
-/// nanoseconds).
-type FolderState = (u64, u64, i64, i64, i64, i64);
-
-#[cfg(unix)]
-fn folder_state(dir: &Path) -> Option<FolderState> {
-    use std::os::unix::fs::MetadataExt;
-    let m = fs::symlink_metadata(dir).ok().filter(|m| m.is_dir())?;
-    Some((m.dev(), m.ino(), m.mtime(), m.mtime_nsec(), m.ctime(), m.ctime_nsec()))
-}
-
-#[cfg(not(unix))]
-fn folder_state(_: &Path) -> Option<FolderState> {
-    None
-}
-
-impl Record {
-    fn path(work: &Path) -> PathBuf {
-        work.join("record.json")
-    }
-
-    /// Reads the record and removes it: until this build writes a new one,
-    /// the standby is not known to match it (a build killed midway leaves
-    /// none, and the next one walks the trees).
-    fn take(work: &Path) -> Option<Record> {
-        let path = Self::path(work);
-        let r: Record = serde_json::from_slice(&fs::read(&path).ok()?).ok()?;
-        fs::remove_file(&path).ok()?;
-        (r.version == RECORD_VERSION).then_some(r)
-    }
-
-    fn save(&self, work: &Path) -> Result<(), Diagnostic> {
-        let path = Self::path(work);
-        let tmp = work.join(tmp_name());
-        let json = serde_json::to_vec(self).unwrap_or_default();
-        fs::write(&tmp, json).and_then(|_| fs::rename(&tmp, &path)).map_err(|e| {
-            let _ = fs::remove_file(&tmp);
-            io_error(t!("write-act-write"), &path, e)
-        })
-    }
-}
 
 impl Writer {
     /// Opens the output folder `out` of the site at `root` for a build:
@@ -668,140 +500,8 @@ impl Sink for Writer {
     }
 }
 
-/// Takes the lock of the output whose working folder is `work`.
-fn lock(work: &Path, out: &Path, opts: &Options) -> Result<File, Diagnostic> {
-    let path = work.join("lock");
-    let file = fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path).map_err(|e| io_error(t!("write-act-open-lock"), &path, e))?;
-    match file.try_lock() {
-        Ok(()) => return Ok(file),
-        Err(fs::TryLockError::Error(e)) => return Err(io_error(t!("write-act-lock"), &path, e)),
-        Err(fs::TryLockError::WouldBlock) => {}
-    }
-    if opts.no_wait {
-        return Err(Diagnostic::error(display_path(out), None, t!("out-locked"))
-            .with_hint(t!("out-locked-hint")));
-    }
-    eprintln!("{}", crate::terminal::safe(&t!("out-waiting", folder = out)));
-    file.lock().map_err(|e| io_error(t!("write-act-lock"), &path, e))?;
-    Ok(file)
-}
 
-/// Removes what dead builds left: standbys set aside in the working folder,
-/// and the temporary folders of loa before 0.2 (`.NAME.tmp-PID`,
-/// `.NAME.old-PID`) whose process is gone. Called with the lock held, so no
-/// live build of this output owns any of them. A failure is a warning.
-fn clean_leftovers(parent: &Path, name: &str, work: &Path, warnings: &mut Diagnostics) {
-    let mut remove = |p: PathBuf| {
-        if let Err(e) = fs::remove_dir_all(&p) {
-            warnings.push(Diagnostic::warning(display_path(&p), None, t!("out-cannot-remove-left", detail = &e)).with_hint(t!("out-cannot-remove-left-hint")));
-        }
-    };
-    if let Ok(entries) = fs::read_dir(work) {
-        for e in entries.flatten() {
-            if e.file_name().to_string_lossy().starts_with("old-") && e.path().is_dir() {
-                remove(e.path());
-            }
-        }
-    }
-    if let Ok(entries) = fs::read_dir(parent) {
-        for e in entries.flatten() {
-            let file = e.file_name().to_string_lossy().into_owned();
-            let pid = file.strip_prefix(&format!(".{name}.tmp-")).or_else(|| file.strip_prefix(&format!(".{name}.old-"))).and_then(|p| p.parse::<u32>().ok());
-            if let Some(pid) = pid
-                && !alive(pid)
-                && e.path().is_dir()
-            {
-                remove(e.path());
-            }
-        }
-    }
-}
 
-/// Makes sure the standby is a folder.
-fn prepare_standby(standby: &Path) -> Result<(), Diagnostic> {
-    if fs::symlink_metadata(standby).is_ok_and(|m| !m.is_dir()) {
-        fs::remove_file(standby).map_err(|e| io_error(t!("write-act-remove"), standby, e))?;
-    }
-    fs::create_dir_all(standby).map_err(|e| io_error(t!("write-act-create-folder"), standby, e))
-}
-
-/// Gives the owner write permission on `dir` and the folders above it up to
-/// `top` (the previous output may have been made read-only; the standby is
-/// loa's own).
-#[cfg(unix)]
-fn make_writable_up(top: &Path, dir: &Path) -> io::Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    let mut p = dir.to_path_buf();
-    loop {
-        if let Ok(m) = fs::symlink_metadata(&p)
-            && m.is_dir()
-        {
-            let mode = m.permissions().mode();
-            if mode & 0o700 != 0o700 {
-                fs::set_permissions(&p, fs::Permissions::from_mode(mode | 0o700))?;
-            }
-        }
-        if p == top || !p.pop() || !p.starts_with(top) {
-            return Ok(());
-        }
-    }
-}
-
-#[cfg(not(unix))]
-fn make_writable_up(_: &Path, _: &Path) -> io::Result<()> {
-    Ok(())
-}
-
-/// Removes a file of the tree under `top` (a missing one is not an error),
-/// making its folder writable first if it must.
-fn remove_file(top: &Path, f: &Path) -> io::Result<()> {
-    match fs::remove_file(f) {
-        Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
-            make_writable_up(top, f.parent().unwrap_or(top))?;
-            fs::remove_file(f)
-        }
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
-        other => other,
-    }
-}
-
-/// Removes `dir` and the folders above it, up to `top`, while they are empty.
-fn remove_empty_dirs(top: &Path, dir: &Path) {
-    let mut d = dir.to_path_buf();
-    while d != top && d.starts_with(top) && fs::remove_dir(&d).is_ok() {
-        if !d.pop() {
-            break;
-        }
-    }
-}
-
-/// Every file under `dir`, relative, with `/` separators.
-fn files_under(dir: &Path) -> Vec<String> {
-    walkdir::WalkDir::new(dir)
-        .min_depth(1)
-        .into_iter()
-        .flatten()
-        .filter(|e| !e.file_type().is_dir())
-        .filter_map(|e| e.path().strip_prefix(dir).ok().map(|p| p.to_string_lossy().replace('\\', "/")))
-        .collect()
-}
-
-/// Removes the files under `dir` that are not in `paths`, then the folders
-/// left empty. Returns how many files it removed.
-fn remove_stale(dir: &Path, paths: &BTreeSet<String>) -> Result<usize, (PathBuf, io::Error)> {
-    let stale: Vec<String> = files_under(dir).into_iter().filter(|p| !paths.contains(p)).collect();
-    for p in &stale {
-        let full = dir.join(p);
-        remove_file(dir, &full).map_err(|e| (full, e))?;
-    }
-    // Folders deepest first: only the empty ones go.
-    let mut dirs: Vec<PathBuf> = walkdir::WalkDir::new(dir).min_depth(1).into_iter().flatten().filter(|e| e.file_type().is_dir()).map(|e| e.into_path()).collect();
-    dirs.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
-    for d in dirs {
-        let _ = fs::remove_dir(&d);
-    }
-    Ok(stale.len())
-}
 
 #[cfg(test)]
 mod tests {
