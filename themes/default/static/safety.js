@@ -1,8 +1,8 @@
-/* loa: the quick exit. Without this script, an ordinary link.
- * See README "Safety and privacy". */
+/* loa: the quick exit, and a search box that leaves no trace. Without this
+ * script, an ordinary link and an ordinary form. See README "Safety and privacy". */
 (() => {
   'use strict';
-  const doc = document, WINDOW = 2000;
+  const doc = document, HANDOFF = 'loa-search-q', WINDOW = 2000;
   const link = doc.querySelector('a.quick-exit'), status = doc.querySelector('.quick-exit-status');
   let title = doc.title;
   const say = (text) => status && (status.textContent = text || '');
@@ -11,6 +11,9 @@
   // does not return), sending no Referer, as rel=noreferrer does for the link.
   const exit = () => {
     const to = link.href;
+    try {
+      sessionStorage.removeItem(HANDOFF);
+    } catch (e) {}
     title = doc.title;
     doc.title = new URL(to).hostname;
     doc.body.hidden = true;
@@ -54,4 +57,22 @@
       true,
     );
   }
+
+  // The header's search box hands its words to the search page in this tab's
+  // sessionStorage (search.js reads and deletes them), not in the address:
+  // ?q= would stay in the browser's history.
+  const form = doc.querySelector('form.header-search');
+  if (form)
+    form.addEventListener('submit', (e) => {
+      const input = form.querySelector('input[name=q]'), q = input ? input.value.trim() : '';
+      if (!q) return;
+      try {
+        sessionStorage.setItem(HANDOFF, q);
+      } catch (err) {
+        return;
+      }
+      e.preventDefault();
+      input.value = '';
+      location.assign(form.action);
+    });
 })();
