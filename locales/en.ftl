@@ -113,6 +113,7 @@ takes-id = a short name in lowercase letters a-z, digits and hyphens, such as `t
 takes-color = a colour in quotes, such as `"#c2410c"`
 takes-languages = a list of language codes, the default first, such as `[vi, en]`
 takes-url = a web address, such as `https://baovetreem.hanoi.example/`
+takes-page-path = the path of a page under content/, such as `pages/an-toan-khi-truy-cap.md`
 takes-theme = the name of a theme: `default` or a folder under themes/
 takes-organisation = `name` and `url` on the lines below it, indented
 takes-hotlines = a list of hotlines, each starting with a line `- number: …`
@@ -250,6 +251,11 @@ site-theme-hint = a theme is a folder name under themes/, e.g. default
 site-not-phone = `{ $value }` is not a telephone number
 site-phone-hint = write digits, with spaces, dots or hyphens between groups if you like: 024.3525.662
 site-organisation-url-hint = write the organisation's website as https://…, or a mailto: or tel: address
+site-quick-exit-hint = write the address of a neutral page on another site, one that says nothing about this one, e.g. a weather page: https://vnexpress.net/thoi-tiet
+site-quick-exit-not-web = `{ $url }` is not a web page: the quick exit must open a page, at an https:// address
+site-quick-exit-same-site = `{ $url }` is on this site itself: the quick exit must take the reader away from it
+site-no-safety-page = `{ $value }` is not a page of content/
+site-safety-page-hint = write the path of the Markdown page under content/, in the default language, e.g. pages/an-toan-khi-truy-cap.md
 
 ## The browser editor (cms: in site.yaml)
 

@@ -110,6 +110,7 @@ takes-id = một tên ngắn bằng chữ thường a-z không dấu, chữ số
 takes-color = một màu đặt trong dấu ngoặc kép, ví dụ `"#c2410c"`
 takes-languages = một danh sách mã ngôn ngữ, ngôn ngữ chính đứng đầu, ví dụ `[vi, en]`
 takes-url = một địa chỉ web, ví dụ `https://baovetreem.hanoi.example/`
+takes-page-path = đường dẫn của một trang trong content/, ví dụ `pages/an-toan-khi-truy-cap.md`
 takes-theme = tên một giao diện: `default` hoặc một thư mục trong themes/
 takes-organisation = hai mục `name` và `url` ở các dòng bên dưới, thụt vào
 takes-hotlines = một danh sách đường dây nóng, mỗi số bắt đầu bằng một dòng `- number: …`
@@ -232,6 +233,11 @@ site-theme-hint = giao diện là tên một thư mục trong themes/, ví dụ 
 site-not-phone = `{ $value }` không phải là một số điện thoại
 site-phone-hint = hãy viết các chữ số; có thể ngăn các nhóm số bằng dấu cách, dấu chấm hoặc gạch nối: 024.3525.662
 site-organisation-url-hint = hãy ghi trang web của cơ quan dạng https://…, hoặc một địa chỉ mailto: hay tel:
+site-quick-exit-hint = hãy ghi địa chỉ một trang bình thường của trang web khác, không liên quan gì đến trang này, ví dụ trang thời tiết: https://vnexpress.net/thoi-tiet
+site-quick-exit-not-web = `{ $url }` không phải là một trang web: nút thoát nhanh phải mở một trang, có địa chỉ https://
+site-quick-exit-same-site = `{ $url }` nằm ngay trên trang này: nút thoát nhanh phải đưa người đọc sang trang khác
+site-no-safety-page = `{ $value }` không phải là một trang trong content/
+site-safety-page-hint = hãy ghi đường dẫn của tệp Markdown trong content/, bằng ngôn ngữ chính, ví dụ pages/an-toan-khi-truy-cap.md
 
 ## Trang quản trị (cms: trong site.yaml)
 

@@ -191,6 +191,11 @@ pub fn load(root: &Path) -> Result<Inputs, Diagnostics> {
         (Some(s), Some(c)) => content::load(root, s, c).map_err(|d| diags.extend(d.0)).ok(),
         _ => None,
     };
+    if let (Some(s), Some(c)) = (&site, &content)
+        && let Some(d) = safety_page_problem(s, c)
+    {
+        diags.push(d.with_source(texts.get(site::FILE).map_or("", String::as_str)));
+    }
     let (statics, static_warnings) = statics::load(root).map_err(|d| diags.extend(d.0)).unwrap_or_default();
     match (site, calendar, content, theme) {
         (Some(site), Some(calendar), Some(content), Some(theme)) if !diags.has_errors() => {
@@ -201,4 +206,25 @@ pub fn load(root: &Path) -> Result<Inputs, Diagnostics> {
             Err(diags)
         }
     }
+}
+
+/// Why `safety_page:` in `site.yaml` names no page of the content, if it
+/// does not: it takes the path of a page in the default language under
+/// `content/` (`pages/an-toan-khi-truy-cap.md`), as a link between pages
+/// names it; `content/` written in front is forgiven.
+fn safety_page_problem(site: &Site, content: &content::Content) -> Option<Diagnostic> {
+    let (written, pos) = site.safety_page.as_ref()?;
+    let path = safety_page_source(written);
+    let found = content.pages.iter().any(|p| p.source == path && p.lang == site.default_language());
+    (!found).then(|| {
+        Diagnostic::error(site::FILE, *pos, crate::t!("site-no-safety-page", value = written.as_str())).with_hint(crate::t!("site-safety-page-hint"))
+    })
+}
+
+/// The source path (relative to the site root) of the page `safety_page:`
+/// names.
+pub fn safety_page_source(written: &str) -> PathBuf {
+    let rel = written.trim().trim_start_matches("./");
+    let rel = rel.strip_prefix("content/").unwrap_or(rel);
+    Path::new("content").join(rel)
 }

@@ -1,5 +1,6 @@
 //! `site.yaml` → [`Site`]: title, base URL, languages, theme, organisation,
-//! hotlines, and the browser editor ([`super::cms`]).
+//! hotlines, the quick exit and its safety page, and the browser editor
+//! ([`super::cms`]).
 
 use std::path::Path;
 
@@ -45,9 +46,22 @@ pub struct Site {
     /// Whether the search index is built (default: yes). Without it the
     /// search page still lists every live page, and carries no script.
     pub search: bool,
+    /// Where the quick exit on every page leads (`quick_exit:`): a neutral
+    /// site on another host, by default [`DEFAULT_QUICK_EXIT`].
+    pub quick_exit: String,
+    /// The page on staying safe while reading the site (`safety_page:`),
+    /// linked beside the quick exit: its path under `content/` as written,
+    /// and where it is written in `site.yaml`. Checked against the content
+    /// by [`super::load`].
+    pub safety_page: Option<(String, Option<Position>)>,
     /// The browser editor written under `admin/`, if the site has one.
     pub cms: Option<super::cms::Cms>,
 }
+
+/// Where the quick exit leads when `site.yaml` does not say: the weather
+/// page of the most read Vietnamese news site, as GOV.UK's "Exit this page"
+/// leads to BBC Weather. Nothing about it says where the reader came from.
+pub const DEFAULT_QUICK_EXIT: &str = "https://vnexpress.net/thoi-tiet";
 
 impl Site {
     /// The default language.
@@ -93,6 +107,8 @@ struct SiteFile {
     allow_raw_html: bool,
     share_cards: Option<bool>,
     search: Option<bool>,
+    quick_exit: Option<Spanned<String>>,
+    safety_page: Option<Spanned<String>>,
     cms: Option<super::cms::CmsFile>,
 }
 
@@ -128,7 +144,8 @@ pub fn tel_of(number: &str) -> Option<String> {
 fn takes(key: &str) -> Option<Msg> {
     Some(match key {
         "title" | "description" | "label" | "note" => t!("takes-text-per-lang"),
-        "base_url" | "url" => t!("takes-url"),
+        "base_url" | "url" | "quick_exit" => t!("takes-url"),
+        "safety_page" => t!("takes-page-path"),
         "languages" => t!("takes-languages"),
         "theme" => t!("takes-theme"),
         "organisation" => t!("takes-organisation"),
@@ -244,6 +261,22 @@ pub fn parse(text: &str) -> Result<Site, Diagnostics> {
         None => Organisation { name: raw.title.clone(), url: None },
     };
 
+    // The browser editor writes an emptied field as `""`: the default.
+    let quick_exit = match raw.quick_exit.as_ref().filter(|q| !q.value.trim().is_empty()) {
+        None => DEFAULT_QUICK_EXIT.to_owned(),
+        Some(q) => {
+            let pos = content_position(text, position_of(q, 0));
+            match quick_exit_url(&q.value, &base) {
+                Ok(url) => url,
+                Err(msg) => {
+                    err(pos, msg, t!("site-quick-exit-hint"));
+                    DEFAULT_QUICK_EXIT.to_owned()
+                }
+            }
+        }
+    };
+    let safety_page = raw.safety_page.as_ref().filter(|p| !p.value.trim().is_empty()).map(|p| (p.value.trim().to_owned(), content_position(text, position_of(p, 0))));
+
     let cms = raw.cms.and_then(|c| super::cms::parse(c, text).map_err(|d| diags.extend(d)).ok());
 
     if diags.has_errors() {
@@ -263,8 +296,26 @@ pub fn parse(text: &str) -> Result<Site, Diagnostics> {
         allow_raw_html: raw.allow_raw_html,
         share_cards: raw.share_cards.unwrap_or(true),
         search: raw.search.unwrap_or(true),
+        quick_exit,
+        safety_page,
         cms,
     })
+}
+
+/// Checks the address of the quick exit: a configuration URL
+/// ([`crate::url_policy::config_url`]) that a browser opens as a page
+/// (`https:` or `http:`, not `mailto:` or `tel:`) on another site than
+/// `base`: an exit to the site itself is no exit.
+fn quick_exit_url(written: &str, base: &url::Url) -> Result<String, Msg> {
+    let url = crate::url_policy::config_url(written)?;
+    let parsed = url::Url::parse(&url).map_err(|e| t!("url-not-absolute", url = written.trim(), detail = e.to_string()))?;
+    if !matches!(parsed.scheme(), "https" | "http") {
+        return Err(t!("site-quick-exit-not-web", url = written.trim()));
+    }
+    if parsed.host_str() == base.host_str() {
+        return Err(t!("site-quick-exit-same-site", url = written.trim()));
+    }
+    Ok(url)
 }
 
 /// `url` without its user name and password, as the fix to suggest.
@@ -321,6 +372,21 @@ mod tests {
         let s = parse("title: T\nbase_url: https://example.org\nhotlines:\n  - number: \"024.3525.662\"\n    label: X\n").unwrap();
         assert_eq!(s.hotlines[0].tel, "0243525662");
         assert_eq!(s.base_path, "/");
+    }
+
+    #[test]
+    fn quick_exit_is_a_web_page_on_another_site() {
+        let site = |extra: &str| parse(&format!("title: T\nbase_url: https://example.org/sub/\n{extra}"));
+        assert_eq!(site("").unwrap().quick_exit, DEFAULT_QUICK_EXIT);
+        assert_eq!(site("quick_exit: \"\"\n").unwrap().quick_exit, DEFAULT_QUICK_EXIT, "the browser editor's empty field");
+        assert_eq!(site("quick_exit: HTTPS://Weather.example/ha-noi\n").unwrap().quick_exit, "https://weather.example/ha-noi");
+        for bad in ["tel:111", "mailto:a@b.vn", "javascript:alert(1)", "https://example.org/elsewhere/", "http://EXAMPLE.org", "weather.example"] {
+            let e = site(&format!("quick_exit: {bad}\n")).unwrap_err();
+            let d = e.iter().next().unwrap();
+            assert_eq!((e.iter().count(), d.location()), (1, "site.yaml:3:13".to_owned()), "{bad}: {e}");
+        }
+        assert_eq!(site("safety_page: pages/a.md\n").unwrap().safety_page.map(|p| p.0), Some("pages/a.md".to_owned()));
+        assert_eq!(site("safety_page: \"\"\n").unwrap().safety_page, None);
     }
 
     #[test]

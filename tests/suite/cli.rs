@@ -140,11 +140,20 @@ fn good_site_output_has_no_scripts_and_loads_nothing_from_other_hosts() {
     // The raw HTML page kept its text but lost its scripts and handlers.
     let raw = read(&out, "noi-dung-tho/index.html");
     assert!(raw.contains("chữ đậm") && raw.contains("Khối HTML") && raw.contains("liên kết khác"), "{raw}");
-    // The only script is loa's own search, on the search pages.
-    assert_eq!(fs::read(out.join("search.js")).unwrap(), fs::read(repo().join("themes/default/static/search.js")).unwrap());
-    for (file, text) in text_files(&out).into_iter().filter(|(f, _)| f != "search.js") {
+    // The only scripts are loa's own: the quick exit's on every page, the
+    // search on the search pages.
+    for js in ["search.js", "safety.js"] {
+        assert_eq!(fs::read(out.join(js)).unwrap(), fs::read(repo().join("themes/default/static").join(js)).unwrap());
+    }
+    for (file, text) in text_files(&out).into_iter().filter(|(f, _)| !f.ends_with(".js")) {
         let lower = text.to_lowercase();
         let search_page = file == "tim-kiem/index.html" || file == "en/search/index.html";
+        let lower = if file.ends_with(".html") && !file.starts_with("embed/") {
+            assert_eq!(lower.matches("<script src=\"/safety.js\" defer></script>").count(), 1, "{file}");
+            lower.replace("<script src=\"/safety.js\" defer></script>", "")
+        } else {
+            lower
+        };
         let allowed = if search_page {
             lower.replace("<script src=\"/search.js\" defer></script>", "")
         } else if file.starts_with("embed/auto/") {
@@ -745,7 +754,9 @@ fn example_site_in_june_shows_the_childrens_month_as_active() {
         assert!(file == EMBED_INDEX || text.contains("href=\"tel:111\""), "{file} has no tel:111 link");
         let search_page = file == "tim-kiem/index.html" || file == "en/search/index.html";
         let auto_widget = file.starts_with("embed/auto/");
-        assert_eq!(text.matches("<script").count(), usize::from(search_page || auto_widget), "{file}: scripts");
+        // safety.js on every page a reader opens; search.js on the search pages.
+        let reader_page = !file.starts_with("embed/");
+        assert_eq!(text.matches("<script").count(), usize::from(reader_page) + usize::from(search_page || auto_widget), "{file}: scripts");
     }
 }
 

@@ -221,7 +221,9 @@ fn leaflets_have_the_right_text_pages_and_sizes() {
     for s in ["cach-bao-tin-trifold.pdf", "cach-bao-tin-a4.png", "hoat-dong-a4.pdf", "cu-phap-typst-a5.pdf", "Xã Bát Tràng", "Tháng hành động vì trẻ em"] {
         assert!(index.contains(s), "{s} in the index");
     }
-    assert!(!index.contains("<script"), "no JavaScript");
+    // No script but the quick exit's, as on every page.
+    assert_eq!(index.matches("<script").count(), 1, "only the quick exit's script");
+    assert!(index.contains("<script src=\"/safety.js\" defer></script>"));
 }
 
 #[test]

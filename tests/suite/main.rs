@@ -18,6 +18,7 @@ mod lang;
 mod leaflets;
 mod messages;
 mod pictures;
+mod quick_exit;
 mod raw_html;
 mod schedule_props;
 mod search_index;

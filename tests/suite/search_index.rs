@@ -421,7 +421,9 @@ fn a_site_can_go_without_search() {
     common::build(&site.root, &out, Some("2027-06-10"), &[]).ok();
     assert!(!out.join("search").exists(), "no index");
     let page = common::read(&out, "tim-kiem/index.html");
-    assert!(!page.contains("<script") && !page.contains("data-index"), "no script on the search page");
+    // No search script on the search page: only the quick exit's, as on every page.
+    assert!(!page.contains("search.js") && !page.contains("data-index"), "no search script on the search page");
+    assert_eq!(page.matches("<script").count(), 1, "only the quick exit's script");
     assert!(page.contains("id=\"h-all\"") && page.matches("<li><a href=").count() >= 5, "the list of pages stays");
     for (file, html) in common::html_files(&out) {
         assert!(!html.contains("header-search"), "{file}: no search box without a search");

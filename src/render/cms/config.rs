@@ -520,6 +520,13 @@ fn settings(plan: &Plan<'_>, w: &Words) -> Collection {
             ]),
             ..Field::new("hotlines", w.pick("Đường dây nóng", "Hotlines"), "list").optional()
         },
+        Field { pattern: Some(("^https?://.+$".into(), w.pick("Địa chỉ đầy đủ, bắt đầu bằng https://", "A full address starting with https://"))), ..Field::new("quick_exit", w.pick("Nút Thoát nhanh mở trang", "Quick exit leads to"), "string") }
+            .optional()
+            .hint(w.pick(
+                "Một trang bình thường của trang web khác, không liên quan đến trang này, ví dụ trang thời tiết. Để trống: https://vnexpress.net/thoi-tiet.",
+                "A neutral page on another site, unrelated to this one, e.g. a weather page. Empty: https://vnexpress.net/thoi-tiet.",
+            )),
+        Field::new("safety_page", "safety_page".into(), "hidden"),
         Field::new("allow_raw_html", "allow_raw_html".into(), "hidden"),
         Field::new("share_cards", "share_cards".into(), "hidden"),
         Field::new("search", "search".into(), "hidden"),

@@ -120,6 +120,26 @@ struct SearchCtx {
     audiences: Vec<GroupCtx>,
 }
 
+/// The quick exit at the top of every page, and the page on staying safe
+/// beside it.
+#[derive(Serialize)]
+struct QuickExitCtx {
+    /// Where it leads: `quick_exit:` of `site.yaml`.
+    url: String,
+    /// The safety page in the page's language (or the default language's
+    /// when it has no translation), if `safety_page:` names one that is live.
+    safety: Option<SafetyCtx>,
+}
+
+/// The link to the safety page.
+#[derive(Serialize)]
+struct SafetyCtx {
+    url: String,
+    title: String,
+    /// Its language, which is the page's unless it has no translation.
+    lang: String,
+}
+
 /// A language version of the current page.
 #[derive(Serialize, Clone)]
 struct AltCtx {
@@ -305,7 +325,23 @@ impl Renderer<'_, '_> {
         ctx.insert("embed_url", &urls::of_file(site, &format!("{}/", urls::EMBED_DIR)));
         ctx.insert("search_url", &self.search_url(lang));
         ctx.insert("oembed_url", &None::<String>);
+        ctx.insert("quick_exit", &self.quick_exit(lang));
         ctx
+    }
+
+    /// The quick exit of the pages in `lang`, with the safety page in that
+    /// language when it has one, else in the default language.
+    fn quick_exit(&self, lang: &str) -> QuickExitCtx {
+        let site = self.plan.site();
+        let safety = site.safety_page.as_ref().and_then(|(written, _)| {
+            let source = crate::load::safety_page_source(written);
+            let original = self.plan.pages().find(|p| p.page.source == source && p.page.lang == site.default_language())?;
+            let versions = self.plan.translations(original.id);
+            let id = versions.iter().copied().find(|&i| self.plan.page(i).page.lang == lang).or_else(|| versions.iter().copied().find(|&i| i == original.id))?;
+            let p = self.plan.page(id);
+            Some(SafetyCtx { url: p.url.to_owned(), title: p.page.front.title.clone(), lang: p.page.lang.clone() })
+        });
+        QuickExitCtx { url: site.quick_exit.clone(), safety }
     }
 
     /// The discovery link of the oEmbed response of a widget (`schedule` or

@@ -176,7 +176,7 @@
     if (!status.parentNode) (form || input).after(status);
     if (!box.parentNode) status.after(box);
     // M: manifest; shards: index → shard; sp, frags: promises.
-    let M = null, mp = null, seq = 0, timer = 0, urlTimer = 0, shown = '';
+    let M = null, mp = null, seq = 0, timer = 0, shown = '';
     const shards = new Map(), sp = new Map(), frags = new Map();
     const LABELS = { found: '{n} kết quả cho “{q}”', none: 'Không tìm thấy kết quả cho “{q}”.', loading: 'Đang tìm…', error: 'Không tải được chỉ mục tìm kiếm.', more: 'Xem thêm kết quả' };
     const label = (key, n, q) => ((n === 1 && d[key + 'One']) || d[key] || LABELS[key]).split('{n}').join(n).split('{q}').join(q);
@@ -258,15 +258,7 @@
     const run = () => {
       const raw = input.value.trim(), q = parse(raw), my = ++seq;
       if (all) all.hidden = !!raw;
-      // ?q= follows, after a pause (replaceState is slow).
-      clearTimeout(urlTimer);
-      urlTimer = setTimeout(() => {
-        const u = new URL(location.href);
-        if ((u.searchParams.get('q') || '') === raw) return;
-        if (raw) u.searchParams.set('q', raw);
-        else u.searchParams.delete('q');
-        history.replaceState(history.state, '', u);
-      }, 1000);
+      // The words never go into the address, so not into the history.
       if (!q.t.length && !q.p) {
         box.textContent = status.textContent = shown = '';
         return;
@@ -284,7 +276,20 @@
     });
     input.addEventListener('focus', () => load().catch(() => {}));
     if (form) form.addEventListener('submit', (e) => (e.preventDefault(), clearTimeout(timer), run()));
-    const q0 = new URLSearchParams(location.search).get('q');
+    // On arrival: ?q= (no script, a shared link), removed at once from the
+    // address; or the header box's words from safety.js, read and deleted.
+    const u = new URL(location.href);
+    let q0 = u.searchParams.get('q');
+    if (u.searchParams.has('q')) {
+      u.searchParams.delete('q');
+      history.replaceState(history.state, '', u);
+    }
+    try {
+      q0 = q0 || sessionStorage.getItem('loa-search-q');
+      sessionStorage.removeItem('loa-search-q');
+    } catch (e) {
+      /* storage blocked: nothing was handed over */
+    }
     if (q0) input.value = q0, run();
   };
 
