@@ -86,11 +86,13 @@ pub fn yaml_string(s: &str) -> String {
 
 /// A GitHub Actions branch filter (`on.push.branches`) matching the branch
 /// `s` only: the characters its patterns give a meaning to (`*`, `?`, `+`,
-/// `[`, `]`, `!`) are escaped with `\` ("Filter pattern cheat sheet").
+/// `[`, `!`, and `\` itself) are escaped with `\` ("Filter pattern cheat
+/// sheet"). A `]` is not: with every `[` escaped it closes nothing, and
+/// GitHub (as actionlint checks) refuses `\]`.
 pub fn github_branch_pattern(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if matches!(c, '*' | '?' | '+' | '[' | ']' | '!' | '\\') {
+        if matches!(c, '*' | '?' | '+' | '[' | '!' | '\\') {
             out.push('\\');
         }
         out.push(c);
@@ -113,5 +115,6 @@ mod tests {
         assert_eq!(nginx_string("/a$b/", false), "\"/a$b/\"");
         assert_eq!(yaml_string("main\"#"), "\"main\\\"#\"");
         assert_eq!(github_branch_pattern("!a+b"), "\\!a\\+b");
+        assert_eq!(github_branch_pattern("a]b[c"), "a]b\\[c");
     }
 }
