@@ -84,6 +84,39 @@ pub enum Office {
     Zip,
     /// A Compound File (legacy `.doc`, `.xls`, `.ppt`).
     Compound,
+    /// Rich Text Format.
+    Rtf,
+}
+
+/// How far into a file a PDF's `%PDF-` header may stand: readers accept
+/// it anywhere in the first 1,024 bytes, and so does the cleaner.
+pub const PDF_HEADER_WITHIN: usize = 1024;
+
+/// Whether `bytes` start a PDF: `%PDF-` within [`PDF_HEADER_WITHIN`] bytes.
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(PDF_HEADER_WITHIN)].windows(5).any(|w| w == b"%PDF-")
+}
+
+/// Whether `bytes` start a ZIP archive (an empty one included).
+pub fn is_zip(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06")
+}
+
+/// The document a file's first bytes say it is, if any: the one judgement
+/// of a document's kind, read by the load (an asset's [`Kind`]) and by the
+/// documents' cleaner alike.
+pub fn document(b: &[u8]) -> Option<Kind> {
+    if b.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        Some(Kind::Office(Office::Compound))
+    } else if is_zip(b) {
+        Some(Kind::Office(Office::Zip))
+    } else if b.starts_with(b"{\\rtf") {
+        Some(Kind::Office(Office::Rtf))
+    } else if is_pdf(b) {
+        Some(Kind::Pdf)
+    } else {
+        None
+    }
 }
 
 /// What a file is.
@@ -189,16 +222,7 @@ fn by_bytes(b: &[u8]) -> Option<Kind> {
     if starts(b"8BPS") {
         return Some(Kind::Refused(Refused::Psd));
     }
-    if starts(b"%PDF-") {
-        return Some(Kind::Pdf);
-    }
-    if starts(b"PK\x03\x04") {
-        return Some(Kind::Office(Office::Zip));
-    }
-    if starts(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-        return Some(Kind::Office(Office::Compound));
-    }
-    None
+    document(b)
 }
 
 /// An ISO base media file (`....ftyp<brand>`): HEIF, AVIF and Canon's

@@ -7,12 +7,12 @@
 //! cleaned of their hidden data by [`super::documents`], or refused.
 
 use std::collections::BTreeSet;
-use std::io::Read;
 use std::path::Path;
 
 use rayon::prelude::*;
 
-use super::documents::{self, Kind, Problem};
+use super::documents::{self, Problem};
+use crate::load::sniff::Kind;
 use super::{Output, Source};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::plan::Plan;
@@ -33,7 +33,9 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>) -> Result<(), Diagnostics> {
     }
     let used = published(plan);
     let files: Vec<_> = plan.statics().iter().chain(plan.assets().iter().filter(|a| used.contains(&a.output))).filter(|a| !a.kind.is_picture()).collect();
-    let cleaned: Vec<_> = files.par_iter().map(|a| cleaned(&plan.asset_path(a))).collect();
+    // The load judged every file by its bytes (`Asset::kind`): only
+    // documents are read here.
+    let cleaned: Vec<_> = files.par_iter().map(|a| if a.kind == Kind::Other { Ok(None) } else { cleaned(&plan.asset_path(a)) }).collect();
     for (asset, cleaned) in files.into_iter().zip(cleaned) {
         if out.contains(&asset.output) {
             diags.push(Diagnostic::error(&asset.source, None, crate::t!("assets-overwrite", output = asset.output.as_str())).with_hint(crate::t!("check-rename-file")));
@@ -54,18 +56,11 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>) -> Result<(), Diagnostics> {
     if diags.has_errors() { Err(diags) } else { Ok(()) }
 }
 
-/// A document's bytes cleaned of hidden data; `None` for a file that is no
-/// document (copied as it is, unread but for its first bytes) or cannot be
-/// read (the writer reports it).
+/// A document's bytes cleaned of hidden data; `None` for one that is no
+/// document after all or cannot be read (the writer reports it).
 fn cleaned(path: &Path) -> Result<Option<Vec<u8>>, Problem> {
-    let Ok(mut f) = std::fs::File::open(path) else { return Ok(None) };
-    let mut head = Vec::with_capacity(documents::HEAD);
-    if f.by_ref().take(documents::HEAD as u64).read_to_end(&mut head).is_err() || documents::kind(&head) == Kind::Other {
-        return Ok(None);
+    match std::fs::read(path) {
+        Ok(bytes) => documents::clean(&bytes),
+        Err(_) => Ok(None),
     }
-    let mut bytes = head;
-    if f.read_to_end(&mut bytes).is_err() {
-        return Ok(None);
-    }
-    documents::clean(&bytes)
 }

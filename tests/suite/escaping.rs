@@ -46,6 +46,19 @@ fn write_site(root: &Path, site_title: &str, campaign: &str, title: &str, summar
     w("content/pages/gioi-thieu.md", format!("---\ntitle: {}\n---\n\n{body}\n", yaml(title)));
 }
 
+/// The site at `root` rendered as of 2027-06-10, as (path, bytes); `None`
+/// when it is refused, which hostile text may be, but only with errors that
+/// say where.
+fn rendered(root: &Path) -> Result<Option<std::collections::BTreeMap<String, Vec<u8>>>, TestCaseError> {
+    match loa::render_in_memory(root, chrono::NaiveDate::from_ymd_opt(2027, 6, 10), false, None) {
+        Ok((out, _)) => Ok(Some(out.into_memory().0)),
+        Err(d) => {
+            prop_assert!(d.iter().all(|e| e.position.is_some()), "{}", d);
+            Ok(None)
+        }
+    }
+}
+
 /// The property names a VEVENT or VALARM of loa's may have.
 const EVENT_PROPERTIES: &[&str] = &["UID", "DTSTAMP", "SUMMARY", "DESCRIPTION", "URL", "DTSTART", "DTEND", "TRANSP", "RRULE", "ACTION", "TRIGGER"];
 
@@ -56,15 +69,7 @@ proptest! {
     fn every_output_parses_whatever_the_text(site_title in hostile(), campaign in hostile(), title in hostile(), summary in hostile(), body in hostile()) {
         let dir = tempfile::tempdir().unwrap();
         write_site(dir.path(), &site_title, &campaign, &title, &summary, &body);
-        let (out, _) = match loa::render_in_memory(dir.path(), chrono::NaiveDate::from_ymd_opt(2027, 6, 10), false, None) {
-            Ok(r) => r,
-            Err(d) => {
-                // Refusing the text is allowed, with a located error.
-                prop_assert!(d.iter().all(|e| e.position.is_some()), "{}", d);
-                return Ok(());
-            }
-        };
-        let (files, _) = out.into_memory();
+        let Some(files) = rendered(dir.path())? else { return Ok(()) };
         for (path, bytes) in &files {
             if path.ends_with(".png") {
                 // A share card, typeset from the text.
@@ -187,14 +192,7 @@ proptest! {
         let mut text = std::fs::read_to_string(&site).unwrap();
         text.push_str(&format!("cms:\n  name: {editor}\n  backend: gitlab\n  repo: so/site\n  script: cdn\n  app_id: {}\n", yaml(&app_id)));
         std::fs::write(&site, text).unwrap();
-        let (out, _) = match loa::render_in_memory(dir.path(), chrono::NaiveDate::from_ymd_opt(2027, 6, 10), false, None) {
-            Ok(r) => r,
-            Err(d) => {
-                prop_assert!(d.iter().all(|e| e.position.is_some()), "{}", d);
-                return Ok(());
-            }
-        };
-        let (files, _) = out.into_memory();
+        let Some(files) = rendered(dir.path())? else { return Ok(()) };
         let file = |p: &str| String::from_utf8(files.iter().find(|(path, _)| path.as_str() == p).unwrap_or_else(|| panic!("no {p}")).1.clone()).unwrap();
 
         let page = file("admin/index.html");

@@ -24,8 +24,6 @@ pub mod xml;
 use crate::i18n::Msg;
 use crate::t;
 
-/// How many bytes from a file's start [`kind`] needs.
-pub const HEAD: usize = pdf::HEADER_WITHIN;
 
 /// What a file is, judged by its first bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,18 +41,16 @@ pub enum Kind {
     Other,
 }
 
-/// What a file is, from its first [`HEAD`] bytes (fewer if it is shorter).
+/// What a file is, from its first bytes, as the load judges an asset
+/// ([`crate::load::sniff::document`]).
 pub fn kind(head: &[u8]) -> Kind {
-    if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-        Kind::LegacyOffice
-    } else if office::is_zip(head) {
-        Kind::Zip
-    } else if head.starts_with(b"{\\rtf") {
-        Kind::Rtf
-    } else if pdf::is_pdf(head) {
-        Kind::Pdf
-    } else {
-        Kind::Other
+    use crate::load::sniff::{self, Office};
+    match sniff::document(head) {
+        Some(sniff::Kind::Office(Office::Compound)) => Kind::LegacyOffice,
+        Some(sniff::Kind::Office(Office::Zip)) => Kind::Zip,
+        Some(sniff::Kind::Office(Office::Rtf)) => Kind::Rtf,
+        Some(sniff::Kind::Pdf) => Kind::Pdf,
+        _ => Kind::Other,
     }
 }
 
@@ -77,7 +73,7 @@ impl Problem {
 /// The file cleaned of its hidden data; `None` when it is no document and
 /// is published as it is; or why it cannot be published.
 pub fn clean(bytes: &[u8]) -> Result<Option<Vec<u8>>, Problem> {
-    match kind(&bytes[..bytes.len().min(HEAD)]) {
+    match kind(bytes) {
         Kind::Pdf => pdf::clean(bytes).map(Some),
         // A ZIP that is no office document may still open as a PDF (a
         // PDF reader looks for `%PDF-` within the first kilobyte).

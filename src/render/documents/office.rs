@@ -35,10 +35,7 @@ pub const MAX_ENTRIES: usize = 100_000;
 /// How deep documents embedded in documents are cleaned.
 const MAX_DEPTH: u8 = 3;
 
-/// Whether `bytes` start like a ZIP archive.
-pub fn is_zip(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06")
-}
+pub use crate::load::sniff::is_zip;
 
 /// Which family an archive's document is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

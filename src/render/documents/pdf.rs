@@ -32,14 +32,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 use super::{Problem, jpeg};
 use crate::t;
 
-/// How far into a file a PDF header may be (as PDF readers accept).
-pub const HEADER_WITHIN: usize = 1024;
-
-/// Whether `bytes` are a PDF to a PDF reader: `%PDF-` within the first
-/// [`HEADER_WITHIN`] bytes.
-pub fn is_pdf(bytes: &[u8]) -> bool {
-    bytes[..bytes.len().min(HEADER_WITHIN)].windows(5).any(|w| w == b"%PDF-")
-}
+pub use crate::load::sniff::is_pdf;
 
 fn unreadable(detail: impl std::fmt::Display) -> Problem {
     Problem::new(t!("document-pdf-unreadable", detail = detail.to_string()), t!("document-pdf-hint"))
