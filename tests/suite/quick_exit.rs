@@ -193,3 +193,26 @@ fn a_safety_page_that_is_not_a_page_is_an_error_at_its_line_and_column() {
     s.write("site.yaml", format!("{yaml}safety_page: content/pages/gioi-thieu.md\n"));
     loa(["check", "--root", s.root.to_str().unwrap()]).ok();
 }
+
+/// Markup written into `quick_exit:` stays inside the address: the link on
+/// every page holds the parser's spelling of it (quotes and brackets
+/// percent-encoded), and no other attribute or element appears.
+#[test]
+fn a_quick_exit_address_cannot_break_out_of_its_link() {
+    for (written, href) in [
+        ("'https://x.example/a\"onmouseover=\"alert(1)'", "https://x.example/a%22onmouseover=%22alert(1)"),
+        ("'https://x.example/</a><script>alert(1)</script>'", "https://x.example/%3C/a%3E%3Cscript%3Ealert(1)%3C/script%3E"),
+        ("'https://x.example/?q=\"><img src=x>'", "https://x.example/?q=%22%3E%3Cimg%20src=x%3E"),
+    ] {
+        let s = site("good");
+        let yaml = std::fs::read_to_string(s.root.join("site.yaml")).unwrap();
+        s.write("site.yaml", format!("{yaml}quick_exit: {written}\n"));
+        let out = s.beside("out");
+        build(&s.root, &out, Some("2027-06-10"), &[]).ok();
+        assert_quick_exit_everywhere(&out, href, |_| None);
+        for (file, html) in reader_pages(&out) {
+            assert!(!html.contains("onmouseover") || html.contains("%22onmouseover=%22"), "{file}");
+            assert!(!html.contains("<script>alert") && !html.contains("<img src=x"), "{file}");
+        }
+    }
+}
