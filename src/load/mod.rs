@@ -58,6 +58,19 @@ impl Text {
         }
     }
 
+    /// The text in `lang` as [`Text::get`] finds it, with the language it is
+    /// written in when that is known and is not `lang` (a fallback), so a
+    /// page can mark it (`lang="vi"` inside an English page).
+    pub fn get_marked<'a>(&'a self, lang: &str, default_lang: &str) -> (&'a str, Option<&'a str>) {
+        match self {
+            Text::Plain(s) => (s, None),
+            Text::PerLang(m) => match m.get_key_value(lang).or_else(|| m.get_key_value(default_lang)).or_else(|| m.iter().next()) {
+                Some((l, s)) => (s, (l != lang).then_some(l.as_str())),
+                None => ("", None),
+            },
+        }
+    }
+
     /// The language codes it names (none for a plain text).
     pub fn languages(&self) -> Vec<&str> {
         match self {

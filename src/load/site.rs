@@ -46,6 +46,10 @@ pub struct Site {
     /// Whether the search index is built (default: yes). Without it the
     /// search page still lists every live page, and carries no script.
     pub search: bool,
+    /// The site's own groups of words a reader may search for in place of
+    /// one another (`search: {synonyms: [[phụ huynh, cha mẹ]]}`), added to
+    /// the theme's (`synonyms.yaml`), in every language.
+    pub synonyms: Vec<Vec<String>>,
     /// Where the quick exit on every page leads (`quick_exit:`): a neutral
     /// site on another host, by default [`DEFAULT_QUICK_EXIT`].
     pub quick_exit: String,
@@ -106,10 +110,26 @@ struct SiteFile {
     #[serde(default)]
     allow_raw_html: bool,
     share_cards: Option<bool>,
-    search: Option<bool>,
+    search: Option<SearchFile>,
     quick_exit: Option<Spanned<String>>,
     safety_page: Option<Spanned<String>>,
     cms: Option<super::cms::CmsFile>,
+}
+
+/// `search:` — `true`/`false`, or its settings.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum SearchFile {
+    On(bool),
+    Settings(SearchSettingsFile),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SearchSettingsFile {
+    enabled: Option<bool>,
+    #[serde(default)]
+    synonyms: Vec<Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -151,7 +171,9 @@ fn takes(key: &str) -> Option<Msg> {
         "organisation" => t!("takes-organisation"),
         "hotlines" => t!("takes-hotlines"),
         "number" => t!("takes-phone"),
-        "allow_raw_html" | "share_cards" | "search" => t!("takes-true-false"),
+        "allow_raw_html" | "share_cards" | "enabled" => t!("takes-true-false"),
+        "search" => t!("takes-search"),
+        "synonyms" => t!("takes-synonyms"),
         "cms" => t!("takes-cms"),
         _ => return super::cms::takes(key),
     })
@@ -295,7 +317,15 @@ pub fn parse(text: &str) -> Result<Site, Diagnostics> {
         hotlines,
         allow_raw_html: raw.allow_raw_html,
         share_cards: raw.share_cards.unwrap_or(true),
-        search: raw.search.unwrap_or(true),
+        search: match &raw.search {
+            None => true,
+            Some(SearchFile::On(on)) => *on,
+            Some(SearchFile::Settings(s)) => s.enabled.unwrap_or(true),
+        },
+        synonyms: match raw.search {
+            Some(SearchFile::Settings(s)) => s.synonyms,
+            _ => Vec::new(),
+        },
         quick_exit,
         safety_page,
         cms,

@@ -95,6 +95,10 @@ pub struct Theme {
     pub string_files: BTreeMap<String, TextFile>,
     /// How pictures are published (`images.yaml`).
     pub images: ImageSettings,
+    /// Words a reader may search for in place of one another, per language
+    /// (`synonyms.yaml`): groups of words or phrases, such as
+    /// `[phụ huynh, cha mẹ]`.
+    pub synonyms: BTreeMap<String, Vec<Vec<String>>>,
     /// Problems that do not stop the build (a language without strings).
     pub warnings: Vec<Diagnostic>,
 }
@@ -247,6 +251,7 @@ pub fn load(root: &Path, name: &str, languages: &[String]) -> Result<Theme, Diag
         strings: BTreeMap::new(),
         string_files: BTreeMap::new(),
         images: ImageSettings::default(),
+        synonyms: BTreeMap::new(),
         warnings: Vec::new(),
     };
     for (path, (bytes, origin)) in files {
@@ -288,6 +293,13 @@ pub fn load(root: &Path, name: &str, languages: &[String]) -> Result<Theme, Diag
                         settings.widths.dedup();
                         theme.images = settings;
                     }
+                    Err(d) => diags.push(d.with_source(&t)),
+                },
+                Err(d) => diags.push(d),
+            },
+            "synonyms.yaml" if rest.is_empty() => match text() {
+                Ok(t) => match yaml::parse::<BTreeMap<String, Vec<Vec<String>>>>(&origin.display(), &t, 0, |_| Some(t!("takes-synonyms"))) {
+                    Ok(map) => theme.synonyms = map,
                     Err(d) => diags.push(d.with_source(&t)),
                 },
                 Err(d) => diags.push(d),

@@ -20,7 +20,13 @@ pub struct CampaignCtx {
     pub id: String,
     /// Its title in the page's language.
     pub title: String,
+    /// The language its title is written in, when that is not the page's
+    /// (a fallback the page marks with `lang`).
+    title_lang: Option<String>,
     url: String,
+    /// The language of the page `url` leads to, when that is not the
+    /// page's (the campaign has no home in it): `hreflang`.
+    url_lang: Option<String>,
     permalink: String,
     color: String,
     state: &'static str,
@@ -31,6 +37,8 @@ pub struct CampaignCtx {
     end: Option<String>,
     days: Option<i64>,
     summary: Option<String>,
+    /// The language of its summary, when that is not the page's.
+    summary_lang: Option<String>,
     ics: String,
     webcal: String,
 }
@@ -59,13 +67,17 @@ pub fn campaign_ctx(plan: &Plan<'_>, id: CampaignId, lang: &str) -> CampaignCtx 
     };
     let home = plan.home(id, lang).or_else(|| plan.home(id, def));
     let summary = home.and_then(|h| plan.page(h).page.front.summary.clone());
+    let summary_lang = home.map(|h| plan.page(h).page.lang.as_str()).filter(|l| *l != lang).map(str::to_owned);
+    let (title, title_lang) = c.title.get_marked(lang, def);
     let url = plan.campaign_url(id, lang);
     let calendar = urls::campaign_calendar(&c.id);
     CampaignCtx {
         id: c.id.clone(),
-        title: c.title.get(lang, def).to_owned(),
+        title: title.to_owned(),
+        title_lang: title_lang.map(str::to_owned),
         permalink: urls::absolute(site, &url),
         url,
+        url_lang: (!plan.languages_of(id).contains(&lang)).then(|| def.to_owned()),
         color: c.color.clone().unwrap_or_else(|| DEFAULT_COLOR.to_owned()),
         state: state.name(),
         state_label: label,
@@ -73,6 +85,7 @@ pub fn campaign_ctx(plan: &Plan<'_>, id: CampaignId, lang: &str) -> CampaignCtx 
         start: occ.map(|o| format::iso(o.start)),
         end: occ.map(|o| format::iso(o.end)),
         days: if state == State::Upcoming { cr.status.days } else { None },
+        summary_lang: summary.as_ref().and(summary_lang),
         summary,
         ics: urls::of_file(site, &calendar),
         webcal: urls::webcal(site, &calendar),

@@ -12,7 +12,7 @@ const STARTER: &[(&str, &str)] = &[
     (".gitignore", "# What loa builds, and its working folder beside it.\n/dist\n/.dist.loa/\n"),
     (
         "site.yaml",
-        "# Cấu hình chung của trang: xem README của loa.\ntitle: Chung tay bảo vệ trẻ em\ndescription: Thông tin các đợt truyền thông và cách báo tin khi trẻ em cần được bảo vệ.\nbase_url: https://example.org/\nlanguages: [vi]\ntheme: default\norganisation:\n  name: Tên cơ quan của bạn\nhotlines:\n  - number: \"111\"\n    label: Tổng đài điện thoại quốc gia bảo vệ trẻ em\n    note: Trực 24/24, miễn phí cước gọi\n",
+        "# Cấu hình chung của trang: xem README của loa.\ntitle: Chung tay bảo vệ trẻ em\ndescription: Thông tin các chiến dịch truyền thông và cách báo tin khi trẻ em cần được bảo vệ.\nbase_url: https://example.org/\nlanguages: [vi]\ntheme: default\norganisation:\n  name: Tên cơ quan của bạn\nhotlines:\n  - number: \"111\"\n    label: Tổng đài điện thoại quốc gia bảo vệ trẻ em\n    note: Trực 24/24, miễn phí cước gọi\n",
     ),
     (
         "calendar.yaml",
@@ -20,7 +20,7 @@ const STARTER: &[(&str, &str)] = &[
     ),
     (
         "content/_index.md",
-        "---\ntitle: Chung tay bảo vệ trẻ em\n---\n\nTrang này giới thiệu các đợt truyền thông bảo vệ trẻ em trong năm. Khi cần trợ giúp, hãy gọi [111](tel:111): tổng đài trực 24/24 và miễn phí.\n",
+        "---\ntitle: Chung tay bảo vệ trẻ em\n---\n\nTrang này giới thiệu các chiến dịch truyền thông bảo vệ trẻ em trong năm. Khi cần trợ giúp, hãy gọi [111](tel:111): tổng đài trực 24/24 và miễn phí.\n",
     ),
     (
         "content/pages/gioi-thieu.md",

@@ -105,6 +105,42 @@ await check('bao luc finds bạo lực, shown with its marks; d for đ; the live
   assert.match(await page.textContent('.loa-search-status'), /111/);
 });
 
+await check('the leaflet list is found as readers ask for it: tờ rơi, to roi, leaflet, ấn phẩm', async (page) => {
+  // By its title's words or their synonyms, first or nearly.
+  for (const q of ['tờ rơi', 'to roi', 'TO ROI', 'leaflet', 'ấn phẩm', 'tai lieu in']) {
+    const r = await search(page, 'vi', q);
+    assert.ok(r.slice(0, 3).some((x) => x.url === '/leaflets/'), `${q}: ${JSON.stringify(r.slice(0, 3).map((x) => x.url))}`);
+  }
+  const en = await search(page, 'en', 'leaflets');
+  assert.ok(en.some((x) => x.url === '/leaflets/'), JSON.stringify(en.map((x) => x.url)));
+  const flyer = await search(page, 'en', 'flyer');
+  assert.ok(flyer.some((x) => x.url === '/leaflets/'), 'a synonym in English: ' + JSON.stringify(flyer.map((x) => x.url)));
+});
+
+await check('synonyms: phụ huynh finds the pages for cha mẹ; the page with the reader\'s own word ranks first', async (page) => {
+  const r = await search(page, 'vi', 'phụ huynh');
+  assert.ok(r.some((x) => x.url === '/huong-dan-cha-me/'), JSON.stringify(r.map((x) => x.url)));
+  const plain = await search(page, 'vi', 'phu huynh');
+  assert.deepEqual(plain.map((x) => x.url), r.map((x) => x.url), 'without marks, the same pages');
+  const cha = await search(page, 'vi', 'cha mẹ');
+  assert.ok(cha.length >= r.length - 2, `cha mẹ ${cha.length}, phụ huynh ${r.length}`);
+  const violence = await search(page, 'vi', 'bạo hành');
+  assert.ok(violence.length >= 3, `bạo hành finds the pages on bạo lực: ${violence.length}`);
+});
+
+await check('a search that finds nothing offers the hotlines and useful pages; a new search hides them', async (page) => {
+  const none = await search(page, 'vi', 'zzzqqq xyzzy');
+  assert.equal(none.length, 0);
+  assert.equal(await page.isVisible('[data-search-none]'), true);
+  const tels = await page.$$eval('[data-search-none] a[href^="tel:"]', (a) => a.map((x) => x.getAttribute('href')));
+  assert.ok(tels.includes('tel:111'), JSON.stringify(tels));
+  const pages = await page.$$eval('[data-search-none] a:not([href^="tel:"])', (a) => a.map((x) => new URL(x.href).pathname));
+  assert.ok(pages.includes('/leaflets/') && pages.length >= 3, JSON.stringify(pages));
+  await page.fill('input[name=q]', 'bao luc');
+  await page.waitForSelector('.loa-search-result');
+  assert.equal(await page.isHidden('[data-search-none]'), true);
+});
+
 await check('English on the English page', async (page) => {
   const r = await search(page, 'en', 'hotline');
   assert.ok(r.length > 0);

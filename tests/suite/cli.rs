@@ -240,7 +240,7 @@ fn hub_sections_are_active_then_upcoming_then_recent() {
     let upcoming = between(&hub, "id=\"h-upcoming\"", "</section>");
     let recent = between(&hub, "id=\"h-recent\"", "</section>");
     assert!(active.contains("Đang diễn ra") && active.contains("Ngày toàn dân phòng, chống mua bán người"), "{active}");
-    assert!(upcoming.contains("Sắp diễn ra") && upcoming.contains("Tết Trung thu") && upcoming.contains("Còn 47 ngày"), "{upcoming}");
+    assert!(upcoming.contains("Sắp diễn ra") && upcoming.contains("Tết Trung thu") && upcoming.contains("Bắt đầu sau 47 ngày"), "{upcoming}");
     assert!(recent.contains("Vừa kết thúc") && recent.contains("Tháng hành động vì trẻ em"), "{recent}");
     let info: serde_json::Value = serde_json::from_str(&read(&out, "build.json")).unwrap();
     assert_eq!(info["as_of"], "2027-07-30");
@@ -254,7 +254,7 @@ fn at_fourteen_days_before_start_counts_down() {
     let hub = read(&out, "index.html");
     assert!(!hub.contains("id=\"h-active\""), "{hub}");
     let upcoming = between(&hub, "id=\"h-upcoming\"", "</section>");
-    assert!(upcoming.contains("Tháng hành động vì trẻ em") && upcoming.contains("Còn 14 ngày"), "{upcoming}");
+    assert!(upcoming.contains("Tháng hành động vì trẻ em") && upcoming.contains("Bắt đầu sau 14 ngày"), "{upcoming}");
     let en = read(&out, "en/index.html");
     assert!(between(&en, "id=\"h-upcoming\"", "</section>").contains("Starts in 14 days"), "{en}");
     let info: serde_json::Value = serde_json::from_str(&read(&out, "build.json")).unwrap();
@@ -265,7 +265,7 @@ fn at_fourteen_days_before_start_counts_down() {
     let (_s2, out2) = build_good("2027-05-17", &[]);
     let info: serde_json::Value = serde_json::from_str(&read(&out2, "build.json")).unwrap();
     assert_eq!(info["next_change"], "2027-05-18");
-    assert!(read(&out2, "index.html").contains("Còn 15 ngày"));
+    assert!(read(&out2, "index.html").contains("Bắt đầu sau 15 ngày"));
 }
 
 #[test]
@@ -768,7 +768,7 @@ fn example_site_in_november_counts_down_to_gender_equality_month() {
     let hub = read(&out, "index.html");
     let upcoming = between(&hub, "id=\"h-upcoming\"", "</section>");
     assert!(upcoming.contains("Tháng hành động vì bình đẳng giới"), "{upcoming}");
-    assert!(upcoming.contains("Còn 14 ngày"), "{upcoming}");
+    assert!(upcoming.contains("Bắt đầu sau 14 ngày"), "{upcoming}");
     assert_internal_links_resolve(&out);
 }
 

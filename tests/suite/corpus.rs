@@ -174,6 +174,8 @@ pub fn pages(n: usize, seed: u64) -> Vec<Doc> {
                 headings,
                 text,
                 audience,
+                also: String::new(),
+                also_title: String::new(),
             }
         })
         .collect()

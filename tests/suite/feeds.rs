@@ -176,7 +176,7 @@ fn embeds_are_self_contained() {
     let gender = schedule.find("Tháng hành động vì bình đẳng giới").unwrap();
     let children = schedule.find("Tháng hành động vì trẻ em").unwrap();
     assert!(gender < children, "the upcoming campaign comes first");
-    assert!(schedule.contains("Còn 14 ngày"));
+    assert!(schedule.contains("Bắt đầu sau 14 ngày"));
     let index = std::fs::read_to_string(dir.join("index.html")).unwrap();
     assert!(index.contains("&lt;iframe src=&quot;https://bao.example/embed/schedule.html&quot;"), "snippets are shown escaped");
     assert!(index.contains("loading=&quot;lazy&quot;") && index.contains("title=&quot;"));

@@ -535,7 +535,7 @@ fn the_print_box_follows_the_day_in_greys_with_its_fonts() {
         let p = read_pdf(&pdf);
         assert_eq!(p.sizes.len(), 1);
         assert!((p.sizes[0].0 - mm).abs() < 0.2 && p.sizes[0].1 > 40.0, "{:?}", p.sizes);
-        for want in ["Lịch các đợt truyền thông 2027 – 2028", "Tháng hành động vì trẻ em", "1/6 – 30/6/2027", "Đang diễn ra", "1/6 – 30/6/2028", "111", HOTLINE, "leaflets.example"] {
+        for want in ["Lịch các chiến dịch 2027 – 2028", "Tháng hành động vì trẻ em", "1/6 – 30/6/2027", "Đang diễn ra", "1/6 – 30/6/2028", "111", HOTLINE, "leaflets.example"] {
             assert!(p.text.contains(want), "{columns} column(s): {want:?} in {}", p.text);
         }
         assert_greyscale_pdf(&pdf);

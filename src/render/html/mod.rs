@@ -16,7 +16,7 @@ use tera::{Context, Tera};
 
 use super::context::{campaign_ctx, CampaignCtx};
 use super::images::{Loading, Pictures};
-use super::leaflet::Leaflets;
+use super::leaflet::{IndexEntry, Leaflets};
 use super::markdown::page_html;
 use super::Output;
 use crate::diag::{Diagnostic, Diagnostics};
@@ -102,6 +102,14 @@ struct LinkCtx {
     current: bool,
 }
 
+/// The campaign first on the hub: the one on now, or else the next.
+#[derive(Serialize)]
+struct FeatureCtx {
+    campaign: CampaignCtx,
+    /// Its home page's picture, as HTML.
+    picture: Option<String>,
+}
+
 /// A group of links on the search page: a campaign's pages, or an audience's.
 #[derive(Serialize, Clone)]
 struct GroupCtx {
@@ -118,6 +126,9 @@ struct SearchCtx {
     index_url: Option<String>,
     groups: Vec<GroupCtx>,
     audiences: Vec<GroupCtx>,
+    /// What a search that finds nothing offers (besides the hotlines): the
+    /// campaigns on now, then the first of the site-wide pages.
+    useful: Vec<LinkCtx>,
 }
 
 /// The quick exit at the top of every page, and the page on staying safe
@@ -157,6 +168,10 @@ pub const SIBLINGS_LIMIT: usize = 12;
 /// How many pages each group of the search page lists for readers without
 /// JavaScript (a campaign's group links to its home, which lists all).
 pub const SEARCH_GROUP_LIMIT: usize = 50;
+
+/// How many site-wide pages a search that finds nothing offers, after the
+/// campaigns on now.
+pub const SEARCH_USEFUL_PAGES: usize = 4;
 
 /// Which HTML pages to render.
 #[derive(Debug, Clone, Copy)]
@@ -244,15 +259,21 @@ impl Renderer<'_, '_> {
         })
     }
 
-    /// A page's own picture (`image:`) as HTML.
+    /// A page's own picture (`image:`) as HTML, loaded at once (it is
+    /// under the page's title).
     fn picture(&self, id: PageId) -> Option<String> {
+        self.picture_loading(id, Loading::Eager)
+    }
+
+    /// A page's own picture (`image:`) as HTML, loaded as `loading` says.
+    fn picture_loading(&self, id: PageId, loading: Loading) -> Option<String> {
         let p = self.plan.page(id);
         let dest = p.page.front.image.as_deref()?;
         let Ok(crate::links::Target::Asset(out)) = self.plan.link_target(id, dest) else { return None };
         let site = self.plan.site();
         let alt = p.page.front.image_alt.as_deref().unwrap_or("");
         let url = |path: &str| urls::of_file(site, path);
-        Some(self.pictures.get(&out)?.html(&url, alt, None, &self.plan.theme().images.sizes, Loading::Eager))
+        Some(self.pictures.get(&out)?.html(&url, alt, None, &self.plan.theme().images.sizes, loading))
     }
 
     fn campaign_pages(&self, c: CampaignId, lang: &str) -> &[PageId] {
@@ -324,6 +345,7 @@ impl Renderer<'_, '_> {
         ctx.insert("webcal_url", &urls::webcal(site, urls::CALENDAR));
         ctx.insert("embed_url", &urls::of_file(site, &format!("{}/", urls::EMBED_DIR)));
         ctx.insert("search_url", &self.search_url(lang));
+        ctx.insert("leaflets_url", &urls::of_file(site, &format!("{}/", urls::LEAFLETS_DIR)));
         ctx.insert("oembed_url", &None::<String>);
         ctx.insert("quick_exit", &self.quick_exit(lang));
         ctx
@@ -393,8 +415,15 @@ impl Renderer<'_, '_> {
                 GroupCtx { title, url: None, pages }
             })
             .collect();
+        let mut useful: Vec<LinkCtx> = self
+            .plan
+            .campaigns()
+            .filter(|c| c.status.state == State::Active)
+            .map(|c| LinkCtx { title: c.campaign.title.get(lang, def).to_owned(), url: self.plan.campaign_url(c.id, lang), summary: None, audience_label: None, current: false })
+            .collect();
+        useful.extend(self.site_pages.get(lang).map_or(&[][..], Vec::as_slice).iter().take(SEARCH_USEFUL_PAGES).map(|&i| self.link(i, None)));
         let index_url = site.search.then(|| urls::of_file(site, &crate::render::search::index_dir(lang)));
-        ctx.insert("search", &SearchCtx { url: url.clone(), index_url, groups, audiences });
+        ctx.insert("search", &SearchCtx { url: url.clone(), index_url, groups, audiences, useful });
         let urls: Vec<(String, String)> = site.languages.iter().map(|l| (l.clone(), self.search_url(l))).collect();
         ctx.insert("alternates", &self.alternates(lang, &urls));
         self.render("search.html", &ctx, urls::index_file(site, &url))
@@ -432,13 +461,16 @@ impl Renderer<'_, '_> {
         let site = self.plan.site();
         let mut ctx = self.base_context(lang, None);
         let url = urls::hub(site, lang);
-        let page = match self.plan.hub(lang) {
+        let mut page = match self.plan.hub(lang) {
             Some(id) => self.page_ctx(id),
             None => self.generated(site.title.get(lang, site.default_language()).to_owned(), self.site_description(lang), &url, "hub"),
         };
-        ctx.insert("page", &page);
         let site_pages: Vec<LinkCtx> = self.site_pages.get(lang).map_or(&[][..], Vec::as_slice).iter().map(|&i| self.link(i, None)).collect();
         ctx.insert("site_pages", &site_pages);
+        // The hub lists every site-wide page itself: the footer does not
+        // repeat them.
+        ctx.insert("nav", &Vec::<LinkCtx>::new());
+        ctx.insert("nav_more", &false);
         let all: Vec<(CampaignId, State, CampaignCtx)> =
             self.plan.campaigns().map(|c| (c.id, c.status.state, campaign_ctx(self.plan, c.id, lang))).collect();
         let pick = |s: State| -> Vec<CampaignCtx> {
@@ -449,8 +481,27 @@ impl Renderer<'_, '_> {
             }
             v.into_iter().map(|(_, c)| c.clone()).collect()
         };
-        ctx.insert("active", &pick(State::Active));
-        ctx.insert("upcoming", &pick(State::Upcoming));
+        let mut active = pick(State::Active);
+        let mut upcoming = pick(State::Upcoming);
+        // The campaign on now (the first of them), or else the next one,
+        // first on the hub, with its picture; taken out of its list.
+        let featured = if active.is_empty() { (!upcoming.is_empty()).then(|| upcoming.remove(0)) } else { Some(active.remove(0)) };
+        let featured = featured.map(|c| {
+            let id = all.iter().find(|(_, _, x)| x.id == c.id).map(|(i, _, _)| *i);
+            let home = id.and_then(|i| self.plan.home(i, lang).or_else(|| self.plan.home(i, site.default_language())));
+            FeatureCtx { picture: home.and_then(|h| self.picture(h)), campaign: c }
+        });
+        // The hub's own picture waits below a featured campaign: loaded
+        // when scrolled near, so the campaign's comes first.
+        if featured.is_some()
+            && let Some(id) = self.plan.hub(lang)
+        {
+            page.picture = self.picture_loading(id, Loading::Lazy);
+        }
+        ctx.insert("page", &page);
+        ctx.insert("featured", &featured);
+        ctx.insert("active", &active);
+        ctx.insert("upcoming", &upcoming);
         ctx.insert("recent", &pick(State::Recent));
         ctx.insert("dormant", &pick(State::Dormant));
         self.oembed(&mut ctx, urls::SCHEDULE_WIDGET, self.plan.theme().string(site.default_language(), "embed_schedule_title"));
@@ -474,6 +525,11 @@ impl Renderer<'_, '_> {
         ctx.insert("campaign", &campaign);
         let pages: Vec<LinkCtx> = self.campaign_pages(c, lang).iter().map(|&i| self.link(i, None)).collect();
         ctx.insert("pages", &pages);
+        // The leaflets of the campaign's pages in this language, as the
+        // leaflet list shows them.
+        let entries: Vec<&IndexEntry> =
+            self.leaflets.groups.iter().filter(|g| g.id == *id).flat_map(|g| &g.entries).filter(|e| e.lang == lang).collect();
+        ctx.insert("leaflet_entries", &entries);
         let urls: Vec<(String, String)> = self.plan.languages_of(c).into_iter().map(|l| (l.to_owned(), urls::campaign(site, id, l))).collect();
         ctx.insert("alternates", &self.alternates(lang, &urls));
         self.render("campaign.html", &ctx, urls::index_file(site, &url))
@@ -506,7 +562,6 @@ impl Renderer<'_, '_> {
             .collect();
         ctx.insert("alternates", &self.alternates(lang, &urls));
         ctx.insert("leaflets", self.leaflets.by_page.get(&id).map_or(&[][..], Vec::as_slice));
-        ctx.insert("leaflets_url", &urls::of_file(site, &format!("{}/", urls::LEAFLETS_DIR)));
         self.render("page.html", &ctx, urls::index_file(site, p.url))
     }
 

@@ -56,7 +56,7 @@ pub struct Line {
 pub struct BoxData {
     /// The language code.
     pub lang: String,
-    /// `Lịch các đợt truyền thông 2027 – 2028`.
+    /// `Lịch các chiến dịch 2027 – 2028`.
     pub title: String,
     /// The site's title.
     pub site_title: String,

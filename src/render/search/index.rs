@@ -43,6 +43,13 @@ pub struct Doc {
     pub text: String,
     /// The audiences the page is for (`cha-me`, `tre-em`, …).
     pub audience: Vec<String>,
+    /// Words the page is also found by, though it does not use them: the
+    /// synonyms of the phrases of its body and headings
+    /// ([`super::synonyms`]). Indexed at the lowest body level, never shown.
+    pub also: String,
+    /// The synonyms of the phrases of its title: indexed as the title is
+    /// (a page titled `Tờ rơi để in` is found first for `leaflet`).
+    pub also_title: String,
 }
 
 /// Knobs of the index, with defaults measured on 47- and 10,000-page sites

@@ -13,6 +13,7 @@ mod fragments;
 mod hashing;
 pub mod index;
 mod shards;
+pub mod synonyms;
 mod terms;
 pub mod update;
 
@@ -26,6 +27,7 @@ use crate::load::content::PageKind;
 use crate::markdown;
 use crate::plan::{PageRef, Plan};
 use index::Doc;
+use synonyms::Synonyms;
 
 /// The folder of a language's index, relative to the output folder, with a
 /// final `/`.
@@ -33,16 +35,34 @@ pub fn index_dir(lang: &str) -> String {
     format!("{}/", index::dir(lang))
 }
 
-/// The live pages of `lang`, in the order the index numbers them: by URL.
-fn pages_of<'p>(plan: &'p Plan<'p>, lang: &str) -> Vec<PageRef<'p>> {
-    let mut pages: Vec<_> = plan.live_pages().filter(|p| p.page.lang == lang).collect();
-    pages.sort_by(|a, b| a.url.cmp(b.url));
-    pages
+/// What the index of a language holds: a live page, or a page loa makes
+/// itself ([`generated_docs`]).
+enum Entry<'p> {
+    Page(PageRef<'p>),
+    Made(Doc),
+}
+
+impl Entry<'_> {
+    fn url(&self) -> &str {
+        match self {
+            Entry::Page(p) => p.url,
+            Entry::Made(d) => &d.url,
+        }
+    }
+}
+
+/// The live pages of `lang` and the pages loa makes, in the order the index
+/// numbers them: by URL.
+fn entries_of<'p>(plan: &'p Plan<'p>, lang: &str, synonyms: &Synonyms) -> Vec<Entry<'p>> {
+    let mut entries: Vec<Entry<'p>> = plan.live_pages().filter(|p| p.page.lang == lang).map(Entry::Page).collect();
+    entries.extend(generated_docs(plan, lang, synonyms).into_iter().map(Entry::Made));
+    entries.sort_by(|a, b| a.url().cmp(b.url()));
+    entries
 }
 
 /// What the index knows of page `p`: its text read when it was loaded, by
 /// the parse that found its links (or read again if it was taken already).
-fn doc(plan: &Plan<'_>, p: &PageRef<'_>) -> Doc {
+fn doc(plan: &Plan<'_>, p: &PageRef<'_>, synonyms: &Synonyms) -> Doc {
     let lang = p.page.lang.as_str();
     let def = plan.site().default_language();
     let text = plan.take_text(p.id).unwrap_or_else(|| markdown::text::text(p.page.body()));
@@ -62,6 +82,8 @@ fn doc(plan: &Plan<'_>, p: &PageRef<'_>) -> Doc {
         }
         None => text.text,
     };
+    let also_title = synonyms.also([title.as_str()]);
+    let also = synonyms.also(text.headings.iter().map(String::as_str).chain([body.as_str()]));
     Doc {
         url: p.url.to_owned(),
         title,
@@ -70,7 +92,33 @@ fn doc(plan: &Plan<'_>, p: &PageRef<'_>) -> Doc {
         headings: text.headings,
         text: body,
         audience: p.page.front.audience.clone(),
+        also,
+        also_title,
     }
+}
+
+/// The groups of synonyms for `lang`: the theme's for that language, then
+/// the site's own.
+fn synonyms_of(plan: &Plan<'_>, lang: &str) -> Synonyms {
+    let theme = plan.theme().synonyms.get(lang).map_or(&[][..], Vec::as_slice);
+    Synonyms::new(theme.iter().chain(&plan.site().synonyms).map(Vec::as_slice))
+}
+
+/// The pages loa makes itself that a reader searches for, in `lang`: the
+/// list of leaflets to print (`tờ rơi`, `to roi`), titled and described
+/// with the theme's words in that language. It is written in the default
+/// language, and listed in every language's index so that a reader of
+/// any language finds it.
+fn generated_docs(plan: &Plan<'_>, lang: &str, synonyms: &Synonyms) -> Vec<Doc> {
+    let site = plan.site();
+    let theme = plan.theme();
+    let url = crate::urls::of_file(site, &format!("{}/", crate::urls::LEAFLETS_DIR));
+    let formats = ["leaflet_format_a4", "leaflet_format_a5", "leaflet_format_trifold"].map(|k| theme.string(lang, k)).join(", ");
+    let title = theme.string(lang, "leaflets_title").to_owned();
+    let text = format!("{}\n{formats}", theme.string(lang, "leaflets_intro"));
+    let also_title = synonyms.also([title.as_str()]);
+    let also = synonyms.also([text.as_str()]);
+    vec![Doc { url, title, campaign: None, lang: lang.to_owned(), headings: Vec::new(), text, audience: Vec::new(), also, also_title }]
 }
 
 /// A hash of everything page `p`'s entry in the index of `lang` is made
@@ -87,11 +135,17 @@ fn page_hash(plan: &Plan<'_>, p: &PageRef<'_>, lang: &str) -> u128 {
 /// ([`update::Record`], `h` still empty) and the key of its inputs — a hash
 /// of every page's inputs, the format, the options and loa's version. Two
 /// builds with the same key make the same index.
-fn inputs(plan: &Plan<'_>, lang: &str, pages: &[PageRef<'_>]) -> (update::Record, String) {
-    let each: Vec<u128> = pages.par_iter().map(|p| page_hash(plan, p, lang)).collect();
+fn inputs(plan: &Plan<'_>, lang: &str, entries: &[Entry<'_>], synonyms: &Synonyms) -> (update::Record, String) {
+    let each: Vec<u128> = entries
+        .par_iter()
+        .map(|e| match e {
+            Entry::Page(p) => page_hash(plan, p, lang),
+            Entry::Made(d) => typst::utils::hash128(&(&d.url, &d.title, &d.text, &d.also, &d.also_title)),
+        })
+        .collect();
     let options = index::Options::default();
-    let version = (index::FORMAT_VERSION, index::REFERENCE_WORDS.to_bits(), env!("CARGO_PKG_VERSION"), lang, options.shard_bytes, options.excerpt_bytes);
-    let urls: Vec<&str> = pages.iter().map(|p| p.url).collect();
+    let version = (index::FORMAT_VERSION, index::REFERENCE_WORDS.to_bits(), env!("CARGO_PKG_VERSION"), lang, options.shard_bytes, options.excerpt_bytes, synonyms.groups());
+    let urls: Vec<&str> = entries.iter().map(Entry::url).collect();
     let shape = typst::utils::hash128(&(version, urls));
     let key = format!("{:032x}", typst::utils::hash128(&(version, &each)));
     (update::Record { shape, pages: each, h: String::new() }, key)
@@ -105,8 +159,9 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, previous: Option<&Path>, cache:
     let t = crate::timings::Timings::from_env("        ");
     let options = index::Options::default();
     for lang in &plan.site().languages {
-        let pages = pages_of(plan, lang);
-        let (mut record, key) = inputs(plan, lang, &pages);
+        let synonyms = synonyms_of(plan, lang);
+        let entries = entries_of(plan, lang, &synonyms);
+        let (mut record, key) = inputs(plan, lang, &entries, &synonyms);
         t.lap(&format!("search, {lang}: key of the inputs"));
         if let Some((dir, (files, h))) = previous.and_then(|dir| Some((dir, index::reusable(dir, lang, &key)?))) {
             for f in files {
@@ -120,7 +175,15 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, previous: Option<&Path>, cache:
             t.lap(&format!("search, {lang}: unchanged, taken from the previous output"));
             continue;
         }
-        let docs_of = |numbers: &[usize]| -> Vec<Doc> { numbers.par_iter().filter_map(|&i| pages.get(i)).map(|p| doc(plan, p)).collect() };
+        let docs_of = |numbers: &[usize]| -> Vec<Doc> {
+            numbers
+                .par_iter()
+                .filter_map(|&i| match entries.get(i)? {
+                    Entry::Page(p) => Some(doc(plan, p, &synonyms)),
+                    Entry::Made(d) => Some(d.clone()),
+                })
+                .collect()
+        };
         let updated = match (previous, cache) {
             (Some(previous), Some(cache)) => update::Record::read(cache, lang).and_then(|old| update::update(previous, lang, &old, &record, &key, &options, docs_of)),
             _ => None,
@@ -131,7 +194,7 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, previous: Option<&Path>, cache:
                 files
             }
             None => {
-                let docs = docs_of(&(0..pages.len()).collect::<Vec<_>>());
+                let docs = docs_of(&(0..entries.len()).collect::<Vec<_>>());
                 t.lap(&format!("search, {lang}: text of {} pages", docs.len()));
                 let files = index::build_keyed(&docs, lang, &options, &key);
                 t.lap(&format!("search, {lang}: index, {} files", files.len()));

@@ -119,6 +119,12 @@ impl Worker {
         if let Some(c) = &page.campaign {
             self.field(c, Field::Body);
         }
+        if !page.also.is_empty() {
+            self.field(&page.also, Field::Body);
+        }
+        if !page.also_title.is_empty() {
+            self.field(&page.also_title, Field::Title);
+        }
         let mut terms = Vec::with_capacity(self.touched.len());
         for &id in &self.touched {
             if let Some(seen) = self.seen.get_mut(id as usize) {

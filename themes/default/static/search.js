@@ -162,6 +162,8 @@
     const d = root.dataset, doc = document, base = new URL(d.index || 'search/', doc.baseURI);
     const site = new URL(d.base || '/', doc.baseURI), per = +d.perPage || 10, len = +d.snippet || 180;
     const form = root.querySelector('form'), input = root.querySelector('input[name=q]'), all = root.querySelector('[data-search-all]');
+    // What a search that finds nothing offers: the hotlines, useful pages.
+    const none = root.querySelector('[data-search-none]');
     const el = (tag, cls, text) => {
       const e = doc.createElement(tag);
       if (cls) e.className = cls;
@@ -241,6 +243,7 @@
           if (hits.length) box.append(list);
           shown = raw;
           status.textContent = label(hits.length ? 'found' : 'none', hits.length, raw);
+          if (none) none.hidden = !!hits.length;
         }
         fs.forEach((f) => list.append(item(f, q)));
         if (more) more.remove();
@@ -258,6 +261,7 @@
     const run = () => {
       const raw = input.value.trim(), q = parse(raw), my = ++seq;
       if (all) all.hidden = !!raw;
+      if (none && !raw) none.hidden = true;
       // The words never go into the address, so not into the history.
       if (!q.t.length && !q.p) {
         box.textContent = status.textContent = shown = '';

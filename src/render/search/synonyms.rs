@@ -1,0 +1,140 @@
+//! Words a reader may search for in place of one another: `phụ huynh` finds
+//! the pages that say `cha mẹ`, `tờ rơi` those that say `ấn phẩm`. Groups
+//! come from the theme (`synonyms.yaml`, per language) and from `site.yaml`
+//! (`search: {synonyms: …}`, every language).
+//!
+//! Applied when the index is made, not when a reader searches: a page that
+//! holds one phrase of a group is also indexed under the words of the
+//! group's other phrases, at the lowest body level (so a page that uses the
+//! reader's own word ranks first). The index's format and the search
+//! script stay as they are, and a query costs what it did.
+
+use std::collections::HashMap;
+
+use crate::fold::{fold, tokens};
+
+/// Folded groups of phrases, found by their first word.
+#[derive(Debug, Default)]
+pub struct Synonyms {
+    /// Each group: its phrases, each as folded words.
+    groups: Vec<Vec<Vec<String>>>,
+    /// For a folded first word, the (group, phrase) that start with it.
+    by_first: HashMap<String, Vec<(usize, usize)>>,
+}
+
+impl Synonyms {
+    /// The groups as written (`[phụ huynh, cha mẹ]`), folded; phrases
+    /// without a word and groups of fewer than two phrases are left out.
+    pub fn new<'g>(groups: impl IntoIterator<Item = &'g [String]>) -> Self {
+        let mut out = Synonyms::default();
+        for group in groups {
+            let mut phrases: Vec<Vec<String>> = group
+                .iter()
+                .map(|p| {
+                    let folded = fold(p);
+                    tokens(&folded).map(|(_, w)| w.to_owned()).collect::<Vec<_>>()
+                })
+                .filter(|words| !words.is_empty())
+                .collect();
+            let mut seen = std::collections::HashSet::new();
+            phrases.retain(|words| seen.insert(words.clone()));
+            if phrases.len() < 2 {
+                continue;
+            }
+            let g = out.groups.len();
+            for (i, words) in phrases.iter().enumerate() {
+                out.by_first.entry(words[0].clone()).or_default().push((g, i));
+            }
+            out.groups.push(phrases);
+        }
+        out
+    }
+
+    /// Whether there is no group.
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
+
+    /// The groups, folded, for the key of the index's inputs.
+    pub fn groups(&self) -> &[Vec<Vec<String>>] {
+        &self.groups
+    }
+
+    /// The words to index a page under besides its own: for every group one
+    /// of whose phrases appears in `texts` (as whole words, in order), the
+    /// words of the group's other phrases, separated by spaces. Empty when
+    /// no group applies.
+    pub fn also<'t>(&self, texts: impl IntoIterator<Item = &'t str>) -> String {
+        if self.groups.is_empty() {
+            return String::new();
+        }
+        let mut hit: Vec<Vec<bool>> = self.groups.iter().map(|g| vec![false; g.len()]).collect();
+        for text in texts {
+            let folded = fold(text);
+            let words: Vec<&str> = tokens(&folded).map(|(_, w)| w).collect();
+            for (at, w) in words.iter().enumerate() {
+                let Some(starts) = self.by_first.get(*w) else { continue };
+                for &(g, i) in starts {
+                    let phrase = &self.groups[g][i];
+                    if words.get(at..at + phrase.len()).is_some_and(|run| run.iter().zip(phrase).all(|(a, b)| a == b)) {
+                        hit[g][i] = true;
+                    }
+                }
+            }
+        }
+        let mut out = String::new();
+        for (g, found) in hit.iter().enumerate() {
+            if !found.contains(&true) {
+                continue;
+            }
+            for (i, phrase) in self.groups[g].iter().enumerate() {
+                if found[i] {
+                    continue;
+                }
+                for w in phrase {
+                    if !out.is_empty() {
+                        out.push(' ');
+                    }
+                    out.push_str(w);
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn groups(g: &[&[&str]]) -> Synonyms {
+        let owned: Vec<Vec<String>> = g.iter().map(|p| p.iter().map(|s| (*s).to_owned()).collect()).collect();
+        Synonyms::new(owned.iter().map(Vec::as_slice))
+    }
+
+    #[test]
+    fn a_phrase_brings_the_others() {
+        let s = groups(&[&["phụ huynh", "cha mẹ", "bố mẹ"], &["tờ rơi", "ấn phẩm"]]);
+        assert_eq!(s.also(["Hướng dẫn cho CHA MẸ và người chăm sóc"]), "phu huynh bo me");
+        assert_eq!(s.also(["Ấn phẩm in"]), "to roi");
+        // Both phrases there: nothing to add for that group.
+        assert_eq!(s.also(["tờ rơi và ấn phẩm"]), "");
+    }
+
+    #[test]
+    fn whole_words_in_order_only() {
+        let s = groups(&[&["tờ rơi", "ấn phẩm"]]);
+        // `rồi` folds to `roi`, `tờ` to `to`: apart, or in another order, they are no phrase.
+        assert_eq!(s.also(["Tô màu tờ giấy rồi gấp lại"]), "");
+        assert_eq!(s.also(["rơi tờ"]), "");
+        assert_eq!(s.also(["tờ rơiii"]), "");
+        // Split across two texts (title, body) is no phrase either.
+        assert_eq!(s.also(["Một tờ", "rơi"]), "");
+    }
+
+    #[test]
+    fn groups_without_two_phrases_are_dropped() {
+        let s = groups(&[&["một"], &["", "  ", "x"], &["a", "A"]]);
+        assert!(s.is_empty(), "{s:?}");
+    }
+}
