@@ -345,10 +345,10 @@ fn pages_collection(plan: &Plan<'_>, w: &Words, kind: Kind, name: &str, folder: 
             "The site's home page (content/_index). It is always published.",
         ),
         Kind::Campaign => w.pick(
-            &format!("Các trang của đợt {label}. Trang _index là trang chủ của đợt: luôn được đăng, không đặt Bắt đầu hiện / Thôi hiện."),
+            &format!("Các trang của chiến dịch {label}. Trang _index là trang chủ của chiến dịch: luôn được đăng, không đặt Bắt đầu hiện / Thôi hiện."),
             &format!("The pages of {label}. The _index page is the campaign's home: always published, without a start or end date."),
         ),
-        Kind::SitePages => w.pick("Các trang dùng chung cho mọi đợt (content/pages).", "Pages for every campaign (content/pages)."),
+        Kind::SitePages => w.pick("Các trang dùng chung cho mọi chiến dịch (content/pages).", "Pages for every campaign (content/pages)."),
     };
     Collection {
         name: name.to_owned(),
@@ -438,16 +438,16 @@ fn window_fields(w: &Words, kind: Kind) -> Vec<Field> {
     let pattern = |example: &str| {
         (
             BOUND_PATTERN.to_owned(),
-            w.pick(&format!("Viết một ngày ({example}) hoặc số ngày tính từ đầu/cuối đợt: start, start-14d, end+7d"), &format!("Write a day ({example}) or days from the campaign's start or end: start, start-14d, end+7d")),
+            w.pick(&format!("Viết một ngày ({example}) hoặc số ngày tính từ đầu/cuối chiến dịch: start, start-14d, end+7d"), &format!("Write a day ({example}) or days from the campaign's start or end: start, start-14d, end+7d")),
         )
     };
     vec![
         Field { pattern: Some(pattern("2027-05-20")), ..Field::new("publish", w.pick("Bắt đầu hiện", "Published from"), "string") }.optional().hint(w.pick(
-            "Để trống: trang luôn hiện. Một ngày `2027-05-20`, hoặc tính theo đợt: `start-14d` = 14 ngày trước khi đợt bắt đầu, `start` = ngày đầu đợt, `end` = ngày cuối đợt. Trang hiện lại mỗi năm.",
+            "Để trống: trang luôn hiện. Một ngày `2027-05-20`, hoặc tính theo chiến dịch: `start-14d` = 14 ngày trước khi chiến dịch bắt đầu, `start` = ngày đầu chiến dịch, `end` = ngày cuối chiến dịch. Trang hiện lại mỗi năm.",
             "Empty: always published. A day `2027-05-20`, or from the campaign: `start-14d` = 14 days before it starts, `start` = its first day, `end` = its last day. The page comes back every year.",
         )),
         Field { pattern: Some(pattern("2027-07-15")), ..Field::new("expire", w.pick("Thôi hiện từ", "Gone from"), "string") }.optional().hint(w.pick(
-            "Ngày đầu tiên trang không còn hiện. Ví dụ `end+7d` = 7 ngày sau ngày cuối đợt.",
+            "Ngày đầu tiên trang không còn hiện. Ví dụ `end+7d` = 7 ngày sau ngày cuối chiến dịch.",
             "The first day the page is gone, e.g. `end+7d` = 7 days after the campaign's last day.",
         )),
     ]
@@ -484,9 +484,9 @@ fn settings(plan: &Plan<'_>, w: &Words) -> Collection {
     );
     let title_summary = if plan.site().languages.len() > 1 { format!("{{{{fields.title.{}}}}} — {{{{fields.when}}}}", plan.site().default_language()) } else { "{{fields.title}} — {{fields.when}}".to_owned() };
     let campaign_fields = vec![
-        Field { pattern: Some(("^[a-z0-9-]+$".into(), w.pick("Chỉ chữ thường không dấu, số và dấu gạch ngang", "Lowercase letters a-z, digits and hyphens only"))), ..Field::new("id", w.pick("Mã đợt", "Id"), "string") }
+        Field { pattern: Some(("^[a-z0-9-]+$".into(), w.pick("Chỉ chữ thường không dấu, số và dấu gạch ngang", "Lowercase letters a-z, digits and hyphens only"))), ..Field::new("id", w.pick("Mã chiến dịch", "Id"), "string") }
             .hint(w.pick("Cũng là tên thư mục trong content/ và địa chỉ trang. Đổi mã thì phải đổi tên thư mục.", "Also its folder in content/ and its address. Renaming it means renaming the folder.")),
-        per_language(plan, w, "title", w.pick("Tên đợt", "Title"), "string", true),
+        per_language(plan, w, "title", w.pick("Tên chiến dịch", "Title"), "string", true),
         Field::new("when", w.pick("Thời gian", "When"), "string").hint(when_hint),
         Field { pattern: Some((r"^(\d{4}|\d{4}-\d{4}|\d{4}-|-\d{4})$".into(), w.pick("Một năm (2027) hoặc khoảng năm (2020-2030, 2027-, -2030)", "A year (2027) or years (2020-2030, 2027-, -2030)"))), ..Field::new("years", w.pick("Những năm", "Years"), "string") }
             .optional()
@@ -497,7 +497,7 @@ fn settings(plan: &Plan<'_>, w: &Words) -> Collection {
     ];
     let calendar = vec![
         Field { default: Some(Value::from("Asia/Ho_Chi_Minh")), ..Field::new("timezone", w.pick("Múi giờ", "Timezone"), "string") }.hint(w.pick("Tên múi giờ IANA, ví dụ Asia/Ho_Chi_Minh.", "An IANA name, e.g. Asia/Ho_Chi_Minh.")),
-        Field { label_singular: Some(w.pick("đợt", "campaign")), summary: Some(title_summary), fields: Some(campaign_fields), ..Field::new("campaigns", w.pick("Các đợt", "Campaigns"), "list") },
+        Field { label_singular: Some(w.pick("chiến dịch", "campaign")), summary: Some(title_summary), fields: Some(campaign_fields), ..Field::new("campaigns", w.pick("Các chiến dịch", "Campaigns"), "list") },
     ];
     let hotline_summary = if plan.site().languages.len() > 1 { format!("{{{{fields.number}}}} — {{{{fields.label.{}}}}}", plan.site().default_language()) } else { "{{fields.number}} — {{fields.label}}".to_owned() };
     let site = vec![
@@ -536,7 +536,7 @@ fn settings(plan: &Plan<'_>, w: &Words) -> Collection {
         name: "settings".into(),
         label: w.pick("Cấu hình", "Settings"),
         files: Some(vec![
-            FileEntry { name: "calendar", label: w.pick("Lịch các đợt (calendar.yaml)", "Campaign calendar (calendar.yaml)"), file: crate::load::calendar::FILE, fields: calendar },
+            FileEntry { name: "calendar", label: w.pick("Lịch các chiến dịch (calendar.yaml)", "Campaign calendar (calendar.yaml)"), file: crate::load::calendar::FILE, fields: calendar },
             FileEntry { name: "site", label: w.pick("Thông tin trang (site.yaml)", "Site settings (site.yaml)"), file: crate::load::site::FILE, fields: site },
         ]),
         ..Collection::default()
