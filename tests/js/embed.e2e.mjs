@@ -238,6 +238,14 @@ try {
   await check('en/embed/ is in English and its snippets load English widgets', async () => {
     const index = read('en/embed/index.html');
     assert.match(index, /<html lang="en">/);
+    // Its link to the Vietnamese page shows (the site's language switch is white, for a dark bar).
+    await page.goto(`${local}/en/embed/`);
+    const sw = await page.evaluate(() => {
+      const a = document.querySelector('a[hreflang="vi"]');
+      return { color: getComputedStyle(a).color, href: a.getAttribute('href') };
+    });
+    assert.equal(sw.href, '/embed/');
+    assert.ok(luminance(sw.color) < 0.3, `the link to the Vietnamese page is ${sw.color} on white`);
     const data = JSON.parse(read('schedule.json'));
     const titles = Object.fromEntries(data.campaigns.map((c) => [c.id, c.title]));
     const all = snippets('en/embed/index.html');
