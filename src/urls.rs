@@ -98,9 +98,15 @@ pub fn index_file(site: &Site, url: &str) -> String {
     format!("{rel}index.html")
 }
 
+/// `path` (an output path) in `lang`: as it is in the default language,
+/// under the language's folder in the others (`feed.xml`, `en/feed.xml`).
+fn in_language(site: &Site, lang: &str, path: &str) -> String {
+    if lang == site.default_language() { path.to_owned() } else { format!("{lang}/{path}") }
+}
+
 /// The Atom feed of `lang`, as an output path: `feed.xml`, `en/feed.xml`.
 pub fn feed(site: &Site, lang: &str) -> String {
-    if lang == site.default_language() { "feed.xml".to_owned() } else { format!("{lang}/feed.xml") }
+    in_language(site, lang, "feed.xml")
 }
 
 /// A campaign's own calendar, as an output path.
@@ -115,21 +121,28 @@ pub fn webcal(site: &Site, output_path: &str) -> String {
     format!("webcal://{rest}{output_path}")
 }
 
-/// A widget under `embed/`, as an output path: `embed/schedule.html`, `embed/<id>.html`.
-pub fn embed(name: &str) -> String {
-    format!("{EMBED_DIR}/{name}.html")
+/// A widget in `lang`, as an output path: `embed/schedule.html`,
+/// `embed/<id>.html` in the default language, `en/embed/<id>.html` in
+/// English; `index` is the page of snippets (`embed/index.html`).
+pub fn embed(site: &Site, lang: &str, name: &str) -> String {
+    in_language(site, lang, &format!("{EMBED_DIR}/{name}.html"))
+}
+
+/// The URL path of the page of snippets in `lang`: `/embed/`, `/en/embed/`.
+pub fn embed_page(site: &Site, lang: &str) -> String {
+    format!("{}{}", site.base_path, in_language(site, lang, &format!("{EMBED_DIR}/")))
 }
 
 /// A widget's variant that sets its own height (a few lines of script), as
-/// an output path: `embed/auto/schedule.html`, `embed/auto/<id>.html`.
-pub fn embed_auto(name: &str) -> String {
-    format!("{EMBED_DIR}/auto/{name}.html")
+/// an output path: `embed/auto/schedule.html`, `en/embed/auto/<id>.html`.
+pub fn embed_auto(site: &Site, lang: &str, name: &str) -> String {
+    in_language(site, lang, &format!("{EMBED_DIR}/auto/{name}.html"))
 }
 
 /// A widget's oEmbed response, as an output path: `embed/oembed/schedule.json`,
-/// `embed/oembed/<id>.json`.
-pub fn oembed(name: &str) -> String {
-    format!("{OEMBED_DIR}/{name}.json")
+/// `en/embed/oembed/<id>.json`.
+pub fn oembed(site: &Site, lang: &str, name: &str) -> String {
+    in_language(site, lang, &format!("{OEMBED_DIR}/{name}.json"))
 }
 
 /// The print box as an output path, without extension: `embed/print/lich-<n>-cot`
@@ -220,8 +233,14 @@ mod tests {
         assert_eq!(feed(&s, "en"), "en/feed.xml");
         assert_eq!(host(&s), "x.example");
         assert_eq!(origin(&s), "https://x.example");
-        assert_eq!(embed_auto("schedule"), "embed/auto/schedule.html");
-        assert_eq!(oembed("tet"), "embed/oembed/tet.json");
+        assert_eq!(embed(&s, "vi", "index"), "embed/index.html");
+        assert_eq!(embed(&s, "en", "tet"), "en/embed/tet.html");
+        assert_eq!(embed_page(&s, "vi"), "/sub/embed/");
+        assert_eq!(embed_page(&s, "en"), "/sub/en/embed/");
+        assert_eq!(embed_auto(&s, "vi", "schedule"), "embed/auto/schedule.html");
+        assert_eq!(embed_auto(&s, "en", "schedule"), "en/embed/auto/schedule.html");
+        assert_eq!(oembed(&s, "vi", "tet"), "embed/oembed/tet.json");
+        assert_eq!(oembed(&s, "en", "tet"), "en/embed/oembed/tet.json");
         assert_eq!(print_box(2, "vi", "vi"), "embed/print/lich-2-cot");
         assert_eq!(print_box(1, "en", "vi"), "embed/print/lich-1-cot.en");
         assert_eq!(bundle_group(Some("tet")), "leaflets/bundles/campaigns/tet.zip");

@@ -22,7 +22,7 @@ use tera::{Context, Tera};
 
 use super::context::ordered_campaigns;
 use super::escape::html_attr;
-use super::html::tera_diagnostic;
+use super::html::{alternates, tera_diagnostic};
 use super::print::PrintBox;
 use super::Output;
 use crate::diag::Diagnostics;
@@ -45,19 +45,28 @@ fn schedule_height(n: usize) -> u32 {
     150 + 150 * n as u32
 }
 
-/// One widget as listed on `embed/index.html`.
+/// The fragment the copy-paste snippets put after a widget's address: the
+/// host page picks the widget's colours with it (`#theme=light`, the
+/// default; `#theme=dark`; `#theme=auto`, the reader's system setting), and
+/// the widget's CSS reads it with `:target`, without JavaScript
+/// (`templates/embed/_style.html`). Any other fragment, or none, is light.
+pub const SNIPPET_THEME: &str = "#theme=light";
+
+/// One widget as listed on its language's `embed/index.html`.
 #[derive(Serialize)]
 struct Widget {
     /// `schedule` or the campaign's id.
     name: String,
+    /// Its language.
+    lang: String,
     title: String,
-    /// Path relative to `embed/`.
+    /// Path relative to the language's `embed/`.
     path: String,
     /// Absolute URL.
     url: String,
     /// Suggested iframe height in pixels.
     height: u32,
-    /// The `<iframe>` to copy (no JavaScript).
+    /// The `<iframe>` to copy (no JavaScript), with [`SNIPPET_THEME`].
     snippet: String,
     /// The auto-height variant: its iframe and the script the page adds.
     auto_snippet: String,
@@ -100,24 +109,36 @@ fn resizer(origin: &str) -> String {
     )
 }
 
-/// Renders the widgets, their auto-height variants, their oEmbed responses
-/// and the index page.
+/// Renders, in each language of the site, the widgets, their auto-height
+/// variants, their oEmbed responses and the page of snippets (`embed/` in
+/// the default language, `<lang>/embed/` in the others), then the list of
+/// oEmbed endpoints of every language.
 pub fn render(plan: &Plan<'_>, tera: &Tera, print: &[PrintBox], out: &Output<'_>) -> Result<(), Diagnostics> {
+    let mut widgets = Vec::new();
+    for lang in &plan.site().languages {
+        widgets.extend(render_language(plan, tera, print, out, lang)?);
+    }
+    out.add(urls::OEMBED_PROVIDERS, providers(plan, &widgets));
+    Ok(())
+}
+
+/// The widgets of `lang`, their variants, responses and snippets page.
+fn render_language(plan: &Plan<'_>, tera: &Tera, print: &[PrintBox], out: &Output<'_>, lang: &str) -> Result<Vec<Widget>, Diagnostics> {
     let site = plan.site();
-    let lang = site.default_language();
+    let def = site.default_language();
     let theme = plan.theme();
     let abs = |path: &str| urls::absolute(site, &urls::of_file(site, path));
     let mut base = Context::new();
     base.insert("lang", lang);
     let strings = theme.strings.get(lang).cloned().unwrap_or_default();
     base.insert("t", &strings);
-    let site_title = site.title.get(lang, lang);
+    let site_title = site.title.get(lang, def);
     base.insert("site_title", site_title);
-    base.insert("site_url", &site.base_url);
+    base.insert("site_url", &urls::absolute(site, &urls::hub(site, lang)));
     let hotlines: Vec<serde_json::Value> = site
         .hotlines
         .iter()
-        .map(|h| serde_json::json!({"number": h.number, "tel": h.tel, "label": h.label.get(lang, lang)}))
+        .map(|h| serde_json::json!({"number": h.number, "tel": h.tel, "label": h.label.get(lang, def)}))
         .collect();
     base.insert("hotlines", &hotlines);
     let campaigns = ordered_campaigns(plan, lang);
@@ -125,13 +146,14 @@ pub fn render(plan: &Plan<'_>, tera: &Tera, print: &[PrintBox], out: &Output<'_>
 
     let mut widgets = Vec::new();
     let mut push = |name: &str, title: String, height: u32, page_url: String| {
-        let url = abs(&urls::embed(name));
-        let auto_url = abs(&urls::embed_auto(name));
+        let url = abs(&urls::embed(site, lang, name));
+        let auto_url = abs(&urls::embed_auto(site, lang, name));
         widgets.push(Widget {
             name: name.to_owned(),
-            snippet: iframe(&url, &title, height, false),
-            auto_snippet: format!("{}\n{}", iframe(&auto_url, &title, height, true), resizer(&origin)),
-            oembed_url: abs(&urls::oembed(name)),
+            lang: lang.to_owned(),
+            snippet: iframe(&format!("{url}{SNIPPET_THEME}"), &title, height, false),
+            auto_snippet: format!("{}\n{}", iframe(&format!("{auto_url}{SNIPPET_THEME}"), &title, height, true), resizer(&origin)),
+            oembed_url: abs(&urls::oembed(site, lang, name)),
             path: format!("{name}.html"),
             title,
             url,
@@ -148,17 +170,17 @@ pub fn render(plan: &Plan<'_>, tera: &Tera, print: &[PrintBox], out: &Output<'_>
     let render = |name: &str, ctx: &Context| tera.render(name, ctx).map_err(|e| Diagnostics::from(tera_diagnostic(&e, theme)));
     // Each widget twice: without JavaScript, and with the auto-height script.
     for auto in [false, true] {
-        let path = |name: &str| if auto { urls::embed_auto(name) } else { urls::embed(name) };
+        let path = |name: &str| if auto { urls::embed_auto(site, lang, name) } else { urls::embed(site, lang, name) };
         let mut ctx = base.clone();
         ctx.insert("auto_height", &auto);
         ctx.insert("campaigns", &campaigns);
-        ctx.insert("oembed_url", &abs(&urls::oembed(urls::SCHEDULE_WIDGET)));
+        ctx.insert("oembed_url", &abs(&urls::oembed(site, lang, urls::SCHEDULE_WIDGET)));
         out.add(path(urls::SCHEDULE_WIDGET), render("embed/schedule.html", &ctx)?.into_bytes());
         for c in &campaigns {
             let mut ctx = base.clone();
             ctx.insert("auto_height", &auto);
             ctx.insert("campaign", c);
-            ctx.insert("oembed_url", &abs(&urls::oembed(&c.id)));
+            ctx.insert("oembed_url", &abs(&urls::oembed(site, lang, &c.id)));
             out.add(path(&c.id), render("embed/campaign.html", &ctx)?.into_bytes());
         }
     }
@@ -169,14 +191,13 @@ pub fn render(plan: &Plan<'_>, tera: &Tera, print: &[PrintBox], out: &Output<'_>
             title: &w.title,
             provider_name: site_title,
             provider_url: &site.base_url,
-            html: &w.snippet,
+            html: &iframe(&w.url, &w.title, w.height, false),
             width: OEMBED_WIDTH,
             height: w.height,
             cache_age: OEMBED_CACHE_AGE,
         };
-        out.add(urls::oembed(&w.name), json(&response));
+        out.add(urls::oembed(site, lang, &w.name), json(&response));
     }
-    out.add(urls::OEMBED_PROVIDERS, providers(plan, &widgets));
 
     let mut ctx = base;
     ctx.insert("widgets", &widgets);
@@ -185,11 +206,15 @@ pub fn render(plan: &Plan<'_>, tera: &Tera, print: &[PrintBox], out: &Output<'_>
     ctx.insert("json_url", &abs(urls::SCHEDULE_JSON));
     ctx.insert("feed_url", &abs(&urls::feed(site, lang)));
     ctx.insert("hub_url", &urls::hub(site, lang));
+    ctx.insert("style_url", &urls::of_file(site, "style.css"));
     ctx.insert("providers_url", &abs(urls::OEMBED_PROVIDERS));
     ctx.insert("oembed_width", &OEMBED_WIDTH);
     ctx.insert("print", print);
-    out.add(urls::embed("index"), render("embed/index.html", &ctx)?.into_bytes());
-    Ok(())
+    ctx.insert("snippet_theme", SNIPPET_THEME);
+    let pages: Vec<(String, String)> = site.languages.iter().map(|l| (l.clone(), urls::embed_page(site, l))).collect();
+    ctx.insert("alternates", &alternates(plan, lang, &pages));
+    out.add(urls::embed(site, lang, "index"), render("embed/index.html", &ctx)?.into_bytes());
+    Ok(widgets)
 }
 
 fn json(v: &impl Serialize) -> Vec<u8> {
@@ -198,27 +223,30 @@ fn json(v: &impl Serialize) -> Vec<u8> {
     bytes
 }
 
-/// `embed/oembed/providers.json`: the widgets as endpoints in the format of
-/// oembed.com's provider list, for a CMS that wants an endpoint for a URL
-/// scheme. Each endpoint is a static file, which a web server serves
-/// whatever the query (`?url=…&format=json`) says. The campaigns come first:
-/// consumers that try schemes in order, or by prefix, find the card of a
-/// campaign's page before the schedule of the hub.
+/// `embed/oembed/providers.json`: the widgets of every language as
+/// endpoints in the format of oembed.com's provider list, for a CMS that
+/// wants an endpoint for a URL scheme. Each endpoint is a static file, which
+/// a web server serves whatever the query (`?url=…&format=json`) says. A
+/// campaign's pages in a language and its widget in that language lead to
+/// the card in that language. The campaigns come first, and the default
+/// language's hub (`/`, a prefix of every address) last: consumers that try
+/// schemes in order, or by prefix, find the card of a campaign's page
+/// before a schedule, and the English hub's schedule before the default's.
 fn providers(plan: &Plan<'_>, widgets: &[Widget]) -> Vec<u8> {
     let site = plan.site();
+    let schedule = |w: &Widget| w.name == urls::SCHEDULE_WIDGET;
+    let mut ordered: Vec<&Widget> = widgets.iter().collect();
+    ordered.sort_by_key(|w| (schedule(w), w.lang == site.default_language()));
     let mut endpoints = Vec::new();
-    for w in widgets.iter().filter(|w| w.name != urls::SCHEDULE_WIDGET) {
+    for w in ordered {
         let mut schemes = Vec::new();
-        if let Some(c) = plan.campaign_named(&w.name) {
-            for l in plan.languages_of(c) {
-                schemes.push(format!("{}*", urls::absolute(site, &urls::campaign(site, &w.name, l))));
-            }
+        if schedule(w) {
+            schemes.push(urls::absolute(site, &urls::hub(site, &w.lang)));
+        } else if let Some(c) = plan.campaign_named(&w.name)
+            && plan.languages_of(c).contains(&w.lang.as_str())
+        {
+            schemes.push(format!("{}*", urls::absolute(site, &urls::campaign(site, &w.name, &w.lang))));
         }
-        schemes.push(w.url.clone());
-        endpoints.push(serde_json::json!({"schemes": schemes, "url": w.oembed_url, "discovery": true}));
-    }
-    for w in widgets.iter().filter(|w| w.name == urls::SCHEDULE_WIDGET) {
-        let mut schemes: Vec<String> = site.languages.iter().map(|l| urls::absolute(site, &urls::hub(site, l))).collect();
         schemes.push(w.url.clone());
         endpoints.push(serde_json::json!({"schemes": schemes, "url": w.oembed_url, "discovery": true}));
     }

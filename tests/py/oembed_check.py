@@ -74,7 +74,7 @@ def assert_response(r, base, widget, title, height, where):
     check(len(p.iframes) == 1 and not p.other, f"{where}: html is one iframe: {r.get('html')!r}")
     if p.iframes:
         f = p.iframes[0]
-        check(f.get("src") == f"{base}embed/{widget}.html", f"{where}: iframe src {f.get('src')!r}")
+        check(f.get("src") == f"{base}{widget}.html", f"{where}: iframe src {f.get('src')!r}")
         check(f.get("title") == title and f.get("height") == str(height) and f.get("width") == "100%", f"{where}: iframe attributes {f}")
 
 
@@ -121,20 +121,22 @@ def main():
 
         with open(os.path.join(dist, "schedule.json"), encoding="utf-8") as f:
             schedule = json.load(f)
-        campaigns = {c["id"]: c["title"]["vi"] for c in schedule["campaigns"]}
+        campaigns = {c["id"]: c["title"] for c in schedule["campaigns"]}
         card = "thang-hanh-dong-vi-tre-em"
-        title = campaigns[card]
+        title = campaigns[card]["vi"]
         schedule_title = json.load(open(os.path.join(dist, "embed/oembed/schedule.json"), encoding="utf-8"))["title"]
+        schedule_title_en = json.load(open(os.path.join(dist, "en/embed/oembed/schedule.json"), encoding="utf-8"))["title"]
         n = len(campaigns)
         pages = {
-            # a campaign's page, its home, its English home: its card
-            f"{base}{card}/loi-keu-goi/": (card, title, 380),
-            f"{base}{card}/": (card, title, 380),
-            f"{base}en/{card}/": (card, title, 380),
+            # a campaign's page, its home: its card; its English home: its English card
+            f"{base}{card}/loi-keu-goi/": (f"embed/{card}", title, 380),
+            f"{base}{card}/": (f"embed/{card}", title, 380),
+            f"{base}en/{card}/": (f"en/embed/{card}", campaigns[card]["en"], 380),
             # the widget itself
-            f"{base}embed/{card}.html": (card, title, 380),
-            # the hub: the whole schedule
-            base: ("schedule", schedule_title, 150 + 150 * n),
+            f"{base}embed/{card}.html": (f"embed/{card}", title, 380),
+            # the hub: the whole schedule; the English hub: the English schedule
+            base: ("embed/schedule", schedule_title, 150 + 150 * n),
+            f"{base}en/": ("en/embed/schedule", schedule_title_en, 150 + 150 * n),
         }
 
         # Discovery (pyoembed's AutoDiscoverProvider).

@@ -24,7 +24,8 @@ const EMBARGO: &str = "EMBARGO-MARKER-4410";
 const EMBARGO_SLUG: &str = "ke-hoach-tuyen-truyen";
 const DRAFT: &str = "DRAFT-MARKER-7731";
 const DRAFT_SLUG: &str = "ban-nhap";
-/// The page of copy-paste embed snippets for partner sites.
+/// The page of copy-paste embed snippets for partner sites (in the default
+/// language; `en/embed/index.html` in English).
 const EMBED_INDEX: &str = "embed/index.html";
 
 /// Builds a copy of `good` as of `at` into `tmp/out`; returns the site (which
@@ -89,11 +90,11 @@ fn good_site_pages_have_their_language_alternates_and_hotlines() {
         assert!(text.contains(want), "{file} lacks {want}");
         // The hotlines are one tap away on every page; the small embeddable
         // widgets show the first (national) line only.
-        if file == EMBED_INDEX {
+        if is_embed_index(file) {
             continue; // See embed_index_page_shows_the_hotline.
         }
         assert!(text.contains("href=\"tel:111\""), "{file} has no tel:111 link");
-        if !file.starts_with("embed/") {
+        if !is_embed(file) {
             assert!(text.contains("href=\"tel:0243525662\""), "{file} has no tel: link for 024.3525.662");
         }
     }
@@ -148,7 +149,7 @@ fn good_site_output_has_no_scripts_and_loads_nothing_from_other_hosts() {
     for (file, text) in text_files(&out).into_iter().filter(|(f, _)| !f.ends_with(".js")) {
         let lower = text.to_lowercase();
         let search_page = file == "tim-kiem/index.html" || file == "en/search/index.html";
-        let lower = if file.ends_with(".html") && !file.starts_with("embed/") {
+        let lower = if file.ends_with(".html") && !is_embed(&file) {
             assert_eq!(lower.matches("<script src=\"/safety.js\" defer></script>").count(), 1, "{file}");
             lower.replace("<script src=\"/safety.js\" defer></script>", "")
         } else {
@@ -156,7 +157,7 @@ fn good_site_output_has_no_scripts_and_loads_nothing_from_other_hosts() {
         };
         let allowed = if search_page {
             lower.replace("<script src=\"/search.js\" defer></script>", "")
-        } else if file.starts_with("embed/auto/") {
+        } else if is_auto_widget(&file) {
             // The auto-height widgets' one inline script: it posts the height, and nothing else.
             let script = between(&lower, "<script>", "</script>").to_owned();
             assert!(script.contains("postmessage") && !script.contains("src=") && !script.contains("fetch"), "{file}: {script}");
@@ -343,7 +344,7 @@ fn drafts_exist_only_with_the_drafts_flag() {
     assert!(page.contains(DRAFT), "{page}");
     assert_somewhere(&out2, &format!("href=\"/{DRAFT_SLUG}/\""));
     // Every page of the site (not the embeddable widgets) says that drafts are shown.
-    for (file, text) in html_files(&out2).into_iter().filter(|(f, _)| !f.starts_with("embed/")) {
+    for (file, text) in html_files(&out2).into_iter().filter(|(f, _)| !is_embed(f)) {
         assert!(text.contains("drafts-banner"), "{file} has no drafts banner");
     }
     let info: serde_json::Value = serde_json::from_str(&read(&out2, "build.json")).unwrap();
@@ -751,11 +752,11 @@ fn example_site_in_june_shows_the_childrens_month_as_active() {
     let n = assert_internal_links_resolve(&out);
     assert!(n > 100, "only {n} internal links");
     for (file, text) in html_files(&out) {
-        assert!(file == EMBED_INDEX || text.contains("href=\"tel:111\""), "{file} has no tel:111 link");
+        assert!(is_embed_index(&file) || text.contains("href=\"tel:111\""), "{file} has no tel:111 link");
         let search_page = file == "tim-kiem/index.html" || file == "en/search/index.html";
-        let auto_widget = file.starts_with("embed/auto/");
+        let auto_widget = is_auto_widget(&file);
         // safety.js on every page a reader opens; search.js on the search pages.
-        let reader_page = !file.starts_with("embed/");
+        let reader_page = !is_embed(&file);
         assert_eq!(text.matches("<script").count(), usize::from(reader_page) + usize::from(search_page || auto_widget), "{file}: scripts");
     }
 }
@@ -855,9 +856,11 @@ fn asset_that_would_overwrite_a_theme_file_is_an_error() {
 #[test]
 fn embed_index_page_shows_the_hotline() {
     let (_s, out) = build_good("2027-06-10", &[]);
-    let page = read(&out, EMBED_INDEX);
-    assert!(page.contains("href=\"tel:111\""), "{page}");
-    assert!(page.contains("href=\"tel:0243525662\""), "{page}");
+    for index in [EMBED_INDEX, "en/embed/index.html"] {
+        let page = read(&out, index);
+        assert!(page.contains("href=\"tel:111\""), "{index}: {page}");
+        assert!(page.contains("href=\"tel:0243525662\""), "{index}: {page}");
+    }
 }
 
 /// The link checker used above resolves what browsers resolve.

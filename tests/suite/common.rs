@@ -220,6 +220,25 @@ pub fn html_files(dir: &Path) -> BTreeMap<String, String> {
     text_files(dir).into_iter().filter(|(k, _)| k.ends_with(".html")).collect()
 }
 
+/// Whether an output file is one of the newspapers' (`embed/…`, and
+/// `en/embed/…` in the fixtures' other language): the widgets, which live in
+/// other sites' frames, and their pages of snippets; not a page a reader opens.
+pub fn is_embed(file: &str) -> bool {
+    file.starts_with("embed/") || file.starts_with("en/embed/")
+}
+
+/// Whether an output file is a page of snippets for newspapers
+/// (`embed/index.html`, `en/embed/index.html`).
+pub fn is_embed_index(file: &str) -> bool {
+    is_embed(file) && file.ends_with("embed/index.html")
+}
+
+/// Whether an output file is an auto-height widget (`embed/auto/…`,
+/// `en/embed/auto/…`), the only widgets with a script.
+pub fn is_auto_widget(file: &str) -> bool {
+    is_embed(file) && file.contains("embed/auto/")
+}
+
 /// Reads `dir/rel` as text, with a clear panic if it is missing.
 #[track_caller]
 pub fn read(dir: &Path, rel: &str) -> String {

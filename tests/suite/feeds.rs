@@ -167,7 +167,11 @@ fn embeds_are_self_contained() {
         assert!(!html.contains("<script"), "{n}");
         assert!(!html.contains("<link rel=\"stylesheet\""), "{n}: CSS is inline");
         assert!(!html.contains(" src="), "{n}: nothing is loaded");
-        assert!(html.contains("prefers-color-scheme: dark"), "{n}");
+        // Light unless the page that embeds it says otherwise after the
+        // address (tests/js/embed.e2e.mjs checks the colours as drawn).
+        assert!(html.contains(":root { color-scheme: light;"), "{n}");
+        assert!(html.contains(r#":root:has([id="theme=dark"]:target)"#) && html.contains(r#"<span id="theme=dark" hidden></span>"#), "{n}");
+        assert!(!html.contains("min-width"), "{n}: nothing keeps it wider than a 240 px column");
         for a in html.split("<a ").skip(1) {
             assert!(a.contains(r#"target="_blank" rel="noopener""#), "{n}: {a}");
         }
@@ -178,7 +182,7 @@ fn embeds_are_self_contained() {
     assert!(gender < children, "the upcoming campaign comes first");
     assert!(schedule.contains("Bắt đầu sau 14 ngày"));
     let index = std::fs::read_to_string(dir.join("index.html")).unwrap();
-    assert!(index.contains("&lt;iframe src=&quot;https://bao.example/embed/schedule.html&quot;"), "snippets are shown escaped");
+    assert!(index.contains("&lt;iframe src=&quot;https://bao.example/embed/schedule.html#theme=light&quot;"), "snippets are shown escaped, with the colours to choose");
     assert!(index.contains("loading=&quot;lazy&quot;") && index.contains("title=&quot;"));
     assert!(index.contains("webcal://bao.example/calendar.ics"));
 }
@@ -199,31 +203,39 @@ fn oembed_responses_and_discovery_links() {
     };
     let schedule = format!("{base}embed/oembed/schedule.json");
     assert_eq!(link("index.html"), Some(schedule.clone()), "the hub");
-    assert_eq!(link("en/index.html"), Some(schedule.clone()), "the English hub");
     assert_eq!(link("embed/schedule.html"), Some(schedule.clone()));
     assert_eq!(link("embed/auto/schedule.html"), Some(schedule));
     let card = format!("{base}embed/oembed/tre-em.json");
     for f in ["tre-em/index.html", "tre-em/hoat-dong/index.html", "embed/tre-em.html", "embed/auto/tre-em.html"] {
         assert_eq!(link(f).as_ref(), Some(&card), "{f}");
     }
+    // The English pages name the English widgets.
+    let schedule_en = format!("{base}en/embed/oembed/schedule.json");
+    for f in ["en/index.html", "en/embed/schedule.html", "en/embed/auto/schedule.html"] {
+        assert_eq!(link(f).as_ref(), Some(&schedule_en), "{f}");
+    }
+    for f in ["en/trung-thu/index.html", "en/embed/trung-thu.html"] {
+        assert_eq!(link(f), Some(format!("{base}en/embed/oembed/trung-thu.json")), "{f}");
+    }
     assert_eq!(link("cach-bao-tin/index.html"), None, "a site-wide page stands for no widget");
 
     let json = |rel: &str| -> serde_json::Value { serde_json::from_str(&std::fs::read_to_string(out.join(rel)).unwrap()).unwrap() };
     let schedule_json = json("schedule.json");
     let campaigns = schedule_json["campaigns"].as_array().unwrap();
-    for c in campaigns {
+    for (c, lang) in campaigns.iter().flat_map(|c| [(c, "vi"), (c, "en")]) {
         let id = c["id"].as_str().unwrap();
-        let r = json(&format!("embed/oembed/{id}.json"));
+        let folder = if lang == "vi" { "embed".to_owned() } else { format!("{lang}/embed") };
+        let r = json(&format!("{folder}/oembed/{id}.json"));
         assert_eq!(r["type"], "rich");
         assert_eq!(r["version"], "1.0");
-        assert_eq!(r["title"], c["title"]["vi"]);
+        assert_eq!(r["title"], c["title"][lang]);
         assert_eq!((r["width"].as_u64(), r["height"].as_u64()), (Some(600), Some(380)));
         assert_eq!(r["provider_url"], base);
         assert!(r["cache_age"].as_u64().unwrap() > 0 && r["provider_name"].is_string());
         let html = r["html"].as_str().unwrap();
         let iframe = common::tags(html, "iframe");
         assert_eq!(iframe.len(), 1, "{html}");
-        assert_eq!(common::attr(iframe[0], "src"), Some(format!("{base}embed/{id}.html")));
+        assert_eq!(common::attr(iframe[0], "src"), Some(format!("{base}{folder}/{id}.html")));
         assert_eq!(common::attr(iframe[0], "height").as_deref(), Some("380"));
         assert!(!html.contains("<script"), "the response is the snippet without JavaScript");
     }
@@ -231,15 +243,22 @@ fn oembed_responses_and_discovery_links() {
     assert_eq!(all["height"].as_u64(), Some(150 + 150 * campaigns.len() as u64));
 
     // The provider list: every endpoint is a file of the output, the
-    // campaigns' schemes before the hub's.
+    // campaigns' schemes before the hubs', each language's pages leading
+    // to its own widget.
     let providers = json("embed/oembed/providers.json");
     let endpoints = providers[0]["endpoints"].as_array().unwrap();
-    assert_eq!(endpoints.len(), campaigns.len() + 1);
+    assert_eq!(endpoints.len(), 2 * (campaigns.len() + 1));
     for e in endpoints {
         let url = e["url"].as_str().unwrap();
         assert!(out.join(url.strip_prefix(base).unwrap()).is_file(), "{url}");
+        let folder = if url.starts_with(&format!("{base}en/")) { format!("{base}en/") } else { base.to_owned() };
+        for scheme in e["schemes"].as_array().unwrap() {
+            let scheme = scheme.as_str().unwrap();
+            assert_eq!(scheme.starts_with(&format!("{base}en/")), folder != base, "{scheme} leads to {url}");
+        }
     }
-    assert_eq!(endpoints.last().unwrap()["schemes"][0], base);
+    let hubs: Vec<&str> = endpoints[endpoints.len() - 2..].iter().map(|e| e["schemes"][0].as_str().unwrap()).collect();
+    assert_eq!(hubs, [format!("{base}en/"), base.to_owned()], "the hub's address, a prefix of every other, comes last");
     assert!(endpoints[0]["schemes"].as_array().unwrap().iter().all(|s| s.as_str().unwrap().ends_with('*') || s.as_str().unwrap().ends_with(".html")));
 
     // The snippets page shows both snippets and the address to paste; the
@@ -250,4 +269,38 @@ fn oembed_responses_and_discovery_links() {
     assert!(index.contains("data-loa-auto"));
     assert!(index.contains("href=\"https://bao.example/tre-em/\""), "the address to paste");
     assert!(index.contains("/embed/print/lich-2-cot.svg") && index.contains("/embed/print/lich-1-cot.en.pdf"), "the print box");
+}
+
+/// The English page of snippets (`en/embed/`): in English, its snippets
+/// load the English widgets, the two pages point at each other, and each
+/// hub links to its own.
+#[test]
+fn the_english_page_of_snippets_loads_english_widgets() {
+    let (_site, out) = build("2027-06-10");
+    let read = |rel: &str| std::fs::read_to_string(out.join(rel)).unwrap();
+    let index = read("en/embed/index.html");
+    assert!(index.contains("<html lang=\"en\">"), "{index}");
+    assert!(index.contains("Embed the calendar in your site"));
+    let snippets: Vec<&str> = index.split("<textarea").skip(1).map(|t| common::between(t, ">", "</textarea>")).collect();
+    assert_eq!(snippets.len(), 2 * 6, "two snippets for the schedule and each of five campaigns");
+    for s in &snippets {
+        assert!(s.contains("src=&quot;https://bao.example/en/embed/"), "{s}");
+        assert!(!s.contains("src=&quot;https://bao.example/embed/"), "{s}");
+    }
+    for (lang, other, page) in [("vi", "en", "embed/index.html"), ("en", "vi", "en/embed/index.html")] {
+        let html = read(page);
+        let href = if other == "vi" { "https://bao.example/embed/" } else { "https://bao.example/en/embed/" };
+        assert!(html.contains(&format!("<link rel=\"alternate\" hreflang=\"{other}\" href=\"{href}\">")), "{lang}: {html}");
+    }
+    assert!(read("en/index.html").contains("href=\"/en/embed/\""), "the English hub links to the English page");
+    assert!(read("index.html").contains("href=\"/embed/\""));
+    let schedule = read("en/embed/schedule.html");
+    assert!(schedule.contains("<html lang=\"en\">"));
+    for title in ["Action Month for Children", "Mid-Autumn Festival", "Action Month for Gender Equality"] {
+        assert!(schedule.contains(title), "{title}: {schedule}");
+    }
+    assert!(!schedule.contains("Tết Trung thu"), "{schedule}");
+    let card = read("en/embed/auto/trung-thu.html");
+    assert!(card.contains("<html lang=\"en\">") && card.contains("Mid-Autumn Festival") && card.contains("Read more"), "{card}");
+    assert!(card.contains("href=\"https://bao.example/en/trung-thu/\""), "the English card links to the English page: {card}");
 }

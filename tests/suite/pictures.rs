@@ -229,7 +229,7 @@ fn every_page_has_a_share_card() {
     build(&s.root, &out, Some("2027-06-10"), &[]).ok();
     let mut cards = std::collections::BTreeSet::new();
     for (file, html) in html_files(&out) {
-        if file.starts_with("embed/") || file.starts_with("admin/") {
+        if is_embed(&file) || file.starts_with("admin/") {
             continue;
         }
         let meta = |prop: &str| {

@@ -41,9 +41,10 @@ fn class_of(tag: &str) -> String {
 }
 
 /// The pages a reader opens: every HTML file but the newspapers' widgets
-/// and their page of snippets (`embed/`), which live in other sites' frames.
+/// and their pages of snippets (`embed/`, `en/embed/`), which live in other
+/// sites' frames.
 fn reader_pages(out: &Path) -> Vec<(String, String)> {
-    html_files(out).into_iter().filter(|(f, _)| !f.starts_with("embed/")).collect()
+    html_files(out).into_iter().filter(|(f, _)| !is_embed(f)).collect()
 }
 
 /// Checks every reader page of `out`: skip link, then the quick exit to

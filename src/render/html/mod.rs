@@ -151,9 +151,23 @@ struct SafetyCtx {
     lang: String,
 }
 
+/// The language versions of a page of `lang`, from (language, URL path)
+/// pairs: what `partials/languages.html` and the `hreflang` links show.
+pub(super) fn alternates(plan: &Plan<'_>, lang: &str, urls: &[(String, String)]) -> Vec<AltCtx> {
+    urls.iter()
+        .map(|(l, u)| AltCtx {
+            lang: l.clone(),
+            name: plan.theme().string(l, "language_name").to_owned(),
+            url: u.clone(),
+            permalink: urls::absolute(plan.site(), u),
+            current: l == lang,
+        })
+        .collect()
+}
+
 /// A language version of the current page.
 #[derive(Serialize, Clone)]
-struct AltCtx {
+pub(super) struct AltCtx {
     lang: String,
     name: String,
     url: String,
@@ -298,15 +312,7 @@ impl Renderer<'_, '_> {
 
     /// Alternates for a page known by its per-language URLs.
     fn alternates(&self, lang: &str, urls: &[(String, String)]) -> Vec<AltCtx> {
-        urls.iter()
-            .map(|(l, u)| AltCtx {
-                lang: l.clone(),
-                name: self.plan.theme().string(l, "language_name").to_owned(),
-                url: u.clone(),
-                permalink: urls::absolute(self.plan.site(), u),
-                current: l == lang,
-            })
-            .collect()
+        alternates(self.plan, lang, urls)
     }
 
     /// The context every page of `lang` starts from; `nav_current` marks a
@@ -343,7 +349,7 @@ impl Renderer<'_, '_> {
         ctx.insert("feed_url", &urls::of_file(site, &urls::feed(site, lang)));
         ctx.insert("ics_url", &urls::of_file(site, urls::CALENDAR));
         ctx.insert("webcal_url", &urls::webcal(site, urls::CALENDAR));
-        ctx.insert("embed_url", &urls::of_file(site, &format!("{}/", urls::EMBED_DIR)));
+        ctx.insert("embed_url", &urls::embed_page(site, lang));
         ctx.insert("search_url", &self.search_url(lang));
         ctx.insert("leaflets_url", &urls::of_file(site, &format!("{}/", urls::LEAFLETS_DIR)));
         ctx.insert("oembed_url", &None::<String>);
@@ -367,11 +373,11 @@ impl Renderer<'_, '_> {
     }
 
     /// The discovery link of the oEmbed response of a widget (`schedule` or
-    /// a campaign's id), so that pasting the page's address into a CMS
-    /// embeds the widget.
-    fn oembed(&self, ctx: &mut Context, widget: &str, title: &str) {
+    /// a campaign's id) in the page's language `lang`, so that pasting the
+    /// page's address into a CMS embeds the widget in that language.
+    fn oembed(&self, ctx: &mut Context, lang: &str, widget: &str, title: &str) {
         let site = self.plan.site();
-        ctx.insert("oembed_url", &urls::absolute(site, &urls::of_file(site, &urls::oembed(widget))));
+        ctx.insert("oembed_url", &urls::absolute(site, &urls::of_file(site, &urls::oembed(site, lang, widget))));
         ctx.insert("oembed_title", title);
     }
 
@@ -504,7 +510,7 @@ impl Renderer<'_, '_> {
         ctx.insert("upcoming", &upcoming);
         ctx.insert("recent", &pick(State::Recent));
         ctx.insert("dormant", &pick(State::Dormant));
-        self.oembed(&mut ctx, urls::SCHEDULE_WIDGET, self.plan.theme().string(site.default_language(), "embed_schedule_title"));
+        self.oembed(&mut ctx, lang, urls::SCHEDULE_WIDGET, self.plan.theme().string(lang, "embed_schedule_title"));
         let urls: Vec<(String, String)> = site.languages.iter().map(|l| (l.clone(), urls::hub(site, l))).collect();
         ctx.insert("alternates", &self.alternates(lang, &urls));
         self.render("hub.html", &ctx, urls::index_file(site, &url))
@@ -521,7 +527,7 @@ impl Renderer<'_, '_> {
             None => self.generated(campaign.title.clone(), self.site_description(lang), &url, "campaign"),
         };
         ctx.insert("page", &page);
-        self.oembed(&mut ctx, id, self.plan.campaign(c).campaign.title.get(site.default_language(), site.default_language()));
+        self.oembed(&mut ctx, lang, id, &campaign.title);
         ctx.insert("campaign", &campaign);
         let pages: Vec<LinkCtx> = self.campaign_pages(c, lang).iter().map(|&i| self.link(i, None)).collect();
         ctx.insert("pages", &pages);
@@ -543,9 +549,8 @@ impl Renderer<'_, '_> {
         ctx.insert("page", &self.page_ctx(id));
         if let (PageKind::CampaignPage(_), Some(c)) = (&p.page.kind, p.campaign) {
             ctx.insert("campaign", &campaign_ctx(self.plan, c, lang));
-            let def = site.default_language();
             let cr = self.plan.campaign(c).campaign;
-            self.oembed(&mut ctx, &cr.id, cr.title.get(def, def));
+            self.oembed(&mut ctx, lang, &cr.id, cr.title.get(lang, site.default_language()));
             let all = self.campaign_pages(c, lang);
             let pages: Vec<LinkCtx> = all.iter().take(SIBLINGS_LIMIT).map(|&j| self.link(j, Some(id))).collect();
             ctx.insert("pages", &pages);
