@@ -21,7 +21,7 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 use super::context::ordered_campaigns;
-use super::escape::html_attr;
+use super::escape::attribute;
 use super::html::{alternates, tera_diagnostic};
 use super::print::PrintBox;
 use super::Output;
@@ -94,8 +94,8 @@ struct OEmbed<'a> {
 fn iframe(url: &str, title: &str, height: u32, auto: bool) -> String {
     format!(
         "<iframe src=\"{}\" title=\"{}\" loading=\"lazy\" width=\"100%\" height=\"{height}\" style=\"border:0;max-width:100%\"{}></iframe>",
-        html_attr(url),
-        html_attr(title),
+        attribute(url),
+        attribute(title),
         if auto { " data-loa-auto" } else { "" }
     )
 }

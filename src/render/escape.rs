@@ -66,11 +66,6 @@ pub fn html(s: &str) -> Cow<'_, str> {
     filter(s, html_char)
 }
 
-/// An HTML attribute value in double quotes, escaped (after [`html`]).
-pub fn html_attr(s: &str) -> String {
-    html(s).replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
-}
-
 /// Whether print can show `c`: no control character or noncharacter is
 /// drawn, so none reaches a typeset document (nor the check of its glyphs,
 /// which uses the same rule, [`crate::load::fonts::is_printable`]).
@@ -164,9 +159,23 @@ pub fn ics(s: &str) -> String {
 
 /// Text for an HTML attribute value in double quotes (or element text):
 /// what HTML cannot carry dropped, then `&`, `<`, `>`, `"` and `'` escaped.
+/// The one markup escaper of HTML written by hand (the templates use
+/// [`tera_html`]).
 pub fn attribute(s: &str) -> String {
+    markup(&html(s))
+}
+
+/// Text for an XML attribute value in double quotes (or element text):
+/// what XML 1.0 cannot carry dropped ([`xml`]), then escaped as
+/// [`attribute`] escapes HTML.
+pub fn xml_attribute(s: &str) -> String {
+    markup(&xml(s))
+}
+
+/// `&`, `<`, `>`, `"` and `'` escaped, the rest as it is.
+fn markup(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
-    for c in html(s).chars() {
+    for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -254,7 +263,8 @@ mod tests {
         assert_eq!(ics("a\rb\r\nc\nd"), "a\nb\nc\nd");
         assert!(matches!(html("bình thường"), Cow::Borrowed(_)));
         assert_eq!(print(s), "TếtTrungthu\u{2028}😀!");
-        assert_eq!(html_attr("a\"b<c>&d\u{0}"), "a&quot;b&lt;c&gt;&amp;d");
+        assert_eq!(attribute("a\"b<c>&d'\u{0}"), "a&quot;b&lt;c&gt;&amp;d&#39;");
+        assert_eq!(xml_attribute("a\"b<c>&d'\u{0}\u{85}"), "a&quot;b&lt;c&gt;&amp;d&#39;\u{85}");
     }
 
     proptest::proptest! {

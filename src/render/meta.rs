@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::escape::xml_attribute;
 use super::Output;
 use crate::load::PageKind;
 use crate::plan::Plan;
@@ -51,10 +52,6 @@ pub fn build_json(plan: &Plan<'_>, out: &Output<'_>) {
     out.add(urls::BUILD_JSON, json);
 }
 
-fn xml_escape(s: &str) -> String {
-    super::escape::xml(s).replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
-
 /// Renders `sitemap.xml` (every HTML page with its language alternates) and
 /// `robots.txt` naming it.
 pub fn sitemap(plan: &Plan<'_>, out: &Output<'_>) {
@@ -79,10 +76,10 @@ pub fn sitemap(plan: &Plan<'_>, out: &Output<'_>) {
     let mut entries: Vec<String> = Vec::new();
     for g in &groups {
         for (_, url) in g {
-            let mut e = format!("  <url>\n    <loc>{}</loc>\n", xml_escape(&abs(url)));
+            let mut e = format!("  <url>\n    <loc>{}</loc>\n", xml_attribute(&abs(url)));
             if g.len() > 1 {
                 for (l, u) in g {
-                    e.push_str(&format!("    <xhtml:link rel=\"alternate\" hreflang=\"{l}\" href=\"{}\"/>\n", xml_escape(&abs(u))));
+                    e.push_str(&format!("    <xhtml:link rel=\"alternate\" hreflang=\"{l}\" href=\"{}\"/>\n", xml_attribute(&abs(u))));
                 }
             }
             e.push_str("  </url>\n");

@@ -56,10 +56,6 @@ pub struct ServeOptions {
 /// The error page every HTML request gets while the last rebuild failed.
 type ErrorPage = Arc<RwLock<Option<String>>>;
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
-}
-
 /// The overlay shown instead of pages while the site has errors.
 pub fn error_page(d: &Diagnostics) -> String {
     format!(
@@ -69,10 +65,10 @@ h1{{color:#991b1b;font-size:1.3rem}}pre{{background:#fff;border:2px solid #991b1
 <body><main><h1>{}</h1><p>{}</p>\
 <pre>{}</pre></main></body></html>\n",
         crate::i18n::lang().code(),
-        escape(t!("serve-error-title").as_str()),
-        escape(t!("serve-error-heading").as_str()),
-        escape(t!("serve-error-text").as_str()),
-        escape(&d.render())
+        crate::render::escape::attribute(t!("serve-error-title").as_str()),
+        crate::render::escape::attribute(t!("serve-error-heading").as_str()),
+        crate::render::escape::attribute(t!("serve-error-text").as_str()),
+        crate::render::escape::attribute(&d.render())
     )
 }
 
