@@ -20,6 +20,7 @@ mod messages;
 mod pictures;
 mod quick_exit;
 mod raw_html;
+mod restore;
 mod schedule_props;
 mod search_index;
 mod serve;
