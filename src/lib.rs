@@ -302,7 +302,7 @@ pub fn schedule(root: &Path, from: Option<NaiveDate>, to: Option<NaiveDate>) -> 
 /// in memory for today (with drafts), writing nothing.
 pub fn check(root: &Path) -> Result<Report, Diagnostics> {
     let dist = default_out(root);
-    let previous = write::is_loa_output(&dist).then_some(dist.as_path());
+    let previous = write::reusable(&dist).then_some(dist.as_path());
     render_in_memory(root, None, true, previous).map(|(_, mut r)| {
         r.files = 0;
         r

@@ -24,9 +24,12 @@
 //! the same, so it costs little disk) — and `record.json`, the output's file
 //! list and the files in which the standby differs from it, so that the next
 //! build updates the standby where it must without walking either tree
-//! (without a record, as after a killed build, it walks them). Nothing else
-//! is written or removed outside the output folder. The folder can be deleted
-//! when no build runs.
+//! (without a record, as after a killed build, it walks them) — and
+//! `cache/`, what renderers keep of one build for the next, with the stamp
+//! of the loa that wrote the state ([`stamp`]): work is reused from the
+//! previous output only when it is this loa's. Nothing else is written or
+//! removed outside the output folder. The folder can be deleted when no
+//! build runs.
 //!
 //! Where the output cannot be exchanged (it is a mount point, or the
 //! platform lacks `RENAME_EXCHANGE`), files are written in place, each one
@@ -55,6 +58,7 @@ mod clean;
 mod files;
 mod lock;
 mod record;
+mod stamp;
 
 use clean::{files_under, make_writable_up, prepare_standby, remove_empty_dirs, remove_file, remove_stale};
 use files::{device, exchange, io_error, same_bytes, same_contents, same_inode, tmp_name};
@@ -66,6 +70,24 @@ pub const MARKER: &str = BUILD_JSON;
 
 /// Prefix of temporary files inside the tree being written.
 pub(crate) const TMP_PREFIX: &str = ".loa-tmp-";
+
+/// The working folder's subfolder for what renderers keep of one build for
+/// the next, and the stamp of the loa that wrote it.
+const CACHE: &str = "cache";
+
+/// loa's working folder beside the output `NAME` in `parent`: `.NAME.loa`.
+fn work_dir(parent: &Path, name: &str) -> PathBuf {
+    parent.join(format!(".{name}.loa"))
+}
+
+/// Whether the output folder `out` holds a build that this loa wrote, with
+/// its stamp in the working folder beside it: one whose work may be reused
+/// (`loa check` takes unchanged leaflets from `dist/`).
+pub fn reusable(out: &Path) -> bool {
+    let Ok(out) = absolute(out) else { return false };
+    let (Some(parent), Some(name)) = (out.parent(), out.file_name()) else { return false };
+    is_loa_output(&out) && stamp::trusted(&work_dir(parent, &name.to_string_lossy()).join(CACHE))
+}
 
 /// Whether `dir` holds a `build.json` that loa wrote: one whose `generator`
 /// is `loa` and that has `loa_output`, or — from loa before 0.2 — exactly the
@@ -150,6 +172,11 @@ pub struct Writer {
     mode: Mode,
     /// Whether the output holds a previous build of loa's.
     live: bool,
+    /// Whether that build and `cache/` are this loa's, to reuse work from.
+    reuse: bool,
+    /// The working folder's `cache/`, stamped when the output is in place
+    /// (none for `loa serve`'s preview).
+    state: Option<PathBuf>,
     _lock: Option<File>,
     /// Files the same as in the output whose standby copy may not be, to link
     /// into the standby if an exchange happens.
@@ -179,12 +206,17 @@ impl Writer {
         let parent = out.parent().ok_or_else(|| Diagnostic::error(display_path(&out), None, t!("out-no-parent")))?.to_path_buf();
         let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "dist".into());
         fs::create_dir_all(&parent).map_err(|e| io_error(t!("write-act-create-folder"), &parent, e))?;
-        let work = parent.join(format!(".{name}.loa"));
+        let work = work_dir(&parent, &name);
         fs::create_dir_all(&work).map_err(|e| io_error(t!("write-act-create-work"), &work, e))?;
         let lock = lock(&work, &out, opts)?;
         let mut warnings = Diagnostics::new();
         clean_leftovers(&parent, &name, &work, &mut warnings);
         let live = out.is_dir() && is_loa_output(&out);
+        let state = work.join(CACHE);
+        let reuse = live && stamp::trusted(&state);
+        if !reuse {
+            stamp::forget(&state);
+        }
         // A mount point cannot be exchanged: write in place.
         let mount = out.is_dir() && device(&out) != device(&parent);
         let mode = if mount { Mode::InPlace } else { Mode::Exchange };
@@ -213,6 +245,8 @@ impl Writer {
             target,
             mode,
             live,
+            reuse,
+            state: Some(state),
             _lock: Some(lock),
             same: Mutex::new(Vec::new()),
             written: Mutex::new(Vec::new()),
@@ -234,6 +268,8 @@ impl Writer {
             target: out.to_path_buf(),
             mode: Mode::InPlace,
             live: true,
+            reuse: true,
+            state: None,
             _lock: None,
             same: Mutex::new(Vec::new()),
             written: Mutex::new(Vec::new()),
@@ -244,17 +280,17 @@ impl Writer {
         })
     }
 
-    /// The previous output, when it is loa's: where unchanged leaflets are
-    /// taken from.
+    /// The previous output, when this loa wrote it (see [`stamp`]): where
+    /// unchanged leaflets, pictures and the search index are taken from.
     pub fn previous(&self) -> Option<&Path> {
-        self.live.then_some(self.out.as_path())
+        (self.live && self.reuse).then_some(self.out.as_path())
     }
 
     /// A folder outside the output for what renderers keep of one build
     /// for the next (`.dist.loa/cache/`), when the output is exchanged
     /// rather than written in place.
     pub fn cache(&self) -> Option<PathBuf> {
-        (self.mode == Mode::Exchange).then(|| self.work.join("cache"))
+        (self.mode == Mode::Exchange).then(|| self.work.join(CACHE))
     }
 
     /// The output folder.
@@ -393,9 +429,19 @@ impl Writer {
 
     /// Ends the build: links the unchanged files into the standby, removes
     /// what the build did not make, and puts the new output in place (or
-    /// leaves everything as it is when nothing changed). `paths` are every
-    /// file of the build.
+    /// leaves everything as it is when nothing changed), then stamps the
+    /// state as this loa's. `paths` are every file of the build.
     pub fn finish(self, paths: &BTreeSet<String>) -> Result<Written, Diagnostic> {
+        let state = self.state.clone();
+        let written = self.put_in_place(paths)?;
+        if let Some(state) = &state {
+            stamp::save(state);
+        }
+        Ok(written)
+    }
+
+    /// [`Writer::finish`] but the stamp.
+    fn put_in_place(self, paths: &BTreeSet<String>) -> Result<Written, Diagnostic> {
         // Files of the output the build did not make: from the record, or by
         // walking the output.
         let stale_live: Vec<String> = if !self.live {

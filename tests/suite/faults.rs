@@ -56,10 +56,11 @@ fn nothing_left_beside(dir: &Path, out: &str) {
     assert!(left.is_empty(), "left beside the output: {left:?}");
     let work: Vec<String> = names(&dir.join(format!(".{out}.loa"))).into_iter().filter(|n| n != "lock" && n != "standby" && n != "record.json" && n != "cache").collect();
     assert!(work.is_empty(), "left in the working folder: {work:?}");
-    // The renderers' records (the search index's), whole: no temporary file.
+    // The renderers' records (the search index's) and the state's stamp, whole: no
+    // temporary file.
     let cache_dir = dir.join(format!(".{out}.loa/cache"));
     let cache: Vec<String> = if cache_dir.is_dir() { names(&cache_dir) } else { Vec::new() };
-    let cache: Vec<String> = cache.into_iter().filter(|n| !(n.starts_with("search-") && n.ends_with(".bin"))).collect();
+    let cache: Vec<String> = cache.into_iter().filter(|n| !(n.starts_with("search-") && n.ends_with(".bin")) && n != "state.json").collect();
     assert!(cache.is_empty(), "left in the cache: {cache:?}");
 }
 

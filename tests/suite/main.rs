@@ -21,6 +21,7 @@ mod pictures;
 mod quick_exit;
 mod raw_html;
 mod readers;
+mod restore;
 mod schedule_props;
 mod search_index;
 mod serve;

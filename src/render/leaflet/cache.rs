@@ -5,7 +5,6 @@
 //! The cache is the output itself: nothing is written outside it.
 
 use std::collections::{BTreeMap, HashMap};
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -135,9 +134,12 @@ impl Cache {
         }
         let pdf_len = bytes.len() as u64;
         let (png, thumb_size) = if want_png {
+            // The manifest lists no hash of the thumbnail: it is reused only
+            // if it is a whole PNG (every chunk's checksum right, nothing
+            // after its end), so a damaged one is made again.
             let p = self.dir.join(e.png.as_ref()?);
-            let head = read_head(&p)?;
-            (Some(Stored::Cached(p)), png_size(&head))
+            let bytes = std::fs::read(&p).ok().filter(|b| whole_png(b))?;
+            (Some(Stored::Cached(p)), png_size(&bytes))
         } else {
             (None, None)
         };
@@ -152,11 +154,23 @@ pub fn manifest(entries: &BTreeMap<String, Entry>) -> Vec<u8> {
     json
 }
 
-fn read_head(p: &Path) -> Option<Vec<u8>> {
-    let mut f = std::fs::File::open(p).ok()?;
-    let mut buf = vec![0; 24];
-    f.read_exact(&mut buf).ok()?;
-    Some(buf)
+/// Whether `bytes` are a whole PNG: the signature, then chunks whose CRC-32
+/// is right, up to `IEND` and nothing after it.
+fn whole_png(bytes: &[u8]) -> bool {
+    let Some(mut rest) = bytes.strip_prefix(b"\x89PNG\r\n\x1a\n") else { return false };
+    while let Some(len) = rest.get(..4).and_then(|l| l.try_into().ok()).map(u32::from_be_bytes) {
+        // Length, type and data, then the CRC of type and data.
+        let Some(end) = usize::try_from(len).ok().and_then(|n| n.checked_add(12)) else { return false };
+        let (Some(body), Some(crc)) = (rest.get(4..end - 4), rest.get(end - 4..end)) else { return false };
+        if crc32fast::hash(body).to_be_bytes() != crc {
+            return false;
+        }
+        rest = &rest[end..];
+        if body.starts_with(b"IEND") {
+            return rest.is_empty();
+        }
+    }
+    false
 }
 
 /// Width and height from a PNG's header.
@@ -180,5 +194,20 @@ mod tests {
         head.extend(340u32.to_be_bytes());
         assert_eq!(png_size(&head), Some((240, 340)));
         assert_eq!(png_size(b"nope"), None);
+    }
+
+    #[test]
+    fn only_a_whole_png_is_whole() {
+        let mut png = Vec::new();
+        image::RgbImage::from_pixel(3, 2, image::Rgb([200, 10, 10])).write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png).unwrap();
+        assert!(whole_png(&png));
+        assert!(!whole_png(&png[..png.len() - 1]), "its end cut");
+        assert!(!whole_png(&png[..png.len() - 12]), "no IEND");
+        assert!(!whole_png(&[&png[..], b"x"].concat()), "something after IEND");
+        let mut flipped = png.clone();
+        flipped[40] ^= 1;
+        assert!(!whole_png(&flipped), "a byte changed");
+        assert!(!whole_png(b"\x89PNG\r\n\x1a\n\xff\xff\xff\xffIDAT"), "a length past the end");
+        assert!(!whole_png(b"GIF89a"));
     }
 }
