@@ -70,7 +70,7 @@ fn every_page_links_the_leaflets_from_its_header() {
     let s = site("good");
     let out = s.beside("out");
     build(&s.root, &out, Some("2027-06-10"), &[]).ok();
-    let pages: Vec<(String, String)> = html_files(&out).into_iter().filter(|(f, _)| !f.starts_with("embed/")).collect();
+    let pages: Vec<(String, String)> = html_files(&out).into_iter().filter(|(f, _)| !is_embed(f)).collect();
     assert!(pages.len() > 10, "{} pages", pages.len());
     for (file, html) in &pages {
         let header = between(html, "<header", "</header>");
