@@ -24,6 +24,7 @@ mod readers;
 mod schedule_props;
 mod search_index;
 mod serve;
+mod speech;
 mod staff;
 mod translations;
 mod trust;
