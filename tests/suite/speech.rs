@@ -142,3 +142,54 @@ fn numbers_read_as_an_independent_implementation_reads_them() {
     eprintln!("compared {} numbers and {} decimals with read-vietnamese-number: {} differ", numbers.len(), decimals.len(), differ.len());
     assert!(differ.is_empty(), "{} of {} differ, the first:\n{}", differ.len(), inputs.len(), differ.iter().take(20).cloned().collect::<Vec<_>>().join("\n"));
 }
+
+/// `loa check` on the good fixture with one page made a bulletin as `front`
+/// and `body` say, in the editor's language `lang`.
+fn check_bulletin(front: &str, body: &str, site_extra: &str, lang: &str) -> crate::common::Run {
+    let s = crate::common::site("good");
+    s.write("content/thang-tre-em/ban-tin.md", format!("---\ntitle: Bản tin tháng hành động\n{front}---\n\n{body}"));
+    if !site_extra.is_empty() {
+        let yaml = std::fs::read_to_string(s.root.join("site.yaml")).expect("site.yaml");
+        s.write("site.yaml", format!("{yaml}{site_extra}"));
+    }
+    crate::common::loa_in(&s.root, ["--lang", lang, "check", "--root", s.root.to_str().expect("UTF-8 path")])
+}
+
+#[test]
+fn broadcast_mistakes_are_located_all_at_once() {
+    let front = "broadcast:\n  times: [\"06:00\", \"25:00\", \"6h\"]\n  days: [T2, T9, Sun]\n";
+    let run = check_bulletin(front, "Gọi 111.\n", "", "en");
+    assert_ne!(run.code, 0, "{run:?}");
+    run.stderr_has("content/thang-tre-em/ban-tin.md:4:21: `25:00` is not an air time")
+        .stderr_has("content/thang-tre-em/ban-tin.md:4:30: `6h` is not an air time")
+        .stderr_has("content/thang-tre-em/ban-tin.md:5:14: `T9` is not a weekday")
+        .stderr_has("T2, T3, T4, T5, T6, T7, CN / Mon, Tue");
+    let run = check_bulletin(front, "Gọi 111.\n", "", "vi");
+    run.stderr_has("ban-tin.md:4:21: `25:00` không phải là giờ phát").stderr_has("ban-tin.md:5:14: `T9` không phải là một thứ trong tuần");
+}
+
+#[test]
+fn a_good_bulletin_passes_and_what_cannot_be_read_is_a_located_warning() {
+    let front = "broadcast:\n  times: [\"06:00\", \"17:30\"]\n  days: [T2, CN]\n  title: Tháng hành động vì trẻ em\n";
+    let run = check_bulletin(front, "Gọi 111 👋 hoặc liên hệ XYZQ.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", "", "en");
+    run.ok();
+    run.stderr_has("content/thang-tre-em/ban-tin.md:9:9: the symbol `👋` cannot be read aloud")
+        .stderr_has("content/thang-tre-em/ban-tin.md:9:24: read aloud, the abbreviation `XYZQ` will be spelt out")
+        .stderr_has("content/thang-tre-em/ban-tin.md:11:1: a table cannot be read aloud");
+    // The site's own list: XYZQ is said, no warning for it.
+    let run = check_bulletin(front, "Liên hệ XYZQ.\n", "broadcast:\n  abbreviations:\n    vi:\n      XYZQ: xóm Yên Quang\n", "en");
+    run.ok();
+    assert!(!run.stderr.contains("XYZQ"), "{}", run.stderr);
+}
+
+#[test]
+fn a_bulletin_longer_than_the_site_allows_is_an_error() {
+    let front = "broadcast:\n  times: [\"06:00\"]\n";
+    // 1,200 syllables and the title's 5: 6 min 2 s at 200 a minute, over the default 5 minutes.
+    let long = vec!["Trẻ em cần được bảo vệ khỏi bạo lực và xâm hại."; 100].join(" ");
+    let run = check_bulletin(front, &long, "", "en");
+    assert_ne!(run.code, 0, "{run:?}");
+    run.stderr_has("content/thang-tre-em/ban-tin.md:4:3: this bulletin takes about 6 min 2 s to read, over the 5 minutes allowed");
+    check_bulletin(front, &long, "broadcast:\n  max_minutes: 7\n", "en").ok();
+    check_bulletin(front, &long, "broadcast:\n  max_minutes: 0\n", "en").stderr_has("a bulletin cannot last 0 minutes");
+}
