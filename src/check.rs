@@ -14,7 +14,9 @@
 //!   the theme lacks, and every character a leaflet prints against the
 //!   theme's fonts, located in the file it is written in;
 //! - the print box for newspapers: every character it prints (campaign
-//!   titles, hotlines, the site's title) against the same fonts.
+//!   titles, hotlines, the site's title) against the same fonts;
+//! - bulletins for commune radio (`broadcast:`): what cannot be read aloud,
+//!   and a bulletin that takes longer to read than the site allows.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -105,7 +107,56 @@ fn check_page(inputs: &Inputs, links: &LinkTable, fonts: Option<&Fonts>, i: usiz
     if let Some(fonts) = fonts {
         page_glyphs(inputs, links, fonts, i, &mut diags);
     }
+    bulletin(inputs, i, &mut diags);
     diags.0
+}
+
+/// What a page in `lang` is read aloud with: the theme's abbreviations with
+/// the site's over them, the site's hotlines as digits, and its name (said
+/// for a web address).
+pub fn reading_lists(inputs: &Inputs, lang: &str) -> (crate::speech::Abbreviations, Vec<String>, String) {
+    let (site, theme) = (&inputs.site, &inputs.theme);
+    let mut list = crate::speech::Abbreviations::default();
+    for source in [&theme.abbreviations, &site.abbreviations] {
+        if let Some(words) = source.get(lang) {
+            list.extend(words.iter().map(|(k, v)| (k.clone(), v.clone())));
+        }
+    }
+    let hotlines = site.hotlines.iter().filter_map(|h| site::tel_of(&h.number)).map(|t| t.trim_start_matches('+').to_owned()).collect();
+    (list, hotlines, site.title.get(lang, site.default_language()).to_owned())
+}
+
+/// A bulletin for commune radio: what cannot be read aloud (warnings, where
+/// it is written) and a bulletin longer than the site allows (an error at
+/// `broadcast:`).
+fn bulletin(inputs: &Inputs, i: usize, diags: &mut Diagnostics) {
+    use crate::speech::{self, Lang, Reader, Unreadable};
+    let page = &inputs.content.pages[i];
+    let Some(b) = &page.front.broadcast else { return };
+    let (list, hotlines, name) = reading_lists(inputs, &page.lang);
+    let lang = Lang::of(&page.lang);
+    let reader = Reader { lang, abbreviations: &list, hotlines: &hotlines, site_name: Some(&name) };
+    let said = speech::speak(page.body(), &reader);
+    for w in &said.warnings {
+        let (msg, hint) = match &w.what {
+            Unreadable::Abbreviation(a) => (t!("check-broadcast-abbreviation", value = a.as_str()), t!("check-broadcast-abbreviation-hint")),
+            Unreadable::Emoji(e) => (t!("check-broadcast-emoji", value = e.as_str()), t!("check-broadcast-emoji-hint")),
+            Unreadable::Table => (t!("check-broadcast-table"), t!("check-broadcast-table-hint")),
+            Unreadable::Code => (t!("check-broadcast-code"), t!("check-broadcast-code-hint")),
+            Unreadable::Html => (t!("check-broadcast-html"), t!("check-broadcast-html-hint")),
+        };
+        diags.push(Diagnostic::warning(&page.source, Some(page.body_position(w.offset)), msg).with_hint(hint).with_source(&page.text));
+    }
+    let (title, _) = speech::speak_line(b.title.as_deref().unwrap_or(&page.front.title), &reader);
+    let seconds = speech::reading_seconds(&format!("{title}\n\n{}", said.text), lang);
+    let limit = inputs.site.broadcast_max_seconds;
+    if seconds > limit {
+        diags.push(
+            Diagnostic::error(&page.source, page.front.position("broadcast"), t!("check-broadcast-too-long", minutes = seconds / 60, seconds = seconds % 60, limit = limit / 60))
+                .with_hint(t!("check-broadcast-too-long-hint"))
+                .with_source(&page.text),
+        );
+    }
 }
 
 /// The checks of the site as a whole, which a page's text does not change.

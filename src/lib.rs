@@ -45,6 +45,7 @@ pub mod scaffold;
 pub mod schedule;
 pub mod serve;
 pub mod slug;
+pub mod speech;
 pub mod terminal;
 pub mod time;
 pub mod timings;

@@ -18,7 +18,7 @@ use crate::time::Bound;
 
 /// The front-matter keys a page may have, for "did you mean" hints.
 pub const KEYS: &[&str] =
-    &["title", "slug", "summary", "date", "publish", "expire", "draft", "weight", "audience", "school_level", "leaflet", "variants", "image", "image_alt"];
+    &["title", "slug", "summary", "date", "publish", "expire", "draft", "weight", "audience", "school_level", "leaflet", "variants", "image", "image_alt", "broadcast"];
 
 /// The school levels a page may be for (`school_level:`), in the order of
 /// the Vietnamese school system: kindergarten, primary, lower secondary,
@@ -43,6 +43,9 @@ pub fn takes(key: &str) -> Option<Msg> {
         "leaflet" => t!("takes-leaflet"),
         "variants" => t!("takes-variants"),
         "image" => t!("takes-picture"),
+        "broadcast" => t!("takes-broadcast"),
+        "times" => t!("takes-air-times"),
+        "days" => t!("takes-air-days", days = super::broadcast::DAY_NAMES),
         _ => return None,
     })
 }
@@ -116,6 +119,8 @@ pub struct FrontMatter {
     pub image: Option<String>,
     /// Its text alternative.
     pub image_alt: Option<String>,
+    /// The page as a bulletin for commune radio (`broadcast:`).
+    pub broadcast: Option<super::broadcast::Broadcast>,
     /// Where each key's value is written in the file (1-based line and
     /// column), for messages about a key found after loading.
     pub positions: BTreeMap<&'static str, Position>,
@@ -145,6 +150,7 @@ struct FrontFile {
     variants: Option<Spanned<String>>,
     image: Option<Spanned<String>>,
     image_alt: Option<Spanned<String>>,
+    broadcast: Option<Spanned<super::broadcast::BroadcastFile>>,
 }
 
 /// A date or an offset as written; YAML may read `2027-05-20` as a string.
@@ -293,6 +299,7 @@ pub fn parse<'t>(rel: &Path, text: &'t str, in_campaign: bool) -> Result<Parsed<
     note("variants", front.variants.as_ref().and_then(|f| at(position_of(f, yaml_line))));
     note("image", front.image.as_ref().and_then(|f| at(position_of(f, yaml_line))));
     note("image_alt", front.image_alt.as_ref().and_then(|f| at(position_of(f, yaml_line))));
+    note("broadcast", front.broadcast.as_ref().and_then(|f| at(position_of(f, yaml_line))));
     let pos = |key: &str| positions.get(key).copied();
 
     let title = front.title.value.trim().to_owned();
@@ -390,6 +397,13 @@ pub fn parse<'t>(rel: &Path, text: &'t str, in_campaign: bool) -> Result<Parsed<
         school_level.dedup();
     }
     let school_level = school_level.into_iter().map(str::to_owned).collect();
+    let broadcast = front.broadcast.as_ref().map(|b| {
+        let (broadcast, errors) = super::broadcast::read(b, yaml_line, &at);
+        for (p, msg, hint) in errors {
+            diags.push(err(p, msg, hint));
+        }
+        broadcast
+    });
     if diags.has_errors() {
         return Err(diags);
     }
@@ -409,6 +423,7 @@ pub fn parse<'t>(rel: &Path, text: &'t str, in_campaign: bool) -> Result<Parsed<
             variants,
             image: front.image.map(|s| s.value),
             image_alt: front.image_alt.map(|s| s.value),
+            broadcast,
             positions,
         },
         body,

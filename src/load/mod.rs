@@ -6,6 +6,7 @@
 //! dates follow the [`when`] grammar), the `content/` tree ([`content`]) and the
 //! theme ([`theme`]). Nothing here knows what day it is: that is [`crate::plan`]'s.
 
+pub mod broadcast;
 pub mod calendar;
 pub mod cms;
 pub mod content;

@@ -2,6 +2,7 @@
 //! hotlines, the quick exit and its safety page, and the browser editor
 //! ([`super::cms`]).
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -60,7 +61,17 @@ pub struct Site {
     pub safety_page: Option<(String, Option<Position>)>,
     /// The browser editor written under `admin/`, if the site has one.
     pub cms: Option<super::cms::Cms>,
+    /// The longest a bulletin for commune radio may take to read, in
+    /// seconds (`broadcast: {max_minutes: 5}`; default 5 minutes).
+    pub broadcast_max_seconds: u32,
+    /// The site's own abbreviations and what is said for them, per language
+    /// (`broadcast: {abbreviations: {vi: {BCĐ: ban chỉ đạo}}}`), added to the
+    /// theme's (`abbreviations.yaml`) and replacing them where both have one.
+    pub abbreviations: BTreeMap<String, BTreeMap<String, String>>,
 }
+
+/// The longest a bulletin may take to read when `site.yaml` does not say.
+pub const DEFAULT_BROADCAST_MINUTES: u32 = 5;
 
 /// Where the quick exit leads when `site.yaml` does not say: the weather
 /// page of the most read Vietnamese news site, as GOV.UK's "Exit this page"
@@ -114,6 +125,16 @@ struct SiteFile {
     quick_exit: Option<Spanned<String>>,
     safety_page: Option<Spanned<String>>,
     cms: Option<super::cms::CmsFile>,
+    broadcast: Option<BroadcastSettingsFile>,
+}
+
+/// `broadcast:` — the settings of bulletins read aloud.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BroadcastSettingsFile {
+    max_minutes: Option<Spanned<u32>>,
+    #[serde(default)]
+    abbreviations: BTreeMap<String, BTreeMap<String, String>>,
 }
 
 /// `search:` — `true`/`false`, or its settings.
@@ -175,6 +196,9 @@ fn takes(key: &str) -> Option<Msg> {
         "search" => t!("takes-search"),
         "synonyms" => t!("takes-synonyms"),
         "cms" => t!("takes-cms"),
+        "broadcast" => t!("takes-broadcast-settings"),
+        "max_minutes" => t!("takes-max-minutes"),
+        "abbreviations" => t!("takes-abbreviations"),
         _ => return super::cms::takes(key),
     })
 }
@@ -300,6 +324,24 @@ pub fn parse(text: &str) -> Result<Site, Diagnostics> {
     let safety_page = raw.safety_page.as_ref().filter(|p| !p.value.trim().is_empty()).map(|p| (p.value.trim().to_owned(), content_position(text, position_of(p, 0))));
 
     let cms = raw.cms.and_then(|c| super::cms::parse(c, text).map_err(|d| diags.extend(d)).ok());
+    let (broadcast_minutes, abbreviations) = match raw.broadcast {
+        None => (DEFAULT_BROADCAST_MINUTES, BTreeMap::new()),
+        Some(b) => {
+            let minutes = match &b.max_minutes {
+                Some(m) if m.value == 0 => {
+                    diags.push(
+                        Diagnostic::error(file, content_position(text, position_of(m, 0)), t!("site-broadcast-max-minutes"))
+                            .with_hint(t!("site-broadcast-max-minutes-hint"))
+                            .with_source(text),
+                    );
+                    DEFAULT_BROADCAST_MINUTES
+                }
+                Some(m) => m.value.min(24 * 60),
+                None => DEFAULT_BROADCAST_MINUTES,
+            };
+            (minutes, b.abbreviations)
+        }
+    };
 
     if diags.has_errors() {
         return Err(diags);
@@ -316,6 +358,8 @@ pub fn parse(text: &str) -> Result<Site, Diagnostics> {
         organisation,
         hotlines,
         allow_raw_html: raw.allow_raw_html,
+        broadcast_max_seconds: broadcast_minutes * 60,
+        abbreviations,
         share_cards: raw.share_cards.unwrap_or(true),
         search: match &raw.search {
             None => true,

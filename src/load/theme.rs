@@ -99,6 +99,9 @@ pub struct Theme {
     /// (`synonyms.yaml`): groups of words or phrases, such as
     /// `[phụ huynh, cha mẹ]`.
     pub synonyms: BTreeMap<String, Vec<Vec<String>>>,
+    /// What is said for abbreviations in bulletins read aloud, per language
+    /// (`abbreviations.yaml`): `UBND: ủy ban nhân dân`.
+    pub abbreviations: BTreeMap<String, BTreeMap<String, String>>,
     /// Problems that do not stop the build (a language without strings).
     pub warnings: Vec<Diagnostic>,
 }
@@ -252,6 +255,7 @@ pub fn load(root: &Path, name: &str, languages: &[String]) -> Result<Theme, Diag
         string_files: BTreeMap::new(),
         images: ImageSettings::default(),
         synonyms: BTreeMap::new(),
+        abbreviations: BTreeMap::new(),
         warnings: Vec::new(),
     };
     for (path, (bytes, origin)) in files {
@@ -300,6 +304,13 @@ pub fn load(root: &Path, name: &str, languages: &[String]) -> Result<Theme, Diag
             "synonyms.yaml" if rest.is_empty() => match text() {
                 Ok(t) => match yaml::parse::<BTreeMap<String, Vec<Vec<String>>>>(&origin.display(), &t, 0, |_| Some(t!("takes-synonyms"))) {
                     Ok(map) => theme.synonyms = map,
+                    Err(d) => diags.push(d.with_source(&t)),
+                },
+                Err(d) => diags.push(d),
+            },
+            "abbreviations.yaml" if rest.is_empty() => match text() {
+                Ok(t) => match yaml::parse::<BTreeMap<String, BTreeMap<String, String>>>(&origin.display(), &t, 0, |_| Some(t!("takes-abbreviations"))) {
+                    Ok(map) => theme.abbreviations = map,
                     Err(d) => diags.push(d.with_source(&t)),
                 },
                 Err(d) => diags.push(d),

@@ -25,6 +25,7 @@ mod restore;
 mod schedule_props;
 mod search_index;
 mod serve;
+mod speech;
 mod staff;
 mod translations;
 mod trust;

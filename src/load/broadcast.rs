@@ -1,0 +1,137 @@
+//! A page's `broadcast:` block: the page is also a bulletin for commune
+//! radio and IP loudspeakers, aired at `times` (the site's timezone) on each
+//! day it is live, or only on `days`, under a spoken `title`.
+//!
+//! ```yaml
+//! broadcast:
+//!   times: ["06:00", "17:30"]
+//!   days: [T2, T4, T6]        # or Mon, Wed, Fri; every day when left out
+//!   title: Tháng hành động vì trẻ em
+//! ```
+
+use chrono::Weekday;
+use serde::Deserialize;
+
+use super::yaml::{position_of, Spanned};
+use crate::diag::Position;
+use crate::i18n::Msg;
+use crate::t;
+
+/// A time of day a bulletin is aired, on the 24-hour clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct AirTime {
+    /// 0–23.
+    pub hour: u8,
+    /// 0–59.
+    pub minute: u8,
+}
+
+impl std::fmt::Display for AirTime {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:02}:{:02}", self.hour, self.minute)
+    }
+}
+
+/// A page's `broadcast:` block, checked.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Broadcast {
+    /// When it is aired, earliest first, each once.
+    pub times: Vec<AirTime>,
+    /// On which weekdays, Monday first; empty: every day the page is live.
+    pub days: Vec<Weekday>,
+    /// The title said before the bulletin; the page's title when none.
+    pub title: Option<String>,
+}
+
+/// The block as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct BroadcastFile {
+    times: Vec<Spanned<String>>,
+    #[serde(default)]
+    days: Vec<Spanned<String>>,
+    title: Option<String>,
+}
+
+/// The weekday short names staff write, Vietnamese and English (any case).
+pub const DAY_NAMES: &str = "T2, T3, T4, T5, T6, T7, CN / Mon, Tue, Wed, Thu, Fri, Sat, Sun";
+
+/// A time as written in `times:` ("06:00", "6:00", "17:30"): hours and
+/// minutes on the 24-hour clock.
+pub fn parse_time(s: &str) -> Option<AirTime> {
+    let (h, m) = s.trim().split_once(':')?;
+    let ok = |p: &str, max: usize| !p.is_empty() && p.len() <= max && p.bytes().all(|b| b.is_ascii_digit());
+    if !ok(h, 2) || !ok(m, 2) || m.len() != 2 {
+        return None;
+    }
+    let (hour, minute) = (h.parse::<u8>().ok()?, m.parse::<u8>().ok()?);
+    (hour < 24 && minute < 60).then_some(AirTime { hour, minute })
+}
+
+/// A weekday as written in `days:`: T2…T7 and CN (also "Thứ 2", "chủ
+/// nhật"), or English Mon…Sun and their full names.
+pub fn parse_day(s: &str) -> Option<Weekday> {
+    let k: String = s.trim().to_lowercase().chars().filter(|c| !c.is_whitespace()).collect();
+    Some(match k.as_str() {
+        "t2" | "thứ2" | "thứhai" | "mon" | "monday" => Weekday::Mon,
+        "t3" | "thứ3" | "thứba" | "tue" | "tuesday" => Weekday::Tue,
+        "t4" | "thứ4" | "thứtư" | "wed" | "wednesday" => Weekday::Wed,
+        "t5" | "thứ5" | "thứnăm" | "thu" | "thursday" => Weekday::Thu,
+        "t6" | "thứ6" | "thứsáu" | "fri" | "friday" => Weekday::Fri,
+        "t7" | "thứ7" | "thứbảy" | "sat" | "saturday" => Weekday::Sat,
+        "cn" | "chủnhật" | "sun" | "sunday" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+/// Checks the block: each mistake with where it is written (through `at`,
+/// which turns a position in the front matter into one in the file), its
+/// message and its hint.
+pub(super) fn read(file: &Spanned<BroadcastFile>, yaml_line: usize, at: &dyn Fn(Option<Position>) -> Option<Position>) -> (Broadcast, Vec<(Option<Position>, Msg, Msg)>) {
+    let mut errors = Vec::new();
+    let b = &file.value;
+    let mut times = Vec::new();
+    for t in &b.times {
+        match parse_time(&t.value) {
+            Some(time) => times.push(time),
+            None => errors.push((at(position_of(t, yaml_line)), t!("fm-broadcast-time", value = t.value.trim()), t!("fm-broadcast-time-hint"))),
+        }
+    }
+    if b.times.is_empty() {
+        errors.push((at(position_of(file, yaml_line)), t!("fm-broadcast-no-times"), t!("fm-broadcast-time-hint")));
+    }
+    times.sort();
+    times.dedup();
+    let mut days = Vec::new();
+    for d in &b.days {
+        match parse_day(&d.value) {
+            Some(day) => days.push(day),
+            None => errors.push((at(position_of(d, yaml_line)), t!("fm-broadcast-day", value = d.value.trim()), t!("fm-broadcast-day-hint", days = DAY_NAMES))),
+        }
+    }
+    days.sort_by_key(|d| d.num_days_from_monday());
+    days.dedup();
+    let title = b.title.as_ref().map(|t| t.trim().to_owned()).filter(|t| !t.is_empty());
+    (Broadcast { times, days, title }, errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_and_days_as_staff_write_them() {
+        assert_eq!(parse_time("06:00"), Some(AirTime { hour: 6, minute: 0 }));
+        assert_eq!(parse_time("6:00"), Some(AirTime { hour: 6, minute: 0 }));
+        assert_eq!(parse_time("17:30").map(|t| t.to_string()).as_deref(), Some("17:30"));
+        for bad in ["24:00", "6h", "17:60", "6:5", "", "06:00:00", "-1:00", "a:00"] {
+            assert_eq!(parse_time(bad), None, "{bad}");
+        }
+        assert_eq!(parse_day("T2"), Some(Weekday::Mon));
+        assert_eq!(parse_day("cn"), Some(Weekday::Sun));
+        assert_eq!(parse_day("Thứ 4"), Some(Weekday::Wed));
+        assert_eq!(parse_day("Sat"), Some(Weekday::Sat));
+        assert_eq!(parse_day("T8"), None);
+        assert_eq!(parse_day("T1"), None);
+    }
+}
