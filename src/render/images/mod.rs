@@ -21,6 +21,7 @@
 
 pub mod card;
 mod manifest;
+pub mod palette;
 pub mod process;
 pub mod svg;
 
