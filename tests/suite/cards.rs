@@ -1,5 +1,6 @@
 //! Share cards as a reader's phone shows them: the PNG read back with the
-//! `image` crate, its pixels measured against the font's own outlines.
+//! `image` crate, its pixels measured against the font's own outlines, and
+//! the Open Graph tags of pages that have no page file behind them.
 
 use crate::common;
 
@@ -102,5 +103,55 @@ fn every_mark_of_the_first_line_is_drawn() {
             "{title}: the first line's ink starts at row {top}; its tallest letter reaches row {expected:.1} (the capitals' top is row {cap_top})"
         );
         assert!(top + 4 < cap_top, "{title}: marks above the capitals ({top} against {cap_top})");
+    }
+}
+
+/// A site with no English pages still has an English hub, and a link to it
+/// shows a card in English with a description, never an empty one — even
+/// when site.yaml has no description.
+#[test]
+fn an_english_hub_without_pages_has_a_card_and_a_description() {
+    let s = site("good");
+    for (path, _) in tree(&s.root).into_iter().filter(|(p, _)| p.ends_with(".en.md")) {
+        fs::remove_file(s.root.join(path)).unwrap();
+    }
+    let yaml = fs::read_to_string(s.root.join("site.yaml")).unwrap();
+    let without: String = {
+        // site.yaml without its description (the key and its two lines).
+        let mut lines = yaml.lines().peekable();
+        let mut kept = String::new();
+        while let Some(l) = lines.next() {
+            if l.starts_with("description:") {
+                while lines.peek().is_some_and(|n| n.starts_with("  ")) {
+                    lines.next();
+                }
+                continue;
+            }
+            kept.push_str(l);
+            kept.push('\n');
+        }
+        kept
+    };
+    assert!(!without.contains("description"), "{without}");
+    for (name, site_yaml) in [("with a description", yaml.as_str()), ("without", without.as_str())] {
+        s.write("site.yaml", site_yaml);
+        let out = s.beside(&format!("out-{}", name.len()));
+        build(&s.root, &out, Some("2027-06-10"), &[]).ok();
+        let hub = read(&out, "en/index.html");
+        let card = card_of(&out, "en/index.html");
+        assert!(card.pixels().any(ink), "{name}: a card with text");
+        assert_ne!(meta(&hub, "og:image"), meta(&read(&out, "index.html"), "og:image"), "{name}: the English hub's own card");
+        let alt = meta(&hub, "og:image:alt").unwrap_or_default();
+        assert!(alt.contains("Test Ward Loudspeaker") && alt.contains("National Child Protection Hotline 111"), "{name}: {alt}");
+        let description = meta(&hub, "og:description").unwrap_or_default();
+        match name {
+            "without" => assert_eq!(description, "National Child Protection Hotline: 111 (24/7, free of charge)", "{name}"),
+            _ => assert_eq!(description, "Child protection campaigns of the Test ward.", "{name}"),
+        }
+        // Every page, in both languages, has a description and a card.
+        for (file, html) in html_files(&out).into_iter().filter(|(f, _)| !f.starts_with("embed/") && !f.starts_with("admin/")) {
+            assert!(!meta(&html, "og:description").unwrap_or_default().trim().is_empty(), "{name}: {file}");
+            assert!(meta(&html, "og:image").is_some(), "{name}: {file}");
+        }
     }
 }

@@ -105,6 +105,17 @@ fn data(plan: &Plan<'_>, lang: &str, title: &str, campaign: Option<CampaignId>) 
     }
 }
 
+/// Whose card it is.
+#[derive(Debug)]
+enum Owner {
+    /// A page's.
+    Page(PageId),
+    /// The hub of a language that has no hub page (`content/_index.en.md`):
+    /// a site with no English pages still has an English hub, and its link
+    /// shared shows a card in English.
+    Hub(String),
+}
+
 /// How one page's card is made.
 enum Making {
     /// Cropped from the page's picture (its source bytes).
@@ -141,21 +152,22 @@ fn fit(width: u32, height: u32, rgb: Vec<u8>) -> Vec<u8> {
 
 /// A typeset card wanted: its owner, its key (a hash of all that goes into
 /// it), how it is made and its text alternative.
-fn typeset_wanted(plan: &Plan<'_>, owner: PageId, d: CardData) -> (PageId, String, Making, String) {
+fn typeset_wanted(plan: &Plan<'_>, owner: Owner, d: CardData) -> (Owner, String, Making, String) {
     let template = plan.theme().leaflets.get(TEMPLATE).map(|t| t.text.as_str()).unwrap_or("");
     let key = format!("{:032x}", typst::utils::hash128(&(CARD_FORMAT, TYPESET_FORMAT, process::SETTINGS, template, &d, env!("CARGO_PKG_VERSION"))));
     let alt = d.alt();
     (owner, key, Making::Typeset(d), alt)
 }
 
-/// Makes (or reuses) the share card of every live page.
+/// Makes (or reuses) the share card of every live page, and of each
+/// language's hub that has no page.
 pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>, previous: &Option<Manifest>, pictures: &mut Pictures, manifest: &mut Manifest) -> Result<(), Diagnostics> {
     if !opts.cards {
         return Ok(());
     }
     let site = plan.site();
     let theme = plan.theme();
-    let mut wanted: Vec<(PageId, String, Making, String)> = Vec::new();
+    let mut wanted: Vec<(Owner, String, Making, String)> = Vec::new();
     for p in plan.live_pages() {
         let cover = p.page.front.image.as_deref().and_then(|img| match plan.link_target(p.id, img) {
             Ok(Target::Asset(o)) => plan.asset_at(&o).filter(|a| matches!(a.kind, Kind::Picture(_))),
@@ -165,9 +177,15 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>, previous: &
             let Ok(bytes) = std::fs::read(plan.asset_path(asset)) else { continue };
             let key = format!("{:032x}", typst::utils::hash128(&(CARD_FORMAT, process::SETTINGS, "cover", &bytes)));
             let alt = p.page.front.image_alt.clone().unwrap_or_default();
-            wanted.push((p.id, key, Making::Cover(bytes, asset.kind, asset.source.display().to_string()), alt));
+            wanted.push((Owner::Page(p.id), key, Making::Cover(bytes, asset.kind, asset.source.display().to_string()), alt));
         } else if site.share_cards {
-            wanted.push(typeset_wanted(plan, p.id, data(plan, &p.page.lang, &p.page.front.title, p.campaign)));
+            wanted.push(typeset_wanted(plan, Owner::Page(p.id), data(plan, &p.page.lang, &p.page.front.title, p.campaign)));
+        }
+    }
+    if site.share_cards {
+        for lang in site.languages.iter().filter(|l| plan.hub(l).is_none()) {
+            let title = site.title.get(lang, site.default_language());
+            wanted.push(typeset_wanted(plan, Owner::Hub(lang.clone()), data(plan, lang, title, None)));
         }
     }
     if wanted.is_empty() {
@@ -252,7 +270,11 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>, previous: &
     }
     for (owner, key, _, alt) in &wanted {
         if let Some(path) = paths.get(key.as_str()) {
-            pictures.cards.insert(*owner, Card { path: path.clone(), alt: alt.clone() });
+            let card = Card { path: path.clone(), alt: alt.clone() };
+            match owner {
+                Owner::Page(id) => pictures.cards.insert(*id, card),
+                Owner::Hub(lang) => pictures.hub_cards.insert(lang.clone(), card),
+            };
         }
     }
     Ok(())
