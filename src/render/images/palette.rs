@@ -33,10 +33,18 @@ fn distance(a: [u8; 3], b: [u8; 3]) -> u8 {
     (0..3).map(|i| a[i].abs_diff(b[i])).max().unwrap_or(0)
 }
 
-/// The picture's colours in the order they first appear, how many pixels
-/// have each, and each pixel's colour (its number in that order); `None`
-/// past [`MANY`] colours.
-fn colours(rgb: &[u8]) -> Option<(Vec<[u8; 3]>, Vec<usize>, Vec<u16>)> {
+/// A picture's colours.
+struct Colours {
+    /// Each colour, in the order they first appear.
+    list: Vec<[u8; 3]>,
+    /// How many pixels have each.
+    counts: Vec<usize>,
+    /// Each pixel's colour, by its place in `list`.
+    ids: Vec<u16>,
+}
+
+/// The picture's colours, or `None` past [`MANY`].
+fn colours(rgb: &[u8]) -> Option<Colours> {
     let mut colours: Vec<[u8; 3]> = Vec::new();
     let mut counts: Vec<usize> = Vec::new();
     let mut seen: HashMap<[u8; 3], u16> = HashMap::new();
@@ -66,7 +74,7 @@ fn colours(rgb: &[u8]) -> Option<(Vec<[u8; 3]>, Vec<usize>, Vec<u16>)> {
         counts[usize::from(id)] += 1;
         ids.push(id);
     }
-    Some((colours, counts, ids))
+    Some(Colours { list: colours, counts, ids })
 }
 
 /// Which colours a palette keeps, and for each colour the kept one it is
@@ -116,10 +124,10 @@ fn choose(colours: &[[u8; 3]], counts: &[usize], pixels: usize) -> Option<(Vec<u
 /// a colour) and each pixel's index, or `None` when a palette cannot draw
 /// it closely enough.
 fn indexed(rgb: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
-    let (colours, counts, ids) = colours(rgb)?;
-    let (kept, slot) = choose(&colours, &counts, ids.len())?;
-    let palette = kept.iter().flat_map(|&i| colours[i]).collect();
-    let pixels = ids.iter().map(|&id| slot.get(usize::from(id)).copied().unwrap_or(0)).collect();
+    let c = colours(rgb)?;
+    let (kept, slot) = choose(&c.list, &c.counts, c.ids.len())?;
+    let palette = kept.iter().flat_map(|&i| c.list[i]).collect();
+    let pixels = c.ids.iter().map(|&id| slot.get(usize::from(id)).copied().unwrap_or(0)).collect();
     Some((palette, pixels))
 }
 
@@ -203,7 +211,7 @@ mod tests {
     #[test]
     fn many_colours_of_a_card_are_indexed_closely_and_flats_exactly() {
         let (w, h, rgb) = card_like();
-        assert!(colours(&rgb).unwrap().0.len() > 256);
+        assert!(colours(&rgb).unwrap().list.len() > 256);
         let png = png(w, h, &rgb).unwrap();
         assert_eq!(png[25], 3, "indexed");
         let back = decode(&png).into_raw();
