@@ -483,7 +483,6 @@ svg-attribute-value = the value of `{ $key }` cannot be read: { $detail }
 svg-write = cannot write it again: { $detail }
 svg-text = its text cannot be read: { $detail }
 card-no-page = the share card template makes no page
-card-not-rendered = the card could not be rendered
 card-no-template = the theme has no share card template
 card-no-template-hint = copy themes/default/leaflets/{ $template } from loa's default theme, or set `share_cards: false` in site.yaml
 card-from-picture = the share card cannot be made from this picture: { $why }

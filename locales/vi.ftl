@@ -461,7 +461,6 @@ svg-attribute-value = không đọc được giá trị của `{ $key }`: { $det
 svg-write = không ghi lại được: { $detail }
 svg-text = không đọc được phần chữ: { $detail }
 card-no-page = mẫu ảnh chia sẻ không tạo ra trang nào
-card-not-rendered = không vẽ được ảnh chia sẻ
 card-no-template = giao diện không có mẫu ảnh chia sẻ
 card-no-template-hint = hãy chép themes/default/leaflets/{ $template } từ giao diện mặc định của loa, hoặc ghi `share_cards: false` trong site.yaml
 card-from-picture = không làm được ảnh chia sẻ từ ảnh này: { $why }

@@ -302,6 +302,12 @@ pub fn attr(tag: &str, attr: &str) -> Option<String> {
     attr_values(tag, attr).into_iter().next()
 }
 
+/// The `content` of the first `<meta>` whose `property` or `name` is `prop`
+/// (`og:image`, `twitter:card`).
+pub fn meta(html: &str, prop: &str) -> Option<String> {
+    tags(html, "meta").into_iter().find(|t| attr(t, "property").as_deref() == Some(prop) || attr(t, "name").as_deref() == Some(prop)).and_then(|t| attr(t, "content"))
+}
+
 /// The part of `html` from `start` up to the next `end` (both found in order).
 #[track_caller]
 pub fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {

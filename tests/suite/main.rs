@@ -6,6 +6,7 @@
 mod common;
 mod corpus;
 
+mod cards;
 mod cli;
 mod cms_config;
 mod cms_files;

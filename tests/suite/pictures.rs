@@ -232,9 +232,7 @@ fn every_page_has_a_share_card() {
         if is_embed(&file) || file.starts_with("admin/") {
             continue;
         }
-        let meta = |prop: &str| {
-            tags(&html, "meta").into_iter().find(|t| attr(t, "property").as_deref() == Some(prop) || attr(t, "name").as_deref() == Some(prop)).and_then(|t| attr(t, "content"))
-        };
+        let meta = |prop: &str| meta(&html, prop);
         let url = meta("og:image").unwrap_or_else(|| panic!("{file} has no og:image"));
         assert_eq!(meta("twitter:image").as_deref(), Some(url.as_str()), "{file}");
         assert_eq!(meta("twitter:card").as_deref(), Some("summary_large_image"), "{file}");
@@ -252,14 +250,14 @@ fn every_page_has_a_share_card() {
     // 64 × 48 gradient, not the white of a typeset card) and its alt text.
     let html = read(&out, "gioi-thieu/index.html");
     assert!(html.contains("<meta property=\"og:image:alt\" content=\"Hồ Gươm buổi sáng\">"), "{html}");
-    let card_url = attr(tags(&html, "meta").into_iter().find(|t| attr(t, "property").as_deref() == Some("og:image")).unwrap(), "content").unwrap();
+    let card_url = meta(&html, "og:image").unwrap();
     let card = image::open(out.join(card_url.strip_prefix("https://loa.example/").unwrap())).unwrap().to_rgb8();
     assert_ne!(card.get_pixel(20, 20).0, [255, 255, 255], "the photo fills the card");
     // The page shows its picture under its title.
     assert!(html.contains("<figure class=\"picture\"><picture>"), "{html}");
     // A typeset card says 111.
     let hub = read(&out, "index.html");
-    let alt = attr(tags(&hub, "meta").into_iter().find(|t| attr(t, "property").as_deref() == Some("og:image:alt")).unwrap(), "content").unwrap();
+    let alt = meta(&hub, "og:image:alt").unwrap();
     assert!(alt.contains("111"), "{alt}");
 }
 

@@ -250,7 +250,7 @@ impl Renderer<'_, '_> {
             audience_label: None,
             kind,
             picture: None,
-            card: self.plan.hub(self.lang_of(url)).and_then(|h| self.card(h)),
+            card: self.hub_card(self.lang_of(url)),
         }
     }
 
@@ -262,15 +262,28 @@ impl Renderer<'_, '_> {
         site.languages.iter().find(|l| l.as_str() == first).map_or(site.default_language(), String::as_str)
     }
 
+    /// A language's hub card: its hub page's, or (no hub page in that
+    /// language) the one made for it.
+    fn hub_card(&self, lang: &str) -> Option<CardCtx> {
+        match self.plan.hub(lang) {
+            Some(h) => self.card(h),
+            None => self.pictures.hub_card(lang).map(|c| self.card_ctx(c)),
+        }
+    }
+
     /// A page's share card.
     fn card(&self, id: PageId) -> Option<CardCtx> {
+        self.pictures.card(id).map(|c| self.card_ctx(c))
+    }
+
+    fn card_ctx(&self, c: &crate::render::images::Card) -> CardCtx {
         let site = self.plan.site();
-        self.pictures.card(id).map(|c| CardCtx {
+        CardCtx {
             url: urls::absolute(site, &urls::of_file(site, &c.path)),
             width: crate::render::images::card::WIDTH,
             height: crate::render::images::card::HEIGHT,
             alt: c.alt.clone(),
-        })
+        }
     }
 
     /// A page's own picture (`image:`) as HTML, loaded at once (it is
@@ -297,6 +310,19 @@ impl Renderer<'_, '_> {
     fn site_description(&self, lang: &str) -> String {
         let site = self.plan.site();
         site.description.as_ref().map(|d| d.get(lang, site.default_language()).to_owned()).unwrap_or_default()
+    }
+
+    /// The description of a page with no summary of its own (and of every
+    /// generated page): the site's, or — a site.yaml without one — what its
+    /// card says under the title, the hotline in the page's language. A
+    /// link's preview (`og:description`) is never empty.
+    fn page_description(&self, lang: &str) -> String {
+        let d = self.site_description(lang);
+        if !d.trim().is_empty() {
+            return d;
+        }
+        let theme = self.plan.theme();
+        format!("{}: 111 ({})", theme.string(lang, "leaflet_111_label"), theme.string(lang, "leaflet_111_note"))
     }
 
     fn link(&self, id: PageId, current: Option<PageId>) -> LinkCtx {
@@ -393,7 +419,7 @@ impl Renderer<'_, '_> {
         let def = site.default_language();
         let mut ctx = self.base_context(lang, None);
         let url = self.search_url(lang);
-        ctx.insert("page", &self.generated(theme.string(lang, "search_title").to_owned(), self.site_description(lang), &url, "search"));
+        ctx.insert("page", &self.generated(theme.string(lang, "search_title").to_owned(), self.page_description(lang), &url, "search"));
         let mut groups: Vec<GroupCtx> = self
             .plan
             .campaigns()
@@ -441,7 +467,7 @@ impl Renderer<'_, '_> {
         PageCtx {
             title: front.title.clone(),
             summary: front.summary.clone(),
-            description: front.summary.clone().unwrap_or_else(|| self.site_description(&p.page.lang)),
+            description: front.summary.clone().filter(|s| !s.trim().is_empty()).unwrap_or_else(|| self.page_description(&p.page.lang)),
             content: page_html(self.plan, id, false, Some(self.pictures)),
             url: p.url.to_owned(),
             permalink: urls::absolute(self.plan.site(), p.url),
@@ -469,7 +495,7 @@ impl Renderer<'_, '_> {
         let url = urls::hub(site, lang);
         let mut page = match self.plan.hub(lang) {
             Some(id) => self.page_ctx(id),
-            None => self.generated(site.title.get(lang, site.default_language()).to_owned(), self.site_description(lang), &url, "hub"),
+            None => self.generated(site.title.get(lang, site.default_language()).to_owned(), self.page_description(lang), &url, "hub"),
         };
         let site_pages: Vec<LinkCtx> = self.site_pages.get(lang).map_or(&[][..], Vec::as_slice).iter().map(|&i| self.link(i, None)).collect();
         ctx.insert("site_pages", &site_pages);
@@ -524,7 +550,7 @@ impl Renderer<'_, '_> {
         let campaign = campaign_ctx(self.plan, c, lang);
         let page = match self.plan.home(c, lang) {
             Some(h) => self.page_ctx(h),
-            None => self.generated(campaign.title.clone(), self.site_description(lang), &url, "campaign"),
+            None => self.generated(campaign.title.clone(), self.page_description(lang), &url, "campaign"),
         };
         ctx.insert("page", &page);
         self.oembed(&mut ctx, lang, id, &campaign.title);
@@ -595,7 +621,7 @@ impl Renderer<'_, '_> {
         let mut ctx = self.base_context(lang, None);
         let url = urls::of_file(site, urls::NOT_FOUND);
         let title = self.plan.theme().string(lang, "not_found_title").to_owned();
-        ctx.insert("page", &self.generated(title, self.site_description(lang), &url, "404"));
+        ctx.insert("page", &self.generated(title, self.page_description(lang), &url, "404"));
         ctx.insert("alternates", &Vec::<AltCtx>::new());
         self.render("404.html", &ctx, urls::NOT_FOUND.to_owned())
     }

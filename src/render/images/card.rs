@@ -14,12 +14,12 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::manifest::{FileEntry, Manifest};
-use super::{process, Card, Options, Pictures, DIR};
+use super::{palette, process, Card, Options, Pictures, DIR};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::t;
 use crate::links::Target;
 use crate::load::sniff::Kind;
-use crate::plan::{PageId, Plan};
+use crate::plan::{CampaignId, PageId, Plan};
 use crate::render::context::DEFAULT_COLOR;
 use crate::render::typst::colour::{normal_hex, on_colour};
 use crate::render::typst::{self as room, raster, threads, Shared};
@@ -35,6 +35,10 @@ pub const TEMPLATE: &str = "share-card.typ";
 
 /// Bumped whenever the way cards are made changes.
 const CARD_FORMAT: u32 = 1;
+
+/// Bumped whenever the way typeset cards are drawn or encoded changes (2:
+/// indexed PNG, see [`palette`]); cards cropped from pictures keep theirs.
+const TYPESET_FORMAT: u32 = 2;
 
 /// The hotline a card shows.
 #[derive(Debug, Serialize, Hash)]
@@ -78,17 +82,17 @@ impl CardData {
     }
 }
 
-fn data(plan: &Plan<'_>, id: PageId) -> CardData {
-    let p = plan.page(id);
+/// What the card of a page in `lang` titled `title` shows, in `campaign`'s
+/// colour and with its dates (or in the default colour).
+fn data(plan: &Plan<'_>, lang: &str, title: &str, campaign: Option<CampaignId>) -> CardData {
     let site = plan.site();
     let theme = plan.theme();
     let def = site.default_language();
-    let lang = p.page.lang.as_str();
-    let campaign = p.campaign.map(|c| plan.campaign(c));
+    let campaign = campaign.map(|c| plan.campaign(c));
     let accent = campaign.and_then(|c| c.campaign.color.as_deref()).and_then(normal_hex).unwrap_or_else(|| DEFAULT_COLOR.to_owned());
     CardData {
         lang: lang.to_owned(),
-        title: p.page.front.title.clone(),
+        title: title.to_owned(),
         site_title: site.title.get(lang, def).to_owned(),
         on_accent: on_colour(&accent).to_owned(),
         accent,
@@ -99,6 +103,17 @@ fn data(plan: &Plan<'_>, id: PageId) -> CardData {
             note: theme.string(lang, "leaflet_111_note").to_owned(),
         },
     }
+}
+
+/// Whose card it is.
+#[derive(Debug)]
+enum Owner {
+    /// A page's.
+    Page(PageId),
+    /// The hub of a language that has no hub page (`content/_index.en.md`):
+    /// a site with no English pages still has an English hub, and its link
+    /// shared shows a card in English.
+    Hub(String),
 }
 
 /// How one page's card is made.
@@ -113,27 +128,46 @@ enum Making {
 fn typeset(shared: &Shared, d: &CardData) -> Result<Vec<u8>, Vec<Diagnostic>> {
     let doc = room::compile(shared, TEMPLATE, d, [])?.doc;
     let page = doc.pages().first().ok_or_else(|| vec![Diagnostic::error(TEMPLATE, None, t!("card-no-page"))])?;
-    let (width, height, pixels) = raster::rgba(page, f64::from(WIDTH));
+    let (width, height, rgb) = raster::rgb_on_white(page, f64::from(WIDTH));
     drop(doc);
     room::forget_unused();
-    let rgba = image::RgbaImage::from_raw(width, height, pixels)
-        .ok_or_else(|| vec![Diagnostic::error(TEMPLATE, None, t!("card-not-rendered"))])?;
-    // A card is opaque: filled to its exact size on white.
-    let img = image::DynamicImage::ImageRgba8(rgba);
-    let mut canvas = image::RgbImage::from_pixel(WIDTH, HEIGHT, image::Rgb([255, 255, 255]));
-    let rgb = img.to_rgb8();
-    image::imageops::overlay(&mut canvas, &rgb, 0, 0);
-    process::png(&image::DynamicImage::ImageRgb8(canvas)).map_err(|e| vec![Diagnostic::error(TEMPLATE, None, e)])
+    palette::png(WIDTH, HEIGHT, &fit(width, height, rgb)).map_err(|e| vec![Diagnostic::error(TEMPLATE, None, t!("image-cannot-encode", format = "PNG", detail = e))])
 }
 
-/// Makes (or reuses) the share card of every live page.
+/// RGB pixels `width` × `height` as a card: a page of the card's size as it
+/// is; any other from its top left corner, cut or filled with white.
+fn fit(width: u32, height: u32, rgb: Vec<u8>) -> Vec<u8> {
+    if (width, height) == (WIDTH, HEIGHT) {
+        return rgb;
+    }
+    let mut card = vec![255; WIDTH as usize * HEIGHT as usize * 3];
+    let row = width.min(WIDTH) as usize * 3;
+    for y in 0..height.min(HEIGHT) as usize {
+        let from = y * width as usize * 3;
+        let to = y * WIDTH as usize * 3;
+        card[to..to + row].copy_from_slice(&rgb[from..from + row]);
+    }
+    card
+}
+
+/// A typeset card wanted: its owner, its key (a hash of all that goes into
+/// it), how it is made and its text alternative.
+fn typeset_wanted(plan: &Plan<'_>, owner: Owner, d: CardData) -> (Owner, String, Making, String) {
+    let template = plan.theme().leaflets.get(TEMPLATE).map(|t| t.text.as_str()).unwrap_or("");
+    let key = format!("{:032x}", typst::utils::hash128(&(CARD_FORMAT, TYPESET_FORMAT, process::SETTINGS, template, &d, env!("CARGO_PKG_VERSION"))));
+    let alt = d.alt();
+    (owner, key, Making::Typeset(d), alt)
+}
+
+/// Makes (or reuses) the share card of every live page, and of each
+/// language's hub that has no page.
 pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>, previous: &Option<Manifest>, pictures: &mut Pictures, manifest: &mut Manifest) -> Result<(), Diagnostics> {
     if !opts.cards {
         return Ok(());
     }
     let site = plan.site();
     let theme = plan.theme();
-    let mut wanted: Vec<(PageId, String, Making, String)> = Vec::new();
+    let mut wanted: Vec<(Owner, String, Making, String)> = Vec::new();
     for p in plan.live_pages() {
         let cover = p.page.front.image.as_deref().and_then(|img| match plan.link_target(p.id, img) {
             Ok(Target::Asset(o)) => plan.asset_at(&o).filter(|a| matches!(a.kind, Kind::Picture(_))),
@@ -143,13 +177,15 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>, previous: &
             let Ok(bytes) = std::fs::read(plan.asset_path(asset)) else { continue };
             let key = format!("{:032x}", typst::utils::hash128(&(CARD_FORMAT, process::SETTINGS, "cover", &bytes)));
             let alt = p.page.front.image_alt.clone().unwrap_or_default();
-            wanted.push((p.id, key, Making::Cover(bytes, asset.kind, asset.source.display().to_string()), alt));
+            wanted.push((Owner::Page(p.id), key, Making::Cover(bytes, asset.kind, asset.source.display().to_string()), alt));
         } else if site.share_cards {
-            let d = data(plan, p.id);
-            let template = theme.leaflets.get(TEMPLATE).map(|t| t.text.as_str()).unwrap_or("");
-            let key = format!("{:032x}", typst::utils::hash128(&(CARD_FORMAT, process::SETTINGS, template, &d, env!("CARGO_PKG_VERSION"))));
-            let alt = d.alt();
-            wanted.push((p.id, key, Making::Typeset(d), alt));
+            wanted.push(typeset_wanted(plan, Owner::Page(p.id), data(plan, &p.page.lang, &p.page.front.title, p.campaign)));
+        }
+    }
+    if site.share_cards {
+        for lang in site.languages.iter().filter(|l| plan.hub(l).is_none()) {
+            let title = site.title.get(lang, site.default_language());
+            wanted.push(typeset_wanted(plan, Owner::Hub(lang.clone()), data(plan, lang, title, None)));
         }
     }
     if wanted.is_empty() {
@@ -232,9 +268,13 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>, previous: &
         paths.insert(key, entry.path.clone());
         manifest.cards.insert(key.to_owned(), entry);
     }
-    for (id, key, _, alt) in &wanted {
+    for (owner, key, _, alt) in &wanted {
         if let Some(path) = paths.get(key.as_str()) {
-            pictures.cards.insert(*id, Card { path: path.clone(), alt: alt.clone() });
+            let card = Card { path: path.clone(), alt: alt.clone() };
+            match owner {
+                Owner::Page(id) => pictures.cards.insert(*id, card),
+                Owner::Hub(lang) => pictures.hub_cards.insert(lang.clone(), card),
+            };
         }
     }
     Ok(())

@@ -21,6 +21,7 @@
 
 pub mod card;
 mod manifest;
+pub mod palette;
 pub mod process;
 pub mod svg;
 
@@ -136,6 +137,7 @@ pub struct Pictures {
     pictures: HashMap<String, Picture>,
     print: HashMap<String, Print>,
     cards: HashMap<PageId, Card>,
+    hub_cards: HashMap<String, Card>,
     /// How many files were encoded in this build (the others were reused).
     pub encoded: usize,
     /// How many pictures and cards were reused from the previous output.
@@ -159,6 +161,12 @@ impl Pictures {
     /// A page's share card.
     pub fn card(&self, id: PageId) -> Option<&Card> {
         self.cards.get(&id)
+    }
+
+    /// The card of `lang`'s hub when it has no hub page (a site with no
+    /// English pages still has an English hub).
+    pub fn hub_card(&self, lang: &str) -> Option<&Card> {
+        self.hub_cards.get(lang)
     }
 }
 

@@ -221,11 +221,6 @@ pub fn make(bytes: &[u8], sniffed: Sniffed, widths: &[u32]) -> Result<Made, Msg>
     Ok(Made { full: full_encoded, variants })
 }
 
-/// A picture as PNG, compressed hard (for share cards).
-pub fn png(img: &DynamicImage) -> Result<Vec<u8>, Msg> {
-    Ok(encode(img, Kind::Png)?.bytes)
-}
-
 /// A picture cropped to `width` × `height` around its middle and scaled to
 /// fill it, as PNG (for share cards).
 pub fn cover_png(bytes: &[u8], sniffed: Sniffed, width: u32, height: u32) -> Result<Vec<u8>, Msg> {
