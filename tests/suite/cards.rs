@@ -149,7 +149,7 @@ fn an_english_hub_without_pages_has_a_card_and_a_description() {
             _ => assert_eq!(description, "Child protection campaigns of the Test ward.", "{name}"),
         }
         // Every page, in both languages, has a description and a card.
-        for (file, html) in html_files(&out).into_iter().filter(|(f, _)| !f.starts_with("embed/") && !f.starts_with("admin/")) {
+        for (file, html) in html_files(&out).into_iter().filter(|(f, _)| !is_embed(f) && !f.starts_with("admin/")) {
             assert!(!meta(&html, "og:description").unwrap_or_default().trim().is_empty(), "{name}: {file}");
             assert!(meta(&html, "og:image").is_some(), "{name}: {file}");
         }
