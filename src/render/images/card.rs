@@ -128,24 +128,27 @@ enum Making {
 fn typeset(shared: &Shared, d: &CardData) -> Result<Vec<u8>, Vec<Diagnostic>> {
     let doc = room::compile(shared, TEMPLATE, d, [])?.doc;
     let page = doc.pages().first().ok_or_else(|| vec![Diagnostic::error(TEMPLATE, None, t!("card-no-page"))])?;
-    let (width, height, rgb) = raster::rgb_on_white(page, f64::from(WIDTH));
+    let (width, height, rgba) = raster::rgba(page, f64::from(WIDTH));
     drop(doc);
     room::forget_unused();
-    palette::png(WIDTH, HEIGHT, &fit(width, height, rgb)).map_err(|e| vec![Diagnostic::error(TEMPLATE, None, t!("image-cannot-encode", format = "PNG", detail = e))])
+    palette::png(WIDTH, HEIGHT, &fit(width, height, rgba)).map_err(|e| vec![Diagnostic::error(TEMPLATE, None, t!("image-cannot-encode", format = "PNG", detail = e))])
 }
 
-/// RGB pixels `width` × `height` as a card: a page of the card's size as it
-/// is; any other from its top left corner, cut or filled with white.
-fn fit(width: u32, height: u32, rgb: Vec<u8>) -> Vec<u8> {
+/// RGBA pixels `width` × `height` as a card: a page of the card's size as it
+/// is; any other from its top left corner, cut, or filled with transparent
+/// pixels (which show white).
+fn fit(width: u32, height: u32, rgba: Vec<u8>) -> Vec<u8> {
     if (width, height) == (WIDTH, HEIGHT) {
-        return rgb;
+        return rgba;
     }
-    let mut card = vec![255; WIDTH as usize * HEIGHT as usize * 3];
-    let row = width.min(WIDTH) as usize * 3;
+    let mut card = vec![0; WIDTH as usize * HEIGHT as usize * 4];
+    let row = width.min(WIDTH) as usize * 4;
     for y in 0..height.min(HEIGHT) as usize {
-        let from = y * width as usize * 3;
-        let to = y * WIDTH as usize * 3;
-        card[to..to + row].copy_from_slice(&rgb[from..from + row]);
+        let from = y * width as usize * 4;
+        let to = y * WIDTH as usize * 4;
+        if let (Some(src), Some(dst)) = (rgba.get(from..from + row), card.get_mut(to..to + row)) {
+            dst.copy_from_slice(src);
+        }
     }
     card
 }

@@ -9,7 +9,7 @@
 //!
 //! The same pixels always give the same bytes.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Colours a palette can hold.
 const MAX: usize = 256;
@@ -33,48 +33,63 @@ fn distance(a: [u8; 3], b: [u8; 3]) -> u8 {
     (0..3).map(|i| a[i].abs_diff(b[i])).max().unwrap_or(0)
 }
 
+/// A premultiplied RGBA pixel laid on white, as RGB: each channel plus the
+/// white that shows through (`c + 255 − a`, never over 255 as `c ≤ a`).
+fn on_white(px: [u8; 4]) -> [u8; 3] {
+    let white = 255 - px[3];
+    [px[0].saturating_add(white), px[1].saturating_add(white), px[2].saturating_add(white)]
+}
+
 /// A picture's colours.
 struct Colours {
     /// Each colour, in the order they first appear.
     list: Vec<[u8; 3]>,
     /// How many pixels have each.
     counts: Vec<usize>,
-    /// Each pixel's colour, by its place in `list`.
-    ids: Vec<u16>,
+    /// The pixels, row after row, as runs of one colour: its place in `list`
+    /// and how many pixels.
+    runs: Vec<(u16, u32)>,
 }
 
-/// The picture's colours, or `None` past [`MANY`].
-fn colours(rgb: &[u8]) -> Option<Colours> {
-    let mut colours: Vec<[u8; 3]> = Vec::new();
-    let mut counts: Vec<usize> = Vec::new();
-    let mut seen: HashMap<[u8; 3], u16> = HashMap::new();
-    let mut ids: Vec<u16> = Vec::with_capacity(rgb.len() / 3);
-    // Most pixels are the colour of the one before: looked up once per run.
-    let mut last: Option<([u8; 3], u16)> = None;
-    for px in rgb.chunks_exact(3) {
-        let c = [px[0], px[1], px[2]];
-        let id = match last {
-            Some((l, id)) if l == c => id,
-            _ => {
-                let id = match seen.get(&c) {
-                    Some(&id) => id,
-                    None if colours.len() >= MANY => return None,
-                    None => {
-                        let id = u16::try_from(colours.len()).ok()?;
-                        seen.insert(c, id);
-                        colours.push(c);
-                        counts.push(0);
-                        id
-                    }
-                };
-                last = Some((c, id));
-                id
+/// The colours of premultiplied RGBA pixels laid on white, or `None` past
+/// [`MANY`]. Most pixels are the colour of the one before (a card is flat
+/// backgrounds): a pixel is compared with the one before as one word, and a
+/// colour is worked out and looked up once per run.
+fn colours(rgba: &[u8]) -> Option<Colours> {
+    let mut list: Vec<[u8; 3]> = Vec::new();
+    let mut seen: FxHashMap<[u8; 3], u16> = FxHashMap::default();
+    let mut runs: Vec<(u16, u32)> = Vec::new();
+    let mut look_up = |word: u32| -> Option<u16> {
+        let rgb = on_white(word.to_ne_bytes());
+        if let Some(&id) = seen.get(&rgb) {
+            return Some(id);
+        }
+        if list.len() >= MANY {
+            return None;
+        }
+        let id = u16::try_from(list.len()).ok()?;
+        seen.insert(rgb, id);
+        list.push(rgb);
+        Some(id)
+    };
+    let mut words = rgba.chunks_exact(4).map(|p| u32::from_ne_bytes([p[0], p[1], p[2], p[3]]));
+    if let Some(first) = words.next() {
+        let (mut word, mut id, mut n) = (first, look_up(first)?, 1u32);
+        for w in words {
+            if w == word {
+                n += 1;
+            } else {
+                runs.push((id, n));
+                (word, id, n) = (w, look_up(w)?, 1);
             }
-        };
-        counts[usize::from(id)] += 1;
-        ids.push(id);
+        }
+        runs.push((id, n));
     }
-    Some(Colours { list: colours, counts, ids })
+    let mut counts = vec![0usize; list.len()];
+    for &(id, n) in &runs {
+        counts[usize::from(id)] += n as usize;
+    }
+    Some(Colours { list, counts, runs })
 }
 
 /// Which colours a palette keeps, and for each colour the kept one it is
@@ -111,32 +126,41 @@ fn choose(colours: &[[u8; 3]], counts: &[usize], pixels: usize) -> Option<(Vec<u
         keep(i, &mut kept, &mut far);
     }
     while kept.len() < MAX {
-        let Some(i) = (0..n).max_by_key(|&i| (far[i], counts[i], std::cmp::Reverse(i))) else { break };
-        if far[i] == 0 {
-            break;
+        // The farthest colour; of those as far, the one of most pixels; of
+        // those, the first seen.
+        let (mut best, mut best_far, mut best_count) = (None, 0u8, 0usize);
+        for (i, (&f, &count)) in far.iter().zip(counts).enumerate() {
+            if f > best_far || (f == best_far && f > 0 && count > best_count) {
+                (best, best_far, best_count) = (Some(i), f, count);
+            }
         }
+        let Some(i) = best else { break };
         keep(i, &mut kept, &mut far);
     }
     (far.iter().all(|&d| d <= TOLERANCE)).then_some((kept, nearest))
 }
 
-/// The indexed form of `rgb` (three bytes a pixel): its palette (three bytes
-/// a colour) and each pixel's index, or `None` when a palette cannot draw
-/// it closely enough.
-fn indexed(rgb: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
-    let c = colours(rgb)?;
-    let (kept, slot) = choose(&c.list, &c.counts, c.ids.len())?;
+/// The indexed form of premultiplied RGBA pixels laid on white: its palette
+/// (three bytes a colour) and each pixel's index, or `None` when a palette
+/// cannot draw it closely enough.
+fn indexed(rgba: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
+    let c = colours(rgba)?;
+    let (kept, slot) = choose(&c.list, &c.counts, rgba.len() / 4)?;
     let palette = kept.iter().flat_map(|&i| c.list[i]).collect();
-    let pixels = c.ids.iter().map(|&id| slot.get(usize::from(id)).copied().unwrap_or(0)).collect();
+    let mut pixels = Vec::with_capacity(rgba.len() / 4);
+    for &(id, n) in &c.runs {
+        pixels.resize(pixels.len() + n as usize, slot[usize::from(id)]);
+    }
     Some((palette, pixels))
 }
 
-/// An opaque picture, `width` × `height` RGB pixels (three bytes each, row by
-/// row), as PNG: indexed when a palette draws every pixel within
-/// [`TOLERANCE`] of its colour (exactly, with 256 colours or fewer), else RGB.
-pub fn png(width: u32, height: u32, rgb: &[u8]) -> Result<Vec<u8>, String> {
-    if u64::from(width) * u64::from(height) * 3 != rgb.len() as u64 {
-        return Err(format!("{} bytes are not {width} × {height} RGB pixels", rgb.len()));
+/// A picture of `width` × `height` premultiplied RGBA pixels (tiny-skia's,
+/// four bytes each, row by row) laid on white, as PNG: indexed when a palette
+/// draws every pixel within [`TOLERANCE`] of its colour (exactly, with 256
+/// colours or fewer), else RGB.
+pub fn png(width: u32, height: u32, rgba: &[u8]) -> Result<Vec<u8>, String> {
+    if u64::from(width) * u64::from(height) * 4 != rgba.len() as u64 {
+        return Err(format!("{} bytes are not {width} × {height} RGBA pixels", rgba.len()));
     }
     let mut bytes = Vec::new();
     let mut enc = ::png::Encoder::new(&mut bytes, width, height);
@@ -145,19 +169,19 @@ pub fn png(width: u32, height: u32, rgb: &[u8]) -> Result<Vec<u8>, String> {
     // on RGB, and a quarter of its size (38 KB a card on average against
     // 136 KB with fdeflate and 47 KB for the RGB compressed hardest before).
     enc.set_deflate_compression(::png::DeflateCompression::Level(1));
-    let pixels = match indexed(rgb) {
+    let pixels = match indexed(rgba) {
         Some((palette, pixels)) => {
             enc.set_color(::png::ColorType::Indexed);
             enc.set_palette(palette);
             // Indices are names, not amounts: differences between
             // neighbours mean nothing to compress.
             enc.set_filter(::png::Filter::NoFilter);
-            std::borrow::Cow::Owned(pixels)
+            pixels
         }
         None => {
             enc.set_color(::png::ColorType::Rgb);
             enc.set_filter(::png::Filter::Sub);
-            std::borrow::Cow::Borrowed(rgb)
+            rgba.chunks_exact(4).flat_map(|px| on_white([px[0], px[1], px[2], px[3]])).collect()
         }
     };
     let mut writer = enc.write_header().map_err(|e| e.to_string())?;
@@ -174,17 +198,33 @@ mod tests {
         image::load_from_memory_with_format(bytes, image::ImageFormat::Png).unwrap().to_rgb8()
     }
 
+    /// RGB pixels as opaque RGBA.
+    fn opaque(rgb: &[u8]) -> Vec<u8> {
+        rgb.chunks(3).flat_map(|p| [p[0], p[1], p[2], 255]).collect()
+    }
+
+    #[test]
+    fn transparent_is_white_and_opaque_is_kept() {
+        assert_eq!(on_white([255, 0, 0, 255]), [255, 0, 0]);
+        assert_eq!(on_white([0, 0, 0, 0]), [255, 255, 255]);
+        // Half-covered black (premultiplied: 0, a = 128).
+        assert_eq!(on_white([0, 0, 0, 128]), [127, 127, 127]);
+        // Half-covered white (128 premultiplied) is white.
+        let png = png(1, 1, &[128, 128, 128, 128]).unwrap();
+        assert_eq!(decode(&png).into_raw(), [255, 255, 255]);
+    }
+
     #[test]
     fn few_colours_are_indexed_and_exact() {
         // White, an ink and 254 blends of the two: 256 colours.
         let (w, h) = (64, 8);
         let rgb: Vec<u8> = (0..w * h).flat_map(|i: u32| { let v = (i % 256) as u8; [v, v / 2, 20] }).collect();
-        let png = png(w, h, &rgb).unwrap();
+        let png = png(w, h, &opaque(&rgb)).unwrap();
         // IHDR's colour type (byte 25) is 3: indexed.
         assert_eq!(png[25], 3);
         assert_eq!(decode(&png).into_raw(), rgb);
         // The same pixels, the same bytes.
-        assert_eq!(png, super::png(w, h, &rgb).unwrap());
+        assert_eq!(png, super::png(w, h, &opaque(&rgb)).unwrap());
     }
 
     /// A card's kind of picture: white, a flat accent, and anti-aliased
@@ -211,8 +251,8 @@ mod tests {
     #[test]
     fn many_colours_of_a_card_are_indexed_closely_and_flats_exactly() {
         let (w, h, rgb) = card_like();
-        assert!(colours(&rgb).unwrap().list.len() > 256);
-        let png = png(w, h, &rgb).unwrap();
+        assert!(colours(&opaque(&rgb)).unwrap().list.len() > 256);
+        let png = png(w, h, &opaque(&rgb)).unwrap();
         assert_eq!(png[25], 3, "indexed");
         let back = decode(&png).into_raw();
         let worst = rgb.chunks(3).zip(back.chunks(3)).map(|(a, b)| distance([a[0], a[1], a[2]], [b[0], b[1], b[2]])).max().unwrap();
@@ -220,14 +260,14 @@ mod tests {
         // The backgrounds are exact.
         assert_eq!(&back[back.len() - 3..], &[194, 65, 12]);
         assert_eq!(&back[w as usize * 3..w as usize * 3 + 3], &[255, 255, 255]);
-        assert_eq!(png, super::png(w, h, &rgb).unwrap(), "the same bytes again");
+        assert_eq!(png, super::png(w, h, &opaque(&rgb)).unwrap(), "the same bytes again");
     }
 
     #[test]
     fn a_photo_is_rgb_and_exact() {
         let (w, h) = (300, 40);
         let rgb: Vec<u8> = (0..w * h).flat_map(|i: u32| [(i * 7 % 256) as u8, (i * 13 % 251) as u8, (i / 300 * 5) as u8]).collect();
-        let png = png(w, h, &rgb).unwrap();
+        let png = png(w, h, &opaque(&rgb)).unwrap();
         // Colour type 2: RGB.
         assert_eq!(png[25], 2);
         assert_eq!(decode(&png).into_raw(), rgb);
@@ -235,7 +275,7 @@ mod tests {
 
     #[test]
     fn a_wrong_size_is_an_error_not_a_panic() {
-        assert!(png(10, 10, &[0; 299]).is_err());
+        assert!(png(10, 10, &[0; 399]).is_err());
         // An empty picture: whatever `png` says of it, it says it without a panic.
         let _ = png(0, 0, &[]);
     }
