@@ -11,8 +11,8 @@
 // Needs playwright-core (the validators' node_modules), /usr/bin/chromium and
 // python3 (its sqlite3 module reads the profile).
 import { createRequire } from 'node:module';
+import { serveSite } from './static_site.mjs';
 import { execFileSync } from 'node:child_process';
-import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,21 +29,7 @@ const exitHost = new URL(EXIT).origin;
 // Where the reader was before the site: another site, served by the test.
 const BEFORE = 'https://before.example/';
 
-const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.webp': 'image/webp', '.jpg': 'image/jpeg' };
-const server = http.createServer((req, res) => {
-  let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  if (p.endsWith('/')) p += 'index.html';
-  const file = path.join(dir, p);
-  if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-    res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(fs.readFileSync(path.join(dir, '404.html')));
-    return;
-  }
-  res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
-  res.end(fs.readFileSync(file));
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const root = `http://127.0.0.1:${server.address().port}/`;
+const { server, root } = await serveSite(dir);
 const PAGE = root + 'nhan-biet-bao-luc-xam-hai/';
 
 const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];

@@ -9,7 +9,7 @@
 //
 // Needs playwright-core (the validators' node_modules) and /usr/bin/chromium.
 import { createRequire } from 'node:module';
-import http from 'node:http';
+import { serveSite } from './static_site.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -19,22 +19,6 @@ const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
 const dirs = (process.argv.length > 2 ? process.argv.slice(2) : ['dist']).map((d) => path.resolve(d));
 
-const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.webp': 'image/webp', '.jpg': 'image/jpeg' };
-const serve = (dir) => {
-  const server = http.createServer((req, res) => {
-    let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (p.endsWith('/')) p += 'index.html';
-    const file = path.join(dir, p);
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
-      res.end('not found');
-      return;
-    }
-    res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
-    res.end(fs.readFileSync(file));
-  });
-  return new Promise((r) => server.listen(0, '127.0.0.1', () => r(server)));
-};
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 let failed = 0;
@@ -56,8 +40,7 @@ async function check(name, viewport, f) {
 const HUB_BEFORE_GZ = 4785 + 2912;
 
 for (const dir of dirs) {
-  const server = await serve(dir);
-  const root = `http://127.0.0.1:${server.address().port}/`;
+  const { server, root } = await serveSite(dir);
   const day = JSON.parse(fs.readFileSync(path.join(dir, 'build.json'), 'utf8')).as_of || path.basename(dir);
 
   for (const hub of ['', 'en/']) {

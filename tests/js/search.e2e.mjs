@@ -8,7 +8,7 @@
 //
 // Needs playwright-core (the validators' node_modules) and /usr/bin/chromium.
 import { createRequire } from 'node:module';
-import http from 'node:http';
+import { serveSite } from './static_site.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -19,28 +19,7 @@ const { chromium } = require('playwright-core');
 const dir = path.resolve(process.argv[2] || 'dist');
 
 // A static server that gzips text, as hosts do.
-const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.pdf': 'application/pdf' };
-const server = http.createServer((req, res) => {
-  let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  if (p.endsWith('/')) p += 'index.html';
-  const file = path.join(dir, p);
-  if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-    res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(fs.existsSync(path.join(dir, '404.html')) ? fs.readFileSync(path.join(dir, '404.html')) : 'not found');
-    return;
-  }
-  const body = fs.readFileSync(file);
-  const type = types[path.extname(file)] || 'application/octet-stream';
-  if (/text|json|javascript|svg/.test(type) && /gzip/.test(req.headers['accept-encoding'] || '')) {
-    res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
-    res.end(zlib.gzipSync(body, { level: 6 }));
-  } else {
-    res.writeHead(200, { 'content-type': type });
-    res.end(body);
-  }
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const root = `http://127.0.0.1:${server.address().port}/`;
+const { server, root } = await serveSite(dir, { gzip: true });
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
