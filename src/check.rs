@@ -111,32 +111,15 @@ fn check_page(inputs: &Inputs, links: &LinkTable, fonts: Option<&Fonts>, i: usiz
     diags.0
 }
 
-/// What a page in `lang` is read aloud with: the theme's abbreviations with
-/// the site's over them, the site's hotlines as digits, and its name (said
-/// for a web address).
-pub fn reading_lists(inputs: &Inputs, lang: &str) -> (crate::speech::Abbreviations, Vec<String>, String) {
-    let (site, theme) = (&inputs.site, &inputs.theme);
-    let mut list = crate::speech::Abbreviations::default();
-    for source in [&theme.abbreviations, &site.abbreviations] {
-        if let Some(words) = source.get(lang) {
-            list.extend(words.iter().map(|(k, v)| (k.clone(), v.clone())));
-        }
-    }
-    let hotlines = site.hotlines.iter().filter_map(|h| site::tel_of(&h.number)).map(|t| t.trim_start_matches('+').to_owned()).collect();
-    (list, hotlines, site.title.get(lang, site.default_language()).to_owned())
-}
-
 /// A bulletin for commune radio: what cannot be read aloud (warnings, where
 /// it is written) and a bulletin longer than the site allows (an error at
 /// `broadcast:`).
 fn bulletin(inputs: &Inputs, i: usize, diags: &mut Diagnostics) {
-    use crate::speech::{self, Lang, Reader, Unreadable};
+    use crate::speech::Unreadable;
     let page = &inputs.content.pages[i];
     let Some(b) = &page.front.broadcast else { return };
-    let (list, hotlines, name) = reading_lists(inputs, &page.lang);
-    let lang = Lang::of(&page.lang);
-    let reader = Reader { lang, abbreviations: &list, hotlines: &hotlines, site_name: Some(&name) };
-    let said = speech::speak(page.body(), &reader);
+    let spoken = crate::load::broadcast::read_aloud(&inputs.site, &inputs.theme, page, b);
+    let said = &spoken.speech;
     for w in &said.warnings {
         let (msg, hint) = match &w.what {
             Unreadable::Abbreviation(a) => (t!("check-broadcast-abbreviation", value = a.as_str()), t!("check-broadcast-abbreviation-hint")),
@@ -147,8 +130,7 @@ fn bulletin(inputs: &Inputs, i: usize, diags: &mut Diagnostics) {
         };
         diags.push(Diagnostic::warning(&page.source, Some(page.body_position(w.offset)), msg).with_hint(hint).with_source(&page.text));
     }
-    let (title, _) = speech::speak_line(b.title.as_deref().unwrap_or(&page.front.title), &reader);
-    let seconds = speech::reading_seconds(&format!("{title}\n\n{}", said.text), lang);
+    let seconds = spoken.seconds;
     let limit = inputs.site.broadcast_max_seconds;
     if seconds > limit {
         diags.push(
@@ -265,7 +247,7 @@ fn pictures(inputs: &Inputs, links: &LinkTable, i: usize, diags: &mut Diagnostic
 /// Whether the theme's fonts are needed: some page (any, whatever the day)
 /// asks for leaflets, or the site has campaigns (the print box lists them).
 pub fn needs_fonts(inputs: &Inputs) -> bool {
-    inputs.site.share_cards || !inputs.calendar.campaigns.is_empty() || inputs.content.pages.iter().any(|p| !p.front.leaflet.is_empty())
+    inputs.site.share_cards || !inputs.calendar.campaigns.is_empty() || inputs.content.pages.iter().any(|p| !p.front.leaflet.is_empty() || p.front.broadcast.is_some())
 }
 
 /// Raw HTML that would make a reader's browser load something from another

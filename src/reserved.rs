@@ -7,7 +7,7 @@
 pub const RESERVED: &[&str] = &[
     "static", "embed", "leaflets", "pages", "feed.xml", "sitemap.xml", "robots.txt", "build.json", "calendar.ics", "schedule.json", "404.html", "404",
     "index.html", "admin", "search", "tim-kiem", "img", "style.css", "favicon.svg", "favicon.ico",
-    "search.js", "safety.js",
+    "search.js", "safety.js", "phat-thanh", "broadcast",
 ];
 
 /// Why `name` cannot be a top-level name of the output, if it cannot:

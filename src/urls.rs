@@ -207,6 +207,43 @@ pub fn leaflet_stem(page: &Page, default_lang: &str, format: LeafletFormat, loca
     }
 }
 
+/// The folder of bulletins for commune radio in `lang`, as an output path
+/// ending in `/`: `phat-thanh/`, `en/broadcast/` (`slug` is the theme's
+/// `broadcast_slug` in that language).
+pub fn broadcast_dir(site: &Site, slug: &str, lang: &str) -> String {
+    in_language(site, lang, &format!("{slug}/"))
+}
+
+/// The names of the files of a bulletins folder for machines, by language:
+/// the air-time calendar, the JSON list and the Atom feed
+/// (`lich-phat.ics`, `ban-tin.json`, `ban-tin.xml`; in English
+/// `air-times.ics`, `bulletins.json`, `bulletins.xml`).
+pub fn broadcast_files(lang: &str) -> [&'static str; 3] {
+    if is_vietnamese(lang) {
+        ["lich-phat.ics", "ban-tin.json", "ban-tin.xml"]
+    } else {
+        ["air-times.ics", "bulletins.json", "bulletins.xml"]
+    }
+}
+
+fn is_vietnamese(lang: &str) -> bool {
+    lang.eq_ignore_ascii_case("vi") || lang.to_ascii_lowercase().starts_with("vi-")
+}
+
+/// The output path of a bulletin's files without the extension, in its
+/// language's folder `dir`: the page's path with `-` for `/`
+/// (`phat-thanh/thang-hanh-dong-vi-tre-em-loi-keu-goi`), `trang-chu` or
+/// `home` for the hub.
+pub fn bulletin_stem(dir: &str, page: &Page) -> String {
+    let name = match &page.kind {
+        PageKind::Hub => (if is_vietnamese(&page.lang) { "trang-chu" } else { "home" }).to_owned(),
+        PageKind::CampaignHome(c) => c.clone(),
+        PageKind::CampaignPage(c) => format!("{c}-{}", page.slug),
+        PageKind::SitePage => page.slug.clone(),
+    };
+    format!("{dir}{name}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -115,6 +115,54 @@ pub(super) fn read(file: &Spanned<BroadcastFile>, yaml_line: usize, at: &dyn Fn(
     (Broadcast { times, days, title }, errors)
 }
 
+/// What a page in `lang` is read aloud with: the theme's abbreviations with
+/// the site's over them, the site's hotlines as digits, and its name (said
+/// for a web address).
+pub fn reading_lists(site: &super::Site, theme: &super::Theme, lang: &str) -> (crate::speech::Abbreviations, Vec<String>, String) {
+    let mut list = crate::speech::Abbreviations::default();
+    for source in [&theme.abbreviations, &site.abbreviations] {
+        if let Some(words) = source.get(lang) {
+            list.extend(words.iter().map(|(k, v)| (k.clone(), v.clone())));
+        }
+    }
+    let hotlines = site.hotlines.iter().filter_map(|h| super::site::tel_of(&h.number)).map(|t| t.trim_start_matches('+').to_owned()).collect();
+    (list, hotlines, site.title.get(lang, site.default_language()).to_owned())
+}
+
+/// A bulletin as it is read aloud.
+#[derive(Debug, Clone)]
+pub struct Spoken {
+    /// The title as written: `broadcast: {title}`, else the page's.
+    pub title: String,
+    /// The title as said.
+    pub said_title: String,
+    /// The body as said, with what could not be read.
+    pub speech: crate::speech::Speech,
+    /// How long the title and body take to read, at the language's rate
+    /// ([`crate::speech::reading_seconds`]).
+    pub seconds: u32,
+}
+
+impl Spoken {
+    /// The text to read: the title said, an empty line, the body said.
+    pub fn script(&self) -> String {
+        format!("{}\n\n{}\n", self.said_title, self.speech.text)
+    }
+}
+
+/// Page `page` with its block `b` read aloud in its language.
+pub fn read_aloud(site: &super::Site, theme: &super::Theme, page: &super::Page, b: &Broadcast) -> Spoken {
+    use crate::speech::{self, Lang, Reader};
+    let (list, hotlines, name) = reading_lists(site, theme, &page.lang);
+    let lang = Lang::of(&page.lang);
+    let reader = Reader { lang, abbreviations: &list, hotlines: &hotlines, site_name: Some(&name) };
+    let said = speech::speak(page.body(), &reader);
+    let title = b.title.clone().unwrap_or_else(|| page.front.title.clone());
+    let (said_title, _) = speech::speak_line(&title, &reader);
+    let seconds = speech::reading_seconds(&format!("{said_title}\n\n{}", said.text), lang);
+    Spoken { title, said_title, speech: said, seconds }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

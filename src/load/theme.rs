@@ -161,6 +161,21 @@ pub const REQUIRED_STRINGS: &[&str] = &[
     "search_slug",
     "search_title",
     "search_general",
+    "broadcast_slug",
+    "broadcast_title",
+    "broadcast_every_day",
+    "broadcast_from",
+    "broadcast_until",
+    "broadcast_always",
+    "sheet_kicker",
+    "sheet_reading",
+    "sheet_air_times",
+    "sheet_days",
+    "sheet_window",
+    "sheet_log",
+    "sheet_log_help",
+    "sheet_day",
+    "sheet_reader",
 ];
 
 impl Theme {

@@ -7,6 +7,7 @@
 //! [`CampaignId`]) and looked up through it, and renderers never look at the
 //! date or at the loaded inputs themselves.
 
+pub mod airings;
 pub mod change;
 
 use std::collections::HashMap;

@@ -3,7 +3,7 @@
 //! (by `date`, else the start of their publication window); ids are the pages'
 //! permanent URLs, stable across builds.
 
-use chrono::{FixedOffset, NaiveDate, Offset, TimeZone};
+use chrono::NaiveDate;
 use atom_syndication::{Content, Entry, Feed, FixedDateTime, Generator, Link, Person, Text};
 
 use super::escape::xml;
@@ -21,10 +21,7 @@ pub const FEED_LIMIT: usize = 50;
 pub const UNDATED: (i32, u32, u32) = (2020, 1, 1);
 
 fn midnight(plan: &Plan<'_>, d: NaiveDate) -> FixedDateTime {
-    let tz = plan.timezone();
-    let naive = d.and_hms_opt(0, 0, 0).unwrap_or_default();
-    let offset: FixedOffset = tz.offset_from_utc_datetime(&naive).fix();
-    offset.from_local_datetime(&naive).single().unwrap_or_else(|| offset.from_utc_datetime(&naive))
+    crate::time::midnight(plan.timezone(), d)
 }
 
 /// The date a page is listed under.

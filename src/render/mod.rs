@@ -8,6 +8,8 @@
 //! are the only files read from the output here.
 
 pub mod assets;
+pub mod broadcast;
+pub mod bulletin;
 pub mod cms;
 pub mod context;
 pub mod documents;
@@ -88,6 +90,10 @@ pub fn render(plan: &Plan<'_>, tera: &tera::Tera, opts: &Options<'_>, out: &Outp
     // for itself forever.
     let print = if let Scope::All = opts.scope { Some(print::render(plan, out, room.as_ref())?) } else { None };
     t.lap("print box");
+    // The bulletins' script sheets, typeset on this thread for the same
+    // reason; in a preview too, as they follow their pages' text.
+    broadcast::render(plan, out, room.as_ref())?;
+    t.lap("bulletins");
     // The search index is made beside everything else: it needs only the
     // plan, and its work fills the moments the other renderers' threads
     // wait on the disk or on one another.

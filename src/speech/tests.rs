@@ -84,6 +84,12 @@ fn a_site_list_is_used_and_capital_words_are_not_reported() {
 }
 
 #[test]
+fn an_abbreviation_that_starts_a_sentence_starts_with_a_capital() {
+    let s = say("Trẻ em cần được an toàn. UBND phường vào cuộc! HĐND giám sát, UBND thực hiện.", Lang::Vi, &theme_list("vi"));
+    assert_eq!(s.text, "Trẻ em cần được an toàn. Ủy ban nhân dân phường vào cuộc! Hội đồng nhân dân giám sát, ủy ban nhân dân thực hiện.");
+}
+
+#[test]
 fn reading_time_at_the_stated_rate() {
     // 200 syllables at 200 a minute: one minute.
     let text = vec!["một"; 200].join(" ");

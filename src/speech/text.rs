@@ -446,6 +446,12 @@ impl State<'_> {
             return;
         }
         if let Some((said, end)) = self.abbreviation_at(i) {
+            // A capital where a sentence starts, as for a word in capitals.
+            let starts = !self.out.trim_end().is_empty() && self.out.trim_end().ends_with(['.', '!', '?']);
+            let said = match (starts, said.chars().next()) {
+                (true, Some(f)) => f.to_uppercase().chain(said.chars().skip(1)).collect(),
+                _ => said,
+            };
             self.emit(&said);
             self.prev = said.rsplit(' ').next().unwrap_or("").to_lowercase();
             self.i = end;

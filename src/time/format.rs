@@ -83,6 +83,29 @@ pub fn iso(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
+/// A weekday's name: `Thứ Hai`, `Monday`.
+pub fn weekday(w: Weekday, lang: &str) -> &'static str {
+    match lang {
+        "en" => en_weekday(w),
+        _ => vi_weekday(w),
+    }
+}
+
+/// A length of time read aloud, rounded to 10 seconds above a minute:
+/// `50 giây`, `2 phút 10 giây`; `50 seconds`, `2 min 10 s`.
+pub fn duration(seconds: u32, lang: &str) -> String {
+    let s = if seconds >= 60 { seconds.div_ceil(10) * 10 } else { seconds.max(1) };
+    let (m, r) = (s / 60, s % 60);
+    match (lang, m, r) {
+        ("en", 0, r) => format!("{r} second{}", if r == 1 { "" } else { "s" }),
+        ("en", m, 0) => format!("{m} min"),
+        ("en", m, r) => format!("{m} min {r} s"),
+        (_, 0, r) => format!("{r} giây"),
+        (_, m, 0) => format!("{m} phút"),
+        (_, m, r) => format!("{m} phút {r} giây"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,6 +121,11 @@ mod tests {
         assert_eq!(range(&Occurrence { start: d(2027, 7, 30), end: d(2027, 7, 30) }, "vi"), "30/7/2027");
         assert_eq!(long(d(2027, 6, 1), "vi"), "Thứ Ba, 1 tháng 6 năm 2027");
         assert_eq!(long(d(2026, 6, 1), "vi"), "Thứ Hai, 1 tháng 6 năm 2026");
+        assert_eq!(duration(50, "vi"), "50 giây");
+        assert_eq!(duration(121, "vi"), "2 phút 10 giây");
+        assert_eq!(duration(180, "vi"), "3 phút");
+        assert_eq!(duration(125, "en"), "2 min 10 s");
+        assert_eq!(weekday(Weekday::Sun, "vi"), "Chủ Nhật");
     }
 
     #[test]

@@ -23,3 +23,12 @@ pub use window::Bound;
 pub fn today(tz: Tz) -> NaiveDate {
     chrono::Utc::now().with_timezone(&tz).date_naive()
 }
+
+/// The first instant of day `d` in `tz`, with the zone's offset then (for
+/// feeds, whose dates carry an offset).
+pub fn midnight(tz: Tz, d: NaiveDate) -> chrono::DateTime<chrono::FixedOffset> {
+    use chrono::{Offset, TimeZone};
+    let naive = d.and_hms_opt(0, 0, 0).unwrap_or_default();
+    let offset: chrono::FixedOffset = tz.offset_from_utc_datetime(&naive).fix();
+    offset.from_local_datetime(&naive).single().unwrap_or_else(|| offset.from_utc_datetime(&naive))
+}

@@ -1,11 +1,13 @@
 //! HTML pages with Tera 2: hub, campaign homes, pages, site-wide pages, the
-//! list of leaflets for schools, 404.
+//! list of leaflets for schools, the bulletins for commune radio
+//! ([`bulletins`]), 404.
 //!
 //! The templates get precomputed, display-ready data (dates already written
 //! the way each language writes them, state labels already translated), so a
 //! theme author needs no logic beyond loops and conditions. The context is
 //! documented in the README ("Themes").
 
+mod bulletins;
 pub mod templates;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -379,6 +381,7 @@ impl Renderer<'_, '_> {
         ctx.insert("search_url", &self.search_url(lang));
         ctx.insert("leaflets_url", &urls::of_file(site, &format!("{}/", urls::LEAFLETS_DIR)));
         ctx.insert("oembed_url", &None::<String>);
+        ctx.insert("broadcast_url", &self.bulletins_url(lang));
         ctx.insert("quick_exit", &self.quick_exit(lang));
         ctx
     }
@@ -593,6 +596,7 @@ impl Renderer<'_, '_> {
             .collect();
         ctx.insert("alternates", &self.alternates(lang, &urls));
         ctx.insert("leaflets", self.leaflets.by_page.get(&id).map_or(&[][..], Vec::as_slice));
+        ctx.insert("bulletin", &self.page_bulletin(id));
         self.render("page.html", &ctx, urls::index_file(site, p.url))
     }
 
@@ -654,6 +658,7 @@ pub fn render(plan: &Plan<'_>, tera: &Tera, leaflets: &Leaflets, pictures: &Pict
         NotFound,
         LeafletIndex,
         Search(&'s str),
+        Bulletins(&'s str),
     }
     let mut jobs = Vec::new();
     if let Scope::All = scope {
@@ -662,6 +667,9 @@ pub fn render(plan: &Plan<'_>, tera: &Tera, leaflets: &Leaflets, pictures: &Pict
         for lang in &site.languages {
             jobs.push(Job::Hub(lang));
             jobs.push(Job::Search(lang));
+            if crate::render::bulletin::any(plan) {
+                jobs.push(Job::Bulletins(lang));
+            }
             for c in plan.campaigns() {
                 if plan.languages_of(c.id).contains(&lang.as_str()) {
                     jobs.push(Job::Campaign(c.id, lang));
@@ -691,6 +699,7 @@ pub fn render(plan: &Plan<'_>, tera: &Tera, leaflets: &Leaflets, pictures: &Pict
                 Job::NotFound => r.not_found(),
                 Job::LeafletIndex => r.leaflet_index(),
                 Job::Search(l) => r.search(l),
+                Job::Bulletins(l) => r.bulletin_index(l),
             };
             rendered.map(|(path, bytes)| out.add(path, bytes)).err()
         })

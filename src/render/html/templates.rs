@@ -11,7 +11,7 @@ use crate::load::theme::Theme;
 use crate::t;
 
 /// The templates a theme must have.
-pub const REQUIRED_TEMPLATES: &[&str] = &["hub.html", "campaign.html", "page.html", "404.html", "leaflets.html", "search.html"];
+pub const REQUIRED_TEMPLATES: &[&str] = &["hub.html", "campaign.html", "page.html", "404.html", "leaflets.html", "search.html", "broadcast.html"];
 
 /// Compiles the theme's templates, reporting every syntax error with its file and line.
 pub fn templates(theme: &Theme) -> Result<Tera, Diagnostics> {
