@@ -6,6 +6,7 @@
 mod common;
 mod corpus;
 
+mod broadcast;
 mod cards;
 mod cli;
 mod cms_config;
