@@ -47,6 +47,7 @@ pub struct Broadcast {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct BroadcastFile {
+    #[serde(default)]
     times: Vec<Spanned<String>>,
     #[serde(default)]
     days: Vec<Spanned<String>>,
@@ -86,10 +87,14 @@ pub fn parse_day(s: &str) -> Option<Weekday> {
 
 /// Checks the block: each mistake with where it is written (through `at`,
 /// which turns a position in the front matter into one in the file), its
-/// message and its hint.
-pub(super) fn read(file: &Spanned<BroadcastFile>, yaml_line: usize, at: &dyn Fn(Option<Position>) -> Option<Position>) -> (Broadcast, Vec<(Option<Position>, Msg, Msg)>) {
+/// message and its hint. An empty block (no times, days or title, as the
+/// editor may leave its folded form) is no bulletin: `None`, no mistake.
+pub(super) fn read(file: &Spanned<BroadcastFile>, yaml_line: usize, at: &dyn Fn(Option<Position>) -> Option<Position>) -> (Option<Broadcast>, Vec<(Option<Position>, Msg, Msg)>) {
     let mut errors = Vec::new();
     let b = &file.value;
+    if b.times.is_empty() && b.days.is_empty() && b.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
+        return (None, errors);
+    }
     let mut times = Vec::new();
     for t in &b.times {
         match parse_time(&t.value) {
@@ -112,7 +117,7 @@ pub(super) fn read(file: &Spanned<BroadcastFile>, yaml_line: usize, at: &dyn Fn(
     days.sort_by_key(|d| d.num_days_from_monday());
     days.dedup();
     let title = b.title.as_ref().map(|t| t.trim().to_owned()).filter(|t| !t.is_empty());
-    (Broadcast { times, days, title }, errors)
+    (Some(Broadcast { times, days, title }), errors)
 }
 
 /// What a page in `lang` is read aloud with: the theme's abbreviations with

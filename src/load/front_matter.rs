@@ -397,7 +397,7 @@ pub fn parse<'t>(rel: &Path, text: &'t str, in_campaign: bool) -> Result<Parsed<
         school_level.dedup();
     }
     let school_level = school_level.into_iter().map(str::to_owned).collect();
-    let broadcast = front.broadcast.as_ref().map(|b| {
+    let broadcast = front.broadcast.as_ref().and_then(|b| {
         let (broadcast, errors) = super::broadcast::read(b, yaml_line, &at);
         for (p, msg, hint) in errors {
             diags.push(err(p, msg, hint));

@@ -105,6 +105,15 @@ try {
     await field('audience').click();
     await page.getByRole('option', { name: label, exact: true }).click();
   }
+  // The page is also a bulletin for commune radio: the folded form opened,
+  // air times typed as staff type them, two weekdays picked.
+  await page.getByText('Bản tin phát thanh (đài truyền thanh, loa thông minh)', { exact: true }).last().locator('xpath=..').locator('button').first().click();
+  const visible = (name) => page.locator(`[id^="${name}-field-"]:visible`).first();
+  await visible('times').fill('06:00, 17:30');
+  for (const label of ['Thứ Hai', 'Thứ Tư']) {
+    await visible('days').click();
+    await page.getByRole('option', { name: label, exact: true }).click();
+  }
   const body = page.locator('label[for^="body-field-"]').first().locator('xpath=../..').locator('[role="textbox"], textarea:visible').first();
   await body.click();
   await page.keyboard.type('Khi trẻ gặp nguy hiểm, hãy gọi **[111](tel:111)**.\n\n## Việc cần làm\n\n- Dạy trẻ quy tắc vùng riêng tư.\n- [ ] Lưu số 111 vào điện thoại.\n');
@@ -136,6 +145,7 @@ try {
   assert.match(text, /^publish: start-14d$/m);
   assert.match(text, /^audience:\n {2}- cha-me\n {2}- tre-em$/m);
   assert.match(text, /^- \[ \] Lưu số 111 vào điện thoại\.$/m, 'the task list is kept as written');
+  assert.match(text, /^broadcast:\n {2}times:\n {4}- ["']?06:00["']?\n {4}- ["']?17:30["']?\n {2}days:\n {4}- T2\n {4}- T4$/m, 'the bulletin form as written');
 
   // --- 4. loa accepts the file and publishes it on the right days -------------
   log(loa('check', '--root', site).trim().split('\n').pop());
@@ -148,9 +158,11 @@ try {
     if (live) {
       const h = fs.readFileSync(html, 'utf8');
       assert.ok(h.includes('Phòng chống xâm hại trẻ em dịp hè') && h.includes('href="tel:111"'), 'the page as written');
+      const txt = fs.readFileSync(path.join(o, 'phat-thanh', 'thang-hanh-dong-vi-tre-em-phong-chong-xam-hai-tre-em-dip-he.txt'), 'utf8');
+      assert.ok(txt.startsWith('Phòng chống xâm hại trẻ em dịp hè\n\nKhi trẻ gặp nguy hiểm, hãy gọi một một một.'), `the bulletin read aloud: ${txt}`);
     }
   }
-  log('loa check accepts it; loa build publishes it from 2027-05-18 (start-14d) until 2027-07-06 (expire end+7d)');
+  log('loa check accepts it; loa build publishes it, and its bulletin, from 2027-05-18 (start-14d) until 2027-07-06 (expire end+7d)');
   assert.deepEqual(elsewhere, [], 'nothing was requested from another host');
 } catch (e) {
   failed = true;

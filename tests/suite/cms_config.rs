@@ -56,9 +56,8 @@ fn decap_on_github_from_the_site() {
     assert_eq!(camp["i18n"], true);
     let f = &camp["fields"];
     // Every front-matter key a page may have, then the body (variants only with localities.yaml).
-    // (`slug` is left out: the editor names the file after the title;
-    // `broadcast` too, for now: its form in the editor is not made yet, #23.)
-    let keys: Vec<&str> = loa::load::front_matter::KEYS.iter().copied().filter(|k| !["variants", "slug", "broadcast"].contains(k)).collect();
+    // (`slug` is left out: the editor names the file after the title.)
+    let keys: Vec<&str> = loa::load::front_matter::KEYS.iter().copied().filter(|k| !["variants", "slug"].contains(k)).collect();
     let mut expected = keys.clone();
     expected.push("body");
     let mut got = names(f);

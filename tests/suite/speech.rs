@@ -193,3 +193,16 @@ fn a_bulletin_longer_than_the_site_allows_is_an_error() {
     check_bulletin(front, &long, "broadcast:\n  max_minutes: 7\n", "en").ok();
     check_bulletin(front, &long, "broadcast:\n  max_minutes: 0\n", "en").stderr_has("a bulletin cannot last 0 minutes");
 }
+
+#[test]
+fn an_empty_block_is_no_bulletin_but_days_without_times_are_a_mistake() {
+    // As the editor may leave its folded form: no bulletin, no complaint.
+    for empty in ["broadcast: {}\n", "broadcast:\n  times: []\n  days: []\n  title: \"\"\n"] {
+        let run = check_bulletin(empty, "Gọi 111.\n", "", "en");
+        run.ok();
+        assert!(!run.stderr.contains("air time"), "{}", run.stderr);
+    }
+    let run = check_bulletin("broadcast:\n  days: [T2]\n", "Gọi 111.\n", "", "en");
+    assert_ne!(run.code, 0, "{run:?}");
+    run.stderr_has("ban-tin.md:4:3");
+}

@@ -171,6 +171,8 @@ struct Field {
     summary: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     fields: Option<Vec<Field>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    collapsed: Option<bool>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -416,6 +418,9 @@ fn page_fields(plan: &Plan<'_>, w: &Words, kind: Kind, many: bool, default: &str
             true,
         ));
     }
+    if kind != Kind::Hub {
+        f.push(tr(broadcast(w), true));
+    }
     let link = if default == "vi" { "[chữ](../pages/cach-bao-tin.md)" } else { "[text](../pages/page.md)" };
     f.push(tr(
         Field { modes: Some(vec!["raw"]), ..Field::new("body", w.pick("Nội dung", "Text"), "markdown") }
@@ -424,6 +429,22 @@ fn page_fields(plan: &Plan<'_>, w: &Words, kind: Kind, many: bool, default: &str
         true,
     ));
     f
+}
+
+/// `broadcast:` — the page as a bulletin for commune radio: air times (a
+/// list the editor writes from `06:00, 17:30`), weekdays, spoken title. A
+/// page without air times is no bulletin, so the form may stay empty.
+fn broadcast(w: &Words) -> Field {
+    let days = [("T2", "Thứ Hai", "Monday"), ("T3", "Thứ Ba", "Tuesday"), ("T4", "Thứ Tư", "Wednesday"), ("T5", "Thứ Năm", "Thursday"), ("T6", "Thứ Sáu", "Friday"), ("T7", "Thứ Bảy", "Saturday"), ("CN", "Chủ Nhật", "Sunday")];
+    let days = days.iter().map(|(v, vi, en)| SelectOption { label: w.pick(vi, en), value: (*v).to_owned() }).collect();
+    let sub = vec![
+        Field::new("times", w.pick("Giờ phát", "Air times"), "list").optional().hint(w.pick("Đồng hồ 24 giờ, cách nhau bằng dấu phẩy: 06:00, 17:30. Để trống: trang không phải bản tin.", "24-hour clock, separated by commas: 06:00, 17:30. Empty: the page is no bulletin.")),
+        Field::select("days", w.pick("Ngày phát", "Days"), days, true).optional().hint(w.pick("Để trống: phát mọi ngày trang còn hiện.", "Empty: every day the page is published.")),
+        Field::new("title", w.pick("Tên bản tin đọc lên", "Spoken title"), "string").optional().hint(w.pick("Để trống: đọc tiêu đề của trang.", "Empty: the page's title is read.")),
+    ];
+    Field { fields: Some(sub), collapsed: Some(true), ..Field::new("broadcast", w.pick("Bản tin phát thanh (đài truyền thanh, loa thông minh)", "Radio bulletin (commune radio, IP loudspeakers)"), "object") }
+        .optional()
+        .hint(w.pick("Trang cũng được viết thành lời đọc cho đài truyền thanh xã, phường, đọc vào các giờ phát trong thời gian trang còn hiện.", "The page is also written out for commune radio and read at these times while it is published."))
 }
 
 /// `publish` and `expire`: offsets from the campaign's dates in a campaign,
