@@ -21,6 +21,9 @@ pub struct Phone {
     pub groups: Vec<String>,
     /// Where it ends in the text (a char index).
     pub end: usize,
+    /// Whether the `(` before it belongs to it: an area code in brackets,
+    /// "(024) 3525 662".
+    pub bracket: bool,
 }
 
 /// The telephone number or hotline starting at `chars[start]`, if one does.
@@ -30,6 +33,7 @@ pub fn find(chars: &[char], start: usize, hotlines: &[String]) -> Option<Phone> 
         return None;
     }
     let plus = chars.get(start) == Some(&'+');
+    let bracket = !plus && start > 0 && chars[start - 1] == '(' && chars.get(start) == Some(&'0');
     let mut i = start + usize::from(plus);
     let mut groups: Vec<String> = Vec::new();
     let mut end = i;
@@ -47,8 +51,10 @@ pub fn find(chars: &[char], start: usize, hotlines: &[String]) -> Option<Phone> 
         i += g.len();
         end = i;
         groups.push(g);
-        match (chars.get(i), chars.get(i + 1)) {
-            (Some('.' | '-' | ' '), Some(c)) if c.is_ascii_digit() => i += 1,
+        match (chars.get(i), chars.get(i + 1), chars.get(i + 2)) {
+            (Some('.' | '-' | ' '), Some(c), _) if c.is_ascii_digit() => i += 1,
+            // "(024) 3525 662": the area code in brackets.
+            (Some(')'), Some(' '), Some(c)) if bracket && groups.len() == 1 && c.is_ascii_digit() => i += 2,
             _ => break,
         }
     }
@@ -63,14 +69,15 @@ pub fn find(chars: &[char], start: usize, hotlines: &[String]) -> Option<Phone> 
     let service = ["1800", "1900"].iter().any(|p| first == p || (groups.len() == 1 && first.starts_with(p)));
     let phone_like = plus || first.starts_with('0') || service;
     if (8..=12).contains(&total) && phone_like && (groups.len() > 1 || plus || first.starts_with('0') || total == 8) {
+        let bracket = bracket && chars.get(start + first.len()) == Some(&')');
         let groups = if groups.len() == 1 { split_long(&joined) } else { groups };
-        return Some(Phone { plus, groups, end });
+        return Some(Phone { plus, groups, end, bracket });
     }
     // A short number alone: one group, nothing joined to it.
     let alone = &groups[0];
     let end = start + usize::from(plus) + alone.len();
     if !plus && (SHORT_NUMBERS.contains(&alone.as_str()) || hotlines.iter().any(|h| h == alone)) && !continues(chars, end) {
-        return Some(Phone { plus, groups: vec![alone.clone()], end });
+        return Some(Phone { plus, groups: vec![alone.clone()], end, bracket: false });
     }
     None
 }
@@ -130,6 +137,10 @@ mod tests {
         assert_eq!(read("1800.1567").as_deref(), Some("một tám không không, một năm sáu bảy"));
         assert_eq!(read("111").as_deref(), Some("một một một"));
         assert_eq!(read("115,").as_deref(), Some("một một năm"));
+        let chars: Vec<char> = "(024) 3525 662.".chars().collect();
+        let p = find(&chars, 1, &[]).expect("a number");
+        assert!(p.bracket && p.end == 14, "{p:?}");
+        assert_eq!(say(&p, &VI_DIGITS, "cộng"), "không hai bốn, ba năm hai năm, sáu sáu hai");
     }
 
     #[test]

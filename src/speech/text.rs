@@ -202,6 +202,9 @@ impl State<'_> {
             self.i = end;
         } else if let Some(p) = phones::find(&self.chars, i, self.r.hotlines) {
             let said = if self.vi { phones::say(&p, &VI_DIGITS, "cộng") } else { phones::say(&p, &EN_DIGITS, "plus") };
+            if p.bracket && self.out.ends_with('(') {
+                self.out.pop();
+            }
             self.emit(&said);
             self.i = p.end;
         } else if !self.date() && !self.time() {
@@ -328,7 +331,16 @@ impl State<'_> {
             // Separators of thousands: the language's, or the other one when
             // it appears twice or more (1.000.000 in English, 1,000,000 in Vietnamese).
             let other = if self.vi { ',' } else { '.' };
-            let sep = if group_of_three(end, thousands) { Some(thousands) } else if group_of_three(end, other) && group_of_three(end + 4, other) { Some(other) } else { None };
+            // So is one group of zeros ("1,000 người": nobody writes one
+            // point nought nought nought); "2,500" stays a decimal.
+            let zeros = group_of_three(end, other) && run(end + 1) == "000";
+            let sep = if group_of_three(end, thousands) {
+                Some(thousands)
+            } else if group_of_three(end, other) && (group_of_three(end + 4, other) || zeros) {
+                Some(other)
+            } else {
+                None
+            };
             if let Some(sep) = sep {
                 while group_of_three(end, sep) {
                     int.push_str(&run(end + 1));
