@@ -85,11 +85,14 @@ pub fn parse_day(s: &str) -> Option<Weekday> {
     })
 }
 
+/// A mistake in the block: where, what, how to mend it.
+pub(super) type Mistake = (Option<Position>, Msg, Msg);
+
 /// Checks the block: each mistake with where it is written (through `at`,
 /// which turns a position in the front matter into one in the file), its
 /// message and its hint. An empty block (no times, days or title, as the
 /// editor may leave its folded form) is no bulletin: `None`, no mistake.
-pub(super) fn read(file: &Spanned<BroadcastFile>, yaml_line: usize, at: &dyn Fn(Option<Position>) -> Option<Position>) -> (Option<Broadcast>, Vec<(Option<Position>, Msg, Msg)>) {
+pub(super) fn read(file: &Spanned<BroadcastFile>, yaml_line: usize, at: &dyn Fn(Option<Position>) -> Option<Position>) -> (Option<Broadcast>, Vec<Mistake>) {
     let mut errors = Vec::new();
     let b = &file.value;
     if b.times.is_empty() && b.days.is_empty() && b.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
