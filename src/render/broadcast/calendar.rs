@@ -62,14 +62,16 @@ pub fn vtimezone(tz: Tz, from: NaiveDate, to: NaiveDate) -> String {
         let next = d.checked_add_days(Days::new(1)).unwrap_or(to);
         let (now, dst) = offset_at(tz, at(next));
         if now != was {
-            // The change lies within (d, next]: find its minute.
-            let (mut lo, mut hi) = (at(d), at(next));
-            while hi - lo > chrono::TimeDelta::minutes(1) {
-                let mid = lo + (hi - lo) / 2;
-                if offset_at(tz, mid).0 == was { lo = mid } else { hi = mid }
+            // The change lies within (d, next]: find its minute, counted
+            // in whole minutes from d's midnight (UTC).
+            let minute = |m: i64| at(d) + chrono::TimeDelta::minutes(m);
+            let (mut lo, mut hi) = (0_i64, 24 * 60);
+            while hi - lo > 1 {
+                let mid = (lo + hi) / 2;
+                if offset_at(tz, minute(mid)).0 == was { lo = mid } else { hi = mid }
             }
             // The change's start in local time as it was before it.
-            let start = hi.naive_utc() + chrono::TimeDelta::seconds(i64::from(was));
+            let start = minute(hi).naive_utc() + chrono::TimeDelta::seconds(i64::from(was));
             observance(&mut text, start, was, now, dst);
             was = now;
         }
