@@ -9,6 +9,7 @@
 
 pub mod airings;
 pub mod change;
+pub mod dates;
 
 use std::collections::HashMap;
 use std::path::PathBuf;

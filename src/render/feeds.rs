@@ -11,36 +11,13 @@ use super::markdown::page_html;
 use super::Output;
 use crate::load::PageKind;
 use crate::plan::{PageId, Plan};
-use crate::time::{window, Bound};
 use crate::urls;
 
 /// The number of entries a feed keeps (the newest), as Hugo and Zola limit theirs.
 pub const FEED_LIMIT: usize = 50;
 
-/// The date given to pages that have no `date` and no publication window.
-pub const UNDATED: (i32, u32, u32) = (2020, 1, 1);
-
 fn midnight(plan: &Plan<'_>, d: NaiveDate) -> FixedDateTime {
     crate::time::midnight(plan.timezone(), d)
-}
-
-/// The date a page is listed under.
-fn page_date(plan: &Plan<'_>, id: PageId) -> NaiveDate {
-    let p = plan.page(id);
-    let front = &p.page.front;
-    if let Some(d) = front.date {
-        return d;
-    }
-    if let Some(Bound::Date(d)) = front.publish {
-        return d;
-    }
-    if front.publish.is_some_and(Bound::is_relative)
-        && let Some(o) = p.campaign.and_then(|c| plan.campaign(c).status.occurrence)
-        && let Some((Some(start), _)) = window::windows(front.publish, front.expire, &[o]).first()
-    {
-        return *start;
-    }
-    NaiveDate::from_ymd_opt(UNDATED.0, UNDATED.1, UNDATED.2).unwrap_or_default()
 }
 
 /// Renders the feed of every language.
@@ -50,7 +27,7 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>) {
     for lang in &site.languages {
         let abs = |url: &str| urls::absolute(site, url);
         let mut pages: Vec<(NaiveDate, PageId)> =
-            plan.live_pages().filter(|p| p.page.lang == *lang && p.page.kind != PageKind::Hub).map(|p| (page_date(plan, p.id), p.id)).collect();
+            plan.live_pages().filter(|p| p.page.lang == *lang && p.page.kind != PageKind::Hub).map(|p| (plan.listed_date(p.id), p.id)).collect();
         pages.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| plan.page(a.1).url.cmp(plan.page(b.1).url)));
         pages.truncate(FEED_LIMIT);
         let author = Person { name: xml(site.organisation.name.get(lang, def)).into_owned(), email: None, uri: site.organisation.url.clone(), ..Default::default() };
@@ -76,7 +53,7 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>) {
                 e
             })
             .collect();
-        let updated = pages.iter().map(|p| p.0).max().unwrap_or_else(|| NaiveDate::from_ymd_opt(UNDATED.0, UNDATED.1, UNDATED.2).unwrap_or_default());
+        let updated = pages.iter().map(|p| p.0).max().unwrap_or_else(crate::plan::dates::undated);
         let path = urls::feed(site, lang);
         let mut feed = Feed::default();
         feed.set_title(Text::plain(xml(site.title.get(lang, def)).into_owned()));

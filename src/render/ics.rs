@@ -17,7 +17,7 @@ use icalendar::{Alarm, Calendar, Component, Event, EventLike, Property, Trigger}
 
 use super::{escape, Output};
 use crate::plan::{CampaignId, Plan};
-use crate::time::occurrence::{self, Occurrence};
+use crate::time::occurrence::Occurrence;
 use crate::time::Rule;
 use crate::urls;
 
@@ -61,7 +61,9 @@ fn campaign_events(plan: &Plan<'_>, id: CampaignId) -> Vec<Event> {
     let cr = plan.campaign(id);
     let c = cr.campaign;
     let def = site.default_language();
-    let Some(anchor) = cr.status.occurrence else { return Vec::new() };
+    if cr.status.occurrence.is_none() {
+        return Vec::new();
+    }
     let title = c.title.get(def, def);
     let url = urls::absolute(site, &urls::campaign(site, &c.id, def));
     let summary_text = plan.home(id, def).and_then(|h| plan.page(h).page.front.summary.clone()).unwrap_or_default();
@@ -74,12 +76,7 @@ fn campaign_events(plan: &Plan<'_>, id: CampaignId) -> Vec<Event> {
     let host = urls::host(site);
     let mut events = Vec::new();
     for (r, rule) in c.timing.rules.iter().enumerate() {
-        let from = anchor.start.year();
-        let single = c.timing.with_rule(rule);
-        let occs: Vec<Occurrence> = occurrence::of_campaign(&single, from, from + HORIZON_YEARS as i32 + 1)
-            .into_iter()
-            .filter(|o| o.start >= anchor.start)
-            .collect();
+        let occs: Vec<Occurrence> = plan.rule_occurrences(id, rule, HORIZON_YEARS);
         let Some(first) = occs.first() else { continue };
         if is_fixed_yearly(rule) {
             let mut e = event(format!("{}-{r}@{host}", c.id), first, title, &description, &url);

@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::plan::Plan;
 use crate::render::escape;
 use crate::render::leaflet::prepare;
-use crate::time::{format, occurrence};
+use crate::time::format;
 
 /// The widths of the box, in millimetres, by number of newspaper columns:
 /// one column, and two columns with the 4 mm gutter between them.
@@ -91,7 +91,7 @@ pub fn data(plan: &Plan<'_>, lang: &str, columns: u32) -> BoxData {
         .campaigns()
         .enumerate()
         .filter_map(|(i, c)| {
-            let occs: Vec<_> = occurrence::of_campaign(&c.campaign.timing, year, year + 1).into_iter().filter(|o| o.end >= today).collect();
+            let occs = plan.periods_this_year_and_next(c.id);
             let first = occs.first()?.start;
             let dates = occs
                 .iter()
