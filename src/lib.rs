@@ -39,6 +39,7 @@ pub mod load;
 pub mod markdown;
 pub mod paths;
 pub mod plan;
+pub mod reload;
 pub mod render;
 pub mod reserved;
 pub mod scaffold;
