@@ -40,6 +40,7 @@ pub mod markdown;
 pub mod paths;
 pub mod plan;
 pub mod render;
+pub mod report;
 pub mod reserved;
 pub mod scaffold;
 pub mod schedule;
