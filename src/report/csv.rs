@@ -8,6 +8,7 @@
 //! `leaflets.csv` (path, format, locality, downloads, page; bundles as
 //! format `zip`), `embeds.csv` (host, loads), `campaigns.csv` (id, title,
 //! occurrences, first_day, last_day, pages live, views, downloads).
+//! `months.csv` (month, views, downloads, embeds, search).
 //! The column names stay in English whatever the report's language, so a
 //! spreadsheet built on them keeps working.
 
@@ -25,6 +26,7 @@ pub fn tables(inputs: &Inputs, site: &SiteCounts, tally: &Tally, lang: &str) -> 
         ("leaflets.csv".to_owned(), leaflets(inputs, site, tally, lang)),
         ("embeds.csv".to_owned(), embeds(tally, lang)),
         ("campaigns.csv".to_owned(), campaigns(site, tally)),
+        ("months.csv".to_owned(), months(site, tally)),
     ]
 }
 
@@ -120,4 +122,14 @@ fn campaigns(site: &SiteCounts, tally: &Tally) -> Vec<u8> {
         ]
     });
     write(&["id", "title", "occurrences", "first_day", "last_day", "pages", "views", "downloads"], rows)
+}
+
+fn months(site: &SiteCounts, tally: &Tally) -> Vec<u8> {
+    let rows = (0..12).map(|m| {
+        let views: u64 = tally.page_views.iter().map(|v| v[m]).sum();
+        let downloads: u64 = tally.leaflet_downloads.iter().chain(&tally.bundle_downloads).map(|v| v[m]).sum();
+        let embeds: u64 = tally.embeds.values().map(|v| v[m]).sum();
+        vec![format!("{}-{:02}", site.year, m + 1), views.to_string(), downloads.to_string(), embeds.to_string(), tally.search[m].to_string()]
+    });
+    write(&["month", "views", "downloads", "embeds", "search"], rows)
 }

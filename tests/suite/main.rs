@@ -22,6 +22,7 @@ mod pictures;
 mod quick_exit;
 mod raw_html;
 mod readers;
+mod report;
 mod restore;
 mod schedule_props;
 mod search_index;
