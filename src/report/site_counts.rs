@@ -212,3 +212,28 @@ fn live_days(inputs: &Inputs, first: NaiveDate, last: NaiveDate) -> Vec<Vec<(Nai
     }
     runs
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The runs between change days give each page the same days as asking
+    /// the plan about every single day of the year.
+    #[test]
+    fn days_live_match_the_plan_day_by_day() {
+        let inputs = crate::load::load(std::path::Path::new(env!("CARGO_MANIFEST_DIR"))).unwrap();
+        for year in [2026, 2027, 2028] {
+            let counts = count(&inputs, year);
+            let (first, last) = bounds(year).unwrap();
+            let mut brute = vec![0u32; inputs.content.pages.len()];
+            for d in first.iter_days().take_while(|d| *d <= last) {
+                for (i, live) in Fingerprint::at(&inputs, false, d).live.into_iter().enumerate() {
+                    brute[i] += u32::from(live);
+                }
+            }
+            let got: Vec<u32> = counts.pages.iter().map(|p| p.days_live).collect();
+            assert_eq!(got, brute, "{year}");
+            assert!(got.iter().any(|&d| d > 0 && d < counts.days), "{year}: some page lives part of the year");
+        }
+    }
+}
