@@ -110,8 +110,9 @@ enum Command {
         /// The year, e.g. 2027.
         #[arg(long, value_name = "YYYY")]
         year: i32,
-        /// An access log in the "combined" format (nginx, Apache), plain or .gz; repeat for several, in any order.
-        #[arg(long = "access-log", value_name = "FILE")]
+        /// Access logs in the "combined" format (nginx, Apache), plain or .gz, in any order:
+        /// `--access-log /var/log/nginx/access.log*` (or the option once per file).
+        #[arg(long = "access-log", value_name = "FILE", num_args = 1..)]
         access_log: Vec<PathBuf>,
         /// The folder for the report; default: ROOT/report-YYYY.
         #[arg(long, value_name = "DIR")]
