@@ -666,6 +666,7 @@ report-bad-year = Cannot make a report for the year { $year }
 report-bad-year-hint = Write the year with four digits, from 2000 to 2100, e.g. --year 2027
 report-log-unreadable = Cannot open the access log: { $detail }
 report-log-unreadable-hint = Check the path after --access-log (the web server's log, e.g. /var/log/nginx/access.log or access.log.2.gz)
+report-log-twice = This log is already in the list: it is read once
 report-log-cut = The log stops short; it was read up to this line: { $detail }
 report-log-cut-hint = The lines before it are counted; if it is a .gz file, copy it again in full from the server
 report-write-failed = Cannot write the report: { $detail }

@@ -628,6 +628,7 @@ report-bad-year = Không làm được báo cáo cho năm { $year }
 report-bad-year-hint = Ghi năm bằng bốn chữ số, từ 2000 đến 2100, ví dụ: --year 2027
 report-log-unreadable = Không mở được tệp nhật ký truy cập: { $detail }
 report-log-unreadable-hint = Kiểm tra lại đường dẫn sau --access-log (tệp nhật ký của máy chủ web, ví dụ /var/log/nginx/access.log hoặc access.log.2.gz)
+report-log-twice = Tệp nhật ký này đã có trong danh sách: chỉ đọc một lần
 report-log-cut = Tệp nhật ký bị cắt ngang, chỉ đọc được đến dòng này: { $detail }
 report-log-cut-hint = Các dòng đọc được trước đó vẫn được tính; nếu là tệp .gz, hãy lấy lại bản đầy đủ từ máy chủ
 report-write-failed = Không ghi được báo cáo: { $detail }

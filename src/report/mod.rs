@@ -85,7 +85,15 @@ pub fn report(root: &Path, opts: &Options) -> Result<Outcome, Diagnostics> {
     // Every log is opened before any is read: a wrong name fails at once.
     let mut opened = Vec::new();
     let mut errors = Diagnostics::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut names = Vec::new();
     for path in &opts.logs {
+        // The same file named twice (a link, `log log`) is read once.
+        if !seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone())) {
+            warnings.push(Diagnostic::warning(path, None, t!("report-log-twice")));
+            continue;
+        }
+        names.push(path.clone());
         match logs::open(path) {
             Ok(r) => opened.push(r),
             Err(e) => errors.push(Diagnostic::error(path, None, t!("report-log-unreadable", detail = e.to_string())).with_hint(t!("report-log-unreadable-hint"))),
@@ -102,7 +110,7 @@ pub fn report(root: &Path, opts: &Options) -> Result<Outcome, Diagnostics> {
         });
         if let Some(e) = err {
             let at = crate::diag::Position::new(n as usize + 1, 1);
-            warnings.push(Diagnostic::warning(&opts.logs[i], Some(at), t!("report-log-cut", detail = e.to_string())).with_hint(t!("report-log-cut-hint")));
+            warnings.push(Diagnostic::warning(&names[i], Some(at), t!("report-log-cut", detail = e.to_string())).with_hint(t!("report-log-cut-hint")));
         }
     }
     let tally = counter.tally;
@@ -111,7 +119,7 @@ pub fn report(root: &Path, opts: &Options) -> Result<Outcome, Diagnostics> {
     let mut files: Vec<(String, Vec<u8>)> = csv::tables(&inputs, &site, &tally, &opts.lang);
     files.push((pdf::file_name(opts.year, &opts.lang), theme_pdf));
     write_all(&out, &files)?;
-    Ok(Outcome { site, tally, logs: opts.logs.clone(), out, files: files.into_iter().map(|(n, _)| n).collect(), warnings })
+    Ok(Outcome { site, tally, logs: names, out, files: files.into_iter().map(|(n, _)| n).collect(), warnings })
 }
 
 /// Writes `files` into `dir` (made if missing), each through a temporary

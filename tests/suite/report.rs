@@ -248,6 +248,17 @@ fn a_missing_log_or_a_wrong_year_fails_before_writing() {
 }
 
 #[test]
+fn a_log_named_twice_is_read_once() {
+    let tmp = TempDir::new().unwrap();
+    let logs = logs(tmp.path());
+    let twice = [logs.clone(), vec![logs[1].clone(), tmp.path().join(".").join("a.log")]].concat();
+    report(tmp.path(), &twice, &tmp.path().join("out"), &["--lang", "en"])
+        .ok()
+        .stderr_has("This log is already in the list")
+        .stdout_has("Readers: 8 page views, 4 leaflet downloads, 4 widget loads, 2 search page loads");
+}
+
+#[test]
 fn without_logs_the_report_is_what_was_published() {
     let tmp = TempDir::new().unwrap();
     let out = tmp.path().join("out");
