@@ -11,7 +11,7 @@ few malformed lines, addresses from the documentation ranges (RFC 5737) and
 10.0.0.0/8. Then times, R times each (median reported):
 
   loa report --year 2027 --access-log LOG --out DIR
-  goaccess LOG --log-format=COMBINED -o report.html   (also -o report.json)
+  goaccess LOG --log-format=COMBINED --no-global-config -o report.html
 
 and the peak resident memory of each (GNU time's "Maximum resident set size",
 or getrusage of the child) at --small lines (100,000) and at N, to show that
@@ -24,7 +24,6 @@ import argparse
 import gzip
 import os
 import random
-import resource
 import shutil
 import statistics
 import subprocess
@@ -109,15 +108,6 @@ def make_log(path, n, pages, leaflets, embeds, seed=24):
             f.write(f'{ip} - - [{ts}] "{method} {target} HTTP/1.1" {status} {rnd.randrange(200, 90000)} "{referer}" "{agent}"\n')
 
 
-def timed(cmd):
-    """Wall seconds and the child's peak RSS in MB."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    t = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    wall = time.perf_counter() - t
-    return wall, None if before else resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-
-
 def peak_rss(cmd):
     """Peak RSS in MB of one run, by GNU time if present, else /proc polling."""
     if shutil.which("/usr/bin/time"):
@@ -168,7 +158,6 @@ def main():
         v = subprocess.run([goaccess, "--version"], capture_output=True, text=True).stdout.splitlines()[0]
         print(f"goaccess: {v}")
         cmds["goaccess html"] = [goaccess, big, "--log-format=COMBINED", "--no-global-config", "-o", os.path.join(tmp, "goaccess.html")]
-        cmds["goaccess json"] = [goaccess, big, "--log-format=COMBINED", "--no-global-config", "-o", os.path.join(tmp, "goaccess.json")]
     else:
         print("goaccess: not installed (apt-get install -y goaccess)")
     for r in range(a.runs):
