@@ -660,3 +660,22 @@ check-broadcast-code = a code block cannot be read aloud; the bulletin leaves it
 check-broadcast-code-hint = write what should be read as sentences
 check-broadcast-html = raw HTML cannot be read aloud; the bulletin leaves it out
 check-broadcast-html-hint = write what should be read in Markdown
+
+## loa report
+report-bad-year = Cannot make a report for the year { $year }
+report-bad-year-hint = Write the year with four digits, from 2000 to 2100, e.g. --year 2027
+report-log-unreadable = Cannot open the access log: { $detail }
+report-log-unreadable-hint = Check the path after --access-log (the web server's log, e.g. /var/log/nginx/access.log or access.log.2.gz)
+report-log-twice = This log is already in the list: it is read once
+report-log-cut = The log stops short; it was read up to this line: { $detail }
+report-log-cut-hint = The lines before it are counted; if it is a .gz file, copy it again in full from the server
+report-write-failed = Cannot write the report: { $detail }
+report-head = Report for { $year }
+report-published = Published: { $campaigns } campaigns ({ $occurrences } occurrences in the year), { $pages } pages, { $leaflets } leaflet files
+report-bulletins = Loudspeaker bulletins: { $bulletins } bulletins, { $slots } scheduled air slots
+report-no-logs = No access log given: add --access-log FILE to count reads, downloads and embeds
+report-read = Readers: { $views } page views, { $downloads } leaflet downloads, { $embeds } widget loads, { $search } search page loads
+report-set-aside = Of { $lines } log lines, not counted: { $crawlers } by crawlers (bots), { $notget } not GET (HEAD…), { $status } errors or redirects, { $year } outside the year, { $unreadable } unreadable lines
+report-unreadable-at = { $file }, line { $line }: unreadable
+report-unreadable-more = … and { $count } more
+report-written = Written to { $dir }: { $files }

@@ -622,3 +622,22 @@ check-broadcast-code = khối mã không đọc thành lời được, bản tin
 check-broadcast-code-hint = hãy viết nội dung cần đọc thành câu
 check-broadcast-html = mã HTML không đọc thành lời được, bản tin sẽ bỏ qua
 check-broadcast-html-hint = hãy viết nội dung cần đọc bằng Markdown
+
+## loa report
+report-bad-year = Không làm được báo cáo cho năm { $year }
+report-bad-year-hint = Ghi năm bằng bốn chữ số, từ 2000 đến 2100, ví dụ: --year 2027
+report-log-unreadable = Không mở được tệp nhật ký truy cập: { $detail }
+report-log-unreadable-hint = Kiểm tra lại đường dẫn sau --access-log (tệp nhật ký của máy chủ web, ví dụ /var/log/nginx/access.log hoặc access.log.2.gz)
+report-log-twice = Tệp nhật ký này đã có trong danh sách: chỉ đọc một lần
+report-log-cut = Tệp nhật ký bị cắt ngang, chỉ đọc được đến dòng này: { $detail }
+report-log-cut-hint = Các dòng đọc được trước đó vẫn được tính; nếu là tệp .gz, hãy lấy lại bản đầy đủ từ máy chủ
+report-write-failed = Không ghi được báo cáo: { $detail }
+report-head = Báo cáo năm { $year }
+report-published = Đã đăng: { $campaigns } chiến dịch ({ $occurrences } đợt trong năm), { $pages } trang, { $leaflets } tệp tờ rơi
+report-bulletins = Bản tin loa: { $bulletins } bản tin, { $slots } lượt phát theo lịch
+report-no-logs = Chưa có nhật ký truy cập: thêm --access-log TỆP để đếm lượt đọc, tải về và nhúng
+report-read = Người đọc: { $views } lượt xem trang, { $downloads } lượt tải tờ rơi, { $embeds } lượt tải khung nhúng, { $search } lượt mở trang tìm kiếm
+report-set-aside = Trong { $lines } dòng nhật ký, không tính: { $crawlers } của bot và trình thu thập dữ liệu; { $notget } không phải GET (HEAD…); { $status } lỗi hoặc chuyển hướng; { $year } ngoài năm báo cáo; { $unreadable } dòng không đọc được
+report-unreadable-at = { $file }, dòng { $line }: không đọc được
+report-unreadable-more = … và { $count } dòng khác
+report-written = Đã ghi vào { $dir }: { $files }

@@ -41,6 +41,7 @@ pub mod paths;
 pub mod plan;
 pub mod reload;
 pub mod render;
+pub mod report;
 pub mod reserved;
 pub mod scaffold;
 pub mod schedule;

@@ -103,6 +103,24 @@ enum Command {
         #[arg(long, value_name = "HOST", value_parser = ["github", "gitlab", "server"])]
         deploy: Option<String>,
     },
+    /// The yearly report (due 15/12): what the site published in a year and, from the web
+    /// server's access logs, what people read, downloaded and embedded. A PDF (Vietnamese;
+    /// English with --lang en), CSV tables and a summary here.
+    Report {
+        /// The year, e.g. 2027.
+        #[arg(long, value_name = "YYYY")]
+        year: i32,
+        /// Access logs in the "combined" format (nginx, Apache), plain or .gz, in any order:
+        /// `--access-log /var/log/nginx/access.log*` (or the option once per file).
+        #[arg(long = "access-log", value_name = "FILE", num_args = 1..)]
+        access_log: Vec<PathBuf>,
+        /// The folder for the report; default: ROOT/report-YYYY.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// The site's folder.
+        #[arg(long, default_value = ".", value_name = "DIR")]
+        root: PathBuf,
+    },
     /// Write what a host needs to build and publish the site on every push and every day at 00:05:
     /// github (a GitHub Actions workflow for Pages), gitlab (.gitlab-ci.yml for Pages),
     /// server (systemd units and an nginx server block under deploy/).
@@ -230,6 +248,18 @@ fn main() -> ExitCode {
             }
             Err(d) => fail(&d),
         },
+        Command::Report { year, access_log, out, root } => {
+            // The report is in Vietnamese unless English is asked for.
+            let lang = if cli.lang.as_deref() == Some("en") { "en" } else { "vi" };
+            match loa::report::report(&root, &loa::report::Options { year, logs: access_log, out, lang: lang.to_owned() }) {
+                Ok(o) => {
+                    warn(&o.warnings);
+                    print!("{}", loa::terminal::safe(&loa::report::summary::text(&o, i18n::lang().code())));
+                    ExitCode::SUCCESS
+                }
+                Err(d) => fail(&d),
+            }
+        }
         Command::DeployConfig { host, root, loa_bin } => {
             let Some(host) = Host::parse(&host) else { return ExitCode::from(2) };
             match loa::scaffold::deploy::write(&root, host, &loa::scaffold::deploy::Options { loa_bin }) {

@@ -23,6 +23,7 @@ mod pictures;
 mod quick_exit;
 mod raw_html;
 mod readers;
+mod report;
 mod restore;
 mod schedule_props;
 mod search_index;
