@@ -14,6 +14,14 @@ diag-warning = warning
 diag-hint = hint
 # Where a problem is, in words, under the line it quotes.
 diag-at = line { $line }, column { $column }
+diag-by-file = By file:
+diag-file-counts = { $file }: { $errors ->
+    [one] 1 error
+   *[other] { $errors } errors
+}, { $warnings ->
+    [one] 1 warning
+   *[other] { $warnings } warnings
+}
 diag-summary-errors = { $count ->
     [one] 1 error found; nothing was written.
    *[other] { $count } errors found; nothing was written.

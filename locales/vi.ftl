@@ -15,6 +15,8 @@ diag-warning = cảnh báo
 diag-hint = gợi ý
 # Vị trí của lỗi, bằng lời, dưới dòng được trích.
 diag-at = dòng { $line }, cột { $column }
+diag-by-file = Theo tệp:
+diag-file-counts = { $file }: { $errors } lỗi, { $warnings } cảnh báo
 diag-summary-errors = Có { $count } lỗi; chưa có tệp nào được ghi.
 
 ## Khi không đọc hoặc ghi được một tệp

@@ -245,7 +245,7 @@ fn pictures(inputs: &Inputs, links: &LinkTable, i: usize, diags: &mut Diagnostic
     let (Some(dest), Some(target)) = (page.front.image.as_deref(), &resolved.image) else { return };
     let at = page.front.position("image");
     let err = |msg: Msg, hint: Msg| Diagnostic::error(&page.source, at, msg).with_hint(hint).with_source(&page.text);
-    if page.front.image_alt.as_deref().is_none_or(|a| a.trim().is_empty()) {
+    if page.front.image_alt.as_deref().is_none_or(|a| a.trim().is_empty()) && !page.front.rejected.contains("image_alt") {
         diags.push(err(t!("check-image-alt-missing"), t!("check-image-alt-missing-hint")));
     }
     match target {
@@ -422,7 +422,7 @@ fn leaflets(inputs: &Inputs, diags: &mut Diagnostics) {
     let mut formats = BTreeSet::new();
     for p in &inputs.content.pages {
         let at = |key: &str| p.front.position(key);
-        if p.front.variants.is_some() && p.front.leaflet.is_empty() {
+        if p.front.variants.is_some() && p.front.leaflet.is_empty() && !p.front.rejected.contains("leaflet") {
             diags.push(
                 Diagnostic::warning(&p.source, at("variants"), t!("check-variants-alone"))
                     .with_hint(t!("check-variants-alone-hint"))

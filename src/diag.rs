@@ -304,6 +304,35 @@ impl Diagnostics {
         self.0.is_empty()
     }
 
+    /// For each file named, in file order: how many errors and how many
+    /// warnings are about it.
+    pub fn counts_by_file(&self) -> Vec<(&Path, usize, usize)> {
+        let mut counts: std::collections::BTreeMap<&Path, (usize, usize)> = std::collections::BTreeMap::new();
+        for d in &self.0 {
+            let c = counts.entry(d.file.as_path()).or_default();
+            if d.is_error() {
+                c.0 += 1;
+            } else {
+                c.1 += 1;
+            }
+        }
+        counts.into_iter().map(|(f, (e, w))| (f, e, w)).collect()
+    }
+
+    /// A heading and one line per file: how many errors and warnings it
+    /// has (what `loa check` ends with). Empty when there are none.
+    pub fn render_counts(&self) -> String {
+        let counts = self.counts_by_file();
+        if counts.is_empty() {
+            return String::new();
+        }
+        let mut out = format!("{}\n", t!("diag-by-file"));
+        for (file, errors, warnings) in counts {
+            out.push_str(&format!("  {}\n", t!("diag-file-counts", file = display_path(file), errors = errors, warnings = warnings)));
+        }
+        out
+    }
+
     /// Renders them all, followed by a count line.
     pub fn render(&self) -> String {
         let mut out = String::new();

@@ -191,13 +191,20 @@ fn main() -> ExitCode {
                 Err(d) => fail(&d),
             }
         }
+        // Each file's count of errors and warnings last: what is left to fix, where.
         Command::Check { root } => match loa::check(&root) {
             Ok(r) => {
                 warn(&r.warnings);
+                eprint!("{}", loa::terminal::safe(&r.warnings.render_counts()));
                 println!("{}", loa::terminal::safe(&t!("cli-check-ok", all = r.all_pages, date = r.as_of, live = r.pages)));
                 ExitCode::SUCCESS
             }
-            Err(d) => fail(&d),
+            Err(d) => {
+                warn(&d);
+                eprint!("{}", loa::terminal::safe(&d.render_counts()));
+                eprintln!("{}", t!("diag-summary-errors", count = d.error_count()));
+                ExitCode::from(1)
+            }
         },
         Command::Schedule { root, from, to, json } => match loa::schedule(&root, from, to) {
             Ok(s) => {

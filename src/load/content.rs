@@ -38,6 +38,10 @@ pub struct Content {
     /// For each page (same order), the index of the page it translates: `x.md`
     /// for `x.en.md` ([`super::translations::originals`]).
     pub originals: Vec<Option<usize>>,
+    /// Mistakes in the front matter of pages that were read all the same,
+    /// the keys with a mistake left out ([`read_page`]): a build stops on
+    /// them, after every page has been checked, so one round says them all.
+    pub errors: Diagnostics,
 }
 
 impl Content {
@@ -188,11 +192,15 @@ pub fn load(root: &Path, site: &Site, calendar: &Calendar) -> Result<Content, Di
         return Err(diags);
     }
 
-    let results: Vec<Result<Page, Diagnostics>> = markdown.par_iter().map(|rel| load_page(root, rel, site)).collect();
+    let results: Vec<Result<(Page, Diagnostics), Diagnostics>> = markdown.par_iter().map(|rel| read_page(root, rel, site)).collect();
     let mut pages = Vec::with_capacity(results.len());
+    let mut errors = Diagnostics::new();
     for (rel, r) in markdown.iter().zip(results) {
         match r {
-            Ok(p) => pages.push(p),
+            Ok((p, e)) => {
+                errors.extend(e.0);
+                pages.push(p);
+            }
             Err(d) => match empty_translation(root, rel, site) {
                 Some(w) => warnings.push(w),
                 None => diags.extend(d.0),
@@ -205,7 +213,7 @@ pub fn load(root: &Path, site: &Site, calendar: &Calendar) -> Result<Content, Di
     if diags.has_errors() {
         return Err(diags);
     }
-    Ok(Content { pages, assets, warnings, originals })
+    Ok(Content { pages, assets, warnings, originals, errors })
 }
 
 /// A translation file with nothing in it but white space (what Decap CMS
@@ -264,8 +272,20 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
     n.starts_with('.') || n.ends_with('~') || n.starts_with('#')
 }
 
-/// Reads one Markdown file.
+/// Reads one Markdown file: the page, or every mistake in it.
 pub fn load_page(root: &Path, rel: &Path, site: &Site) -> Result<Page, Diagnostics> {
+    let (page, errors) = read_page(root, rel, site)?;
+    if errors.has_errors() {
+        return Err(errors);
+    }
+    Ok(page)
+}
+
+/// Reads one Markdown file, keeping going past mistakes in its front matter
+/// ([`front_matter::read`]): the page with the keys that read, and those
+/// mistakes. A file that is no page at all (no front matter, a language the
+/// site lacks, a place no page goes) is an `Err`.
+pub fn read_page(root: &Path, rel: &Path, site: &Site) -> Result<(Page, Diagnostics), Diagnostics> {
     let raw = super::read_text(root, rel, None)?;
     let raw = raw.as_str();
     let text: String = if is_nfc_quick(raw.chars()) == IsNormalized::Yes { raw.to_owned() } else { raw.nfc().collect() };
@@ -309,7 +329,7 @@ pub fn load_page(root: &Path, rel: &Path, site: &Site) -> Result<Page, Diagnosti
             PageKind::SitePage
         }
     };
-    let parsed = match front_matter::parse(rel, &text, kind.campaign().is_some()) {
+    let parsed = match front_matter::read(rel, &text, kind.campaign().is_some()) {
         Ok(p) => p,
         Err(d) => {
             diags.extend(d.0);
@@ -317,8 +337,10 @@ pub fn load_page(root: &Path, rel: &Path, site: &Site) -> Result<Page, Diagnosti
         }
     };
     if diags.has_errors() {
+        diags.extend(parsed.errors.0);
         return Err(diags);
     }
+    let errors = parsed.errors;
     // The body is the end of the text (the front matter parser returns a
     // slice of it).
     let body_start = text.len() - parsed.body.len();
@@ -334,11 +356,11 @@ pub fn load_page(root: &Path, rel: &Path, site: &Site) -> Result<Page, Diagnosti
         }
     };
     if stem != "_index" && slug.is_empty() {
-        return Err(Diagnostic::error(rel, None, t!("content-no-slug", name = stem.as_str()))
-            .with_hint(t!("content-no-slug-hint"))
-            .into());
+        let mut errors = errors;
+        errors.push(Diagnostic::error(rel, None, t!("content-no-slug", name = stem.as_str())).with_hint(t!("content-no-slug-hint")));
+        return Err(errors);
     }
-    Ok(Page { source: rel.to_path_buf(), kind, slug, lang, front, body_start, body_line, text })
+    Ok((Page { source: rel.to_path_buf(), kind, slug, lang, front, body_start, body_line, text }, errors))
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ mod documents;
 mod escaping;
 mod faults;
 mod feeds;
+mod first_hour;
 mod lang;
 mod leaflets;
 mod messages;

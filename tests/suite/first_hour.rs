@@ -1,0 +1,112 @@
+//! A staff member's first hour (issue #25): every mistake of a page in one
+//! round of `loa check`, with a count per file.
+
+use std::path::Path;
+
+use proptest::prelude::*;
+
+use crate::common;
+
+use common::*;
+
+/// Slips a page can have, each independent of the others and each worth
+/// exactly one message: `(front-matter lines, body paragraph, what the
+/// message says)`.
+const SLIPS: &[(&str, &str, &str)] = &[
+    ("date: 1/6/2027\n", "", "`1/6/2027` is not a date"),
+    ("audience: [tre-em, hoc-sinh]\n", "", "`hoc-sinh` is not one of the audiences"),
+    ("leaflet: a3\n", "", "`a3` is not a leaflet format"),
+    ("image: anh-bia.jpg\nimage_alt: Ảnh bìa của trang\n", "", "`anh-bia.jpg` does not exist"),
+    ("publish: start-2w\n", "", "start-2w"),
+    ("tieu_de: Hoạt động hè\n", "", "unknown key `tieu_de`"),
+    ("weight: nhiều\n", "", "`weight` must be"),
+    ("school_level: dai-hoc\n", "", "`dai-hoc` is not a school level"),
+    ("draft: có\n", "", "`draft` must be"),
+    ("slug: Trang Mới\n", "", "Trang Mới"),
+    ("summary: \"Một câu chưa đóng ngoặc\n", "", "quote"),
+    ("", "Xem [Cách báo tin](khong-co-trang-nay.md).", "`khong-co-trang-nay.md` does not exist"),
+    ("", "![Lớp học](lop-hoc-khong-co.png)", "`lop-hoc-khong-co.png` does not exist"),
+    ("", "Đọc [mục này](#khong-co-muc-nay).", "khong-co-muc-nay"),
+    ("", "<img src=\"https://example.com/anh.png\" alt=\"Ảnh\">", "example.com"),
+];
+
+const PAGE: &str = "content/thang-tre-em/hoat-dong-he.md";
+
+/// The page with the slips `chosen` (indices into [`SLIPS`]), in that order.
+fn page_with(chosen: &[usize]) -> String {
+    let mut front = String::from("title: Hoạt động hè cho trẻ em\n");
+    let mut body = String::from("Trẻ em cần được an toàn trong kỳ nghỉ hè.\n");
+    for &i in chosen {
+        front.push_str(SLIPS[i].0);
+        if !SLIPS[i].1.is_empty() {
+            body.push_str(&format!("\n{}\n", SLIPS[i].1));
+        }
+    }
+    format!("---\n{front}---\n\n{body}")
+}
+
+/// `loa check` on the site, in English: its exit code and what it said.
+fn check(root: &Path) -> (i32, String) {
+    let out = loa_in_env(root, ["check", "--lang", "en", "--root", "."], &[]);
+    (out.code, out.stderr.clone())
+}
+
+/// The messages `loa check` printed about the page (the `error:`/`warning:` lines).
+fn messages_about_page(stderr: &str) -> Vec<String> {
+    stderr.lines().filter(|l| (l.starts_with("error: ") || l.starts_with("warning: ")) && l.contains(PAGE)).map(str::to_owned).collect()
+}
+
+#[test]
+fn the_six_slips_of_the_issue_in_one_round_with_counts_per_file() {
+    let s = site("good");
+    // A wrong date, an unknown audience, an unknown leaflet format, a missing
+    // image, a broken link, a missing picture.
+    s.write(PAGE, page_with(&[0, 1, 2, 3, 11, 12]));
+    let (code, stderr) = check(&s.root);
+    assert_eq!(code, 1, "{stderr}");
+    let found = messages_about_page(&stderr);
+    assert_eq!(found.len(), 6, "six slips, six messages:\n{stderr}");
+    for i in [0, 1, 2, 3, 11, 12] {
+        assert!(found.iter().any(|m| m.contains(SLIPS[i].2)), "{:?} said:\n{stderr}", SLIPS[i].2);
+    }
+    // Every one located at a line and column.
+    for m in &found {
+        let loc = m.split(": ").nth(1).unwrap_or("");
+        assert_eq!(loc.split(':').count(), 3, "file:line:column in {m}");
+    }
+    assert!(stderr.contains("By file:"), "{stderr}");
+    assert!(stderr.contains(&format!("  {PAGE}: 6 errors, 0 warnings")), "{stderr}");
+    assert!(stderr.trim_end().ends_with("6 errors found; nothing was written."), "{stderr}");
+    // In Vietnamese too.
+    let vi = loa_in_env(&s.root, ["check", "--lang", "vi", "--root", "."], &[]);
+    assert!(vi.stderr.contains(&format!("  {PAGE}: 6 lỗi, 0 cảnh báo")), "{}", vi.stderr);
+    assert!(vi.stderr.contains("Theo tệp:"), "{}", vi.stderr);
+}
+
+#[test]
+fn a_clean_check_counts_the_warnings_by_file() {
+    let s = site("good");
+    s.write(PAGE, "---\ntitle: Hoạt động hè\n---\n\n![](../pages/khong-co-alt.png)\n".replace("../pages/khong-co-alt.png", "tranh-ve.png"));
+    let out = loa_in_env(&s.root, ["check", "--lang", "en", "--root", "."], &[]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stderr.contains(&format!("  {PAGE}: 0 errors, 1 warning")), "{}", out.stderr);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// N independent slips in one page, in any order, give exactly N
+    /// messages about the page, each one saying its slip, in one round.
+    #[test]
+    fn n_slips_give_n_messages(chosen in proptest::sample::subsequence((0..SLIPS.len()).collect::<Vec<_>>(), 0..=SLIPS.len()).prop_shuffle()) {
+        let s = site("good");
+        s.write(PAGE, page_with(&chosen));
+        let (code, stderr) = check(&s.root);
+        let found = messages_about_page(&stderr);
+        prop_assert_eq!(found.len(), chosen.len(), "slips {:?}:\n{}\n{}", chosen, page_with(&chosen), stderr);
+        prop_assert_eq!(code, if chosen.is_empty() { 0 } else { 1 });
+        for &i in &chosen {
+            prop_assert!(found.iter().any(|m| m.contains(SLIPS[i].2)), "{:?} said:\n{}", SLIPS[i].2, stderr);
+        }
+    }
+}
