@@ -11,6 +11,7 @@
 
 diag-error = error
 diag-warning = warning
+diag-note = note
 diag-hint = hint
 # Where a problem is, in words, under the line it quotes.
 diag-at = line { $line }, column { $column }
@@ -339,6 +340,8 @@ content-not-a-file = this is neither a file nor a folder; it is left out
 content-folder-not-campaign = the folder `{ $folder }` is not a campaign in calendar.yaml
 content-folder-did-you-mean = did you mean `{ $id }`? The folders under content/ are `pages` and the campaign ids
 content-folder-hint = add the campaign to calendar.yaml, or rename the folder to one of: { $ids }
+content-spaced-target = `{ $target }` holds spaces: loa reads it as the file it names, but other Markdown tools show it as plain text
+content-spaced-target-hint = write the name between < and >, as CommonMark wants: (<{ $target }>)
 content-empty-translation = this translation is empty, so the page has no `{ $lang }` version
 content-empty-translation-hint = write the translation (title, then the text), or delete the file
 content-same-page = { $first } and { $second } are the same page in `{ $lang }`

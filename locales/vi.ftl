@@ -12,6 +12,7 @@
 
 diag-error = lỗi
 diag-warning = cảnh báo
+diag-note = ghi chú
 diag-hint = gợi ý
 # Vị trí của lỗi, bằng lời, dưới dòng được trích.
 diag-at = dòng { $line }, cột { $column }
@@ -311,6 +312,8 @@ content-not-a-file = đây không phải tệp cũng không phải thư mục; l
 content-folder-not-campaign = thư mục `{ $folder }` không phải là một chiến dịch trong calendar.yaml
 content-folder-did-you-mean = có phải bạn muốn viết `{ $id }`? Các thư mục trong content/ là `pages` và mã của các chiến dịch
 content-folder-hint = hãy thêm chiến dịch này vào calendar.yaml, hoặc đổi tên thư mục thành một trong các mã: { $ids }
+content-spaced-target = `{ $target }` có dấu cách: loa hiểu đó là tên tệp, nhưng các công cụ Markdown khác sẽ hiện nó thành chữ thường
+content-spaced-target-hint = hãy viết tên tệp giữa dấu < và >, theo chuẩn CommonMark: (<{ $target }>)
 content-empty-translation = bản dịch này đang trống, nên trang chưa có bản `{ $lang }`
 content-empty-translation-hint = hãy viết bản dịch (tiêu đề, rồi nội dung), hoặc xóa tệp
 content-same-page = { $first } và { $second } là cùng một trang bằng `{ $lang }`

@@ -104,11 +104,32 @@ fn check_page(inputs: &Inputs, links: &LinkTable, fonts: Option<&Fonts>, i: usiz
     let mut diags = Diagnostics(links.check_page(&inputs.content, i));
     remote_loads(inputs, links, i, &mut diags);
     pictures(inputs, links, i, &mut diags);
+    spaced_targets(inputs, links, i, &mut diags);
     if let Some(fonts) = fonts {
         page_glyphs(inputs, links, fonts, i, &mut diags);
     }
     bulletin(inputs, i, &mut diags);
     diags.0
+}
+
+/// Link and picture targets written with spaces and without `<…>`
+/// ([`crate::markdown::spaced`]) that name a file or page: read as such, and
+/// a note that other Markdown tools need the `<…>` form. (One that names
+/// nothing is the link check's error.) For page `i`.
+fn spaced_targets(inputs: &Inputs, links: &LinkTable, i: usize, diags: &mut Diagnostics) {
+    let page = &inputs.content.pages[i];
+    let Some(b) = &page.bracketed else { return };
+    let found = links.scans[i].links.iter().zip(&links.resolved(i).links);
+    let resolved: BTreeSet<&str> = found.filter(|(_, t)| t.is_ok()).map(|(l, _)| l.dest.as_str()).collect();
+    for (offset, target) in &b.targets {
+        if resolved.contains(target.as_str()) {
+            diags.push(
+                Diagnostic::note(&page.source, Some(page.written_position(*offset)), t!("content-spaced-target", target = target.as_str()))
+                    .with_hint(t!("content-spaced-target-hint", target = target.as_str()))
+                    .with_source(&page.text),
+            );
+        }
+    }
 }
 
 /// What a page in `lang` is read aloud with: the theme's abbreviations with

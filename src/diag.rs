@@ -59,6 +59,9 @@ pub enum Severity {
     Error,
     /// Worth fixing, but the site is still built.
     Warning,
+    /// Nothing to fix for loa: how it read something written in a way it
+    /// accepts but other tools may not.
+    Note,
 }
 
 /// One located problem with the input.
@@ -105,6 +108,11 @@ impl Diagnostic {
     /// A warning in `file` at `position`.
     pub fn warning(file: impl Into<PathBuf>, position: Option<Position>, message: Msg) -> Self {
         Self { severity: Severity::Warning, ..Self::error(file, position, message) }
+    }
+
+    /// A note in `file` at `position`: how loa read something it accepts.
+    pub fn note(file: impl Into<PathBuf>, position: Option<Position>, message: Msg) -> Self {
+        Self { severity: Severity::Note, ..Self::error(file, position, message) }
     }
 
     /// Adds (or replaces) the hint that says how to fix the problem; like the
@@ -182,6 +190,7 @@ impl Diagnostic {
         let mut cs = match self.severity {
             Severity::Error => CsDiagnostic::error(),
             Severity::Warning => CsDiagnostic::warning(),
+            Severity::Note => CsDiagnostic::note(),
         }
         .with_message(format!("{location}: {message}"))
         .with_labels(vec![Label::primary((), start..end).with_message(t!("diag-at", line = pos.line, column = pos.column).into_string())]);
@@ -207,6 +216,7 @@ impl Severity {
         match self {
             Severity::Error => t!("diag-error"),
             Severity::Warning => t!("diag-warning"),
+            Severity::Note => t!("diag-note"),
         }
     }
 
@@ -215,6 +225,7 @@ impl Severity {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         }
     }
 }
@@ -304,16 +315,15 @@ impl Diagnostics {
         self.0.is_empty()
     }
 
-    /// For each file named, in file order: how many errors and how many
-    /// warnings are about it.
+    /// For each file with an error or a warning, in file order: how many
+    /// errors and how many warnings are about it (notes are not counted).
     pub fn counts_by_file(&self) -> Vec<(&Path, usize, usize)> {
         let mut counts: std::collections::BTreeMap<&Path, (usize, usize)> = std::collections::BTreeMap::new();
         for d in &self.0 {
-            let c = counts.entry(d.file.as_path()).or_default();
-            if d.is_error() {
-                c.0 += 1;
-            } else {
-                c.1 += 1;
+            match d.severity {
+                Severity::Error => counts.entry(d.file.as_path()).or_default().0 += 1,
+                Severity::Warning => counts.entry(d.file.as_path()).or_default().1 += 1,
+                Severity::Note => {}
             }
         }
         counts.into_iter().map(|(f, (e, w))| (f, e, w)).collect()

@@ -95,17 +95,37 @@ pub struct Page {
     pub body_line: usize,
     /// The whole file, NFC-normalised, to quote in diagnostics.
     pub text: String,
+    /// The body as it is read when a link or picture target in it holds
+    /// spaces (`![Lớp học](Ảnh lớp học.png)`): those targets between `<`
+    /// and `>` ([`crate::markdown::spaced`]). `None` for most pages.
+    pub bracketed: Option<Box<crate::markdown::spaced::Bracketed>>,
 }
 
 impl Page {
-    /// The Markdown after the front matter.
+    /// The Markdown after the front matter, as it is read: with its spaced
+    /// targets bracketed ([`Page::bracketed`]).
     pub fn body(&self) -> &str {
+        match &self.bracketed {
+            Some(b) => &b.text,
+            None => self.written_body(),
+        }
+    }
+
+    /// The Markdown after the front matter, as written in the file.
+    pub fn written_body(&self) -> &str {
         self.text.get(self.body_start..).unwrap_or_default()
     }
 
-    /// Converts a byte offset in the body to a position in the file.
+    /// Converts a byte offset in [`Page::body`] to a position in the file.
     pub fn body_position(&self, offset: usize) -> Position {
-        let p = Position::of_offset(self.body(), offset);
+        let offset = self.bracketed.as_ref().map_or(offset, |b| b.original_offset(offset));
+        let p = Position::of_offset(self.written_body(), offset);
+        Position::new(p.line + self.body_line, p.column)
+    }
+
+    /// The position in the file of byte `offset` of the body as written.
+    pub fn written_position(&self, offset: usize) -> Position {
+        let p = Position::of_offset(self.written_body(), offset);
         Position::new(p.line + self.body_line, p.column)
     }
 }
@@ -360,7 +380,8 @@ pub fn read_page(root: &Path, rel: &Path, site: &Site) -> Result<(Page, Diagnost
         errors.push(Diagnostic::error(rel, None, t!("content-no-slug", name = stem.as_str())).with_hint(t!("content-no-slug-hint")));
         return Err(errors);
     }
-    Ok((Page { source: rel.to_path_buf(), kind, slug, lang, front, body_start, body_line, text }, errors))
+    let bracketed = crate::markdown::spaced::bracket(&text[body_start..]).map(Box::new);
+    Ok((Page { source: rel.to_path_buf(), kind, slug, lang, front, body_start, body_line, text, bracketed }, errors))
 }
 
 #[cfg(test)]

@@ -110,3 +110,73 @@ proptest! {
         }
     }
 }
+
+// ---------------------------------------------------------------------------
+// Link and picture targets written as staff write them: with spaces
+// ---------------------------------------------------------------------------
+
+fn nfd(s: &str) -> String {
+    unicode_normalization::UnicodeNormalization::nfd(s).collect()
+}
+
+#[test]
+fn a_picture_named_with_spaces_is_published_with_a_note() {
+    let s = site("good");
+    let png = std::fs::read(s.root.join("content/thang-tre-em/tranh-ve.png")).unwrap();
+    s.write("content/thang-tre-em/Ảnh lớp học.png", &png);
+    s.write(PAGE, "---\ntitle: Hoạt động hè\n---\n\nẢnh của lớp:\n\n![Lớp học](Ảnh lớp học.png)\n\nXem [cách báo tin](../pages/cach-bao-tin.md \"Cách báo tin\") và `[mã](a b.md)`.\n");
+    let out = s.beside("out");
+    let run = build(&s.root, &out, Some("2027-06-10"), &[]);
+    run.ok().stderr_has(&format!("note: {PAGE}:7:12: `Ảnh lớp học.png` holds spaces")).stderr_has("(<Ảnh lớp học.png>)");
+    assert!(!run.stderr.contains("no page links"), "{}", run.stderr);
+    let html = read(&out, "thang-tre-em/hoat-dong-he/index.html");
+    let prose = between(&html, "class=\"prose\"", "</div>");
+    let img = tags(prose, "img");
+    assert_eq!(img.len(), 1, "{prose}");
+    assert_eq!(attr(img[0], "alt").as_deref(), Some("Lớp học"));
+    let src = attr(img[0], "src").unwrap();
+    assert!(out.join(src.trim_start_matches('/')).is_file(), "{src} is published");
+    assert!(!prose.contains("](Ảnh"), "no Markdown left as text: {prose}");
+    // Code is left as written.
+    assert!(prose.contains("<code>[mã](a b.md)</code>"), "{prose}");
+}
+
+#[test]
+fn a_spaced_target_that_names_no_file_is_a_located_error() {
+    let s = site("good");
+    s.write(PAGE, "---\ntitle: Hoạt động hè\n---\n\n![Lớp học](Ảnh lớp học.png)\n");
+    let (code, stderr) = check(&s.root);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains(&format!("error: {PAGE}:5:1: `Ảnh lớp học.png` does not exist (looked for content/thang-tre-em/Ảnh lớp học.png)")), "{stderr}");
+    assert!(!stderr.contains("note:"), "no note for a file that is not there: {stderr}");
+}
+
+/// A word of a file name as staff write it: Vietnamese letters with their
+/// marks, capitals, digits.
+const WORD: &str = "[A-Za-z0-9ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵĐẢỚ]{1,6}";
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Whatever the name (spaces, tone marks, composed or not on disk and in
+    /// the page), a picture and a link written plainly resolve when the file
+    /// exists: no error, one note each, at the target.
+    #[test]
+    fn spaced_names_resolve(words in proptest::collection::vec(proptest::string::string_regex(WORD).unwrap(), 2..5), disk_nfd: bool, text_nfd: bool, title: bool) {
+        let name = format!("{}.png", words.join(" "));
+        let s = site("good");
+        let png = std::fs::read(s.root.join("content/thang-tre-em/tranh-ve.png")).unwrap();
+        let on_disk = if disk_nfd { nfd(&name) } else { name.clone() };
+        s.write(&format!("content/thang-tre-em/{on_disk}"), &png);
+        let in_text = if text_nfd { nfd(&name) } else { name.clone() };
+        let title = if title { " \"Ảnh\"" } else { "" };
+        s.write(PAGE, format!("---\ntitle: Hoạt động hè\n---\n\n![Ảnh lớp]({in_text}{title})\n\n[Tải ảnh]({in_text})\n"));
+        let (code, stderr) = check(&s.root);
+        prop_assert_eq!(code, 0, "{}\n{}", name, stderr);
+        let notes: Vec<&str> = stderr.lines().filter(|l| l.starts_with("note: ")).collect();
+        prop_assert_eq!(notes.len(), 2, "{}", stderr);
+        prop_assert!(notes[0].starts_with(&format!("note: {PAGE}:5:12: `{name}` holds spaces")), "{}", stderr);
+        prop_assert!(notes[1].starts_with(&format!("note: {PAGE}:7:11: `{name}` holds spaces")), "{}", stderr);
+        prop_assert!(!stderr.contains("no page links"), "{}", stderr);
+    }
+}
