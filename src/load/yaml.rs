@@ -173,7 +173,7 @@ fn explain(text: &str, error: &serde_saphyr::Error, takes: Takes) -> Explained {
         }
         _ => {}
     }
-    if let Some(found) = slip(text, at, &words) {
+    if let Some(found) = slip(text, at, &words, takes) {
         return found;
     }
     let wrong_kind = matches!(
@@ -193,11 +193,11 @@ fn explain(text: &str, error: &serde_saphyr::Error, takes: Takes) -> Explained {
         || words.starts_with("invalid value");
     if wrong_kind
         && let Some(p) = at
-        && let Some((key, line)) = owner_key(text, p.line)
+        && let Some((key, line)) = owner_key(text, p.line).map(|(k, l)| described_owner(text, k, l, takes))
     {
         let value = line_of(text, line).split_once(':').map_or("", |(_, v)| strip_comment(v).trim());
         let empty = matches!(e, E::NullIntoString { .. }) || value.is_empty() && line == p.line;
-        let message = match (takes(key), empty) {
+        let message = match (takes(key).or_else(|| shape(&words)), empty) {
             (Some(what), false) => t!("yaml-wrong-value", key = key, takes = what),
             (Some(what), true) => t!("yaml-empty-value-takes", key = key, takes = what),
             (None, false) => t!("yaml-wrong-value-unknown", key = key),
@@ -222,11 +222,38 @@ fn explain(text: &str, error: &serde_saphyr::Error, takes: Takes) -> Explained {
         | E::AliasExpansionLimitExceeded { .. }
         | E::AliasReplayStackDepthExceeded { .. } => (t!("yaml-too-deep"), t!("yaml-too-deep-hint")),
         E::InvalidUtf8Input => (t!("file-not-utf8"), t!("file-not-utf8-hint")),
-        _ if wrong_kind => (t!("yaml-wrong-kind-here"), t!("yaml-syntax-hint")),
+        _ if wrong_kind => match shape(&words) {
+            Some(what) => (t!("yaml-wrong-kind-here-takes", takes = what), t!("yaml-syntax-hint")),
+            None => (t!("yaml-wrong-kind-here"), t!("yaml-syntax-hint")),
+        },
         _ => (t!("yaml-syntax"), t!("yaml-syntax-hint")),
     };
     let hint = if words.to_lowercase().contains(" tab") { t!("yaml-tab-indent-hint") } else { hint };
     Explained { at, message, hint: Some(hint) }
+}
+
+/// The shape a value must have, from what the parser expected ("invalid
+/// type: string, expected a sequence" → a list): for a key no `takes`
+/// describes, so that every value of the wrong shape says the right one.
+fn shape(words: &str) -> Option<Msg> {
+    let lower = words.to_lowercase();
+    let (_, expected) = lower.rsplit_once("expected ")?;
+    let has = |w: &[&str]| w.iter().any(|w| expected.contains(w));
+    Some(if has(&["sequence", "list", "array", "tuple"]) {
+        t!("shape-list")
+    } else if has(&["struct", "map"]) {
+        t!("shape-block")
+    } else if has(&["bool"]) {
+        t!("takes-true-false")
+    } else if has(&["i8", "i16", "i32", "i64", "u8", "u16", "u32", "u64", "integer", "usize"]) {
+        t!("takes-whole-number")
+    } else if has(&["f32", "f64", "float"]) {
+        t!("shape-number")
+    } else if has(&["string", "str", "char"]) {
+        t!("takes-text")
+    } else {
+        return None;
+    })
 }
 
 /// The YAML scanner's error, by kind, in the catalog's words: what is wrong
@@ -334,7 +361,29 @@ fn owner_key(text: &str, n: usize) -> Option<(&str, usize)> {
     })
 }
 
-/// Where the value of the key on line `n` starts.
+/// The key `key` (on line `n`) when `takes` describes it or the parser's
+/// words will; else the nearest key above that holds it and that `takes`
+/// describes (`search:` for its `a: b`), so the message says what is wanted.
+fn described_owner<'t>(text: &'t str, key: &'t str, n: usize, takes: Takes) -> (&'t str, usize) {
+    let (mut k, mut line) = (key, n);
+    while takes(k).is_none() {
+        let indent = indent_of(line_of(text, line));
+        if indent == 0 {
+            return (key, n);
+        }
+        let parent = (1..line).rev().find_map(|i| {
+            let l = line_of(text, i);
+            (!l.trim().is_empty() && !l.trim_start().starts_with('#') && indent_of(l) < indent).then(|| key_on(l).map(|(k, _)| (k, i)))?
+        });
+        match parent {
+            Some((pk, pl)) => (k, line) = (pk, pl),
+            None => return (key, n),
+        }
+    }
+    (k, line)
+}
+
+/// Where the value of the key on line `n` starts./// Where the value of the key on line `n` starts.
 fn value_position(text: &str, n: usize) -> Option<Position> {
     let line = line_of(text, n);
     let (_, colon) = key_on(line)?;
@@ -368,7 +417,7 @@ fn column(line: &str, offset: usize) -> usize {
 /// stopped (the slip is often earlier than where the parser noticed it):
 /// a missing space after `:`, an unclosed quote or bracket, a `: ` inside a
 /// value, a line indented too far, a line that is not `key: value`.
-fn slip(text: &str, at: Option<Position>, words: &str) -> Option<Explained> {
+fn slip(text: &str, at: Option<Position>, words: &str, takes: Takes) -> Option<Explained> {
     let n = at.map_or(1, |p| p.line).max(1);
     let lines: Vec<&str> = text.lines().collect();
     for i in (1..=n.min(lines.len())).rev() {
@@ -401,6 +450,13 @@ fn slip(text: &str, at: Option<Position>, words: &str) -> Option<Explained> {
         return Some(Explained { at: Some(start), message: t!("yaml-line-not-key"), hint: Some(hint) });
     }
     if lower.contains("expected mapping start") {
+        // A key that takes a block, given one value (`organisation: Ủy ban`):
+        // said at the key, with what it takes.
+        if let Some((key, line)) = owner_key(text, at.line) {
+            let what = takes(key).unwrap_or_else(|| t!("shape-block"));
+            let at = if line == at.line { value_position(text, line).unwrap_or(at) } else { at };
+            return Some(Explained { at: Some(at), message: t!("yaml-wrong-value", key = key, takes = what), hint: Some(t!("yaml-block-hint", key = key)) });
+        }
         return Some(Explained { at: Some(at), message: t!("yaml-not-keys"), hint: Some(t!("yaml-line-not-key-hint")) });
     }
     None

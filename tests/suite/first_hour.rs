@@ -180,3 +180,65 @@ proptest! {
         prop_assert!(!stderr.contains("no page links"), "{}", stderr);
     }
 }
+
+// ---------------------------------------------------------------------------
+// `cms: decap`, and every value of the wrong shape says the right one
+// ---------------------------------------------------------------------------
+
+#[test]
+fn cms_decap_alone_says_what_is_still_missing_where_it_is_written() {
+    let s = site("good");
+    let text = std::fs::read_to_string(s.root.join("site.yaml")).unwrap();
+    let text = text.split("\ncms:").next().unwrap().to_owned() + "\ncms: decap\n";
+    s.write("site.yaml", &text);
+    let line = text.lines().position(|l| l == "cms: decap").unwrap() + 1;
+    let (code, stderr) = check(&s.root);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains(&format!("error: site.yaml:{line}:6: `cms: decap` chooses the editor; it still needs `repo:`")), "{stderr}");
+    assert!(stderr.contains("name: decap") && stderr.contains("repo: owner/name"), "the hint shows the block: {stderr}");
+    assert!(!stderr.contains("not a list of `key: value` lines"), "{stderr}");
+    // With the repository, the shorthand's block is accepted.
+    s.write("site.yaml", text.replace("cms: decap", "cms: {name: decap, repo: so-ldtbxh/baovetreem, script: cdn}"));
+    let (code, stderr) = check(&s.root);
+    assert_eq!(code, 0, "{stderr}");
+}
+
+/// The messages that say a value is wrong without saying what is right.
+const SHAPELESS: &[&str] = &["does not take a value like this one", "is not of the kind this place takes\n", "this file is not a list of `key: value` lines"];
+
+/// Values of every shape, for keys that want another.
+const SHAPES: &[&str] = &["[a, b]", "{a: b}", "\n  a: b", "\n  - a\n  - b", "5", "true", "chữ"];
+
+#[test]
+fn every_value_of_the_wrong_shape_says_the_shape_its_key_wants() {
+    let base = "title: T\nbase_url: https://example.org/\n";
+    let site_keys = ["title", "description", "base_url", "languages", "theme", "organisation", "hotlines", "allow_raw_html", "share_cards", "search", "quick_exit", "safety_page", "cms", "broadcast"];
+    let mut seen = 0;
+    for key in site_keys {
+        for v in SHAPES {
+            let rest: String = base.lines().filter(|l| !l.starts_with(&format!("{key}:"))).map(|l| format!("{l}\n")).collect();
+            let text = format!("{rest}{key}: {v}\n");
+            if let Err(d) = loa::load::site::parse(&text) {
+                for e in d.iter() {
+                    seen += 1;
+                    let m = format!("{}\n", e.message());
+                    assert!(!SHAPELESS.iter().any(|s| m.contains(s)), "site.yaml `{key}: {v}` → {m}");
+                }
+            }
+        }
+    }
+    for key in loa::load::front_matter::KEYS {
+        for v in SHAPES {
+            let title = if *key == "title" { "" } else { "title: T\n" };
+            let text = format!("---\n{title}{key}: {v}\n---\nBody\n");
+            if let Err(d) = loa::load::front_matter::parse(Path::new("x.md"), &text, true) {
+                for e in d.iter() {
+                    seen += 1;
+                    let m = format!("{}\n", e.message());
+                    assert!(!SHAPELESS.iter().any(|s| m.contains(s)), "front matter `{key}: {v}` → {m}");
+                }
+            }
+        }
+    }
+    assert!(seen > 100, "the shapes were refused often enough to test something: {seen}");
+}
