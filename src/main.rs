@@ -117,6 +117,29 @@ enum Command {
         #[arg(long, value_name = "PATH")]
         loa_bin: Option<PathBuf>,
     },
+    /// The browser editor (`cms:` in site.yaml).
+    Cms {
+        #[command(subcommand)]
+        action: CmsAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum CmsAction {
+    /// Fetch the pinned release of the editor named in site.yaml from npm's registry,
+    /// check its sha512, and put its script into static/admin/ (self-hosting in one command).
+    Install {
+        /// The site's folder.
+        #[arg(long, default_value = ".", value_name = "DIR")]
+        root: PathBuf,
+        /// Install from this package file (`npm pack` output) or address instead;
+        /// its sha512 is shown, not checked.
+        #[arg(long, value_name = "FILE_OR_URL")]
+        from: Option<String>,
+        /// A mirror of npm's registry to fetch the pinned release from (checked like npm's).
+        #[arg(long, value_name = "URL")]
+        registry: Option<String>,
+    },
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -237,6 +260,24 @@ fn main() -> ExitCode {
             }
             Err(d) => fail(&d),
         },
+        Command::Cms { action: CmsAction::Install { root, from, registry } } => {
+            match loa::scaffold::cms_install::install(&root, &loa::scaffold::cms_install::Options { from, registry }) {
+                Ok(done) => {
+                    for f in &done.files {
+                        println!("{}", loa::terminal::safe(&t!("cli-created", file = f)));
+                    }
+                    let (package, version) = (done.editor.package(), done.editor.version());
+                    let said = if done.checked {
+                        t!("cli-cms-installed", package = package, version = version, source = done.source.as_str())
+                    } else {
+                        t!("cli-cms-installed-unchecked", source = done.source.as_str(), sha512 = done.sha512.as_str())
+                    };
+                    println!("{}", loa::terminal::safe(&said));
+                    ExitCode::SUCCESS
+                }
+                Err(d) => fail(&d),
+            }
+        }
         Command::DeployConfig { host, root, loa_bin } => {
             let Some(host) = Host::parse(&host) else { return ExitCode::from(2) };
             match loa::scaffold::deploy::write(&root, host, &loa::scaffold::deploy::Options { loa_bin }) {

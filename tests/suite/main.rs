@@ -10,6 +10,7 @@ mod cards;
 mod cli;
 mod cms_config;
 mod cms_files;
+mod cms_install;
 mod deploy;
 mod documents;
 mod escaping;
