@@ -148,7 +148,7 @@ pub enum CmsField {
     /// The editor's name alone.
     Short(String),
     /// The block.
-    Block(CmsFile),
+    Block(Box<CmsFile>),
 }
 
 impl<'de> Deserialize<'de> for CmsField {
@@ -163,7 +163,7 @@ impl<'de> Deserialize<'de> for CmsField {
                 Ok(CmsField::Short(v.to_owned()))
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<CmsField, A::Error> {
-                CmsFile::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(CmsField::Block)
+                CmsFile::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(|b| CmsField::Block(Box::new(b)))
             }
         }
         d.deserialize_any(V)
@@ -176,7 +176,7 @@ impl<'de> Deserialize<'de> for CmsField {
 pub fn parse_field(field: Spanned<CmsField>, text: &str) -> Result<Cms, Vec<Diagnostic>> {
     let Spanned { value, referenced, defined } = field;
     let name = match value {
-        CmsField::Block(block) => return parse(block, text),
+        CmsField::Block(block) => return parse(*block, text),
         CmsField::Short(name) => name,
     };
     let raw = CmsFile { name: Spanned::new(name.clone(), referenced, defined), backend: None, repo: None, branch: None, script: None, host: None, auth_url: None, app_id: None };
