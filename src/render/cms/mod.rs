@@ -97,7 +97,7 @@ fn fallback(cms: &Cms) -> String {
             "This page loads the editor from unpkg.com, and it could not be loaded: the network may block that address.".to_owned(),
         ),
     };
-    let vi_fix = "Hãy kiểm tra kết nối mạng rồi tải lại trang. Nếu vẫn không được, hãy báo bộ phận kỹ thuật: họ chạy <code>loa cms install</code> trong thư mục của trang, commit thư mục <code>static/admin/</code> rồi đăng lại trang.";
+    let vi_fix = "Hãy kiểm tra kết nối mạng rồi tải lại trang. Nếu vẫn không được, hãy báo bộ phận kỹ thuật: họ chạy <code>loa cms install</code> trong thư mục của trang web, commit thư mục <code>static/admin/</code> rồi đăng lại trang web.";
     let en_fix = "Check your connection and reload the page. If it still fails, tell your technical team: they run <code>loa cms install</code> in the site's folder, commit <code>static/admin/</code> and publish the site again.";
     let box_html = |vi_first: &str, en_first: &str, fix: bool| {
         let (vi_fix, en_fix) = if fix { (format!("<p>{vi_fix}</p>"), format!("<p>{en_fix}</p>")) } else { Default::default() };
