@@ -240,7 +240,36 @@ fn every_value_of_the_wrong_shape_says_the_shape_its_key_wants() {
             }
         }
     }
-    assert!(seen > 100, "the shapes were refused often enough to test something: {seen}");
+    // calendar.yaml: its keys, and a campaign's.
+    let langs = vec!["vi".to_owned(), "en".to_owned()];
+    for key in ["timezone", "campaigns"] {
+        for v in SHAPES {
+            if let Err(d) = loa::load::calendar::parse(&format!("{key}: {v}\n"), Some(&langs)) {
+                for e in d.iter() {
+                    seen += 1;
+                    let m = format!("{}\n", e.message());
+                    assert!(!SHAPELESS.iter().any(|s| m.contains(s)), "calendar.yaml `{key}: {v}` → {m}");
+                }
+            }
+        }
+    }
+    for key in ["id", "title", "when", "years", "lead", "linger", "color"] {
+        for v in SHAPES {
+            let v = v.replace("\n  ", "\n      ");
+            let fields: String = [("id", "thang-tre-em"), ("title", "Tháng hành động vì trẻ em"), ("when", "1/6 - 30/6")].iter().filter(|(k, _)| *k != key).map(|(k, x)| format!("    {k}: {x}\n")).collect();
+            let text = format!("campaigns:\n  - {}    {key}: {v}\n", fields.trim_start());
+            if let Err(d) = loa::load::calendar::parse(&text, Some(&langs)) {
+                for e in d.iter() {
+                    seen += 1;
+                    let m = format!("{}\n", e.message());
+                    assert!(!SHAPELESS.iter().any(|s| m.contains(s)), "calendar.yaml campaign `{key}: {v}` → {m}\n{text}");
+                }
+            }
+        }
+    }
+    assert!(seen > 150, "the shapes were refused often enough to test something: {seen}");
+    let d = loa::load::calendar::parse("campaigns:\n  - id: a\n    title: T\n    when: 1/6\n    lead: [1, 2]\n", Some(&langs)).unwrap_err();
+    assert!(d.0[0].message().starts_with("`lead` must be"), "{d}");
 }
 
 // ---------------------------------------------------------------------------
