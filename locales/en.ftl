@@ -11,9 +11,18 @@
 
 diag-error = error
 diag-warning = warning
+diag-note = note
 diag-hint = hint
 # Where a problem is, in words, under the line it quotes.
 diag-at = line { $line }, column { $column }
+diag-by-file = By file:
+diag-file-counts = { $file }: { $errors ->
+    [one] 1 error
+   *[other] { $errors } errors
+}, { $warnings ->
+    [one] 1 warning
+   *[other] { $warnings } warnings
+}
 diag-summary-errors = { $count ->
     [one] 1 error found; nothing was written.
    *[other] { $count } errors found; nothing was written.
@@ -69,6 +78,11 @@ yaml-number-not-date-hint = YAML reads `{ $value }` as a number; write the date 
 # The parser's own words, in English, are the detail.
 yaml-syntax = loa cannot read this line of the file
 yaml-wrong-kind-here = a value here is not of the kind this place takes
+yaml-wrong-kind-here-takes = a value here is not of the kind this place takes: it takes { $takes }
+yaml-block-hint = write the settings of `{ $key }` on the lines below it, each indented by two spaces, e.g. `  name: …`
+shape-block = settings on the lines below it, each `key: value` and indented
+shape-list = a list: `[a, b]`, or lines below it each starting with `- `
+shape-number = a number
 yaml-after-quote = there is text after the closing quote of this value
 yaml-after-quote-hint = a value in quotes ends at its closing quote: put the whole value inside the quotes (inside "…" write \" for a quote; inside '…' write '')
 yaml-quote-not-closed = a quote that opens a value here is not closed
@@ -269,6 +283,8 @@ cms-not-one-of = cms { $key }: `{ $value }` is not one of { $choices }
 cms-write-one-of = write one of: { $choices }
 cms-not-repo = `{ $value }` is not a repository name
 cms-repo-hint = write the owner and the name of the site's repository: owner/name
+cms-short-no-repo = `cms: { $name }` chooses the editor; it still needs `repo:`, the repository the editor saves into
+cms-short-no-repo-hint = write `cms:` as a block, its lines indented below it: `name: { $name }`, then `repo: owner/name` (the site's repository on GitHub, GitLab or Gitea); or on one line: cms: {"{"}name: { $name }, repo: owner/name{"}"}
 cms-no-repo = `cms` needs `repo`: the repository the editor saves into
 cms-no-repo-hint = add `repo: owner/name` (the site's repository on GitHub, GitLab or Gitea) under `cms:`
 cms-not-branch = `{ $value }` is not a branch name
@@ -331,6 +347,8 @@ content-not-a-file = this is neither a file nor a folder; it is left out
 content-folder-not-campaign = the folder `{ $folder }` is not a campaign in calendar.yaml
 content-folder-did-you-mean = did you mean `{ $id }`? The folders under content/ are `pages` and the campaign ids
 content-folder-hint = add the campaign to calendar.yaml, or rename the folder to one of: { $ids }
+content-spaced-target = `{ $target }` holds spaces: loa reads it as the file it names, but other Markdown tools show it as plain text
+content-spaced-target-hint = write the name between < and >, as CommonMark wants: (<{ $target }>)
 content-empty-translation = this translation is empty, so the page has no `{ $lang }` version
 content-empty-translation-hint = write the translation (title, then the text), or delete the file
 content-same-page = { $first } and { $second } are the same page in `{ $lang }`
@@ -393,7 +411,7 @@ check-audience-hint = a new audience needs its label in the theme's i18n files: 
 check-home-window = a hub or campaign home is always published; it takes no `publish` or `expire`
 check-home-window-hint = set publish/expire on the campaign's pages instead
 check-cms-script-missing = { $script } is missing, so the browser editor (/admin/) is not published
-check-cms-script-missing-hint = copy the editor's files into { $folder }/ once: `npm pack { $package }@{ $version }`, then unpack its dist/ (the README, "The browser editor", has the commands); or write `script: cdn` under `cms:`
+check-cms-script-missing-hint = run `loa cms install` once: it fetches { $package }@{ $version } and puts its script into { $folder }/ (commit it with the site); or write `script: cdn` under `cms:`
 check-decap-plain-names = Decap CMS opens this page and { $others } other(s) named x.md as empty forms
 check-decap-plain-names-hint = rename them x.{ $lang }.md, as Decap names the pages it creates (see the README, "The browser editor"); or use `name: sveltia` under `cms:`
 check-campaign-never = the campaign `{ $id }` never happens
@@ -628,6 +646,17 @@ cli-bundles = Bundles: { $count } ZIP files, { $made } made, { $reused } unchang
 cli-next-change = The site changes next on { $date }: rebuild on that day (see `loa schedule`).
 cli-no-change = Nothing changes in the next three years.
 cli-check-ok = No errors in { $all } pages (drafts and pages outside their publication window included). On { $date }, { $live } of them are live (drafts counted).
+cli-cms-installed = Installed { $package } { $version } from { $source } (its sha512 is the pinned release's). Commit static/admin/ with the site; the next build publishes the editor at /admin/.
+cli-cms-installed-unchecked = Installed from { $source }, which was not checked against loa's pinned release (sha512 { $sha512 }). Commit static/admin/ with the site; the next build publishes the editor at /admin/.
+cms-install-no-cms = site.yaml has no `cms:`, so there is no editor to install
+cms-install-no-cms-hint = add `cms:` with the editor's name and the site's repository first, e.g. cms: {"{"}name: decap, repo: owner/name{"}"} (the README, "The browser editor")
+cms-install-cannot-download = could not download the editor's package: { $detail }
+cms-install-cannot-download-hint = check the connection (a proxy or firewall may block registry.npmjs.org); on a machine that can reach it run `npm pack` for the package and then `loa cms install --from` the .tgz file; or write `script: cdn` under `cms:`
+cms-install-wrong-sha = this is not the package of { $package } { $version } that loa is pinned to: its sha512 differs
+cms-install-wrong-sha-hint = nothing was written; the download was changed on the way or the mirror serves another file. Try again, or use npm's registry
+cms-install-not-package = this is not an npm package loa can read: { $why }
+cms-install-not-package-hint = give the .tgz file that `npm pack { $package }@{ $version }` writes
+cms-install-no-script = the package has no dist/{ $script }
 cli-created = Created { $file }
 cli-init-next = Next: cd { $dir } && loa build
 cli-deploy-notes = Each file says at its top what to set up once on the host (see also the README, "Publishing every day").

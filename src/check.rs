@@ -104,11 +104,32 @@ fn check_page(inputs: &Inputs, links: &LinkTable, fonts: Option<&Fonts>, i: usiz
     let mut diags = Diagnostics(links.check_page(&inputs.content, i));
     remote_loads(inputs, links, i, &mut diags);
     pictures(inputs, links, i, &mut diags);
+    spaced_targets(inputs, links, i, &mut diags);
     if let Some(fonts) = fonts {
         page_glyphs(inputs, links, fonts, i, &mut diags);
     }
     bulletin(inputs, i, &mut diags);
     diags.0
+}
+
+/// Link and picture targets written with spaces and without `<…>`
+/// ([`crate::markdown::spaced`]) that name a file or page: read as such, and
+/// a note that other Markdown tools need the `<…>` form. (One that names
+/// nothing is the link check's error.) For page `i`.
+fn spaced_targets(inputs: &Inputs, links: &LinkTable, i: usize, diags: &mut Diagnostics) {
+    let page = &inputs.content.pages[i];
+    let Some(b) = &page.bracketed else { return };
+    let found = links.scans[i].links.iter().zip(&links.resolved(i).links);
+    let resolved: BTreeSet<&str> = found.filter(|(_, t)| t.is_ok()).map(|(l, _)| l.dest.as_str()).collect();
+    for (offset, target) in &b.targets {
+        if resolved.contains(target.as_str()) {
+            diags.push(
+                Diagnostic::note(&page.source, Some(page.written_position(*offset)), t!("content-spaced-target", target = target.as_str()))
+                    .with_hint(t!("content-spaced-target-hint", target = target.as_str()))
+                    .with_source(&page.text),
+            );
+        }
+    }
 }
 
 /// A bulletin for commune radio: what cannot be read aloud (warnings, where
@@ -227,7 +248,7 @@ fn pictures(inputs: &Inputs, links: &LinkTable, i: usize, diags: &mut Diagnostic
     let (Some(dest), Some(target)) = (page.front.image.as_deref(), &resolved.image) else { return };
     let at = page.front.position("image");
     let err = |msg: Msg, hint: Msg| Diagnostic::error(&page.source, at, msg).with_hint(hint).with_source(&page.text);
-    if page.front.image_alt.as_deref().is_none_or(|a| a.trim().is_empty()) {
+    if page.front.image_alt.as_deref().is_none_or(|a| a.trim().is_empty()) && !page.front.rejected.contains("image_alt") {
         diags.push(err(t!("check-image-alt-missing"), t!("check-image-alt-missing-hint")));
     }
     match target {
@@ -404,7 +425,7 @@ fn leaflets(inputs: &Inputs, diags: &mut Diagnostics) {
     let mut formats = BTreeSet::new();
     for p in &inputs.content.pages {
         let at = |key: &str| p.front.position(key);
-        if p.front.variants.is_some() && p.front.leaflet.is_empty() {
+        if p.front.variants.is_some() && p.front.leaflet.is_empty() && !p.front.rejected.contains("leaflet") {
             diags.push(
                 Diagnostic::warning(&p.source, at("variants"), t!("check-variants-alone"))
                     .with_hint(t!("check-variants-alone-hint"))

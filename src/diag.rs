@@ -59,6 +59,9 @@ pub enum Severity {
     Error,
     /// Worth fixing, but the site is still built.
     Warning,
+    /// Nothing to fix for loa: how it read something written in a way it
+    /// accepts but other tools may not.
+    Note,
 }
 
 /// One located problem with the input.
@@ -105,6 +108,11 @@ impl Diagnostic {
     /// A warning in `file` at `position`.
     pub fn warning(file: impl Into<PathBuf>, position: Option<Position>, message: Msg) -> Self {
         Self { severity: Severity::Warning, ..Self::error(file, position, message) }
+    }
+
+    /// A note in `file` at `position`: how loa read something it accepts.
+    pub fn note(file: impl Into<PathBuf>, position: Option<Position>, message: Msg) -> Self {
+        Self { severity: Severity::Note, ..Self::error(file, position, message) }
     }
 
     /// Adds (or replaces) the hint that says how to fix the problem; like the
@@ -182,6 +190,7 @@ impl Diagnostic {
         let mut cs = match self.severity {
             Severity::Error => CsDiagnostic::error(),
             Severity::Warning => CsDiagnostic::warning(),
+            Severity::Note => CsDiagnostic::note(),
         }
         .with_message(format!("{location}: {message}"))
         .with_labels(vec![Label::primary((), start..end).with_message(t!("diag-at", line = pos.line, column = pos.column).into_string())]);
@@ -207,6 +216,7 @@ impl Severity {
         match self {
             Severity::Error => t!("diag-error"),
             Severity::Warning => t!("diag-warning"),
+            Severity::Note => t!("diag-note"),
         }
     }
 
@@ -215,6 +225,7 @@ impl Severity {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         }
     }
 }
@@ -302,6 +313,34 @@ impl Diagnostics {
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+
+    /// For each file with an error or a warning, in file order: how many
+    /// errors and how many warnings are about it (notes are not counted).
+    pub fn counts_by_file(&self) -> Vec<(&Path, usize, usize)> {
+        let mut counts: std::collections::BTreeMap<&Path, (usize, usize)> = std::collections::BTreeMap::new();
+        for d in &self.0 {
+            match d.severity {
+                Severity::Error => counts.entry(d.file.as_path()).or_default().0 += 1,
+                Severity::Warning => counts.entry(d.file.as_path()).or_default().1 += 1,
+                Severity::Note => {}
+            }
+        }
+        counts.into_iter().map(|(f, (e, w))| (f, e, w)).collect()
+    }
+
+    /// A heading and one line per file: how many errors and warnings it
+    /// has (what `loa check` ends with). Empty when there are none.
+    pub fn render_counts(&self) -> String {
+        let counts = self.counts_by_file();
+        if counts.is_empty() {
+            return String::new();
+        }
+        let mut out = format!("{}\n", t!("diag-by-file"));
+        for (file, errors, warnings) in counts {
+            out.push_str(&format!("  {}\n", t!("diag-file-counts", file = display_path(file), errors = errors, warnings = warnings)));
+        }
+        out
     }
 
     /// Renders them all, followed by a count line.

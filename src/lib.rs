@@ -149,7 +149,9 @@ impl Site {
     /// once: the files' own, the checks', the templates'.
     pub fn load(root: &Path) -> Result<Site, Diagnostics> {
         let t = timings::Timings::from_env("    ");
-        let inputs = load::load(root)?;
+        // Mistakes in pages' front matter do not stop the checks: every
+        // page is checked, and the build stops below with all of them.
+        let (inputs, kept) = load::load_checkable(root)?;
         t.lap("load");
         let links = LinkTable::new(&inputs.content, inputs.site.default_language());
         t.lap("link table");
@@ -161,6 +163,7 @@ impl Site {
             }
             Err(d) => (check::Findings::default(), d),
         };
+        diags.extend(kept.0);
         t.lap("fonts and checks");
         let tera = render::html::templates(&inputs.theme).map_err(|d| diags.extend(d.0)).ok();
         t.lap("templates");

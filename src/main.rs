@@ -135,6 +135,29 @@ enum Command {
         #[arg(long, value_name = "PATH")]
         loa_bin: Option<PathBuf>,
     },
+    /// The browser editor (`cms:` in site.yaml).
+    Cms {
+        #[command(subcommand)]
+        action: CmsAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum CmsAction {
+    /// Fetch the pinned release of the editor named in site.yaml from npm's registry,
+    /// check its sha512, and put its script into static/admin/ (self-hosting in one command).
+    Install {
+        /// The site's folder.
+        #[arg(long, default_value = ".", value_name = "DIR")]
+        root: PathBuf,
+        /// Install from this package file (`npm pack` output) or address instead;
+        /// its sha512 is shown, not checked.
+        #[arg(long, value_name = "FILE_OR_URL")]
+        from: Option<String>,
+        /// A mirror of npm's registry to fetch the pinned release from (checked like npm's).
+        #[arg(long, value_name = "URL")]
+        registry: Option<String>,
+    },
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -209,13 +232,20 @@ fn main() -> ExitCode {
                 Err(d) => fail(&d),
             }
         }
+        // Each file's count of errors and warnings last: what is left to fix, where.
         Command::Check { root } => match loa::check(&root) {
             Ok(r) => {
                 warn(&r.warnings);
+                eprint!("{}", loa::terminal::safe(&r.warnings.render_counts()));
                 println!("{}", loa::terminal::safe(&t!("cli-check-ok", all = r.all_pages, date = r.as_of, live = r.pages)));
                 ExitCode::SUCCESS
             }
-            Err(d) => fail(&d),
+            Err(d) => {
+                warn(&d);
+                eprint!("{}", loa::terminal::safe(&d.render_counts()));
+                eprintln!("{}", t!("diag-summary-errors", count = d.error_count()));
+                ExitCode::from(1)
+            }
         },
         Command::Schedule { root, from, to, json } => match loa::schedule(&root, from, to) {
             Ok(s) => {
@@ -255,6 +285,24 @@ fn main() -> ExitCode {
                 Ok(o) => {
                     warn(&o.warnings);
                     print!("{}", loa::terminal::safe(&loa::report::summary::text(&o, i18n::lang().code())));
+                    ExitCode::SUCCESS
+                }
+                Err(d) => fail(&d),
+            }
+        }
+        Command::Cms { action: CmsAction::Install { root, from, registry } } => {
+            match loa::scaffold::cms_install::install(&root, &loa::scaffold::cms_install::Options { from, registry }) {
+                Ok(done) => {
+                    for f in &done.files {
+                        println!("{}", loa::terminal::safe(&t!("cli-created", file = f)));
+                    }
+                    let (package, version) = (done.editor.package(), done.editor.version());
+                    let said = if done.checked {
+                        t!("cli-cms-installed", package = package, version = version, source = done.source.as_str())
+                    } else {
+                        t!("cli-cms-installed-unchecked", source = done.source.as_str(), sha512 = done.sha512.as_str())
+                    };
+                    println!("{}", loa::terminal::safe(&said));
                     ExitCode::SUCCESS
                 }
                 Err(d) => fail(&d),

@@ -253,7 +253,7 @@ mod tests {
     }
 
     fn page(source: &str, kind: PageKind, slug: &str, lang: &str) -> Page {
-        Page { source: source.into(), kind, slug: slug.into(), lang: lang.into(), front: Default::default(), body_start: 0, body_line: 0, text: String::new() }
+        Page { source: source.into(), kind, slug: slug.into(), lang: lang.into(), front: Default::default(), body_start: 0, body_line: 0, text: String::new(), bracketed: None }
     }
 
     #[test]

@@ -142,6 +142,60 @@ pub struct CmsFile {
     app_id: Option<String>,
 }
 
+/// `cms:` as written: a block, or the editor's name alone (`cms: decap`,
+/// the first thing a newcomer writes), short for `cms: {name: decap}`.
+pub enum CmsField {
+    /// The editor's name alone.
+    Short(String),
+    /// The block.
+    Block(Box<CmsFile>),
+}
+
+impl<'de> Deserialize<'de> for CmsField {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = CmsField;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("the editor's name (decap, sveltia) or a block of its settings")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<CmsField, E> {
+                Ok(CmsField::Short(v.to_owned()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<CmsField, A::Error> {
+                CmsFile::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(|b| CmsField::Block(Box::new(b)))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// Checks `cms:` of `site.yaml` (whose text is `text`), a block or the
+/// editor's name alone; for the name alone, what is still missing is said
+/// at it, with the block to write.
+pub fn parse_field(field: Spanned<CmsField>, text: &str) -> Result<Cms, Vec<Diagnostic>> {
+    let Spanned { value, referenced, defined } = field;
+    let name = match value {
+        CmsField::Block(block) => return parse(*block, text),
+        CmsField::Short(name) => name,
+    };
+    let raw = CmsFile { name: Spanned::new(name.clone(), referenced, defined), backend: None, repo: None, branch: None, script: None, host: None, auth_url: None, app_id: None };
+    let written = name.trim().to_owned();
+    parse(raw, text).map_err(|diags| {
+        diags
+            .into_iter()
+            .map(|d| {
+                if d.message() != t!("cms-no-repo").as_str() {
+                    return d;
+                }
+                Diagnostic::error(super::site::FILE, d.position, t!("cms-short-no-repo", name = written.as_str()))
+                    .with_hint(t!("cms-short-no-repo-hint", name = written.as_str()))
+                    .with_source(text)
+            })
+            .collect()
+    })
+}
+
 /// What the keys of the `cms:` block take.
 pub fn takes(key: &str) -> Option<Msg> {
     Some(match key {
@@ -280,6 +334,24 @@ mod tests {
         assert_eq!((c.editor, c.backend, c.branch.as_str(), c.script), (Editor::Sveltia, Backend::GitLab, "publish", Script::Cdn));
         assert_eq!(c.host.as_deref(), Some("https://gitlab.example.org"));
         assert_eq!(c.app_id.as_deref(), Some("abc"));
+    }
+
+    #[test]
+    fn the_name_alone_is_short_for_a_block_and_says_what_is_missing() {
+        let site = |cms: &str| site::parse(&format!("title: T\nbase_url: https://example.org/\ncms: {cms}\n"));
+        let e = site("decap").unwrap_err();
+        assert_eq!(e.0.len(), 1, "{e}");
+        assert_eq!(e.0[0].location(), "site.yaml:3:6");
+        assert_eq!(e.0[0].message(), "`cms: decap` chooses the editor; it still needs `repo:`, the repository the editor saves into");
+        assert!(e.0[0].hint().unwrap().contains("name: decap") && e.0[0].hint().unwrap().contains("repo: "), "{e}");
+        let e = site("sveltia").unwrap_err();
+        assert!(e.0[0].message().starts_with("`cms: sveltia` chooses the editor"), "{e}");
+        // A name that is no editor's is said as for the block.
+        let e = site("wordpress").unwrap_err();
+        assert_eq!(e.0[0].location(), "site.yaml:3:6");
+        assert!(e.0[0].message().contains("`wordpress` is not one of decap, sveltia"), "{e}");
+        // The flow form of the block is the block.
+        assert_eq!(site("{name: sveltia, repo: so/site}").unwrap().cms.unwrap().editor, Editor::Sveltia);
     }
 
     #[test]

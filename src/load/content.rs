@@ -38,6 +38,10 @@ pub struct Content {
     /// For each page (same order), the index of the page it translates: `x.md`
     /// for `x.en.md` ([`super::translations::originals`]).
     pub originals: Vec<Option<usize>>,
+    /// Mistakes in the front matter of pages that were read all the same,
+    /// the keys with a mistake left out ([`read_page`]): a build stops on
+    /// them, after every page has been checked, so one round says them all.
+    pub errors: Diagnostics,
 }
 
 impl Content {
@@ -91,17 +95,37 @@ pub struct Page {
     pub body_line: usize,
     /// The whole file, NFC-normalised, to quote in diagnostics.
     pub text: String,
+    /// The body as it is read when a link or picture target in it holds
+    /// spaces (`![Lớp học](Ảnh lớp học.png)`): those targets between `<`
+    /// and `>` ([`crate::markdown::spaced`]). `None` for most pages.
+    pub bracketed: Option<Box<crate::markdown::spaced::Bracketed>>,
 }
 
 impl Page {
-    /// The Markdown after the front matter.
+    /// The Markdown after the front matter, as it is read: with its spaced
+    /// targets bracketed ([`Page::bracketed`]).
     pub fn body(&self) -> &str {
+        match &self.bracketed {
+            Some(b) => &b.text,
+            None => self.written_body(),
+        }
+    }
+
+    /// The Markdown after the front matter, as written in the file.
+    pub fn written_body(&self) -> &str {
         self.text.get(self.body_start..).unwrap_or_default()
     }
 
-    /// Converts a byte offset in the body to a position in the file.
+    /// Converts a byte offset in [`Page::body`] to a position in the file.
     pub fn body_position(&self, offset: usize) -> Position {
-        let p = Position::of_offset(self.body(), offset);
+        let offset = self.bracketed.as_ref().map_or(offset, |b| b.original_offset(offset));
+        let p = Position::of_offset(self.written_body(), offset);
+        Position::new(p.line + self.body_line, p.column)
+    }
+
+    /// The position in the file of byte `offset` of the body as written.
+    pub fn written_position(&self, offset: usize) -> Position {
+        let p = Position::of_offset(self.written_body(), offset);
         Position::new(p.line + self.body_line, p.column)
     }
 }
@@ -188,11 +212,15 @@ pub fn load(root: &Path, site: &Site, calendar: &Calendar) -> Result<Content, Di
         return Err(diags);
     }
 
-    let results: Vec<Result<Page, Diagnostics>> = markdown.par_iter().map(|rel| load_page(root, rel, site)).collect();
+    let results: Vec<Result<(Page, Diagnostics), Diagnostics>> = markdown.par_iter().map(|rel| read_page(root, rel, site)).collect();
     let mut pages = Vec::with_capacity(results.len());
+    let mut errors = Diagnostics::new();
     for (rel, r) in markdown.iter().zip(results) {
         match r {
-            Ok(p) => pages.push(p),
+            Ok((p, e)) => {
+                errors.extend(e.0);
+                pages.push(p);
+            }
             Err(d) => match empty_translation(root, rel, site) {
                 Some(w) => warnings.push(w),
                 None => diags.extend(d.0),
@@ -205,7 +233,7 @@ pub fn load(root: &Path, site: &Site, calendar: &Calendar) -> Result<Content, Di
     if diags.has_errors() {
         return Err(diags);
     }
-    Ok(Content { pages, assets, warnings, originals })
+    Ok(Content { pages, assets, warnings, originals, errors })
 }
 
 /// A translation file with nothing in it but white space (what Decap CMS
@@ -264,8 +292,20 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
     n.starts_with('.') || n.ends_with('~') || n.starts_with('#')
 }
 
-/// Reads one Markdown file.
+/// Reads one Markdown file: the page, or every mistake in it.
 pub fn load_page(root: &Path, rel: &Path, site: &Site) -> Result<Page, Diagnostics> {
+    let (page, errors) = read_page(root, rel, site)?;
+    if errors.has_errors() {
+        return Err(errors);
+    }
+    Ok(page)
+}
+
+/// Reads one Markdown file, keeping going past mistakes in its front matter
+/// ([`front_matter::read`]): the page with the keys that read, and those
+/// mistakes. A file that is no page at all (no front matter, a language the
+/// site lacks, a place no page goes) is an `Err`.
+pub fn read_page(root: &Path, rel: &Path, site: &Site) -> Result<(Page, Diagnostics), Diagnostics> {
     let raw = super::read_text(root, rel, None)?;
     let raw = raw.as_str();
     let text: String = if is_nfc_quick(raw.chars()) == IsNormalized::Yes { raw.to_owned() } else { raw.nfc().collect() };
@@ -309,7 +349,7 @@ pub fn load_page(root: &Path, rel: &Path, site: &Site) -> Result<Page, Diagnosti
             PageKind::SitePage
         }
     };
-    let parsed = match front_matter::parse(rel, &text, kind.campaign().is_some()) {
+    let parsed = match front_matter::read(rel, &text, kind.campaign().is_some()) {
         Ok(p) => p,
         Err(d) => {
             diags.extend(d.0);
@@ -317,8 +357,10 @@ pub fn load_page(root: &Path, rel: &Path, site: &Site) -> Result<Page, Diagnosti
         }
     };
     if diags.has_errors() {
+        diags.extend(parsed.errors.0);
         return Err(diags);
     }
+    let errors = parsed.errors;
     // The body is the end of the text (the front matter parser returns a
     // slice of it).
     let body_start = text.len() - parsed.body.len();
@@ -334,11 +376,12 @@ pub fn load_page(root: &Path, rel: &Path, site: &Site) -> Result<Page, Diagnosti
         }
     };
     if stem != "_index" && slug.is_empty() {
-        return Err(Diagnostic::error(rel, None, t!("content-no-slug", name = stem.as_str()))
-            .with_hint(t!("content-no-slug-hint"))
-            .into());
+        let mut errors = errors;
+        errors.push(Diagnostic::error(rel, None, t!("content-no-slug", name = stem.as_str())).with_hint(t!("content-no-slug-hint")));
+        return Err(errors);
     }
-    Ok(Page { source: rel.to_path_buf(), kind, slug, lang, front, body_start, body_line, text })
+    let bracketed = crate::markdown::spaced::bracket(&text[body_start..]).map(Box::new);
+    Ok((Page { source: rel.to_path_buf(), kind, slug, lang, front, body_start, body_line, text, bracketed }, errors))
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! Markdown file, read into [`FrontMatter`] with every problem located at its
 //! line and column. Only `title` is required.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::path::Path;
 
@@ -124,6 +124,9 @@ pub struct FrontMatter {
     /// Where each key's value is written in the file (1-based line and
     /// column), for messages about a key found after loading.
     pub positions: BTreeMap<&'static str, Position>,
+    /// Keys written whose value was refused (and left out), with an error
+    /// said already: later checks do not count the same mistake again.
+    pub rejected: BTreeSet<&'static str>,
 }
 
 impl FrontMatter {
@@ -133,10 +136,10 @@ impl FrontMatter {
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct FrontFile {
-    title: Spanned<String>,
+    title: Option<Spanned<String>>,
     summary: Option<String>,
     date: Option<Spanned<BoundField>>,
     publish: Option<Spanned<BoundField>>,
@@ -151,6 +154,46 @@ struct FrontFile {
     image: Option<Spanned<String>>,
     image_alt: Option<Spanned<String>>,
     broadcast: Option<Spanned<super::broadcast::BroadcastFile>>,
+}
+
+impl FrontFile {
+    /// Every key of `self`, and those of `other` that `self` lacks: the keys
+    /// read one at a time put together again.
+    fn or(self, other: FrontFile) -> FrontFile {
+        FrontFile {
+            title: self.title.or(other.title),
+            summary: self.summary.or(other.summary),
+            date: self.date.or(other.date),
+            publish: self.publish.or(other.publish),
+            expire: self.expire.or(other.expire),
+            draft: self.draft.or(other.draft),
+            weight: self.weight.or(other.weight),
+            audience: self.audience.or(other.audience),
+            slug: self.slug.or(other.slug),
+            school_level: self.school_level.or(other.school_level),
+            leaflet: self.leaflet.or(other.leaflet),
+            variants: self.variants.or(other.variants),
+            image: self.image.or(other.image),
+            image_alt: self.image_alt.or(other.image_alt),
+            broadcast: self.broadcast.or(other.broadcast),
+        }
+    }
+}
+
+/// Reads the front matter's YAML whole or, when it does not read, key by
+/// key ([`yaml::parse_each_key`]): the keys that read, the names of the keys
+/// that did not, and one error for each of them.
+fn read_keys(rel: &Path, yaml_text: &str, yaml_line: usize) -> (FrontFile, BTreeSet<String>, Vec<Diagnostic>) {
+    match yaml::parse_each_key::<FrontFile>(rel, yaml_text, yaml_line, takes) {
+        Ok(f) => (f, BTreeSet::new(), Vec::new()),
+        Err(parts) => {
+            let mut front = FrontFile::default();
+            for f in parts.read {
+                front = front.or(f);
+            }
+            (front, parts.failed, parts.errors)
+        }
+    }
 }
 
 /// A date or an offset as written; YAML may read `2027-05-20` as a string.
@@ -244,28 +287,49 @@ pub fn split_front_matter(text: &str) -> Option<(&str, usize, &str, usize)> {
 /// A page file split into its front matter and body.
 #[derive(Debug)]
 pub struct Parsed<'t> {
-    /// The front matter.
+    /// The front matter: the keys that read and are right (a key with a
+    /// mistake is left out, as if it were not written).
     pub front: FrontMatter,
     /// The Markdown after the closing `---`.
     pub body: &'t str,
     /// 0-based line of the file on which `body` starts.
     pub body_line: usize,
+    /// The mistakes in the front matter, located, one per mistake.
+    pub errors: Diagnostics,
 }
 
 /// Reads the front matter of a page file. `text` is the whole file; `rel` its
 /// path for messages; `in_campaign` whether offsets from a campaign's dates
 /// are allowed. Every problem is returned, located.
 pub fn parse<'t>(rel: &Path, text: &'t str, in_campaign: bool) -> Result<Parsed<'t>, Diagnostics> {
+    let parsed = read(rel, text, in_campaign)?;
+    if parsed.errors.has_errors() {
+        return Err(parsed.errors);
+    }
+    Ok(parsed)
+}
+
+/// Reads the front matter of a page file as [`parse`] does, but keeps going
+/// past mistakes in it: the keys that read and are right are kept, every
+/// mistake is in [`Parsed::errors`], and the body is the page's all the
+/// same, so that the page's other checks run in the same round. Only a file
+/// with no front matter at all is an `Err`.
+pub fn read<'t>(rel: &Path, text: &'t str, in_campaign: bool) -> Result<Parsed<'t>, Diagnostics> {
     let err = |pos: Option<Position>, msg: Msg, hint: Msg| -> Diagnostic { Diagnostic::error(rel, pos, msg).with_hint(hint).with_source(text) };
     let mut diags = Diagnostics::new();
     let Some((yaml_text, yaml_line, body, body_line)) = split_front_matter(text) else {
         let hint = if text.trim_start().starts_with("---") { t!("fm-unclosed-hint") } else { t!("fm-none-hint") };
         return Err(err(Some(Position::new(1, 1)), t!("fm-none"), hint).into());
     };
-    let front: FrontFile = match yaml::parse(rel, yaml_text, yaml_line, takes) {
-        Ok(f) => f,
-        Err(d) => return Err(d.with_source(text).into()),
-    };
+    let (front, failed, errors) = read_keys(rel, yaml_text, yaml_line);
+    diags.extend(errors.into_iter().map(|d| d.with_source(text)));
+    // `title` is missing unless it was written with a mistake, or misspelt
+    // (`tittle:`, said as an unknown key with "did you mean `title`").
+    let title_written = failed.iter().any(|k| k == "title" || crate::diag::did_you_mean(k, KEYS.iter().copied()) == Some("title"));
+    if front.title.is_none() && !title_written {
+        let hint = t!("yaml-missing-key-takes", key = "title", takes = t!("takes-text"));
+        diags.push(err(Some(Position::new(yaml_line + 1, 1)), t!("yaml-missing-key", key = "title"), hint));
+    }
     // A browser editor (Decap CMS) writes `date: ""`, `image: ""` or `draft: null`
     // for a field left empty: an empty value is the same as no key.
     let front = FrontFile {
@@ -285,7 +349,7 @@ pub fn parse<'t>(rel: &Path, text: &'t str, in_campaign: bool) -> Result<Parsed<
             positions.insert(key, p);
         }
     };
-    note("title", at(position_of(&front.title, yaml_line)));
+    note("title", front.title.as_ref().and_then(|f| at(position_of(f, yaml_line))));
     note("date", front.date.as_ref().and_then(|f| at(position_of(f, yaml_line))));
     note("publish", front.publish.as_ref().and_then(|f| at(position_of(f, yaml_line))));
     note("expire", front.expire.as_ref().and_then(|f| at(position_of(f, yaml_line))));
@@ -302,9 +366,19 @@ pub fn parse<'t>(rel: &Path, text: &'t str, in_campaign: bool) -> Result<Parsed<
     note("broadcast", front.broadcast.as_ref().and_then(|f| at(position_of(f, yaml_line))));
     let pos = |key: &str| positions.get(key).copied();
 
-    let title = front.title.value.trim().to_owned();
-    if title.is_empty() {
-        diags.push(err(position_of(&front.title, yaml_line), t!("fm-title-empty"), t!("fm-title-empty-hint")));
+    let title = front.title.as_ref().map(|t| t.value.trim().to_owned()).unwrap_or_default();
+    if let Some(t) = &front.title
+        && title.is_empty()
+    {
+        diags.push(err(position_of(t, yaml_line), t!("fm-title-empty"), t!("fm-title-empty-hint")));
+    }
+    // Keys written whose value is refused below, so that a check on another
+    // key does not count the same mistake again.
+    let mut rejected: BTreeSet<&'static str> = BTreeSet::new();
+    for k in &failed {
+        if let Some(k) = KEYS.iter().find(|known| **known == k.as_str()) {
+            rejected.insert(k);
+        }
     }
     let date = front.date.as_ref().and_then(|f| match NaiveDate::parse_from_str(f.value.0.trim(), "%Y-%m-%d") {
         Ok(d) => Some(d),
@@ -314,10 +388,11 @@ pub fn parse<'t>(rel: &Path, text: &'t str, in_campaign: bool) -> Result<Parsed<
                 None => t!("fm-date-hint"),
             };
             diags.push(err(pos("date"), t!("fm-not-a-date", value = f.value.0.as_str()), hint));
+            rejected.insert("date");
             None
         }
     });
-    let mut bound = |field: &Option<Spanned<BoundField>>, name: &'static str| -> Option<Bound> {
+    let mut bound = |field: &Option<Spanned<BoundField>>, name: &'static str, rejected: &mut BTreeSet<&'static str>| -> Option<Bound> {
         let f = field.as_ref()?;
         match parse_bound(&f.value.0) {
             Ok(b) if b.is_relative() && !in_campaign => {
@@ -331,12 +406,13 @@ pub fn parse<'t>(rel: &Path, text: &'t str, in_campaign: bool) -> Result<Parsed<
                     None => t!("fm-bound-hint"),
                 };
                 diags.push(err(pos(name), m, hint));
+                rejected.insert(name);
                 None
             }
         }
     };
-    let publish = bound(&front.publish, "publish");
-    let expire = bound(&front.expire, "expire");
+    let publish = bound(&front.publish, "publish", &mut rejected);
+    let expire = bound(&front.expire, "expire", &mut rejected);
     if let (Some(Bound::Date(p)), Some(Bound::Date(e))) = (publish, expire)
         && e <= p
     {
@@ -350,7 +426,10 @@ pub fn parse<'t>(rel: &Path, text: &'t str, in_campaign: bool) -> Result<Parsed<
                 "a4" => leaflet.push(LeafletFormat::A4),
                 "a5" => leaflet.push(LeafletFormat::A5),
                 "trifold" => leaflet.push(LeafletFormat::Trifold),
-                other => diags.push(err(pos("leaflet"), t!("fm-not-leaflet", value = other), t!("fm-leaflet-hint"))),
+                other => {
+                    diags.push(err(pos("leaflet"), t!("fm-not-leaflet", value = other), t!("fm-leaflet-hint")));
+                    rejected.insert("leaflet");
+                }
             }
         }
         leaflet.sort();
@@ -362,22 +441,30 @@ pub fn parse<'t>(rel: &Path, text: &'t str, in_campaign: bool) -> Result<Parsed<
             "localities" => Some(Variants::Localities),
             other => {
                 diags.push(err(pos("variants"), t!("fm-not-variants", value = other), t!("fm-variants-hint")));
+                rejected.insert("variants");
                 None
             }
         },
     };
     let mut audience: Vec<String> = front.audience.as_ref().map(|a| a.value.items()).unwrap_or_default();
-    for a in &audience {
-        if !crate::slug::is_valid(a) {
+    // A name that is not one (`Trẻ em`) is said here and left out, so the
+    // check of audiences against the theme does not say it again.
+    audience.retain(|a| {
+        let valid = crate::slug::is_valid(a);
+        if !valid {
             diags.push(err(pos("audience"), t!("fm-not-audience-name", value = a), t!("fm-audience-name-hint", groups = DEFAULT_AUDIENCES.join(", "))));
+            rejected.insert("audience");
         }
-    }
+        valid
+    });
     audience.dedup();
-    let slug = front.slug.as_ref().map(|s| s.value.trim().to_owned());
+    let mut slug = front.slug.as_ref().map(|s| s.value.trim().to_owned());
     if let Some(s) = &slug
         && !crate::slug::is_valid(s)
     {
         diags.push(err(pos("slug"), t!("fm-bad-slug", value = s), t!("fm-slug-hint", suggestion = crate::slug::from_name(s))));
+        rejected.insert("slug");
+        slug = None;
     }
     // School levels: one value or a list, each a known level.
     let mut school_level = Vec::new();
@@ -390,7 +477,10 @@ pub fn parse<'t>(rel: &Path, text: &'t str, in_campaign: bool) -> Result<Parsed<
             let n = n.trim();
             match SCHOOL_LEVELS.iter().find(|k| **k == n) {
                 Some(k) => school_level.push(*k),
-                None => diags.push(err(pos("school_level"), t!("fm-not-school-level", value = n), t!("fm-school-level-hint", levels = SCHOOL_LEVELS.join(", ")))),
+                None => {
+                    diags.push(err(pos("school_level"), t!("fm-not-school-level", value = n), t!("fm-school-level-hint", levels = SCHOOL_LEVELS.join(", "))));
+                    rejected.insert("school_level");
+                }
             }
         }
         school_level.sort_by_key(|k| SCHOOL_LEVELS.iter().position(|s| s == k));
@@ -404,9 +494,6 @@ pub fn parse<'t>(rel: &Path, text: &'t str, in_campaign: bool) -> Result<Parsed<
         }
         broadcast
     });
-    if diags.has_errors() {
-        return Err(diags);
-    }
     Ok(Parsed {
         front: FrontMatter {
             title,
@@ -425,9 +512,11 @@ pub fn parse<'t>(rel: &Path, text: &'t str, in_campaign: bool) -> Result<Parsed<
             image_alt: front.image_alt.map(|s| s.value),
             broadcast,
             positions,
+            rejected,
         },
         body,
         body_line,
+        errors: diags,
     })
 }
 

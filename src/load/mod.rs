@@ -167,6 +167,19 @@ pub fn lone_cr_to_lf(text: String) -> String {
 /// titles on the site's languages, the pages on both) is not checked against
 /// guesses, so one mistake gives one message.
 pub fn load(root: &Path) -> Result<Inputs, Diagnostics> {
+    let (inputs, errors) = load_checkable(root)?;
+    if errors.has_errors() {
+        return Err(errors);
+    }
+    Ok(inputs)
+}
+
+/// Reads the whole site at `root` as [`load`] does, but keeps going past
+/// mistakes in pages' front matter, which leave the site whole enough to
+/// check ([`content::read_page`]): the inputs (those keys left out) and
+/// those mistakes, so that the checks of every page run in the same round.
+/// Any other mistake is an `Err`, as for [`load`].
+pub fn load_checkable(root: &Path) -> Result<(Inputs, Diagnostics), Diagnostics> {
     let mut diags = Diagnostics::new();
     let mut texts = BTreeMap::new();
     let mut read = |file: &'static str, hint: Option<crate::i18n::Msg>| -> Option<String> {
@@ -201,7 +214,7 @@ pub fn load(root: &Path) -> Result<Inputs, Diagnostics> {
             })
             .ok()
     });
-    let content = match (&site, &calendar) {
+    let mut content = match (&site, &calendar) {
         (Some(s), Some(c)) => content::load(root, s, c).map_err(|d| diags.extend(d.0)).ok(),
         _ => None,
     };
@@ -211,11 +224,14 @@ pub fn load(root: &Path) -> Result<Inputs, Diagnostics> {
         diags.push(d.with_source(texts.get(site::FILE).map_or("", String::as_str)));
     }
     let (statics, static_warnings) = statics::load(root).map_err(|d| diags.extend(d.0)).unwrap_or_default();
+    let mut kept = content.as_mut().map(|c| std::mem::take(&mut c.errors)).unwrap_or_default();
     match (site, calendar, content, theme) {
         (Some(site), Some(calendar), Some(content), Some(theme)) if !diags.has_errors() => {
-            Ok(Inputs { root: root.to_path_buf(), site, calendar, content, theme, localities, statics, static_warnings, texts })
+            kept.sort();
+            Ok((Inputs { root: root.to_path_buf(), site, calendar, content, theme, localities, statics, static_warnings, texts }, kept))
         }
         _ => {
+            diags.extend(kept.0);
             diags.sort();
             Err(diags)
         }

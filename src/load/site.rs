@@ -124,7 +124,7 @@ struct SiteFile {
     search: Option<SearchFile>,
     quick_exit: Option<Spanned<String>>,
     safety_page: Option<Spanned<String>>,
-    cms: Option<super::cms::CmsFile>,
+    cms: Option<Spanned<super::cms::CmsField>>,
     broadcast: Option<BroadcastSettingsFile>,
 }
 
@@ -323,7 +323,7 @@ pub fn parse(text: &str) -> Result<Site, Diagnostics> {
     };
     let safety_page = raw.safety_page.as_ref().filter(|p| !p.value.trim().is_empty()).map(|p| (p.value.trim().to_owned(), content_position(text, position_of(p, 0))));
 
-    let cms = raw.cms.and_then(|c| super::cms::parse(c, text).map_err(|d| diags.extend(d)).ok());
+    let cms = raw.cms.and_then(|c| super::cms::parse_field(c, text).map_err(|d| diags.extend(d)).ok());
     let (broadcast_minutes, abbreviations) = match raw.broadcast {
         None => (DEFAULT_BROADCAST_MINUTES, BTreeMap::new()),
         Some(b) => {

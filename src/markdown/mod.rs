@@ -5,6 +5,7 @@
 
 pub mod blocks;
 pub mod scan;
+pub mod spaced;
 pub mod text;
 
 use pulldown_cmark::{HeadingLevel, Options};

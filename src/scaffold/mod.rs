@@ -2,6 +2,7 @@
 //! a new site ([`init`]), a new page ([`new_page`]), and what a host needs to
 //! build and publish the site every day ([`deploy`]).
 
+pub mod cms_install;
 pub mod deploy;
 pub mod init;
 pub mod new_page;

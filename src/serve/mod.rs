@@ -16,6 +16,7 @@ pub mod folder;
 pub mod host;
 pub mod listen;
 pub mod rebuild;
+pub mod said;
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
@@ -127,11 +128,11 @@ pub fn serve(opts: ServeOptions) -> Result<(), Diagnostics> {
     let out_dir = folder::create().map_err(|e| Diagnostic::error(std::env::temp_dir(), None, t!("serve-cannot-start", detail = &e)))?;
     let mut rebuilder = Rebuilder::new(&root, &out_dir, opts.at, opts.drafts);
     let errors: ErrorPage = Arc::new(RwLock::new(None));
+    // Each warning is said once in the session, not on every rebuild.
+    let mut said = said::Said::new();
     match rebuilder.rebuild(&[]) {
         Ok(o) => {
-            for w in o.warnings.iter() {
-                eprint!("{}", w.render());
-            }
+            eprint!("{}", crate::terminal::safe(&said.fresh(&o.warnings)));
             println!("{}", crate::terminal::safe(&t!("serve-built", ms = o.elapsed.as_millis() as u64)));
         }
         Err(d) => {
@@ -147,12 +148,12 @@ pub fn serve(opts: ServeOptions) -> Result<(), Diagnostics> {
         .enable_all()
         .build()
         .map_err(|e| Diagnostic::error("serve", None, t!("serve-cannot-start", detail = &e)))?;
-    let result = runtime.block_on(run(opts, root, rebuilder, errors));
+    let result = runtime.block_on(run(opts, root, rebuilder, errors, said));
     let _ = std::fs::remove_dir_all(&out_dir);
     result
 }
 
-async fn run(opts: ServeOptions, root: PathBuf, rebuilder: Rebuilder, errors: ErrorPage) -> Result<(), Diagnostics> {
+async fn run(opts: ServeOptions, root: PathBuf, rebuilder: Rebuilder, errors: ErrorPage, said: said::Said) -> Result<(), Diagnostics> {
     let out_dir = rebuilder.out_dir().to_path_buf();
     let mut listener = None;
     for port in opts.port..=opts.port.saturating_add(20) {
@@ -176,7 +177,7 @@ async fn run(opts: ServeOptions, root: PathBuf, rebuilder: Rebuilder, errors: Er
 
     let livereload = LiveReloadLayer::new();
     let reloader = livereload.reloader();
-    watch(root, rebuilder, errors.clone(), move || reloader.reload())?;
+    watch(root, rebuilder, errors.clone(), said, move || reloader.reload())?;
 
     let not_found = ServeFile::new(out_dir.join(crate::urls::NOT_FOUND));
     let app = Router::new()
@@ -193,7 +194,7 @@ async fn run(opts: ServeOptions, root: PathBuf, rebuilder: Rebuilder, errors: Er
 }
 
 /// Watches the site and rebuilds on a thread of its own; `reload` tells browsers.
-fn watch(root: PathBuf, mut rebuilder: Rebuilder, errors: ErrorPage, reload: impl Fn() + Send + 'static) -> Result<(), Diagnostics> {
+fn watch(root: PathBuf, mut rebuilder: Rebuilder, errors: ErrorPage, mut said: said::Said, reload: impl Fn() + Send + 'static) -> Result<(), Diagnostics> {
     let (tx, rx) = std::sync::mpsc::channel();
     let mut debouncer = notify_debouncer_full::new_debouncer(DEBOUNCE, None, tx)
         .map_err(|e| Diagnostic::error("serve", None, t!("serve-cannot-watch", detail = e.to_string())))?;
@@ -207,7 +208,6 @@ fn watch(root: PathBuf, mut rebuilder: Rebuilder, errors: ErrorPage, reload: imp
     std::thread::spawn(move || {
         let _keep = debouncer;
         let mut last_error: Option<String> = None;
-        let mut last_warnings: Option<String> = None;
         for events in rx {
             let Ok(events) = events else { continue };
             let mut paths: Vec<PathBuf> = events
@@ -226,11 +226,7 @@ fn watch(root: PathBuf, mut rebuilder: Rebuilder, errors: ErrorPage, reload: imp
                     if last_error.take().is_some() {
                         println!("{}", crate::terminal::safe(&t!("serve-fixed")));
                     }
-                    let warnings: String = o.warnings.iter().map(|w| w.render()).collect();
-                    if last_warnings.as_deref() != Some(warnings.as_str()) {
-                        eprint!("{}", crate::terminal::safe(&warnings));
-                        last_warnings = Some(warnings);
-                    }
+                    eprint!("{}", crate::terminal::safe(&said.fresh(&o.warnings)));
                     if let Ok(mut e) = errors.write() {
                         *e = None;
                     }

@@ -120,7 +120,7 @@ fn decap_on_github_from_the_site() {
     }
 
     assert!(html.contains(r#"<link href="config.yml" type="application/yaml" rel="cms-config-url">"#));
-    assert!(html.contains(r#"<script src="./decap-cms.js"></script>"#));
+    assert!(html.contains(r#"<script src="./decap-cms.js" onerror="document.getElementById('loa-no-editor').hidden=false"></script>"#), "{html}");
     assert!(html.contains("Decap CMS 3.16.3"));
     assert!(html.contains(r#"<meta name="robots" content="noindex">"#));
 }
@@ -132,7 +132,8 @@ fn gitlab_gitea_sveltia_and_the_cdn() {
         c["backend"],
         serde_json::json!({"name": "gitlab", "repo": "ubnd/baovetreem", "branch": "publish", "base_url": "https://gitlab.example.org", "api_root": "https://gitlab.example.org/api/v4", "auth_type": "pkce", "app_id": "1234abcd"})
     );
-    assert!(html.contains(r#"<script src="https://unpkg.com/decap-cms@3.16.3/dist/decap-cms.js"></script>"#), "{html}");
+    assert!(html.contains(r#"<script src="https://unpkg.com/decap-cms@3.16.3/dist/decap-cms.js" onerror="document.getElementById('loa-no-editor').hidden=false"></script>"#), "{html}");
+    assert!(html.contains("unpkg.com, nhưng không tải được") && html.contains("from unpkg.com, and it could not be loaded"), "{html}");
 
     let (c, _) = admin("cms:\n  name: decap\n  backend: gitea\n  repo: ubnd/baovetreem\n  host: https://git.example.org\n");
     assert_eq!(c["backend"]["api_root"], "https://git.example.org/api/v1");
@@ -141,7 +142,7 @@ fn gitlab_gitea_sveltia_and_the_cdn() {
     assert_eq!(c["i18n"]["omit_default_locale_from_file_path"], true, "Sveltia writes x.md, not x.vi.md");
     assert_eq!(c["output"]["omit_empty_optional_fields"], true);
     assert!(c.get("local_backend").is_none());
-    assert!(html.contains(r#"<script src="./sveltia-cms.js"></script>"#));
+    assert!(html.contains(r#"<script src="./sveltia-cms.js" onerror="document.getElementById('loa-no-editor').hidden=false"></script>"#), "{html}");
     assert!(!html.contains("registerEventListener"));
 }
 

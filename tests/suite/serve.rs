@@ -356,3 +356,43 @@ fn checking_an_edited_text_alone_finds_what_a_full_check_finds() {
         prop_assert_eq!(rendered(&loaded.warnings), first.clone());
     });
 }
+
+/// A warning is said once in a preview session: not again on each rebuild,
+/// nor when an edit above it moves it; a new one is said when it appears.
+#[test]
+fn each_warning_is_said_once_per_session() {
+    let site = common::site("good");
+    let yaml = site.root.join("site.yaml");
+    let text = std::fs::read_to_string(&yaml).unwrap();
+    std::fs::write(&yaml, format!("{text}\ncms:\n  name: decap\n  repo: so-ldtbxh/baovetreem\n")).unwrap();
+    let log = site.beside("stderr.log");
+    let port = free_port();
+    let child = common::command()
+        .args(["serve", "--root"])
+        .arg(&site.root)
+        .args(["--port", &port.to_string(), "--at", "2027-06-10"])
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&log).unwrap())
+        .spawn()
+        .expect("loa serve starts");
+    let server = Server { child, port };
+    wait_for(port, "/cach-bao-tin/", "the page", |s, b| s == 200 && b.contains("Cách báo tin"));
+    let path = site.root.join("content/pages/cach-bao-tin.md");
+    let original = std::fs::read_to_string(&path).unwrap();
+    for n in 1..=3 {
+        std::fs::write(&path, format!("{original}\nĐoạn mới SAID-{n}.\n")).unwrap();
+        wait_for(port, "/cach-bao-tin/", "the edited text", |s, b| s == 200 && b.contains(&format!("SAID-{n}")));
+    }
+    // A front-matter edit rebuilds the whole site: still said once.
+    std::fs::write(&path, original.replacen("title: Cách báo tin", "title: Cách báo tin khi trẻ em cần giúp", 1) + "\nSAID-4\n").unwrap();
+    wait_for(port, "/cach-bao-tin/", "the edited page", |s, b| s == 200 && b.contains("SAID-4"));
+    // A new warning (a picture without its text alternative) is said, once.
+    std::fs::write(&path, format!("{original}\n![](../thang-tre-em/tranh-ve.png)\n\nSAID-5\n")).unwrap();
+    wait_for(port, "/cach-bao-tin/", "the page with a picture", |s, b| s == 200 && b.contains("SAID-5"));
+    std::fs::write(&path, format!("{original}\n![](../thang-tre-em/tranh-ve.png)\n\nSAID-6\n")).unwrap();
+    wait_for(port, "/cach-bao-tin/", "the page edited again", |s, b| s == 200 && b.contains("SAID-6"));
+    drop(server);
+    let said = std::fs::read_to_string(&log).unwrap();
+    assert_eq!(said.matches("static/admin/decap-cms.js is missing").count(), 1, "{said}");
+    assert_eq!(said.matches("has no text alternative").count(), 1, "{said}");
+}

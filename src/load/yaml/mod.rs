@@ -20,6 +20,9 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 pub use serde_saphyr::Spanned;
 
+mod each;
+pub use each::{parse_each_key, Parts};
+
 use crate::diag::{did_you_mean, Diagnostic, Position};
 use crate::i18n::Msg;
 use crate::t;
@@ -115,7 +118,7 @@ fn explain(text: &str, error: &serde_saphyr::Error, takes: Takes) -> Explained {
         }
         _ => {}
     }
-    if let Some(found) = slip(text, at, &words) {
+    if let Some(found) = slip(text, at, &words, takes) {
         return found;
     }
     let wrong_kind = matches!(
@@ -135,11 +138,11 @@ fn explain(text: &str, error: &serde_saphyr::Error, takes: Takes) -> Explained {
         || words.starts_with("invalid value");
     if wrong_kind
         && let Some(p) = at
-        && let Some((key, line)) = owner_key(text, p.line)
+        && let Some((key, line)) = owner_key(text, p.line).map(|(k, l)| described_owner(text, k, l, takes))
     {
         let value = line_of(text, line).split_once(':').map_or("", |(_, v)| strip_comment(v).trim());
         let empty = matches!(e, E::NullIntoString { .. }) || value.is_empty() && line == p.line;
-        let message = match (takes(key), empty) {
+        let message = match (takes(key).or_else(|| shape(&words)), empty) {
             (Some(what), false) => t!("yaml-wrong-value", key = key, takes = what),
             (Some(what), true) => t!("yaml-empty-value-takes", key = key, takes = what),
             (None, false) => t!("yaml-wrong-value-unknown", key = key),
@@ -164,11 +167,38 @@ fn explain(text: &str, error: &serde_saphyr::Error, takes: Takes) -> Explained {
         | E::AliasExpansionLimitExceeded { .. }
         | E::AliasReplayStackDepthExceeded { .. } => (t!("yaml-too-deep"), t!("yaml-too-deep-hint")),
         E::InvalidUtf8Input => (t!("file-not-utf8"), t!("file-not-utf8-hint")),
-        _ if wrong_kind => (t!("yaml-wrong-kind-here"), t!("yaml-syntax-hint")),
+        _ if wrong_kind => match shape(&words) {
+            Some(what) => (t!("yaml-wrong-kind-here-takes", takes = what), t!("yaml-syntax-hint")),
+            None => (t!("yaml-wrong-kind-here"), t!("yaml-syntax-hint")),
+        },
         _ => (t!("yaml-syntax"), t!("yaml-syntax-hint")),
     };
     let hint = if words.to_lowercase().contains(" tab") { t!("yaml-tab-indent-hint") } else { hint };
     Explained { at, message, hint: Some(hint) }
+}
+
+/// The shape a value must have, from what the parser expected ("invalid
+/// type: string, expected a sequence" → a list): for a key no `takes`
+/// describes, so that every value of the wrong shape says the right one.
+fn shape(words: &str) -> Option<Msg> {
+    let lower = words.to_lowercase();
+    let (_, expected) = lower.rsplit_once("expected ")?;
+    let has = |w: &[&str]| w.iter().any(|w| expected.contains(w));
+    Some(if has(&["sequence", "list", "array", "tuple"]) {
+        t!("shape-list")
+    } else if has(&["struct", "map"]) {
+        t!("shape-block")
+    } else if has(&["bool"]) {
+        t!("takes-true-false")
+    } else if has(&["i8", "i16", "i32", "i64", "u8", "u16", "u32", "u64", "integer", "usize"]) {
+        t!("takes-whole-number")
+    } else if has(&["f32", "f64", "float"]) {
+        t!("shape-number")
+    } else if has(&["string", "str", "char"]) {
+        t!("takes-text")
+    } else {
+        return None;
+    })
 }
 
 /// The YAML scanner's error, by kind, in the catalog's words: what is wrong
@@ -243,7 +273,7 @@ fn indent_of(line: &str) -> usize {
 
 /// `key` and the byte offset of its `:` when `line` is `key: …` or
 /// `- key: …` (or `key:` with nothing after the colon, or `key:value`).
-fn key_on(line: &str) -> Option<(&str, usize)> {
+pub(super) fn key_on(line: &str) -> Option<(&str, usize)> {
     let start = line.len() - line.trim_start().len();
     let mut rest = &line[start..];
     let mut offset = start;
@@ -276,7 +306,29 @@ fn owner_key(text: &str, n: usize) -> Option<(&str, usize)> {
     })
 }
 
-/// Where the value of the key on line `n` starts.
+/// The key `key` (on line `n`) when `takes` describes it or the parser's
+/// words will; else the nearest key above that holds it and that `takes`
+/// describes (`search:` for its `a: b`), so the message says what is wanted.
+fn described_owner<'t>(text: &'t str, key: &'t str, n: usize, takes: Takes) -> (&'t str, usize) {
+    let (mut k, mut line) = (key, n);
+    while takes(k).is_none() {
+        let indent = indent_of(line_of(text, line));
+        if indent == 0 {
+            return (key, n);
+        }
+        let parent = (1..line).rev().find_map(|i| {
+            let l = line_of(text, i);
+            (!l.trim().is_empty() && !l.trim_start().starts_with('#') && indent_of(l) < indent).then(|| key_on(l).map(|(k, _)| (k, i)))?
+        });
+        match parent {
+            Some((pk, pl)) => (k, line) = (pk, pl),
+            None => return (key, n),
+        }
+    }
+    (k, line)
+}
+
+/// Where the value of the key on line `n` starts./// Where the value of the key on line `n` starts.
 fn value_position(text: &str, n: usize) -> Option<Position> {
     let line = line_of(text, n);
     let (_, colon) = key_on(line)?;
@@ -310,7 +362,7 @@ fn column(line: &str, offset: usize) -> usize {
 /// stopped (the slip is often earlier than where the parser noticed it):
 /// a missing space after `:`, an unclosed quote or bracket, a `: ` inside a
 /// value, a line indented too far, a line that is not `key: value`.
-fn slip(text: &str, at: Option<Position>, words: &str) -> Option<Explained> {
+fn slip(text: &str, at: Option<Position>, words: &str, takes: Takes) -> Option<Explained> {
     let n = at.map_or(1, |p| p.line).max(1);
     let lines: Vec<&str> = text.lines().collect();
     for i in (1..=n.min(lines.len())).rev() {
@@ -343,6 +395,13 @@ fn slip(text: &str, at: Option<Position>, words: &str) -> Option<Explained> {
         return Some(Explained { at: Some(start), message: t!("yaml-line-not-key"), hint: Some(hint) });
     }
     if lower.contains("expected mapping start") {
+        // A key that takes a block, given one value (`organisation: Ủy ban`):
+        // said at the key, with what it takes.
+        if let Some((key, line)) = owner_key(text, at.line) {
+            let what = takes(key).unwrap_or_else(|| t!("shape-block"));
+            let at = if line == at.line { value_position(text, line).unwrap_or(at) } else { at };
+            return Some(Explained { at: Some(at), message: t!("yaml-wrong-value", key = key, takes = what), hint: Some(t!("yaml-block-hint", key = key)) });
+        }
         return Some(Explained { at: Some(at), message: t!("yaml-not-keys"), hint: Some(t!("yaml-line-not-key-hint")) });
     }
     None
@@ -502,166 +561,4 @@ pub fn content_position(text: &str, pos: Option<Position>) -> Option<Position> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use serde::Deserialize;
-
-    #[derive(Debug, Deserialize)]
-    #[serde(deny_unknown_fields)]
-    #[allow(dead_code)]
-    struct T {
-        title: String,
-        when: Spanned<String>,
-        #[serde(default)]
-        audience: Vec<String>,
-        #[serde(default)]
-        weight: i64,
-    }
-
-    fn takes(key: &str) -> Option<Msg> {
-        (key == "weight").then(|| t!("takes-whole-number"))
-    }
-
-    fn err(text: &str) -> Diagnostic {
-        parse::<T>(Path::new("x.yaml"), text, 0, takes).unwrap_err()
-    }
-
-    fn at(d: &Diagnostic) -> (usize, usize) {
-        d.position.map(|p| (p.line, p.column)).unwrap_or_default()
-    }
-
-    #[test]
-    fn unknown_field_is_located() {
-        let err = err("title: a\ntittle: b\nwhen: c\n");
-        assert_eq!(at(&err), (2, 1), "{err:?}");
-        assert_eq!(err.message(), "unknown key `tittle`");
-        assert_eq!(err.hint(), Some("did you mean `title`?"));
-    }
-
-    #[test]
-    fn spans_give_value_columns() {
-        let text = "title: a\nwhen: \"1/6\"\n";
-        let t: T = parse(Path::new("x.yaml"), text, 0, no_keys).unwrap();
-        let p = content_position(text, position_of(&t.when, 0)).unwrap();
-        assert_eq!((p.line, p.column), (2, 8));
-    }
-
-    #[test]
-    fn missing_space_after_colon() {
-        let d = err("title: a\nwhen:1/6\n");
-        assert_eq!(at(&d), (2, 5), "{d:?}");
-        assert!(d.message().contains("no space after the `:` of `when`"), "{d:?}");
-        assert!(d.hint().unwrap().contains("when: 1/6"), "{d:?}");
-        // The only line of the file: the parser sees one long text.
-        let d = err("title:Gọi 111");
-        assert_eq!(at(&d), (1, 6), "{d:?}");
-        // A web address is not that mistake.
-        assert!(no_space_after_colon("  https://example.org", 1).is_none());
-    }
-
-    #[test]
-    fn unclosed_quotes_and_brackets() {
-        let d = err("title: \"Gọi 111\nwhen: 1/6\n");
-        assert_eq!(at(&d), (1, 8), "{d:?}");
-        assert!(d.message().contains("quote \" that opens this value is not closed"), "{d:?}");
-        assert!(d.hint().unwrap().contains("title: \"Gọi 111\""), "{d:?}");
-        let d = err("title: a\naudience: [cha-me, tre-em\nwhen: 1/6\n");
-        assert_eq!(at(&d), (2, 11), "{d:?}");
-        assert!(d.message().contains("`[`"), "{d:?}");
-        assert!(d.hint().unwrap().contains("audience: [cha-me, tre-em]"), "{d:?}");
-        // Closed on a later line is no mistake.
-        assert!(parse::<T>(Path::new("x.yaml"), "title: a\naudience: [cha-me,\n  tre-em]\nwhen: b\n", 0, no_keys).is_ok());
-    }
-
-    #[test]
-    fn colon_inside_a_value_and_indentation() {
-        let d = err("title: Ngày hội: vui chơi\nwhen: 1/6\n");
-        assert_eq!(at(&d), (1, 16), "{d:?}");
-        assert!(d.hint().unwrap().contains("title: \"Ngày hội: vui chơi\""), "{d:?}");
-        let d = err("title: a\n  when: 1/6\n");
-        assert_eq!(at(&d), (2, 3), "{d:?}");
-        assert!(d.message().contains("`when` is indented"), "{d:?}");
-    }
-
-    #[test]
-    fn wrong_kind_says_what_the_key_takes() {
-        let d = err("title: a\nwhen: b\nweight: nặng\n");
-        assert_eq!(at(&d), (3, 9), "{d:?}");
-        assert_eq!(d.message(), "`weight` must be a whole number, such as `10`");
-    }
-
-    #[test]
-    fn tabs() {
-        let d = err("title: a\n\twhen: b\n");
-        assert_eq!(at(&d), (2, 1), "{d:?}");
-        assert_eq!(d.message(), "a tab is used for indentation");
-    }
-
-    /// Fragments of the YAML scanner's and serde's English that must never
-    /// reach staff.
-    const PARSER_ENGLISH: &[&str] = &["scalar", "while parsing", "while scanning", "did not find", "invalid type", "invalid value", "expected", "indicator", "EOF", "eof", "flow", "block", "token", "node", "simple key", "document", "disallowed"];
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig { cases: 400, ..Default::default() })]
-
-        /// A valid file with YAML's special characters dropped in anywhere:
-        /// every error is located, and its message and hint are the
-        /// catalog's (they differ between English and Vietnamese), never the
-        /// parser's own words.
-        #[test]
-        fn malformed_yaml_is_told_in_the_catalogs_words(
-            edits in proptest::collection::vec((0usize..200, "[\"'\\[\\]{}:#&*!|>%@,\\\\\n -]{1,3}|---|\\.\\.\\.|\\\\x|\\\\u12"), 1..4),
-        ) {
-            let mut text = String::from("title: \"Gọi 111\"\nwhen: '1/6'\naudience: [cha-me, tre-em]\nweight: 3\n");
-            for (at, ins) in &edits {
-                let mut i = (*at).min(text.len());
-                while !text.is_char_boundary(i) {
-                    i -= 1;
-                }
-                text.insert_str(i, ins);
-            }
-            let file = Path::new("x.yaml");
-            let (en, vi) = (
-                crate::i18n::with_lang(crate::i18n::Lang::En, || parse::<T>(file, &text, 0, takes)),
-                crate::i18n::with_lang(crate::i18n::Lang::Vi, || parse::<T>(file, &text, 0, takes)),
-            );
-            let (Err(en), Err(vi)) = (en, vi) else { return Ok(()) };
-            let raw = serde_saphyr::from_str::<T>(&text).err().map(|e| parser_words(innermost(&e))).unwrap_or_default();
-            for d in [&en, &vi] {
-                let said = format!("{} | {}", d.message(), d.hint().unwrap_or(""));
-                proptest::prop_assert!(d.position.is_some(), "not located: {said}\n{text:?}");
-                proptest::prop_assert!(raw.len() < 12 || !said.contains(&raw), "the parser's words {raw:?} in {said:?}\n{text:?}");
-                for w in PARSER_ENGLISH {
-                    proptest::prop_assert!(!d.message().contains(w), "{w:?} in {said:?} (parser: {raw:?})\n{text:?}");
-                }
-            }
-            proptest::prop_assert_ne!(en.message(), vi.message(), "the same message in both languages: not from the catalog\n{:?}", text);
-        }
-    }
-
-    /// The review's example, and one of each kind the scanner reports.
-    #[test]
-    fn scanner_errors_in_plain_words() {
-        let d = err("title: \"Gọi\" 111\nwhen: b\n");
-        assert_eq!(d.message(), "there is text after the closing quote of this value", "{d:?}");
-        assert_eq!(at(&d), (1, 14));
-        let d = err("title: \"a \\q b\"\nwhen: b\n");
-        assert!(d.message().contains("backslash"), "{d:?}");
-        let d = err("title: a\nwhen: b\naudience: [a, b}\n");
-        assert!(d.message().contains("is not closed here"), "{d:?}");
-        assert_eq!(at(&d).0, 3, "{d:?}");
-    }
-
-    #[test]
-    fn dates_read_as_numbers() {
-        assert_eq!(number_read_as_date("20270601").as_deref(), Some("2027-06-01"));
-        assert_eq!(number_read_as_date("30.4").as_deref(), Some("30/4"));
-        assert_eq!(number_read_as_date("3.14159"), None);
-        let d = |s| date_as_written(s).map(|d| d.to_string());
-        assert_eq!(d("1/6/2027").as_deref(), Some("2027-06-01"));
-        assert_eq!(d("01.06.2027").as_deref(), Some("2027-06-01"));
-        assert_eq!(d("2027/6/1").as_deref(), Some("2027-06-01"));
-        assert_eq!(d("31/2/2027"), None);
-        assert_eq!(d("start-14d"), None);
-    }
-}
+mod tests;
