@@ -1,9 +1,11 @@
 //! Printable leaflets: PDFs typeset in-process by Typst from the same Markdown
 //! as the pages.
 //!
-//! A live page with `leaflet: a4 | a5 | trifold` (or a list) gets one PDF per
-//! format, and with `variants: localities` also one per entry of
-//! `localities.yaml`; their paths are [`crate::urls::leaflet_stem`]'s.
+//! A live page with `leaflet: a4 | a5 | trifold | booklet | poster-a3 |
+//! poster-a2` (or a list) gets one PDF per format — a booklet two: its pages
+//! in reading order, and imposed for printing — and with `variants:
+//! localities` also one per entry of `localities.yaml`; their paths are
+//! [`crate::urls::leaflet_stem`]'s and [`crate::urls::booklet_print_stem`]'s.
 //!
 //! The rooms, in the order a leaflet goes through them:
 //!
@@ -40,7 +42,7 @@ use crate::plan::{PageId, Plan};
 use crate::urls;
 use cache::{Cache, Done, Stored};
 pub use bundle::BundleCtx;
-pub use index::{Facet, IndexEntry, IndexGroup, LeafletCtx, LocalityCtx};
+pub use index::{Facet, IndexEntry, IndexGroup, LeafletCtx, LocalityCtx, PrintCtx};
 use prepare::Prepared;
 use typeset::Job;
 use crate::render::human::human_size;
@@ -112,7 +114,8 @@ fn jobs<'p>(plan: &Plan<'_>, shared: &Shared, prepared: &'p [Prepared]) -> Vec<J
             for locality in variants {
                 let stem = urls::leaflet_stem(page, def, format, locality.map(|l| locs[l].id.as_str()));
                 let contact = locality.map(|l| prepare::contact(&locs[l], &page.lang, def));
-                let mut job = Job { prep, format, locality, stem, contact, key: String::new() };
+                let print_stem = (format == LeafletFormat::Booklet).then(|| urls::booklet_print_stem(page, def, locality.map(|l| locs[l].id.as_str())));
+                let mut job = Job { prep, format, locality, stem, contact, print_stem, key: String::new() };
                 job.key = cache::key(shared, &job);
                 jobs.push(job);
             }
@@ -149,6 +152,9 @@ fn typeset_all(shared: &Shared, jobs: &[Job<'_>], cache: Option<&Cache>, plan: &
             }
         };
         put(out, format!("{}.pdf", job.stem), &mut done.pdf);
+        if let (Some((imposed, _, _)), Some(stem)) = (&mut done.imposed, &job.print_stem) {
+            put(out, format!("{stem}.pdf"), imposed);
+        }
         if let Some(png) = &mut done.png {
             put(out, format!("{}.png", job.stem), png);
         }
@@ -218,14 +224,12 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>) -> Result<L
         };
         manifest.insert(job.key.clone(), done.entry(job));
         let general = urls::leaflet_stem(page, def, job.format, None);
-        files.insert(
-            (job.prep.page, job.format, job.locality),
-            bundle::Made {
-                path: format!("{}.pdf", job.stem),
-                name: format!("{}.pdf", general.strip_prefix(&format!("{}/", urls::LEAFLETS_DIR)).unwrap_or(&general)),
-                hash: done.hash.clone(),
-            },
-        );
+        let in_bundle = |stem: &str| format!("{}.pdf", stem.strip_prefix(&format!("{}/", urls::LEAFLETS_DIR)).unwrap_or(stem));
+        let mut members = vec![bundle::Made { path: format!("{}.pdf", job.stem), name: in_bundle(&general), hash: done.hash.clone(), companion: false }];
+        if let (Some((_, _, hash)), Some(stem)) = (&done.imposed, &job.print_stem) {
+            members.push(bundle::Made { path: format!("{stem}.pdf"), name: in_bundle(&urls::booklet_print_stem(page, def, None)), hash: hash.clone(), companion: true });
+        }
+        files.insert((job.prep.page, job.format, job.locality), members);
         made.typeset += usize::from(done.typeset);
         made.files += 1;
         if job.locality.is_none() {
@@ -247,6 +251,13 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>) -> Result<L
         }
         let url = urls::of_file(site, &format!("{}.pdf", job.stem));
         let lang = page.lang.as_str();
+        let print = done.imposed.as_ref().zip(job.print_stem.as_ref()).map(|((_, len, _), stem)| PrintCtx {
+            url: urls::of_file(site, &format!("{stem}.pdf")),
+            sheets: done.pages.div_ceil(4),
+            sheets_label: theme.string(lang, "leaflet_sheets").replace("{n}", &done.pages.div_ceil(4).to_string()),
+            bytes: *len,
+            size: human_size(*len, lang),
+        });
         let entry = by_page.entry(job.prep.page).or_default();
         match job.locality {
             None => {
@@ -256,7 +267,7 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>) -> Result<L
                     job.format,
                     LeafletCtx {
                         format: job.format.name(),
-                        format_label: theme.string(lang, &format!("leaflet_format_{}", job.format.name())).to_owned(),
+                        format_label: theme.string(lang, &format!("leaflet_format_{}", job.format.key())).to_owned(),
                         url,
                         pages: done.pages,
                         pages_label: theme.string(lang, if done.pages == 1 { "leaflet_pages_one" } else { "leaflet_pages" }).replace("{n}", &done.pages.to_string()),
@@ -266,12 +277,13 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>) -> Result<L
                         thumbnail_width: done.thumb_size.map(|(w, _)| w.div_ceil(2)),
                         thumbnail_height: done.thumb_size.map(|(_, h)| h.div_ceil(2)),
                         localities,
+                        print,
                     },
                 );
             }
             Some(l) => {
                 if let Some(ctx) = entry.get_mut(&job.format) {
-                    ctx.localities.push(LocalityCtx { id: locs[l].id.clone(), name: locs[l].name.get(lang, def).to_owned(), url, size: human_size(done.pdf_len, lang) });
+                    ctx.localities.push(LocalityCtx { id: locs[l].id.clone(), name: locs[l].name.get(lang, def).to_owned(), url, size: human_size(done.pdf_len, lang), print });
                 }
             }
         }

@@ -125,6 +125,13 @@ pub fn prepare(plan: &Plan<'_>, id: PageId, pictures: &Pictures, diags: &mut Dia
         Some(vpath)
     };
     let body = blocks::body(page.body(), &link, &image);
+    // The page's own picture (`image:`), first of all on paper too.
+    let cover = page.front.image.as_deref().and_then(|dest| {
+        let vpath = image(dest)?;
+        let out = images.borrow().last().map(|(_, o)| o.clone())?;
+        let size = pictures.get(&out).and_then(|p| p.size);
+        Some(data::Picture { src: vpath, alt: page.front.image_alt.clone().unwrap_or_default(), width: size.map(|s| s.0), height: size.map(|s| s.1) })
+    });
 
     let mut files = Vec::new();
     let mut hashes = Vec::new();
@@ -165,6 +172,7 @@ pub fn prepare(plan: &Plan<'_>, id: PageId, pictures: &Pictures, diags: &mut Dia
         contact: None,
         t: strings(plan, lang),
         scale: 1.0,
+        picture: cover,
         body: body.blocks,
         notes: body.notes,
     };

@@ -1,20 +1,27 @@
 //! Typesetting a leaflet in the Typst room ([`crate::render::typst`]): its
 //! template compiled with its data (a tri-fold's text shrunk until it fits),
 //! exported as a tagged PDF (PDF/UA-1 when the template allows) and page 1 as
-//! a small PNG for the list.
+//! a small PNG for the list; a booklet also imposed for printing
+//! ([`impose`]), from the same typesetting.
 
 use std::sync::Mutex;
 
+use typst::layout::{Abs, Size};
 use typst_layout::PagedDocument;
 
 use super::data::{self, LeafletData};
 use super::prepare::Prepared;
 use crate::diag::Diagnostic;
 use crate::load::content::LeafletFormat;
-use crate::render::typst::{self as room, pdf, raster, Shared};
+use crate::render::typst::{self as room, impose, pdf, raster, Shared};
 
 /// Width of the thumbnails in pixels.
 const THUMB_WIDTH: f64 = 240.0;
+
+/// The sheet a booklet is imposed on: A4 landscape.
+fn a4_landscape() -> Size {
+    Size::new(Abs::mm(297.0), Abs::mm(210.0))
+}
 
 /// Text scales tried, in order, until a tri-fold fits on its two sides.
 const TRIFOLD_SCALES: &[f64] = &[1.0, 0.92, 0.85, 0.78];
@@ -29,6 +36,8 @@ pub struct Job<'p> {
     pub locality: Option<usize>,
     /// The output path without extension.
     pub stem: String,
+    /// A booklet's: the output path of its copy imposed for printing, without extension.
+    pub print_stem: Option<String>,
     /// The locality's contact.
     pub contact: Option<data::Contact>,
     /// Its cache key.
@@ -60,6 +69,8 @@ pub struct Made {
     pub fits: bool,
     /// Why it is not PDF/UA-1, if it is not.
     pub not_ua: Option<String>,
+    /// A booklet's copy imposed on A4 landscape for printing.
+    pub imposed: Option<Vec<u8>>,
 }
 
 /// Compiles a job's template with its data (shrinking a tri-fold's text until
@@ -86,9 +97,13 @@ pub fn typeset(shared: &Shared, job: &Job<'_>, want_png: bool, warnings: &Mutex<
     }
     let Some((doc, fits)) = doc else { return Err(vec![Diagnostic::error(&name, None, crate::t!("leaflet-nothing-typeset"))]) };
     let pdf::Pdf { bytes: pdf, not_ua } = pdf::export(&doc, &job.stem, job.prep.date, &name)?;
+    let imposed = match &job.print_stem {
+        Some(stem) => Some(pdf::export_plain(&impose::saddle_stitch(&doc, a4_landscape()), stem, job.prep.date, &name)?),
+        None => None,
+    };
     let png = if want_png { doc.pages().first().and_then(|p| raster::png(p, THUMB_WIDTH)) } else { None };
     let pages = doc.pages().len();
     drop(doc);
     room::forget_unused();
-    Ok(Made { pdf, png, pages, fits, not_ua })
+    Ok(Made { pdf, png, pages, fits, not_ua, imposed })
 }
