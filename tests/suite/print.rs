@@ -154,7 +154,7 @@ fn a_booklet_reads_in_order_and_its_sheets_are_imposed_for_saddle_stitching() {
     let reading = l.join("so-tay-booklet.pdf");
     let sizes = pages_mm(&reading);
     let n = sizes.len();
-    assert!(n >= 8 && n % 4 == 0, "{n} pages: a booklet of more than one sheet, a multiple of four");
+    assert!(n >= 8 && n.is_multiple_of(4), "{n} pages: a booklet of more than one sheet, a multiple of four");
     assert!(sizes.iter().all(|&s| s == (148.0, 210.0)), "A5 pages: {sizes:?}");
     // Reading order: the cover first, then the body, the back cover last.
     let first = text_in(&reading, 1, (0, 0, 420, 595));
@@ -187,7 +187,7 @@ fn a_booklet_reads_in_order_and_its_sheets_are_imposed_for_saddle_stitching() {
 
     // English: its own booklet, the hotline named in Vietnamese too.
     let en = l.join("so-tay-booklet.en.pdf");
-    assert_eq!(pages_mm(&en).len() % 4, 0);
+    assert!(pages_mm(&en).len().is_multiple_of(4));
     let en_text = text(&en);
     assert!(en_text.contains("A safety handbook for primary pupils") && en_text.contains("Where to get help") && en_text.contains(HOTLINE), "{en_text}");
     assert!(l.join("so-tay-booklet-print.en.pdf").is_file());
@@ -276,4 +276,75 @@ fn an_unknown_format_names_the_new_ones() {
     s.write("content/pages/sai.md", "---\ntitle: Sai khổ\nleaflet: [a5, sach-mong]\n---\n\nNội dung.\n");
     let run = common::loa_in(s.root.parent().unwrap(), ["check", "--root", s.root.to_str().unwrap()]);
     run.expect_code(1).stderr_has("content/pages/sai.md:3").stderr_has("sach-mong").stderr_has("booklet").stderr_has("poster-a3");
+}
+
+/// A page of the example site without its links to other pages (which the
+/// fixture does not have): `[text](x.md)` becomes `text`.
+fn without_page_links(md: &str) -> String {
+    let mut out = String::new();
+    let mut rest = md;
+    while let Some(open) = rest.find('[') {
+        let Some(close) = rest[open..].find("](").map(|c| open + c) else { break };
+        let Some(end) = rest[close..].find(')').map(|e| close + e) else { break };
+        out.push_str(&rest[..open]);
+        if rest[close + 2..end].contains(".md") {
+            out.push_str(&rest[open + 1..close]);
+        } else {
+            out.push_str(&rest[open..=end]);
+        }
+        rest = &rest[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// How far down the dark pixels of each of `columns` columns of page
+/// `page` reach (fraction of the height), drawn by pdftoppm in greys; the
+/// top and bottom 4 % (fold marks, footer) left out.
+fn ink_reach(pdf: &Path, page: usize, columns: u32) -> Vec<f64> {
+    let dir = tempfile::tempdir().unwrap();
+    let p = page.to_string();
+    let prefix = dir.path().join("p");
+    let out = Command::new("pdftoppm").args(["-r", "30", "-gray", "-png", "-singlefile", "-f", &p, "-l", &p]).arg(pdf).arg(&prefix).output().unwrap();
+    assert!(out.status.success(), "pdftoppm {}", pdf.display());
+    let img = image::open(prefix.with_extension("png")).unwrap().to_luma8();
+    let (w, h) = img.dimensions();
+    (0..columns)
+        .map(|c| {
+            let (x0, x1) = (c * w / columns + 4, (c + 1) * w / columns - 4);
+            let last = (h * 4 / 100..h * 96 / 100).rev().find(|&y| (x0..x1).any(|x| img.get_pixel(x, y)[0] < 160)).unwrap_or(0);
+            f64::from(last) / f64::from(h)
+        })
+        .collect()
+}
+
+#[test]
+fn a_tri_fold_fills_its_panels_and_the_check_names_the_format_that_fits() {
+    if !poppler() {
+        return;
+    }
+    let s = common::site("leaflets");
+    let repo = common::repo();
+    let page = fs::read_to_string(repo.join("content/pages/an-toan-tren-mang.md")).unwrap();
+    s.write("content/pages/an-toan-tren-mang.md", without_page_links(&page));
+    s.write("content/pages/an-toan-tren-mang.png", fs::read(repo.join("content/pages/an-toan-tren-mang.png")).unwrap());
+    s.write("content/pages/so-tay.md", format!("{}{}", BOOKLET_PAGE.replace("leaflet: [a5, booklet, poster-a3, poster-a2]", "leaflet: trifold").replace("image: lop-hoc.png\n", ""), sections()));
+    let out = s.root.parent().unwrap().join("dist");
+    let run = common::build(&s.root, &out, Some("2027-06-10"), &[]);
+    run.ok();
+    // A real page: every inside panel at least half filled — the text, then
+    // the closing panel of where to get help — and the back panel too.
+    let tri = out.join("leaflets/pages/an-toan-tren-mang-trifold.pdf");
+    assert_eq!(pages_mm(&tri).len(), 2);
+    let inside = ink_reach(&tri, 2, 3);
+    assert!(inside.iter().all(|&r| r >= 0.5), "inside panels reach {inside:?}");
+    let outside = ink_reach(&tri, 1, 3);
+    assert!(outside.iter().all(|&r| r >= 0.5), "outside panels reach {outside:?}");
+    assert!(text(&tri).contains("Nơi hỗ trợ"), "the closing panel");
+    // The fixture's short page: a located warning naming A5; the long one: naming the booklet.
+    run.stderr_has("content/pages/cach-bao-tin.md:6:10").stderr_has("too short for a tri-fold").stderr_has("`leaflet: a5`");
+    run.stderr_has("content/pages/so-tay.md:6:10").stderr_has("too long for a tri-fold").stderr_has("`leaflet: booklet`");
+    // `loa check` says the same, located, without writing anything.
+    let check = common::loa_in(s.root.parent().unwrap(), ["check", "--root", s.root.to_str().unwrap()]);
+    check.ok().stderr_has("content/pages/cach-bao-tin.md:6:10").stderr_has("`leaflet: a5`");
 }

@@ -36,6 +36,9 @@ pub struct Entry {
     /// A booklet's copy imposed for printing: its path and a hash of its bytes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub imposed: Option<(String, String)>,
+    /// A tri-fold's least filled inside panel, in percent, when under half.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sparse: Option<u32>,
 }
 
 
@@ -71,6 +74,8 @@ pub struct Done {
     pub hash: String,
     /// A booklet's copy imposed for printing, its size and the hash of its bytes.
     pub imposed: Option<(Stored, u64, String)>,
+    /// A tri-fold's least filled inside panel, in percent, when under half.
+    pub sparse: Option<u32>,
 }
 
 impl Done {
@@ -83,6 +88,7 @@ impl Done {
         });
         Done {
             imposed,
+            sparse: made.sparse,
             hash: crate::hash::hex(&made.pdf),
             pdf_len: made.pdf.len() as u64,
             pdf: Stored::Memory(made.pdf),
@@ -105,6 +111,7 @@ impl Done {
             not_ua: self.not_ua.clone(),
             hash: self.hash.clone(),
             imposed: self.imposed.as_ref().zip(job.print_stem.as_ref()).map(|((_, _, hash), stem)| (format!("{stem}.pdf"), hash.clone())),
+            sparse: self.sparse,
         }
     }
 }
@@ -162,7 +169,7 @@ impl Cache {
             }
             None => None,
         };
-        Some(Done { pdf: Stored::Cached(pdf), pdf_len, png, thumb_size, pages: e.pages, fits: e.fits, not_ua: e.not_ua.clone(), typeset: false, hash: e.hash.clone(), imposed })
+        Some(Done { pdf: Stored::Cached(pdf), pdf_len, png, thumb_size, pages: e.pages, fits: e.fits, not_ua: e.not_ua.clone(), typeset: false, hash: e.hash.clone(), imposed, sparse: e.sparse })
     }
 }
 

@@ -234,12 +234,8 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>) -> Result<L
         made.files += 1;
         if job.locality.is_none() {
             let at = page.front.position("leaflet");
-            if !done.fits {
-                diags.push(
-                    Diagnostic::warning(&page.source, at, crate::t!("leaflet-trifold-too-long", sides = done.pages))
-                        .with_hint(crate::t!("leaflet-trifold-too-long-hint"))
-                        .with_source(&page.text),
-                );
+            if let Some(d) = fit_warning(job.format, &done) {
+                diags.push(d.at(&page.source, at).with_source(&page.text));
             }
             if let Some(why) = &done.not_ua {
                 diags.push(
@@ -305,6 +301,33 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>) -> Result<L
     diags.sort();
     made.warnings = diags;
     Ok(made)
+}
+
+/// A warning that the page does not fit its format, naming the format that
+/// fits: a tri-fold too long for its two sides (an A4 leaflet up to three
+/// sides' worth, else a booklet), a tri-fold whose inside is mostly blank (an
+/// A5 leaflet), a poster that runs onto a second page.
+fn fit_warning(format: LeafletFormat, done: &Done) -> Option<Fit> {
+    match format {
+        LeafletFormat::Trifold if !done.fits => {
+            let fits = if done.pages <= 3 { LeafletFormat::A4 } else { LeafletFormat::Booklet };
+            Some(Fit(crate::t!("leaflet-trifold-too-long", sides = done.pages), crate::t!("leaflet-trifold-too-long-hint", format = fits.name())))
+        }
+        LeafletFormat::Trifold => done.sparse.map(|p| Fit(crate::t!("leaflet-trifold-short", percent = p), crate::t!("leaflet-trifold-short-hint"))),
+        LeafletFormat::PosterA3 | LeafletFormat::PosterA2 if done.pages > 1 => {
+            Some(Fit(crate::t!("leaflet-poster-too-long", format = format.name(), pages = done.pages), crate::t!("leaflet-poster-too-long-hint")))
+        }
+        _ => None,
+    }
+}
+
+/// A warning's message and hint, before it is located.
+struct Fit(crate::i18n::Msg, crate::i18n::Msg);
+
+impl Fit {
+    fn at(self, file: &std::path::Path, at: Option<crate::diag::Position>) -> Diagnostic {
+        Diagnostic::warning(file, at, self.0).with_hint(self.1)
+    }
 }
 
 /// Puts a finished file into the output — bytes typeset now, or a copy from

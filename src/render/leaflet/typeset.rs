@@ -13,7 +13,7 @@ use super::data::{self, LeafletData};
 use super::prepare::Prepared;
 use crate::diag::Diagnostic;
 use crate::load::content::LeafletFormat;
-use crate::render::typst::{self as room, impose, pdf, raster, Shared};
+use crate::render::typst::{self as room, impose, pdf, raster, reach, Shared};
 
 /// Width of the thumbnails in pixels.
 const THUMB_WIDTH: f64 = 240.0;
@@ -23,8 +23,13 @@ fn a4_landscape() -> Size {
     Size::new(Abs::mm(297.0), Abs::mm(210.0))
 }
 
-/// Text scales tried, in order, until a tri-fold fits on its two sides.
-const TRIFOLD_SCALES: &[f64] = &[1.0, 0.92, 0.85, 0.78];
+/// A panel filled less than this (percent of its height) is mostly blank paper.
+const HALF: u32 = 50;
+
+/// Text scales tried, in order, until a tri-fold fits on its two sides: the
+/// largest that fits, so that a shorter page fills its panels with larger
+/// type (up to 10 pt from 9) rather than leaving blank paper.
+const TRIFOLD_SCALES: &[f64] = &[1.12, 1.06, 1.0, 0.92, 0.85, 0.78];
 
 /// One PDF to make.
 pub struct Job<'p> {
@@ -71,6 +76,9 @@ pub struct Made {
     pub not_ua: Option<String>,
     /// A booklet's copy imposed on A4 landscape for printing.
     pub imposed: Option<Vec<u8>>,
+    /// A tri-fold whose inside has a panel less than half filled: how far
+    /// down that panel's text reaches, in percent.
+    pub sparse: Option<u32>,
 }
 
 /// Compiles a job's template with its data (shrinking a tri-fold's text until
@@ -98,12 +106,17 @@ pub fn typeset(shared: &Shared, job: &Job<'_>, want_png: bool, warnings: &Mutex<
     let Some((doc, fits)) = doc else { return Err(vec![Diagnostic::error(&name, None, crate::t!("leaflet-nothing-typeset"))]) };
     let pdf::Pdf { bytes: pdf, not_ua } = pdf::export(&doc, &job.stem, job.prep.date, &name)?;
     let imposed = match &job.print_stem {
-        Some(stem) => Some(pdf::export_plain(&impose::saddle_stitch(&doc, a4_landscape()), stem, job.prep.date, &name)?),
+        Some(stem) => Some(pdf::export_any(&impose::saddle_stitch(&doc, a4_landscape()), stem, job.prep.date, &name)?),
         None => None,
+    };
+    let sparse = if job.format == LeafletFormat::Trifold {
+        doc.pages().get(1).map(|inside| reach::reach(inside, 3)).and_then(|r| r.into_iter().map(|f| (f * 100.0).round() as u32).min()).filter(|&p| p < HALF)
+    } else {
+        None
     };
     let png = if want_png { doc.pages().first().and_then(|p| raster::png(p, THUMB_WIDTH)) } else { None };
     let pages = doc.pages().len();
     drop(doc);
     room::forget_unused();
-    Ok(Made { pdf, png, pages, fits, not_ua, imposed })
+    Ok(Made { pdf, png, pages, fits, not_ua, imposed, sparse })
 }
