@@ -328,7 +328,7 @@ fn a_tri_fold_fills_its_panels_and_the_check_names_the_format_that_fits() {
     let page = fs::read_to_string(repo.join("content/pages/an-toan-tren-mang.md")).unwrap();
     s.write("content/pages/an-toan-tren-mang.md", without_page_links(&page));
     s.write("content/pages/an-toan-tren-mang.png", fs::read(repo.join("content/pages/an-toan-tren-mang.png")).unwrap());
-    s.write("content/pages/so-tay.md", format!("{}{}", BOOKLET_PAGE.replace("leaflet: [a5, booklet, poster-a3, poster-a2]", "leaflet: trifold").replace("image: lop-hoc.png\n", ""), sections()));
+    s.write("content/pages/so-tay.md", format!("{}{}", BOOKLET_PAGE.replace("leaflet: [a5, booklet, poster-a3, poster-a2]", "leaflet: trifold").replace("image: lop-hoc.png\n", ""), sections().repeat(3)));
     let out = s.root.parent().unwrap().join("dist");
     let run = common::build(&s.root, &out, Some("2027-06-10"), &[]);
     run.ok();
@@ -341,9 +341,10 @@ fn a_tri_fold_fills_its_panels_and_the_check_names_the_format_that_fits() {
     let outside = ink_reach(&tri, 1, 3);
     assert!(outside.iter().all(|&r| r >= 0.5), "outside panels reach {outside:?}");
     assert!(text(&tri).contains("Nơi hỗ trợ"), "the closing panel");
-    // The fixture's short page: a located warning naming A5; the long one: naming the booklet.
+    // The fixture's short page: a located warning naming A5; the long one
+    // (three sides' worth): naming A4 (beyond three sides, the booklet).
     run.stderr_has("content/pages/cach-bao-tin.md:6:10").stderr_has("too short for a tri-fold").stderr_has("`leaflet: a5`");
-    run.stderr_has("content/pages/so-tay.md:6:10").stderr_has("too long for a tri-fold").stderr_has("`leaflet: booklet`");
+    run.stderr_has("content/pages/so-tay.md:6:10").stderr_has("it needs 3 sides instead of 2").stderr_has("use `leaflet: a4` for it, which fits it");
     // `loa check` says the same, located, without writing anything.
     let check = common::loa_in(s.root.parent().unwrap(), ["check", "--root", s.root.to_str().unwrap()]);
     check.ok().stderr_has("content/pages/cach-bao-tin.md:6:10").stderr_has("`leaflet: a5`");
