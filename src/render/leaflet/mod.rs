@@ -128,7 +128,7 @@ fn jobs<'p>(plan: &Plan<'_>, shared: &Shared, prepared: &'p [Prepared]) -> Vec<J
 /// progress bar on a terminal when there are many. Typst's warnings go to
 /// `diags`, each once.
 /// Each finished leaflet goes to `out` at once (its bytes are not kept).
-fn typeset_all(shared: &Shared, jobs: &[Job<'_>], cache: Option<&Cache>, plan: &Plan<'_>, out: &Output<'_>, diags: &mut Diagnostics) -> Vec<Result<Done, Vec<Diagnostic>>> {
+fn typeset_all(shared: &Shared, jobs: &[Job<'_>], cache: Option<&Cache>, plan: &Plan<'_>, out: &Output<'_>, pictures: &crate::render::images::Pictures, diags: &mut Diagnostics) -> Vec<Result<Done, Vec<Diagnostic>>> {
     let hits: Vec<Option<Done>> = jobs.par_iter().map(|j| cache.and_then(|c| c.get(&j.key, j.locality.is_none()))).collect();
     let misses = hits.iter().filter(|h| h.is_none()).count();
     let bar = (misses > PROGRESS_ABOVE && std::io::stderr().is_terminal()).then(|| {
@@ -144,7 +144,7 @@ fn typeset_all(shared: &Shared, jobs: &[Job<'_>], cache: Option<&Cache>, plan: &
         let mut done = match hit {
             Some(done) => done,
             None => {
-                let made = typeset::typeset(shared, job, job.locality.is_none(), &warnings);
+                let made = typeset::typeset(shared, job, job.locality.is_none(), pictures, &warnings);
                 if let Some(b) = &bar {
                     b.inc(1);
                 }
@@ -199,7 +199,7 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>) -> Result<L
     }
     let jobs = jobs(plan, shared, &prepared);
     let cache = opts.previous.and_then(Cache::open);
-    let results = typeset_all(shared, &jobs, cache.as_ref(), plan, out, &mut diags);
+    let results = typeset_all(shared, &jobs, cache.as_ref(), plan, out, opts.pictures, &mut diags);
 
     let locs = plan.localities();
     let theme = plan.theme();

@@ -31,8 +31,14 @@ pub struct Prepared {
     pub page: PageId,
     /// Its data, without format, contact or scale.
     pub data: LeafletData,
-    /// The files of its Typst world: images and the QR code.
+    /// The files of its Typst world: images (the published copies, full
+    /// size) and the QR code.
     pub files: Vec<(String, Bytes)>,
+    /// Its images: virtual path → output path.
+    pub images: Vec<(String, String)>,
+    /// The files with each image scaled down for a format, made once per
+    /// format when a leaflet of it is typeset.
+    pub scaled: std::sync::Mutex<std::collections::HashMap<crate::load::content::LeafletFormat, Vec<(String, Bytes)>>>,
     /// A hash of its images' bytes.
     pub files_hash: u128,
     /// The date the PDF carries: the occurrence it shows, or the page's
@@ -135,8 +141,9 @@ pub fn prepare(plan: &Plan<'_>, id: PageId, pictures: &Pictures, diags: &mut Dia
 
     let mut files = Vec::new();
     let mut hashes = Vec::new();
+    let images = images.into_inner();
     // The published copy, metadata stripped, never the file as it was put there.
-    for (vpath, out) in images.into_inner() {
+    for (vpath, out) in images.iter().cloned() {
         match pictures.print_bytes(&out) {
             Some(b) => {
                 hashes.push(typst::utils::hash128(&b));
@@ -180,5 +187,26 @@ pub fn prepare(plan: &Plan<'_>, id: PageId, pictures: &Pictures, diags: &mut Dia
         Some(Bound::Date(d)) => Some(d),
         _ => None,
     });
-    Prepared { page: id, data, files, files_hash: typst::utils::hash128(&hashes), date }
+    Prepared { page: id, data, files, images, scaled: Default::default(), files_hash: typst::utils::hash128(&hashes), date }
+}
+
+impl Prepared {
+    /// The files for a leaflet of `format`: each picture scaled down to what
+    /// the format prints it at (`max` pixels, 300 dpi at its largest printed
+    /// size), once per format and shared by the locality copies.
+    pub fn files_for(&self, format: crate::load::content::LeafletFormat, max: (u32, u32), pictures: &Pictures) -> Vec<(String, Bytes)> {
+        let mut scaled = self.scaled.lock().unwrap_or_else(|e| e.into_inner());
+        scaled
+            .entry(format)
+            .or_insert_with(|| {
+                self.files
+                    .iter()
+                    .map(|(vpath, bytes)| match self.images.iter().find(|(v, _)| v == vpath).and_then(|(_, out)| pictures.print_bytes_within(out, max)) {
+                        Some(smaller) => (vpath.clone(), Bytes::new(smaller)),
+                        None => (vpath.clone(), bytes.clone()),
+                    })
+                    .collect()
+            })
+            .clone()
+    }
 }

@@ -13,6 +13,7 @@ use super::data::{self, LeafletData};
 use super::prepare::Prepared;
 use crate::diag::Diagnostic;
 use crate::load::content::LeafletFormat;
+use crate::render::images::Pictures;
 use crate::render::typst::{self as room, impose, pdf, raster, reach, Shared};
 
 /// Width of the thumbnails in pixels.
@@ -21,6 +22,25 @@ const THUMB_WIDTH: f64 = 240.0;
 /// The sheet a booklet is imposed on: A4 landscape.
 fn a4_landscape() -> Size {
     Size::new(Abs::mm(297.0), Abs::mm(210.0))
+}
+
+/// The most pixels (width, height) a picture needs in each format of the
+/// default theme: the largest box its templates print a picture in, at 300
+/// dpi (posters, read from further away, at 150 dpi). A larger picture is
+/// scaled down to it, so that a leaflet does not carry a whole photo: A5, 126
+/// × 65 mm; A4, 182 × 70 mm; a tri-fold panel, 83 × 65 mm; a booklet page,
+/// 124 × 70 mm; posters, 265 × 250 mm (A3) and √2 times that (A2).
+pub fn picture_box(format: LeafletFormat) -> (u32, u32) {
+    let px = |mm: f64, dpi: f64| (mm / 25.4 * dpi).ceil() as u32;
+    let ((w, h), dpi) = match format {
+        LeafletFormat::A4 => ((182.0, 70.0), 300.0),
+        LeafletFormat::A5 => ((126.0, 65.0), 300.0),
+        LeafletFormat::Trifold => ((83.0, 65.0), 300.0),
+        LeafletFormat::Booklet => ((124.0, 70.0), 300.0),
+        LeafletFormat::PosterA3 => ((265.0, 250.0), 150.0),
+        LeafletFormat::PosterA2 => ((265.0 * std::f64::consts::SQRT_2, 250.0 * std::f64::consts::SQRT_2), 150.0),
+    };
+    (px(w, dpi), px(h, dpi))
 }
 
 /// A panel filled less than this (percent of its height) is mostly blank paper.
@@ -83,12 +103,13 @@ pub struct Made {
 
 /// Compiles a job's template with its data (shrinking a tri-fold's text until
 /// it fits), exports the PDF and the thumbnail.
-pub fn typeset(shared: &Shared, job: &Job<'_>, want_png: bool, warnings: &Mutex<Vec<Diagnostic>>) -> Result<Made, Vec<Diagnostic>> {
+pub fn typeset(shared: &Shared, job: &Job<'_>, want_png: bool, pictures: &Pictures, warnings: &Mutex<Vec<Diagnostic>>) -> Result<Made, Vec<Diagnostic>> {
     let name = job.format.template();
+    let files = job.prep.files_for(job.format, picture_box(job.format), pictures);
     let scales: &[f64] = if job.format == LeafletFormat::Trifold { TRIFOLD_SCALES } else { &[1.0] };
     let mut doc: Option<(PagedDocument, bool)> = None;
     for (n, &scale) in scales.iter().enumerate() {
-        let compiled = room::compile(shared, &name, &job.data(scale), job.prep.files.iter().cloned());
+        let compiled = room::compile(shared, &name, &job.data(scale), files.iter().cloned());
         let compiled = match compiled {
             Ok(c) => {
                 warnings.lock().unwrap_or_else(|e| e.into_inner()).extend(c.warnings);
