@@ -222,9 +222,9 @@ pub fn make(bytes: &[u8], sniffed: Sniffed, widths: &[u32]) -> Result<Made, Msg>
 }
 
 /// The picture scaled down, in proportion, to fit within `max_width` ×
-/// `max_height` pixels and encoded anew in its own format (PNG or JPEG;
-/// nothing but pixels), for print at the size it is shown; `None` when it
-/// fits already or is in another format.
+/// `max_height` pixels and encoded anew (JPEG, or PNG when it has
+/// transparency; nothing but pixels), for print at the size it is shown;
+/// `None` when it fits already or is neither PNG nor JPEG.
 pub fn fit_within(bytes: &[u8], sniffed: Sniffed, max_width: u32, max_height: u32) -> Result<Option<Encoded>, Msg> {
     let own = match sniffed {
         Sniffed::Picture(Format::Png) => Kind::Png,
@@ -236,11 +236,10 @@ pub fn fit_within(bytes: &[u8], sniffed: Sniffed, max_width: u32, max_height: u3
         return Ok(None);
     }
     let smaller = img.resize(max_width.max(1), max_height.max(1), FilterType::Lanczos3);
-    let encoded = match own {
-        // A print copy keeps the full-size copy's JPEG quality.
-        Kind::Jpeg => encode_full(&smaller, Original::Jpeg)?,
-        Kind::Png => encode(&smaller, Kind::Png)?,
-    };
+    // An opaque picture is printed from a JPEG at the full-size copy's
+    // quality, which a PDF carries as it is: about half the bytes of the
+    // pixels a PDF holds for a PNG. One with transparency stays PNG.
+    let encoded = if own == Kind::Jpeg || !smaller.color().has_alpha() { encode_full(&smaller, Original::Jpeg)? } else { encode(&smaller, Kind::Png)? };
     Ok(Some(encoded))
 }
 

@@ -126,7 +126,9 @@ pub fn prepare(plan: &Plan<'_>, id: PageId, pictures: &Pictures, diags: &mut Dia
             return None;
         }
         let mut imgs = images.borrow_mut();
-        let vpath = format!("/loa/img/{}.{ext}", imgs.len());
+        // No extension for a raster picture: Typst reads its format from its
+        // bytes, and a copy scaled for print may be a JPEG of a PNG.
+        let vpath = if ext == "svg" { format!("/loa/img/{}.svg", imgs.len()) } else { format!("/loa/img/{}", imgs.len()) };
         imgs.push((vpath.clone(), out));
         Some(vpath)
     };
