@@ -231,7 +231,7 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>) -> Result<L
         }
         files.insert((job.prep.page, job.format, job.locality), members);
         made.typeset += usize::from(done.typeset);
-        made.files += 1;
+        made.files += 1 + usize::from(done.imposed.is_some());
         if job.locality.is_none() {
             let at = page.front.position("leaflet");
             if let Some(d) = fit_warning(job.format, &done) {
