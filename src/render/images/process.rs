@@ -235,7 +235,8 @@ pub fn fit_within(bytes: &[u8], sniffed: Sniffed, max_width: u32, max_height: u3
     if img.width() <= max_width && img.height() <= max_height {
         return Ok(None);
     }
-    let smaller = img.resize(max_width.max(1), max_height.max(1), FilterType::Lanczos3);
+    // Catmull-Rom: as sharp as Lanczos for shrinking by up to four, and faster.
+    let smaller = img.resize(max_width.max(1), max_height.max(1), FilterType::CatmullRom);
     // An opaque picture is printed from a JPEG at the full-size copy's
     // quality, which a PDF carries as it is: about half the bytes of the
     // pixels a PDF holds for a PNG. One with transparency stays PNG.

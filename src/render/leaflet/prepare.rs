@@ -195,8 +195,10 @@ pub fn prepare(plan: &Plan<'_>, id: PageId, pictures: &Pictures, diags: &mut Dia
 impl Prepared {
     /// The files for a leaflet of `format`: each picture scaled down to what
     /// the format prints it at (`max` pixels, 300 dpi at its largest printed
-    /// size), once per format and shared by the locality copies.
-    pub fn files_for(&self, format: crate::load::content::LeafletFormat, max: (u32, u32), pictures: &Pictures) -> Vec<(String, Bytes)> {
+    /// size; `None`: as published), once per format and shared by the
+    /// locality copies.
+    pub fn files_for(&self, format: crate::load::content::LeafletFormat, max: Option<(u32, u32)>, pictures: &Pictures) -> Vec<(String, Bytes)> {
+        let Some(max) = max else { return self.files.clone() };
         let mut scaled = self.scaled.lock().unwrap_or_else(|e| e.into_inner());
         scaled
             .entry(format)

@@ -26,22 +26,22 @@ fn a4_landscape() -> Size {
 
 /// The most pixels (width, height) a picture needs in each format of the
 /// default theme: the largest box its templates print a picture in, at 300
-/// dpi (posters, read from further away, at 150 dpi). A larger picture is
-/// scaled down to it, so that a leaflet does not carry a whole photo: A5,
-/// 126 × 50 mm (its cover picture; one in the text, up to 65 mm high, gets
-/// 230 dpi); A4, 182 × 70 mm; a tri-fold panel, 83 × 65 mm; a booklet page,
-/// 124 × 70 mm; posters, 265 × 250 mm (A3) and √2 times that (A2).
-pub fn picture_box(format: LeafletFormat) -> (u32, u32) {
-    let px = |mm: f64, dpi: f64| (mm / 25.4 * dpi).ceil() as u32;
-    let ((w, h), dpi) = match format {
-        LeafletFormat::A4 => ((182.0, 70.0), 300.0),
-        LeafletFormat::A5 => ((126.0, 50.0), 300.0),
-        LeafletFormat::Trifold => ((83.0, 65.0), 300.0),
-        LeafletFormat::Booklet => ((124.0, 70.0), 300.0),
-        LeafletFormat::PosterA3 => ((265.0, 250.0), 150.0),
-        LeafletFormat::PosterA2 => ((265.0 * std::f64::consts::SQRT_2, 250.0 * std::f64::consts::SQRT_2), 150.0),
+/// dpi. A larger picture is scaled down to it, so that a leaflet does not
+/// carry a whole photo: A5, 126 × 50 mm (its cover picture; one in the text,
+/// up to 65 mm high, gets 230 dpi); A4, 182 × 70 mm; a tri-fold panel, 83 ×
+/// 65 mm; a booklet page, 124 × 70 mm. Posters print a picture at up to 265
+/// × 250 mm (A3) and √2 times that (A2), for which the published copy (at
+/// most 2,400 pixels wide: 230 dpi on A3, 160 on A2) is used as it is.
+pub fn picture_box(format: LeafletFormat) -> Option<(u32, u32)> {
+    let px = |mm: f64| (mm / 25.4 * 300.0).ceil() as u32;
+    let (w, h) = match format {
+        LeafletFormat::A4 => (182.0, 70.0),
+        LeafletFormat::A5 => (126.0, 50.0),
+        LeafletFormat::Trifold => (83.0, 65.0),
+        LeafletFormat::Booklet => (124.0, 70.0),
+        LeafletFormat::PosterA3 | LeafletFormat::PosterA2 => return None,
     };
-    (px(w, dpi), px(h, dpi))
+    Some((px(w), px(h)))
 }
 
 /// A panel filled less than this (percent of its height) is mostly blank paper.
