@@ -230,7 +230,7 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>) -> Result<L
             members.push(bundle::Made { path: format!("{stem}.pdf"), name: in_bundle(&urls::booklet_print_stem(page, def, None)), hash: hash.clone(), companion: true });
         }
         files.insert((job.prep.page, job.format, job.locality), members);
-        made.typeset += usize::from(done.typeset);
+        made.typeset += usize::from(done.typeset) * (1 + usize::from(done.imposed.is_some()));
         made.files += 1 + usize::from(done.imposed.is_some());
         if job.locality.is_none() {
             let at = page.front.position("leaflet");
