@@ -200,10 +200,24 @@ fn leaflet_folder(page: &Page) -> String {
 /// copy: `leaflets/<campaign>/<page>-<format>[.<lang>]`,
 /// `leaflets/<campaign>/<page>-<format>/<locality>[.<lang>]`.
 pub fn leaflet_stem(page: &Page, default_lang: &str, format: LeafletFormat, locality: Option<&str>) -> String {
+    stem_named(page, default_lang, format.name(), locality)
+}
+
+/// The output path, without extension, of a booklet's copy imposed for
+/// printing: `leaflets/<campaign>/<page>-booklet-print[.<lang>]`, a
+/// locality's `leaflets/<campaign>/<page>-booklet-print/<locality>[.<lang>]`.
+pub fn booklet_print_stem(page: &Page, default_lang: &str, locality: Option<&str>) -> String {
+    stem_named(page, default_lang, BOOKLET_PRINT, locality)
+}
+
+/// What a booklet's imposed copy is named after, in place of a format.
+pub const BOOKLET_PRINT: &str = "booklet-print";
+
+fn stem_named(page: &Page, default_lang: &str, name: &str, locality: Option<&str>) -> String {
     let lang = if page.lang == default_lang { String::new() } else { format!(".{}", page.lang) };
     match locality {
-        None => format!("{}/{}-{}{lang}", leaflet_folder(page), page.slug, format.name()),
-        Some(l) => format!("{}/{}-{}/{l}{lang}", leaflet_folder(page), page.slug, format.name()),
+        None => format!("{}/{}-{name}{lang}", leaflet_folder(page), page.slug),
+        Some(l) => format!("{}/{}-{name}/{l}{lang}", leaflet_folder(page), page.slug),
     }
 }
 
@@ -295,5 +309,8 @@ mod tests {
         assert_eq!(leaflet_stem(&en, "vi", LeafletFormat::A5, Some("x")), "leaflets/pages/cach-bao-tin-a5/x.en");
         let c = page("content/tet/den.md", PageKind::CampaignPage("tet".into()), "den", "vi");
         assert_eq!(leaflet_stem(&c, "vi", LeafletFormat::A5, None), "leaflets/tet/den-a5");
+        assert_eq!(leaflet_stem(&c, "vi", LeafletFormat::PosterA3, None), "leaflets/tet/den-poster-a3");
+        assert_eq!(booklet_print_stem(&en, "vi", None), "leaflets/pages/cach-bao-tin-booklet-print.en");
+        assert_eq!(booklet_print_stem(&p, "vi", Some("x")), "leaflets/pages/cach-bao-tin-booklet-print/x");
     }
 }

@@ -62,6 +62,13 @@ pub enum LeafletFormat {
     A5,
     /// A4 landscape folded in three.
     Trifold,
+    /// A sách mỏng: A5 pages padded to a multiple of four, also imposed on
+    /// A4 landscape for duplex printing and saddle stitching.
+    Booklet,
+    /// An A3 portrait poster.
+    PosterA3,
+    /// An A2 portrait poster.
+    PosterA2,
 }
 
 impl LeafletFormat {
@@ -76,7 +83,24 @@ impl LeafletFormat {
             LeafletFormat::A4 => "a4",
             LeafletFormat::A5 => "a5",
             LeafletFormat::Trifold => "trifold",
+            LeafletFormat::Booklet => "booklet",
+            LeafletFormat::PosterA3 => "poster-a3",
+            LeafletFormat::PosterA2 => "poster-a2",
         }
+    }
+
+    /// Its name in theme string keys: `poster_a3`.
+    pub fn key(self) -> String {
+        self.name().replace('-', "_")
+    }
+
+    /// Every format, in the order of the list for schools.
+    pub const ALL: [LeafletFormat; 6] =
+        [LeafletFormat::A4, LeafletFormat::A5, LeafletFormat::Trifold, LeafletFormat::Booklet, LeafletFormat::PosterA3, LeafletFormat::PosterA2];
+
+    /// The format named `name` in front matter.
+    pub fn from_name(name: &str) -> Option<LeafletFormat> {
+        LeafletFormat::ALL.into_iter().find(|f| f.name() == name)
     }
 }
 
@@ -422,12 +446,10 @@ pub fn read<'t>(rel: &Path, text: &'t str, in_campaign: bool) -> Result<Parsed<'
     let mut leaflet = Vec::new();
     if let Some(l) = &front.leaflet {
         for n in l.value.items() {
-            match n.as_str() {
-                "a4" => leaflet.push(LeafletFormat::A4),
-                "a5" => leaflet.push(LeafletFormat::A5),
-                "trifold" => leaflet.push(LeafletFormat::Trifold),
-                other => {
-                    diags.push(err(pos("leaflet"), t!("fm-not-leaflet", value = other), t!("fm-leaflet-hint")));
+            match LeafletFormat::from_name(n.as_str()) {
+                Some(f) => leaflet.push(f),
+                None => {
+                    diags.push(err(pos("leaflet"), t!("fm-not-leaflet", value = n.as_str()), t!("fm-leaflet-hint")));
                     rejected.insert("leaflet");
                 }
             }

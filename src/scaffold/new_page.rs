@@ -53,7 +53,7 @@ pub fn new_page(root: &Path, spec: &str) -> Result<PathBuf, Diagnostics> {
         fs::create_dir_all(parent).map_err(|e| Diagnostic::error(display_path(parent), None, crate::t!("file-cannot-create", detail = &e)))?;
     }
     let text = format!(
-        "---\ntitle: {}\nsummary: Một câu giới thiệu trang này.\nweight: 10\n# audience: cha-me        # tre-em, cha-me, giao-vien, cong-dong\n# publish: start-14d      # or a date: 2027-05-20\n# expire: end+7d\n# leaflet: a5             # a4, a5, trifold\n# variants: localities    # one leaflet per entry of localities.yaml\n# draft: true\n---\n\nViết nội dung ở đây. Khi cần trợ giúp, gọi [111](tel:111).\n",
+        "---\ntitle: {}\nsummary: Một câu giới thiệu trang này.\nweight: 10\n# audience: cha-me        # tre-em, cha-me, giao-vien, cong-dong\n# publish: start-14d      # or a date: 2027-05-20\n# expire: end+7d\n# leaflet: a5             # a4, a5, trifold, booklet, poster-a3, poster-a2\n# variants: localities    # one leaflet per entry of localities.yaml\n# draft: true\n---\n\nViết nội dung ở đây. Khi cần trợ giúp, gọi [111](tel:111).\n",
         if crate::slug::is_valid(page) { title_from_slug(page) } else { page.trim().to_owned() }
     );
     fs::write(&path, text).map_err(|e| Diagnostic::error(display_path(&path), None, crate::t!("file-cannot-write", detail = &e)))?;

@@ -83,7 +83,7 @@ fn decap_on_github_from_the_site() {
     assert_eq!(audience["options"][1]["label"], "Dành cho cha mẹ, người chăm sóc trẻ");
     let leaflet = field(f, "leaflet");
     assert_eq!(leaflet["multiple"], true);
-    assert_eq!(leaflet["options"].as_array().unwrap().iter().map(|o| o["value"].as_str().unwrap()).collect::<Vec<_>>(), ["a4", "a5", "trifold"]);
+    assert_eq!(leaflet["options"].as_array().unwrap().iter().map(|o| o["value"].as_str().unwrap()).collect::<Vec<_>>(), ["a4", "a5", "trifold", "booklet", "poster-a3", "poster-a2"]);
     assert_eq!(field(f, "image")["widget"], "image");
     assert!(field(f, "image_alt")["hint"].as_str().unwrap().contains("Bắt buộc khi có ảnh"));
     assert_eq!(field(f, "body")["modes"], serde_json::json!(["raw"]));

@@ -22,6 +22,7 @@ mod lang;
 mod leaflets;
 mod messages;
 mod pictures;
+mod print;
 mod quick_exit;
 mod raw_html;
 mod readers;

@@ -399,6 +399,9 @@ fn page_fields(plan: &Plan<'_>, w: &Words, kind: Kind, many: bool, default: &str
             SelectOption { label: w.pick("A4 (áp phích)", "A4 (poster)"), value: "a4".into() },
             SelectOption { label: "A5".into(), value: "a5".into() },
             SelectOption { label: w.pick("Gấp ba", "Tri-fold"), value: "trifold".into() },
+            SelectOption { label: w.pick("Sách mỏng (A5, in trên A4 gập đôi)", "Booklet (A5, printed on folded A4)"), value: "booklet".into() },
+            SelectOption { label: w.pick("Áp phích A3", "A3 poster"), value: "poster-a3".into() },
+            SelectOption { label: w.pick("Áp phích A2", "A2 poster"), value: "poster-a2".into() },
         ];
         f.push(tr(Field::select("leaflet", w.pick("Tờ rơi PDF", "PDF leaflets"), formats, true).optional().hint(w.pick("Trang được in thành tờ rơi theo các khổ đã chọn.", "The page is also printed as leaflets in these formats.")), false));
         if !plan.localities().is_empty() {

@@ -158,6 +158,18 @@ impl Pictures {
         }
     }
 
+    /// [`Pictures::print_bytes`] scaled down to fit within `max` pixels
+    /// (width, height) when it is larger: what a leaflet needs at 300 dpi for
+    /// the size it prints a picture at, not a whole photo.
+    pub fn print_bytes_within(&self, output: &str, max: (u32, u32)) -> Option<Vec<u8>> {
+        let bytes = self.print_bytes(output)?;
+        let sniffed = crate::load::sniff::sniff(Path::new(output), &bytes);
+        match process::fit_within(&bytes, sniffed, max.0, max.1) {
+            Ok(Some(smaller)) => Some(smaller.bytes),
+            _ => Some(bytes),
+        }
+    }
+
     /// A page's share card.
     pub fn card(&self, id: PageId) -> Option<&Card> {
         self.cards.get(&id)

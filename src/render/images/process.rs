@@ -221,6 +221,29 @@ pub fn make(bytes: &[u8], sniffed: Sniffed, widths: &[u32]) -> Result<Made, Msg>
     Ok(Made { full: full_encoded, variants })
 }
 
+/// The picture scaled down, in proportion, to fit within `max_width` ×
+/// `max_height` pixels and encoded anew (JPEG, or PNG when it has
+/// transparency; nothing but pixels), for print at the size it is shown;
+/// `None` when it fits already or is neither PNG nor JPEG.
+pub fn fit_within(bytes: &[u8], sniffed: Sniffed, max_width: u32, max_height: u32) -> Result<Option<Encoded>, Msg> {
+    let own = match sniffed {
+        Sniffed::Picture(Format::Png) => Kind::Png,
+        Sniffed::Picture(Format::Jpeg) => Kind::Jpeg,
+        _ => return Ok(None),
+    };
+    let (img, _, _) = decode(bytes, sniffed)?;
+    if img.width() <= max_width && img.height() <= max_height {
+        return Ok(None);
+    }
+    // Catmull-Rom: as sharp as Lanczos for shrinking by up to four, and faster.
+    let smaller = img.resize(max_width.max(1), max_height.max(1), FilterType::CatmullRom);
+    // An opaque picture is printed from a JPEG at the full-size copy's
+    // quality, which a PDF carries as it is: about half the bytes of the
+    // pixels a PDF holds for a PNG. One with transparency stays PNG.
+    let encoded = if own == Kind::Jpeg || !smaller.color().has_alpha() { encode_full(&smaller, Original::Jpeg)? } else { encode(&smaller, Kind::Png)? };
+    Ok(Some(encoded))
+}
+
 /// A picture cropped to `width` × `height` around its middle and scaled to
 /// fill it, as PNG (for share cards).
 pub fn cover_png(bytes: &[u8], sniffed: Sniffed, width: u32, height: u32) -> Result<Vec<u8>, Msg> {

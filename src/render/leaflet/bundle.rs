@@ -64,6 +64,9 @@ pub struct Made {
     pub name: String,
     /// A hash of its bytes.
     pub hash: String,
+    /// Whether it is another copy of the leaflet before it (a booklet's
+    /// sheets for printing), not counted as a leaflet of its own.
+    pub companion: bool,
 }
 
 /// One file in a bundle.
@@ -72,6 +75,7 @@ struct Member {
     name: String,
     path: String,
     hash: String,
+    companion: bool,
 }
 
 /// A bundle to make.
@@ -115,12 +119,12 @@ struct Entry {
 /// The bundles of this build: what goes into each, in the order of the list
 /// for schools (`ordered`), from the leaflets made (`made`, by page, format
 /// and locality index).
-fn bundles(plan: &Plan<'_>, ordered: &[(Option<CampaignId>, Vec<PageId>)], made: &BTreeMap<(PageId, LeafletFormat, Option<usize>), Made>) -> Vec<Bundle> {
+fn bundles(plan: &Plan<'_>, ordered: &[(Option<CampaignId>, Vec<PageId>)], made: &BTreeMap<(PageId, LeafletFormat, Option<usize>), Vec<Made>>) -> Vec<Bundle> {
     let def = plan.site().default_language();
     let theme = plan.theme();
-    let member = |m: &Made| Member { name: m.name.clone(), path: m.path.clone(), hash: m.hash.clone() };
+    let member = |m: &Made| Member { name: m.name.clone(), path: m.path.clone(), hash: m.hash.clone(), companion: m.companion };
     let of_page = |id: PageId, locality: Option<usize>| -> Vec<Member> {
-        made.range((id, LeafletFormat::A4, None)..).take_while(|((p, _, _), _)| *p == id).filter(|((_, _, l), _)| *l == locality).map(|(_, m)| member(m)).collect()
+        made.range((id, LeafletFormat::A4, None)..).take_while(|((p, _, _), _)| *p == id).filter(|((_, _, l), _)| *l == locality).flat_map(|(_, ms)| ms.iter().map(member)).collect()
     };
     let mut out = Vec::new();
     let all: Vec<Member> = ordered.iter().flat_map(|(_, ids)| ids.iter().flat_map(|&i| of_page(i, None))).collect();
@@ -195,7 +199,7 @@ pub fn render(
     out: &Output<'_>,
     previous: Option<&Path>,
     ordered: &[(Option<CampaignId>, Vec<PageId>)],
-    made: &BTreeMap<(PageId, LeafletFormat, Option<usize>), Made>,
+    made: &BTreeMap<(PageId, LeafletFormat, Option<usize>), Vec<Made>>,
 ) -> Result<(Vec<BundleCtx>, usize), Diagnostics> {
     let def = plan.site().default_language();
     let theme = plan.theme();
@@ -225,7 +229,7 @@ pub fn render(
             Ok((bytes, hash, fresh)) => {
                 zipped += usize::from(fresh);
                 manifest.insert(key(b), Entry { zip: b.path.clone(), hash });
-                let n = b.members.len();
+                let n = b.members.iter().filter(|m| !m.companion).count();
                 list.push(BundleCtx {
                     kind: b.kind.name(),
                     title: b.title.clone(),
@@ -259,7 +263,7 @@ mod tests {
             kind: Kind::All,
             title: "T".into(),
             path: "leaflets/bundles/tat-ca.zip".into(),
-            members: members.iter().map(|(n, c)| Member { name: (*n).into(), path: format!("leaflets/{n}"), hash: crate::hash::hex(c.as_bytes()) }).collect(),
+            members: members.iter().map(|(n, c)| Member { name: (*n).into(), path: format!("leaflets/{n}"), hash: crate::hash::hex(c.as_bytes()), companion: false }).collect(),
         }
     }
 

@@ -15,7 +15,7 @@ use crate::urls::LEAFLET_MANIFEST;
 
 /// Bumped whenever the way a leaflet is made changes, so old entries are not
 /// reused.
-const CACHE_FORMAT: u32 = 2;
+const CACHE_FORMAT: u32 = 3;
 
 /// One leaflet in `leaflets/manifest.json`.
 #[derive(Serialize, Deserialize)]
@@ -33,6 +33,12 @@ pub struct Entry {
     /// A hash of the PDF's bytes: a file at `pdf` with other bytes is not
     /// this leaflet, and is typeset again.
     pub hash: String,
+    /// A booklet's copy imposed for printing: its path and a hash of its bytes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imposed: Option<(String, String)>,
+    /// A tri-fold's least filled inside panel, in percent, when under half.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sparse: Option<u32>,
 }
 
 
@@ -66,13 +72,23 @@ pub struct Done {
     pub typeset: bool,
     /// The hash of the PDF's bytes.
     pub hash: String,
+    /// A booklet's copy imposed for printing, its size and the hash of its bytes.
+    pub imposed: Option<(Stored, u64, String)>,
+    /// A tri-fold's least filled inside panel, in percent, when under half.
+    pub sparse: Option<u32>,
 }
 
 impl Done {
     /// A leaflet typeset in this build.
     pub fn made(made: Made) -> Done {
         let thumb_size = made.png.as_deref().and_then(png_size);
+        let imposed = made.imposed.map(|b| {
+            let (len, hash) = (b.len() as u64, crate::hash::hex(&b));
+            (Stored::Memory(b), len, hash)
+        });
         Done {
+            imposed,
+            sparse: made.sparse,
             hash: crate::hash::hex(&made.pdf),
             pdf_len: made.pdf.len() as u64,
             pdf: Stored::Memory(made.pdf),
@@ -94,6 +110,8 @@ impl Done {
             fits: self.fits,
             not_ua: self.not_ua.clone(),
             hash: self.hash.clone(),
+            imposed: self.imposed.as_ref().zip(job.print_stem.as_ref()).map(|((_, _, hash), stem)| (format!("{stem}.pdf"), hash.clone())),
+            sparse: self.sparse,
         }
     }
 }
@@ -106,7 +124,7 @@ pub fn key(shared: &Shared, job: &Job<'_>) -> String {
     let prep = job.prep;
     format!(
         "{:032x}",
-        typst::utils::hash128(&(CACHE_FORMAT, env!("CARGO_PKG_VERSION"), shared.hash, &json, prep.files_hash, prep.date, &job.stem, job.locality.is_none()))
+        typst::utils::hash128(&(CACHE_FORMAT, env!("CARGO_PKG_VERSION"), shared.hash, &json, prep.files_hash, prep.date, &job.stem, &job.print_stem, job.locality.is_none()))
     )
 }
 
@@ -143,7 +161,15 @@ impl Cache {
         } else {
             (None, None)
         };
-        Some(Done { pdf: Stored::Cached(pdf), pdf_len, png, thumb_size, pages: e.pages, fits: e.fits, not_ua: e.not_ua.clone(), typeset: false, hash: e.hash.clone() })
+        let imposed = match &e.imposed {
+            Some((path, hash)) => {
+                let file = self.dir.join(path);
+                let bytes = std::fs::read(&file).ok().filter(|b| crate::hash::hex(b) == *hash)?;
+                Some((Stored::Cached(file), bytes.len() as u64, hash.clone()))
+            }
+            None => None,
+        };
+        Some(Done { pdf: Stored::Cached(pdf), pdf_len, png, thumb_size, pages: e.pages, fits: e.fits, not_ua: e.not_ua.clone(), typeset: false, hash: e.hash.clone(), imposed, sparse: e.sparse })
     }
 }
 

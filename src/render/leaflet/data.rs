@@ -63,10 +63,24 @@ pub struct Organisation {
     pub url: Option<String>,
 }
 
+/// The page's own picture (`image:` in its front matter), as a file of the
+/// Typst world.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Picture {
+    /// Its virtual path (`/loa/img/cover.png`): the published copy, metadata stripped.
+    pub src: String,
+    /// Its text alternative (`image_alt`); empty marks it as decoration.
+    pub alt: String,
+    /// Its width in pixels (unknown for SVG).
+    pub width: Option<u32>,
+    /// Its height in pixels (unknown for SVG).
+    pub height: Option<u32>,
+}
+
 /// Everything a leaflet template gets, as `/loa/data.json`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LeafletData {
-    /// `a4`, `a5` or `trifold`.
+    /// `a4`, `a5`, `trifold`, `booklet`, `poster-a3` or `poster-a2`.
     pub format: &'static str,
     /// The page's language code.
     pub lang: String,
@@ -100,6 +114,8 @@ pub struct LeafletData {
     pub t: BTreeMap<String, String>,
     /// A factor for the text size; below 1 when a tri-fold needed smaller text to fit.
     pub scale: f64,
+    /// The page's own picture (`image:`), if it has one.
+    pub picture: Option<Picture>,
     /// The body blocks.
     pub body: Vec<Block>,
     /// The footnotes.

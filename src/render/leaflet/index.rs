@@ -17,7 +17,7 @@ use crate::urls;
 /// A leaflet file as the HTML templates see it.
 #[derive(Debug, Clone, Serialize)]
 pub struct LeafletCtx {
-    /// `a4`, `a5`, `trifold`.
+    /// `a4`, `a5`, `trifold`, `booklet`, `poster-a3`, `poster-a2`.
     pub format: &'static str,
     /// `A4`, `A5`, `Gấp ba (A4 ngang)`.
     pub format_label: String,
@@ -39,6 +39,24 @@ pub struct LeafletCtx {
     pub thumbnail_height: Option<u32>,
     /// The copies for each locality.
     pub localities: Vec<LocalityCtx>,
+    /// A booklet's copy imposed for printing.
+    pub print: Option<PrintCtx>,
+}
+
+/// A booklet's copy imposed on A4 landscape sheets, for printing on both
+/// sides and folding.
+#[derive(Debug, Clone, Serialize)]
+pub struct PrintCtx {
+    /// The PDF's URL.
+    pub url: String,
+    /// Number of A4 sheets.
+    pub sheets: usize,
+    /// `2 tờ A4`.
+    pub sheets_label: String,
+    /// Size in bytes.
+    pub bytes: u64,
+    /// `84 KB`.
+    pub size: String,
 }
 
 /// A locality's copy of a leaflet.
@@ -52,6 +70,8 @@ pub struct LocalityCtx {
     pub url: String,
     /// `84 KB`.
     pub size: String,
+    /// A booklet's copy imposed for printing.
+    pub print: Option<PrintCtx>,
 }
 
 /// A page with leaflets, in the list for schools.

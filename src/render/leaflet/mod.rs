@@ -1,9 +1,11 @@
 //! Printable leaflets: PDFs typeset in-process by Typst from the same Markdown
 //! as the pages.
 //!
-//! A live page with `leaflet: a4 | a5 | trifold` (or a list) gets one PDF per
-//! format, and with `variants: localities` also one per entry of
-//! `localities.yaml`; their paths are [`crate::urls::leaflet_stem`]'s.
+//! A live page with `leaflet: a4 | a5 | trifold | booklet | poster-a3 |
+//! poster-a2` (or a list) gets one PDF per format — a booklet two: its pages
+//! in reading order, and imposed for printing — and with `variants:
+//! localities` also one per entry of `localities.yaml`; their paths are
+//! [`crate::urls::leaflet_stem`]'s and [`crate::urls::booklet_print_stem`]'s.
 //!
 //! The rooms, in the order a leaflet goes through them:
 //!
@@ -40,7 +42,7 @@ use crate::plan::{PageId, Plan};
 use crate::urls;
 use cache::{Cache, Done, Stored};
 pub use bundle::BundleCtx;
-pub use index::{Facet, IndexEntry, IndexGroup, LeafletCtx, LocalityCtx};
+pub use index::{Facet, IndexEntry, IndexGroup, LeafletCtx, LocalityCtx, PrintCtx};
 use prepare::Prepared;
 use typeset::Job;
 use crate::render::human::human_size;
@@ -112,7 +114,8 @@ fn jobs<'p>(plan: &Plan<'_>, shared: &Shared, prepared: &'p [Prepared]) -> Vec<J
             for locality in variants {
                 let stem = urls::leaflet_stem(page, def, format, locality.map(|l| locs[l].id.as_str()));
                 let contact = locality.map(|l| prepare::contact(&locs[l], &page.lang, def));
-                let mut job = Job { prep, format, locality, stem, contact, key: String::new() };
+                let print_stem = (format == LeafletFormat::Booklet).then(|| urls::booklet_print_stem(page, def, locality.map(|l| locs[l].id.as_str())));
+                let mut job = Job { prep, format, locality, stem, contact, print_stem, key: String::new() };
                 job.key = cache::key(shared, &job);
                 jobs.push(job);
             }
@@ -125,7 +128,7 @@ fn jobs<'p>(plan: &Plan<'_>, shared: &Shared, prepared: &'p [Prepared]) -> Vec<J
 /// progress bar on a terminal when there are many. Typst's warnings go to
 /// `diags`, each once.
 /// Each finished leaflet goes to `out` at once (its bytes are not kept).
-fn typeset_all(shared: &Shared, jobs: &[Job<'_>], cache: Option<&Cache>, plan: &Plan<'_>, out: &Output<'_>, diags: &mut Diagnostics) -> Vec<Result<Done, Vec<Diagnostic>>> {
+fn typeset_all(shared: &Shared, jobs: &[Job<'_>], cache: Option<&Cache>, plan: &Plan<'_>, out: &Output<'_>, pictures: &crate::render::images::Pictures, diags: &mut Diagnostics) -> Vec<Result<Done, Vec<Diagnostic>>> {
     let hits: Vec<Option<Done>> = jobs.par_iter().map(|j| cache.and_then(|c| c.get(&j.key, j.locality.is_none()))).collect();
     let misses = hits.iter().filter(|h| h.is_none()).count();
     let bar = (misses > PROGRESS_ABOVE && std::io::stderr().is_terminal()).then(|| {
@@ -141,7 +144,7 @@ fn typeset_all(shared: &Shared, jobs: &[Job<'_>], cache: Option<&Cache>, plan: &
         let mut done = match hit {
             Some(done) => done,
             None => {
-                let made = typeset::typeset(shared, job, job.locality.is_none(), &warnings);
+                let made = typeset::typeset(shared, job, job.locality.is_none(), pictures, &warnings);
                 if let Some(b) = &bar {
                     b.inc(1);
                 }
@@ -149,6 +152,9 @@ fn typeset_all(shared: &Shared, jobs: &[Job<'_>], cache: Option<&Cache>, plan: &
             }
         };
         put(out, format!("{}.pdf", job.stem), &mut done.pdf);
+        if let (Some((imposed, _, _)), Some(stem)) = (&mut done.imposed, &job.print_stem) {
+            put(out, format!("{stem}.pdf"), imposed);
+        }
         if let Some(png) = &mut done.png {
             put(out, format!("{}.png", job.stem), png);
         }
@@ -193,7 +199,7 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>) -> Result<L
     }
     let jobs = jobs(plan, shared, &prepared);
     let cache = opts.previous.and_then(Cache::open);
-    let results = typeset_all(shared, &jobs, cache.as_ref(), plan, out, &mut diags);
+    let results = typeset_all(shared, &jobs, cache.as_ref(), plan, out, opts.pictures, &mut diags);
 
     let locs = plan.localities();
     let theme = plan.theme();
@@ -218,24 +224,18 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>) -> Result<L
         };
         manifest.insert(job.key.clone(), done.entry(job));
         let general = urls::leaflet_stem(page, def, job.format, None);
-        files.insert(
-            (job.prep.page, job.format, job.locality),
-            bundle::Made {
-                path: format!("{}.pdf", job.stem),
-                name: format!("{}.pdf", general.strip_prefix(&format!("{}/", urls::LEAFLETS_DIR)).unwrap_or(&general)),
-                hash: done.hash.clone(),
-            },
-        );
-        made.typeset += usize::from(done.typeset);
-        made.files += 1;
+        let in_bundle = |stem: &str| format!("{}.pdf", stem.strip_prefix(&format!("{}/", urls::LEAFLETS_DIR)).unwrap_or(stem));
+        let mut members = vec![bundle::Made { path: format!("{}.pdf", job.stem), name: in_bundle(&general), hash: done.hash.clone(), companion: false }];
+        if let (Some((_, _, hash)), Some(stem)) = (&done.imposed, &job.print_stem) {
+            members.push(bundle::Made { path: format!("{stem}.pdf"), name: in_bundle(&urls::booklet_print_stem(page, def, None)), hash: hash.clone(), companion: true });
+        }
+        files.insert((job.prep.page, job.format, job.locality), members);
+        made.typeset += usize::from(done.typeset) * (1 + usize::from(done.imposed.is_some()));
+        made.files += 1 + usize::from(done.imposed.is_some());
         if job.locality.is_none() {
             let at = page.front.position("leaflet");
-            if !done.fits {
-                diags.push(
-                    Diagnostic::warning(&page.source, at, crate::t!("leaflet-trifold-too-long", sides = done.pages))
-                        .with_hint(crate::t!("leaflet-trifold-too-long-hint"))
-                        .with_source(&page.text),
-                );
+            if let Some(d) = fit_warning(job.format, &done) {
+                diags.push(d.at(&page.source, at).with_source(&page.text));
             }
             if let Some(why) = &done.not_ua {
                 diags.push(
@@ -247,6 +247,13 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>) -> Result<L
         }
         let url = urls::of_file(site, &format!("{}.pdf", job.stem));
         let lang = page.lang.as_str();
+        let print = done.imposed.as_ref().zip(job.print_stem.as_ref()).map(|((_, len, _), stem)| PrintCtx {
+            url: urls::of_file(site, &format!("{stem}.pdf")),
+            sheets: done.pages.div_ceil(4),
+            sheets_label: theme.string(lang, "leaflet_sheets").replace("{n}", &done.pages.div_ceil(4).to_string()),
+            bytes: *len,
+            size: human_size(*len, lang),
+        });
         let entry = by_page.entry(job.prep.page).or_default();
         match job.locality {
             None => {
@@ -256,7 +263,7 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>) -> Result<L
                     job.format,
                     LeafletCtx {
                         format: job.format.name(),
-                        format_label: theme.string(lang, &format!("leaflet_format_{}", job.format.name())).to_owned(),
+                        format_label: theme.string(lang, &format!("leaflet_format_{}", job.format.key())).to_owned(),
                         url,
                         pages: done.pages,
                         pages_label: theme.string(lang, if done.pages == 1 { "leaflet_pages_one" } else { "leaflet_pages" }).replace("{n}", &done.pages.to_string()),
@@ -266,12 +273,13 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>) -> Result<L
                         thumbnail_width: done.thumb_size.map(|(w, _)| w.div_ceil(2)),
                         thumbnail_height: done.thumb_size.map(|(_, h)| h.div_ceil(2)),
                         localities,
+                        print,
                     },
                 );
             }
             Some(l) => {
                 if let Some(ctx) = entry.get_mut(&job.format) {
-                    ctx.localities.push(LocalityCtx { id: locs[l].id.clone(), name: locs[l].name.get(lang, def).to_owned(), url, size: human_size(done.pdf_len, lang) });
+                    ctx.localities.push(LocalityCtx { id: locs[l].id.clone(), name: locs[l].name.get(lang, def).to_owned(), url, size: human_size(done.pdf_len, lang), print });
                 }
             }
         }
@@ -293,6 +301,33 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>) -> Result<L
     diags.sort();
     made.warnings = diags;
     Ok(made)
+}
+
+/// A warning that the page does not fit its format, naming the format that
+/// fits: a tri-fold too long for its two sides (an A4 leaflet up to three
+/// sides' worth, else a booklet), a tri-fold whose inside is mostly blank (an
+/// A5 leaflet), a poster that runs onto a second page.
+fn fit_warning(format: LeafletFormat, done: &Done) -> Option<Fit> {
+    match format {
+        LeafletFormat::Trifold if !done.fits => {
+            let fits = if done.pages <= 3 { LeafletFormat::A4 } else { LeafletFormat::Booklet };
+            Some(Fit(crate::t!("leaflet-trifold-too-long", sides = done.pages), crate::t!("leaflet-trifold-too-long-hint", format = fits.name())))
+        }
+        LeafletFormat::Trifold => done.sparse.map(|p| Fit(crate::t!("leaflet-trifold-short", percent = p), crate::t!("leaflet-trifold-short-hint"))),
+        LeafletFormat::PosterA3 | LeafletFormat::PosterA2 if done.pages > 1 => {
+            Some(Fit(crate::t!("leaflet-poster-too-long", format = format.name(), pages = done.pages), crate::t!("leaflet-poster-too-long-hint")))
+        }
+        _ => None,
+    }
+}
+
+/// A warning's message and hint, before it is located.
+struct Fit(crate::i18n::Msg, crate::i18n::Msg);
+
+impl Fit {
+    fn at(self, file: &std::path::Path, at: Option<crate::diag::Position>) -> Diagnostic {
+        Diagnostic::warning(file, at, self.0).with_hint(self.1)
+    }
 }
 
 /// Puts a finished file into the output — bytes typeset now, or a copy from

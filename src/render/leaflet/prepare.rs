@@ -31,8 +31,14 @@ pub struct Prepared {
     pub page: PageId,
     /// Its data, without format, contact or scale.
     pub data: LeafletData,
-    /// The files of its Typst world: images and the QR code.
+    /// The files of its Typst world: images (the published copies, full
+    /// size) and the QR code.
     pub files: Vec<(String, Bytes)>,
+    /// Its images: virtual path → output path.
+    pub images: Vec<(String, String)>,
+    /// The files with each image scaled down for a format, made once per
+    /// format when a leaflet of it is typeset.
+    pub scaled: std::sync::Mutex<std::collections::HashMap<crate::load::content::LeafletFormat, Vec<(String, Bytes)>>>,
     /// A hash of its images' bytes.
     pub files_hash: u128,
     /// The date the PDF carries: the occurrence it shows, or the page's
@@ -120,16 +126,26 @@ pub fn prepare(plan: &Plan<'_>, id: PageId, pictures: &Pictures, diags: &mut Dia
             return None;
         }
         let mut imgs = images.borrow_mut();
-        let vpath = format!("/loa/img/{}.{ext}", imgs.len());
+        // No extension for a raster picture: Typst reads its format from its
+        // bytes, and a copy scaled for print may be a JPEG of a PNG.
+        let vpath = if ext == "svg" { format!("/loa/img/{}.svg", imgs.len()) } else { format!("/loa/img/{}", imgs.len()) };
         imgs.push((vpath.clone(), out));
         Some(vpath)
     };
     let body = blocks::body(page.body(), &link, &image);
+    // The page's own picture (`image:`), first of all on paper too.
+    let cover = page.front.image.as_deref().and_then(|dest| {
+        let vpath = image(dest)?;
+        let out = images.borrow().last().map(|(_, o)| o.clone())?;
+        let size = pictures.get(&out).and_then(|p| p.size);
+        Some(data::Picture { src: vpath, alt: page.front.image_alt.clone().unwrap_or_default(), width: size.map(|s| s.0), height: size.map(|s| s.1) })
+    });
 
     let mut files = Vec::new();
     let mut hashes = Vec::new();
+    let images = images.into_inner();
     // The published copy, metadata stripped, never the file as it was put there.
-    for (vpath, out) in images.into_inner() {
+    for (vpath, out) in images.iter().cloned() {
         match pictures.print_bytes(&out) {
             Some(b) => {
                 hashes.push(typst::utils::hash128(&b));
@@ -165,6 +181,7 @@ pub fn prepare(plan: &Plan<'_>, id: PageId, pictures: &Pictures, diags: &mut Dia
         contact: None,
         t: strings(plan, lang),
         scale: 1.0,
+        picture: cover,
         body: body.blocks,
         notes: body.notes,
     };
@@ -172,5 +189,28 @@ pub fn prepare(plan: &Plan<'_>, id: PageId, pictures: &Pictures, diags: &mut Dia
         Some(Bound::Date(d)) => Some(d),
         _ => None,
     });
-    Prepared { page: id, data, files, files_hash: typst::utils::hash128(&hashes), date }
+    Prepared { page: id, data, files, images, scaled: Default::default(), files_hash: typst::utils::hash128(&hashes), date }
+}
+
+impl Prepared {
+    /// The files for a leaflet of `format`: each picture scaled down to what
+    /// the format prints it at (`max` pixels, 300 dpi at its largest printed
+    /// size; `None`: as published), once per format and shared by the
+    /// locality copies.
+    pub fn files_for(&self, format: crate::load::content::LeafletFormat, max: Option<(u32, u32)>, pictures: &Pictures) -> Vec<(String, Bytes)> {
+        let Some(max) = max else { return self.files.clone() };
+        let mut scaled = self.scaled.lock().unwrap_or_else(|e| e.into_inner());
+        scaled
+            .entry(format)
+            .or_insert_with(|| {
+                self.files
+                    .iter()
+                    .map(|(vpath, bytes)| match self.images.iter().find(|(v, _)| v == vpath).and_then(|(_, out)| pictures.print_bytes_within(out, max)) {
+                        Some(smaller) => (vpath.clone(), Bytes::new(smaller)),
+                        None => (vpath.clone(), bytes.clone()),
+                    })
+                    .collect()
+            })
+            .clone()
+    }
 }

@@ -113,7 +113,7 @@ fn generated_docs(plan: &Plan<'_>, lang: &str, synonyms: &Synonyms) -> Vec<Doc> 
     let site = plan.site();
     let theme = plan.theme();
     let url = crate::urls::of_file(site, &format!("{}/", crate::urls::LEAFLETS_DIR));
-    let formats = ["leaflet_format_a4", "leaflet_format_a5", "leaflet_format_trifold"].map(|k| theme.string(lang, k)).join(", ");
+    let formats = crate::load::content::LeafletFormat::ALL.map(|f| theme.string(lang, &format!("leaflet_format_{}", f.key()))).join(", ");
     let title = theme.string(lang, "leaflets_title").to_owned();
     let text = format!("{}\n{formats}", theme.string(lang, "leaflets_intro"));
     let also_title = synonyms.also([title.as_str()]);

@@ -37,6 +37,19 @@ pub fn export(doc: &PagedDocument, ident: &str, date: Option<NaiveDate>, templat
     Ok(Pdf { bytes: without_suspects(bytes), not_ua })
 }
 
+/// Exports `doc` as [`export`] does — PDF/UA-1, else tagged — or untagged
+/// when its tags no longer nest (a booklet's sheets for the printer, whose
+/// pages are moved from their reading order); the bytes alone.
+pub fn export_any(doc: &PagedDocument, ident: &str, date: Option<NaiveDate>, template: &str) -> Result<Vec<u8>, Vec<Diagnostic>> {
+    if let Ok(pdf) = export(doc, ident, date, template) {
+        return Ok(pdf.bytes);
+    }
+    let bytes = typst_pdf::pdf(doc, &PdfOptions { tagged: false, ..pdf_options(ident, date, false) }).map_err(|errs| {
+        errs.iter().map(|e| Diagnostic::error(PathBuf::from(format!("leaflets/{template}")), None, crate::t!("typst-error", detail = e.message.to_string()))).collect::<Vec<_>>()
+    })?;
+    Ok(without_suspects(bytes))
+}
+
 /// The PDF options: PDF/UA-1 (or plain tagged PDF), a stable identifier, and
 /// the document's own date.
 pub fn pdf_options(ident: &str, date: Option<NaiveDate>, ua: bool) -> PdfOptions {
