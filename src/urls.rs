@@ -233,15 +233,11 @@ pub fn broadcast_dir(site: &Site, slug: &str, lang: &str) -> String {
 /// (`lich-phat.ics`, `ban-tin.json`, `ban-tin.xml`; in English
 /// `air-times.ics`, `bulletins.json`, `bulletins.xml`).
 pub fn broadcast_files(lang: &str) -> [&'static str; 3] {
-    if is_vietnamese(lang) {
+    if crate::speech::Lang::of(lang) == crate::speech::Lang::Vi {
         ["lich-phat.ics", "ban-tin.json", "ban-tin.xml"]
     } else {
         ["air-times.ics", "bulletins.json", "bulletins.xml"]
     }
-}
-
-fn is_vietnamese(lang: &str) -> bool {
-    lang.eq_ignore_ascii_case("vi") || lang.to_ascii_lowercase().starts_with("vi-")
 }
 
 /// The output path of a bulletin's files without the extension, in its
@@ -250,7 +246,7 @@ fn is_vietnamese(lang: &str) -> bool {
 /// `home` for the hub.
 pub fn bulletin_stem(dir: &str, page: &Page) -> String {
     let name = match &page.kind {
-        PageKind::Hub => (if is_vietnamese(&page.lang) { "trang-chu" } else { "home" }).to_owned(),
+        PageKind::Hub => (if crate::speech::Lang::of(&page.lang) == crate::speech::Lang::Vi { "trang-chu" } else { "home" }).to_owned(),
         PageKind::CampaignHome(c) => c.clone(),
         PageKind::CampaignPage(c) => format!("{c}-{}", page.slug),
         PageKind::SitePage => page.slug.clone(),

@@ -8,6 +8,7 @@ use atom_syndication::{Content, Entry, Feed, Generator, Link, Person, Text};
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::plan::airings::Bulletin;
 use crate::plan::Plan;
 use crate::render::bulletin::BulletinCtx;
 use crate::render::escape::xml;
@@ -77,22 +78,21 @@ pub fn json(plan: &Plan<'_>, lang: &str, bulletins: &[BulletinCtx]) -> Vec<u8> {
     bytes
 }
 
-/// The Atom feed of one language's bulletins at output path `path`; `fallback`
-/// dates a bulletin whose window is open at the start.
-pub fn atom(plan: &Plan<'_>, lang: &str, path: &str, index_url: &str, bulletins: &[BulletinCtx], fallback: NaiveDate) -> Vec<u8> {
+/// The Atom feed of one language's bulletins at output path `path`, each
+/// dated by the first day of its window (`fallback` for one open at the start).
+pub fn atom(plan: &Plan<'_>, lang: &str, path: &str, index_url: &str, bulletins: &[(Bulletin<'_>, BulletinCtx)], fallback: NaiveDate) -> Vec<u8> {
     let site = plan.site();
     let def = site.default_language();
     let abs = |u: &str| urls::absolute(site, u);
     let tz = plan.timezone();
-    let day = |b: &BulletinCtx| b.from.as_deref().and_then(|f| NaiveDate::parse_from_str(f, "%Y-%m-%d").ok()).unwrap_or(fallback);
     let author = Person { name: xml(site.organisation.name.get(lang, def)).into_owned(), email: None, uri: site.organisation.url.clone(), ..Default::default() };
     let entries: Vec<Entry> = bulletins
         .iter()
-        .map(|b| {
+        .map(|(w, b)| {
             let mut e = Entry::default();
             e.set_title(Text::plain(xml(&b.title).into_owned()));
             e.set_id(abs(&b.txt_url));
-            e.set_updated(crate::time::midnight(tz, day(b)));
+            e.set_updated(crate::time::midnight(tz, w.first_day(fallback)));
             e.set_links(vec![
                 Link { href: abs(&b.txt_url), rel: "alternate".into(), hreflang: Some(b.lang.clone()), mime_type: Some("text/plain".into()), ..Default::default() },
                 Link { href: abs(&b.pdf_url), rel: "enclosure".into(), mime_type: Some("application/pdf".into()), ..Default::default() },
@@ -104,7 +104,7 @@ pub fn atom(plan: &Plan<'_>, lang: &str, path: &str, index_url: &str, bulletins:
             e
         })
         .collect();
-    let updated = bulletins.iter().map(day).max().unwrap_or(fallback);
+    let updated = bulletins.iter().map(|(w, _)| w.first_day(fallback)).max().unwrap_or(fallback);
     let mut feed = Feed::default();
     feed.set_title(Text::plain(xml(&format!("{} – {}", plan.theme().string(lang, "broadcast_title"), site.title.get(lang, def))).into_owned()));
     feed.set_id(abs(&urls::of_file(site, path)));

@@ -64,7 +64,7 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, room: Option<&Shared>) -> Resul
         out.add(format!("{dir}{ics}"), calendar::calendar(&mine, plan.timezone(), fallback, host, &name, lang).into_bytes());
         out.add(format!("{dir}{json}"), feed::json(plan, lang, &ctxs));
         let index = urls::of_file(site, &dir);
-        out.add(format!("{dir}{atom}"), feed::atom(plan, lang, &format!("{dir}{atom}"), &index, &ctxs, fallback));
+        out.add(format!("{dir}{atom}"), feed::atom(plan, lang, &format!("{dir}{atom}"), &index, &mine, fallback));
     }
     if diags.has_errors() {
         diags.sort();
