@@ -43,6 +43,13 @@ pub struct Broadcast {
     pub title: Option<String>,
 }
 
+impl Broadcast {
+    /// Whether it is aired on weekday `d`: on every day when `days` is empty.
+    pub fn airs_on(&self, d: Weekday) -> bool {
+        self.days.is_empty() || self.days.contains(&d)
+    }
+}
+
 /// The block as written.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -42,7 +42,7 @@ impl Bulletin<'_> {
 
     /// Whether it is aired on `d`'s weekday.
     pub fn airs_on(&self, d: NaiveDate) -> bool {
-        self.broadcast.days.is_empty() || self.broadcast.days.contains(&d.weekday())
+        self.broadcast.airs_on(d.weekday())
     }
 
     /// The days it is aired from `from` to its last day, at most `limit`;

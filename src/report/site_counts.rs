@@ -4,7 +4,7 @@
 //! really in the output), the leaflets and bundles that were published,
 //! and the pages that are also loudspeaker bulletins (`broadcast:`).
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate};
 
 use crate::load::content::{PageKind, Variants};
 use crate::load::Inputs;
@@ -181,8 +181,7 @@ pub fn count(inputs: &Inputs, year: i32) -> SiteCounts {
         .enumerate()
         .filter_map(|(i, p)| {
             let b = p.front.broadcast.as_ref()?;
-            let on = |d: Weekday| b.days.is_empty() || b.days.contains(&d);
-            let aired_days: u32 = live_days[i].iter().map(|&(a, z)| a.iter_days().take_while(|d| *d <= z).filter(|d| on(d.weekday())).count() as u32).sum();
+            let aired_days: u32 = live_days[i].iter().map(|&(a, z)| a.iter_days().take_while(|d| *d <= z).filter(|d| b.airs_on(d.weekday())).count() as u32).sum();
             Some(BulletinRow { page: i, times: b.times.iter().map(ToString::to_string).collect(), air_slots: aired_days * b.times.len() as u32 })
         })
         .collect();
