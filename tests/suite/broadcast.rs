@@ -254,3 +254,41 @@ fn every_file_of_a_bulletin_says_what_the_page_says() {
     assert!(read(&out, "thang-tre-em/ban-tin/index.html").contains("/phat-thanh/thang-tre-em-ban-tin.pdf"));
     assert!(read(&out, "index.html").contains("href=\"/phat-thanh/\""), "the footer links the bulletins");
 }
+
+#[test]
+fn a_hostile_title_is_escaped_in_every_format_and_a_translation_follows_its_original() {
+    let s = site("good");
+    let hostile = r#"</h2><script>alert(1)</script> & "q" ; a,b \ <x>"#;
+    s.write(
+        "content/pages/ban-tin-doc.md",
+        format!("---\ntitle: Bản tin đọc\nbroadcast:\n  times: [\"06:00\"]\n  title: '{hostile}'\n---\n\nKính thưa bà con! Gọi 111.\n"),
+    );
+    // A translation whose original is a draft: neither is a bulletin.
+    s.write("content/pages/ban-tin-an.md", "---\ntitle: Bản tin ẩn\ndraft: true\nbroadcast:\n  times: [\"07:00\"]\n---\n\nAnbimat.\n");
+    s.write("content/pages/ban-tin-an.en.md", "---\ntitle: Hidden bulletin\nbroadcast:\n  times: [\"07:00\"]\n---\n\nHiddensecret.\n");
+    let out = s.beside("out");
+    build(&s.root, &out, Some("2027-06-10"), &[]).ok();
+    let files = text_files(&out);
+    for secret in ["Anbimat", "Hiddensecret", "ban-tin-an"] {
+        let leaks: Vec<&String> = files.iter().filter(|(_, t)| t.contains(secret)).map(|(f, _)| f).collect();
+        assert!(leaks.is_empty(), "{secret} is in {leaks:?}");
+    }
+    // HTML: no element from the title; JSON and Atom read back to the title as written.
+    for page in ["phat-thanh/index.html", "ban-tin-doc/index.html"] {
+        let html = read(&out, page);
+        assert!(!html.contains("<script>alert") && !html.contains("<x>"), "{page}");
+    }
+    let list: serde_json::Value = serde_json::from_str(&read(&out, "phat-thanh/ban-tin.json")).unwrap();
+    assert_eq!(list["bulletins"][0]["title"], hostile);
+    let feed = atom_syndication::Feed::read_from(read(&out, "phat-thanh/ban-tin.xml").as_bytes()).expect("Atom");
+    assert_eq!(feed.entries()[0].title().as_str(), hostile);
+    // iCalendar: the SUMMARY parses back to the title (both parsers agree on the file).
+    let ics = read(&out, "phat-thanh/lich-phat.ics");
+    let cal: icalendar::Calendar = ics.parse().expect("iCalendar");
+    let summary = cal.components.iter().find_map(|c| c.as_event()).and_then(|e| icalendar::Component::get_summary(e)).map(str::to_owned);
+    assert_eq!(summary.as_deref(), Some(hostile));
+    if let Some((py, js)) = expand(&out.join("phat-thanh/lich-phat.ics"), "2027-06-10", "2027-06-12", "Asia/Ho_Chi_Minh") {
+        assert_eq!(py.len(), 2, "{py:?}");
+        assert_eq!(py, js);
+    }
+}
