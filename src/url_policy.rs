@@ -80,8 +80,11 @@ pub fn is_remote_document(value: &str, base: &Url) -> bool {
 
 /// The URLs of a `srcset` or `imagesrcset` attribute (`a.png 1x, b.png 2x`):
 /// its candidates as the HTML standard parses them (a URL runs to the next
-/// space; commas around it separate candidates), and also every comma-separated
-/// piece, so that a spelling read either way is judged.
+/// space; commas around it separate candidates), and also every word of every
+/// comma-separated piece, so that a spelling read either way is judged. A
+/// descriptor that is an address (`a.png\n//t.example/b`) makes the standard
+/// drop its candidate; it is judged anyway, as a parser that reads it
+/// otherwise would load it (found by the raw_html fuzz target).
 pub fn srcset_urls(value: &str) -> Vec<&str> {
     let is_space = |c: char| matches!(c, ' ' | '\t' | '\n' | '\x0C' | '\r');
     let mut urls = Vec::new();
@@ -115,7 +118,7 @@ pub fn srcset_urls(value: &str) -> Vec<&str> {
         }
         rest = &after[stop..];
     }
-    urls.extend(value.split(',').filter_map(|candidate| candidate.split_whitespace().next()));
+    urls.extend(value.split(',').flat_map(|candidate| candidate.split(is_space)).filter(|w| !w.is_empty()));
     urls
 }
 
@@ -228,6 +231,10 @@ mod tests {
         assert!(srcset_urls("a.png 1x,//t.example/b.png 2x").contains(&"//t.example/b.png"));
         assert!(srcset_urls("a.png,//t.example/b.png").contains(&"//t.example/b.png"), "a comma inside a URL is read both ways");
         assert!(srcset_urls(" ,, a.png (x, y) 1x, //t.example/c.png").contains(&"//t.example/c.png"));
+        for descriptor in ["a.png //t.example/b", "a.png\n/\\t.example/b", "a.png 1x //t.example/b, c.png"] {
+            assert!(loads_remote("img", "srcset", descriptor, &b), "{descriptor:?}");
+            assert!(loads_remote("link", "imagesrcset", descriptor, &b), "{descriptor:?}");
+        }
         assert!(!loads_remote("img", "srcset", "data:image/png;base64,AAAA 1x, a.png 2x", &b));
         assert!(loads_remote("link", "imagesrcset", "a.png 1x, https://t.example/b.png 2x", &b));
         assert!(loads_remote("iframe", "src", "data:text/html,<img src=//t.example/x>", &b), "a data: document loads what it says");

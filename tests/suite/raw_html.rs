@@ -49,6 +49,9 @@ const FORMS: &[&str] = &[
     "<object codebase=\"{u}\"></object>",
     // Found by the raw_html fuzz target: a plug-in address on an element that is no plug-in.
     "<template codebase=\"{u}\"></template>",
+    // Found by the raw_html fuzz target: an address where a descriptor stands.
+    "<link rel=\"preload\" as=\"image\" imagesrcset=\"a.png\n{u}\">",
+    "<img alt=\"x\" srcset=\"a.png 1x {u}\">",
     "<embed src=\"{u}\">",
     "<iframe src=\"{u}\"></iframe>",
     "<svg><use href=\"{u}#a\"/></svg>",
