@@ -165,7 +165,7 @@ impl Site {
         };
         diags.extend(kept.0);
         t.lap("fonts and checks");
-        let tera = render::html::templates(&inputs.theme).map_err(|d| diags.extend(d.0)).ok();
+        let tera = render::templates::templates(&inputs.theme).map_err(|d| diags.extend(d.0)).ok();
         t.lap("templates");
         diags.sort();
         match tera {

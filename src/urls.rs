@@ -254,6 +254,17 @@ pub fn bulletin_stem(dir: &str, page: &Page) -> String {
     format!("{dir}{name}")
 }
 
+/// The folder of the search index of `lang`, relative to the output folder.
+pub fn search_dir(lang: &str) -> String {
+    format!("search/{}", path_segment(lang))
+}
+
+/// Keeps a language code usable as one path segment.
+pub fn path_segment(lang: &str) -> String {
+    let s: String = lang.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
+    if s.is_empty() { "und".to_owned() } else { s }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use loa::render::images::{Loading, Picture, Variant};
+use loa::render::pictures::{Loading, Picture, Variant};
 use loa::render::markdown::{to_html, RenderOptions, Resolved};
 
 include!("../../tests/oracle/remote_loads.rs");

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
 use loa::load::sniff::{self, Format, Kind};
-use loa::render::images::process;
+use loa::render::pictures::process;
 
 /// Names staff give pictures, right and wrong.
 const NAMES: &[&str] = &["a.jpg", "a.jfif", "a.jpe", "a.png", "a.gif", "a.webp", "a.tif", "a.heic", "a.avif", "a.txt", "a.dat", "a", "a.svg", "a.pdf"];

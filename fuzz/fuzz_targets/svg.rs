@@ -7,7 +7,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use loa::render::images::svg::sanitize;
+use loa::render::pictures::svg::sanitize;
 use quick_xml::events::Event;
 use quick_xml::Reader;
 

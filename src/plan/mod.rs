@@ -183,6 +183,32 @@ impl<'a> Plan<'a> {
         self.links.files_linked_by(id.0)
     }
 
+    /// The output paths of the content files that the live pages link
+    /// (links, pictures, the `image:` of their front matter): the files a
+    /// build publishes.
+    pub fn published_files(&self) -> std::collections::BTreeSet<String> {
+        self.live_pages().flat_map(|p| self.files_linked_by(p.id).map(str::to_owned)).collect()
+    }
+
+    /// Where the first live page that shows or links a file does so (the
+    /// page's file, the position, its text): for locating a problem with the
+    /// file.
+    pub fn where_linked(&self, output: &str) -> Option<(PathBuf, Option<crate::diag::Position>, String)> {
+        for p in self.live_pages() {
+            for l in &self.scan(p.id).links {
+                if matches!(self.link_target(p.id, &l.dest), Ok(Target::Asset(o)) if o == output) {
+                    return Some((p.page.source.clone(), Some(p.page.body_position(l.offset)), p.page.text.clone()));
+                }
+            }
+            if let Some(img) = &p.page.front.image
+                && matches!(self.link_target(p.id, img), Ok(Target::Asset(o)) if o == output)
+            {
+                return Some((p.page.source.clone(), p.page.front.position("image"), p.page.text.clone()));
+            }
+        }
+        None
+    }
+
     /// Where an asset's bytes are on disk.
     pub fn asset_path(&self, asset: &Asset) -> PathBuf {
         self.inputs.root.join(&asset.source)

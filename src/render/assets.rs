@@ -2,11 +2,10 @@
 //! favicon), the site's `static/` folder, and — only when a live page links
 //! them — the files beside the pages in `content/` (PDFs, documents). A
 //! report dropped in for next week's embargoed page is not public before the
-//! page. Pictures are never copied: [`super::images`] publishes them made anew.
+//! page. Pictures are never copied: the pictures renderer publishes them made anew.
 //! Documents (PDFs, office files, judged by their bytes) are published
 //! cleaned of their hidden data by [`super::documents`], or refused.
 
-use std::collections::BTreeSet;
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -17,12 +16,6 @@ use super::{Output, Source};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::plan::Plan;
 
-/// The output paths of the content files that the plan's live pages link
-/// (links, images, and the `image:` of their front matter).
-pub fn published(plan: &Plan<'_>) -> BTreeSet<String> {
-    plan.live_pages().flat_map(|p| plan.files_linked_by(p.id).map(str::to_owned)).collect()
-}
-
 /// Adds the theme's static files, the site's `static/` files and the
 /// content files live pages link to the output. A file that would take the
 /// place of a generated one is an error.
@@ -31,7 +24,7 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>) -> Result<(), Diagnostics> {
     for (path, bytes) in &plan.theme().statics {
         out.copy(path.clone(), Source::from(bytes));
     }
-    let used = published(plan);
+    let used = plan.published_files();
     let files: Vec<_> = plan.statics().iter().chain(plan.assets().iter().filter(|a| used.contains(&a.output))).filter(|a| !a.kind.is_picture()).collect();
     // The load judged every file by its bytes (`Asset::kind`): only
     // documents are read here.
@@ -46,7 +39,7 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>) -> Result<(), Diagnostics> {
             Ok(Some(bytes)) => out.add(asset.output.clone(), bytes),
             Err(p) => {
                 let msg = crate::t!("document-bad", file = &asset.source, why = p.message);
-                diags.push(match super::images::where_linked(plan, &asset.output) {
+                diags.push(match plan.where_linked(&asset.output) {
                     Some((file, pos, text)) => Diagnostic::error(file, pos, msg).with_hint(p.hint).with_source(&text),
                     None => Diagnostic::error(&asset.source, None, msg).with_hint(p.hint),
                 });

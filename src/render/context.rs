@@ -1,7 +1,7 @@
 //! What templates see of a campaign ([`CampaignCtx`]): its title, dates,
 //! state and countdown already written for the page's language, so a theme
-//! needs no logic beyond loops and conditions. Shared by the HTML pages and
-//! the widgets.
+//! needs no logic beyond loops and conditions; and a page's language
+//! versions ([`alternates`]). Shared by the HTML pages and the widgets.
 
 use serde::Serialize;
 
@@ -101,4 +101,28 @@ pub fn ordered_campaigns(plan: &Plan<'_>, lang: &str) -> Vec<CampaignCtx> {
         (s.state, s.occurrence.map(|o| o.start), i)
     });
     ids.into_iter().map(|i| campaign_ctx(plan, i, lang)).collect()
+}
+
+/// The language versions of a page of `lang`, from (language, URL path)
+/// pairs: what `partials/languages.html` and the `hreflang` links show.
+pub fn alternates(plan: &Plan<'_>, lang: &str, urls: &[(String, String)]) -> Vec<AltCtx> {
+    urls.iter()
+        .map(|(l, u)| AltCtx {
+            lang: l.clone(),
+            name: plan.theme().string(l, "language_name").to_owned(),
+            url: u.clone(),
+            permalink: urls::absolute(plan.site(), u),
+            current: l == lang,
+        })
+        .collect()
+}
+
+/// A language version of the current page.
+#[derive(Serialize, Clone)]
+pub struct AltCtx {
+    lang: String,
+    name: String,
+    url: String,
+    permalink: String,
+    current: bool,
 }

@@ -22,8 +22,9 @@ use tera::{Context, Tera};
 
 use super::context::ordered_campaigns;
 use super::escape::attribute;
-use super::html::{alternates, tera_diagnostic};
-use super::print::PrintBox;
+use super::context::alternates;
+use super::templates::tera_diagnostic;
+use super::made::print_box::PrintBox;
 use super::Output;
 use crate::diag::Diagnostics;
 use crate::plan::Plan;

@@ -10,7 +10,7 @@ use pulldown_cmark::{html, Event, Parser, Tag, TagEnd};
 use super::escape;
 use crate::links::Target;
 use crate::markdown::{options, scan::assign_heading_ids};
-use crate::render::images::{Loading, Pictures};
+use crate::render::pictures::{Loading, Pictures};
 use crate::plan::{PageId, Plan};
 use crate::slug::anchor as slugify;
 use crate::url_policy::loads_remote;

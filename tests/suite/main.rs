@@ -7,6 +7,7 @@ mod common;
 mod corpus;
 
 mod broadcast;
+mod architecture;
 mod cards;
 mod cli;
 mod cms_config;

@@ -9,7 +9,6 @@
 
 mod bulletins;
 mod search_page;
-pub mod templates;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -17,9 +16,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
-use super::context::{campaign_ctx, CampaignCtx};
-use super::images::{Loading, Pictures};
-use super::leaflet::{IndexEntry, Leaflets};
+use super::context::{alternates, campaign_ctx, AltCtx, CampaignCtx};
+use super::pictures::{Loading, Pictures};
+use super::made::leaflets::{IndexEntry, Leaflets};
 use super::markdown::page_html;
 use super::Output;
 use crate::diag::{Diagnostic, Diagnostics};
@@ -29,7 +28,7 @@ use crate::time::format;
 use crate::time::state::State;
 use crate::urls;
 pub use search_page::{SEARCH_GROUP_LIMIT, SEARCH_USEFUL_PAGES};
-pub use templates::{tera_diagnostic, templates, REQUIRED_TEMPLATES};
+use super::templates::tera_diagnostic;
 
 #[derive(Serialize)]
 struct SiteCtx {
@@ -134,30 +133,6 @@ struct SafetyCtx {
     lang: String,
 }
 
-/// The language versions of a page of `lang`, from (language, URL path)
-/// pairs: what `partials/languages.html` and the `hreflang` links show.
-pub(super) fn alternates(plan: &Plan<'_>, lang: &str, urls: &[(String, String)]) -> Vec<AltCtx> {
-    urls.iter()
-        .map(|(l, u)| AltCtx {
-            lang: l.clone(),
-            name: plan.theme().string(l, "language_name").to_owned(),
-            url: u.clone(),
-            permalink: urls::absolute(plan.site(), u),
-            current: l == lang,
-        })
-        .collect()
-}
-
-/// A language version of the current page.
-#[derive(Serialize, Clone)]
-pub(super) struct AltCtx {
-    lang: String,
-    name: String,
-    url: String,
-    permalink: String,
-    current: bool,
-}
-
 /// How many site-wide pages the footer of every page lists (the hub lists all).
 pub const NAV_LIMIT: usize = 12;
 /// How many pages of its campaign a page lists (the campaign home lists all).
@@ -251,12 +226,12 @@ impl Renderer<'_, '_> {
         self.pictures.card(id).map(|c| self.card_ctx(c))
     }
 
-    fn card_ctx(&self, c: &crate::render::images::Card) -> CardCtx {
+    fn card_ctx(&self, c: &crate::render::pictures::Card) -> CardCtx {
         let site = self.plan.site();
         CardCtx {
             url: urls::absolute(site, &urls::of_file(site, &c.path)),
-            width: crate::render::images::card::WIDTH,
-            height: crate::render::images::card::HEIGHT,
+            width: crate::render::pictures::CARD_WIDTH,
+            height: crate::render::pictures::CARD_HEIGHT,
             alt: c.alt.clone(),
         }
     }

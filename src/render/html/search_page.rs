@@ -90,7 +90,7 @@ impl Renderer<'_, '_> {
             .map(|c| LinkCtx { title: c.campaign.title.get(lang, def).to_owned(), url: self.plan.campaign_url(c.id, lang), summary: None, audience_label: None, current: false })
             .collect();
         useful.extend(self.site_pages.get(lang).map_or(&[][..], Vec::as_slice).iter().take(SEARCH_USEFUL_PAGES).map(|&i| self.link(i, None)));
-        let index_url = site.search.then(|| urls::of_file(site, &crate::render::search::index_dir(lang)));
+        let index_url = site.search.then(|| urls::of_file(site, &format!("{}/", urls::search_dir(lang))));
         ctx.insert("search", &SearchCtx { url: url.clone(), index_url, groups, audiences, useful });
         let urls: Vec<(String, String)> = site.languages.iter().map(|l| (l.clone(), self.search_url(l))).collect();
         ctx.insert("alternates", &self.alternates(lang, &urls));

@@ -14,7 +14,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::manifest::{FileEntry, Manifest};
-use super::{palette, process, Card, Options, Pictures, DIR};
+use super::{palette, Options, DIR};
+use crate::render::pictures::{process, Card, Pictures};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::t;
 use crate::links::Target;
@@ -26,10 +27,8 @@ use crate::render::typst::{self as room, raster, threads, Shared};
 use crate::render::{Output, Source};
 use crate::time::format;
 
-/// The card's width in pixels.
-pub const WIDTH: u32 = 1200;
-/// The card's height in pixels.
-pub const HEIGHT: u32 = 630;
+/// The card's size in pixels.
+use crate::render::pictures::{CARD_HEIGHT as HEIGHT, CARD_WIDTH as WIDTH};
 /// The theme's card template, in its `leaflets/` folder.
 pub const TEMPLATE: &str = "share-card.typ";
 
@@ -275,8 +274,8 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>, previous: &
         if let Some(path) = paths.get(key.as_str()) {
             let card = Card { path: path.clone(), alt: alt.clone() };
             match owner {
-                Owner::Page(id) => pictures.cards.insert(*id, card),
-                Owner::Hub(lang) => pictures.hub_cards.insert(lang.clone(), card),
+                Owner::Page(id) => pictures.insert_card(*id, card),
+                Owner::Hub(lang) => pictures.insert_hub_card(lang, card),
             };
         }
     }

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::{process, Picture, Variant, MANIFEST};
+use super::MANIFEST;
+use crate::render::pictures::{process, Picture, Variant};
 
 /// Bumped whenever the manifest's shape changes.
 const FORMAT: u32 = 1;

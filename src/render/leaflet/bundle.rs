@@ -25,6 +25,7 @@ use crate::load::content::LeafletFormat;
 use crate::plan::{CampaignId, PageId, Plan};
 use crate::render::{Output, Source};
 use crate::urls;
+use crate::render::made::leaflets::BundleCtx;
 
 /// Bumped whenever the way a bundle is made changes, so old ones are not reused.
 const BUNDLE_FORMAT: u32 = 1;
@@ -85,25 +86,6 @@ struct Bundle {
     title: String,
     path: String,
     members: Vec<Member>,
-}
-
-/// A bundle as `leaflets.html` shows it.
-#[derive(Debug, Clone, Serialize)]
-pub struct BundleCtx {
-    /// `all`, `campaign`, `pages` or `locality`.
-    pub kind: &'static str,
-    /// `Tất cả tờ rơi`, the campaign's title, the locality's name.
-    pub title: String,
-    /// Its URL.
-    pub url: String,
-    /// Number of leaflets in it.
-    pub count: usize,
-    /// `12 tờ rơi`.
-    pub count_label: String,
-    /// Size in bytes.
-    pub bytes: u64,
-    /// `1,2 MB`.
-    pub size: String,
 }
 
 /// One bundle in `leaflets/bundles/manifest.json`.

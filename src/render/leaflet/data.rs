@@ -11,22 +11,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::markdown::blocks::{Block, Note};
-
-/// A telephone line as the leaflet shows it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Hotline {
-    /// As people write it: `024.3525.662`.
-    pub number: String,
-    /// `tel:` URL.
-    pub tel: String,
-    /// What it is, in the leaflet's language.
-    pub label: String,
-    /// Its name in the site's default language when the leaflet is in another
-    /// one (what the person answering will understand), else `None`.
-    pub label_local: Option<String>,
-    /// Hours, cost.
-    pub note: Option<String>,
-}
+pub use crate::render::hotlines::Hotline;
 
 /// A locality's contact, for its own copy of a leaflet.
 #[derive(Debug, Clone, PartialEq, Serialize)]

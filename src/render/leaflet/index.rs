@@ -1,133 +1,17 @@
-//! The leaflets as the HTML pages see them: each page's download links
-//! ([`LeafletCtx`]) and the list for schools, rendered by `leaflets.html`:
-//! grouped by campaign ([`IndexGroup`]), and again by audience and by school
-//! level ([`Facet`]), so that a teacher finds "for primary pupils" without
-//! JavaScript.
+//! The list for schools, as `leaflets.html` renders it: the pages with
+//! leaflets grouped by campaign ([`IndexGroup`]), and again by audience and
+//! by school level ([`Facet`]), so that a teacher finds "for primary pupils"
+//! without JavaScript. The types are [`crate::render::made::leaflets`]'s,
+//! what the HTML pages read.
 
 use std::collections::BTreeMap;
-
-use serde::Serialize;
 
 use crate::load::content::PAGES_DIR;
 use crate::load::front_matter::{FrontMatter, SCHOOL_LEVELS};
 use crate::plan::{CampaignId, PageId, Plan};
 use crate::time::format;
 use crate::urls;
-
-/// A leaflet file as the HTML templates see it.
-#[derive(Debug, Clone, Serialize)]
-pub struct LeafletCtx {
-    /// `a4`, `a5`, `trifold`, `booklet`, `poster-a3`, `poster-a2`.
-    pub format: &'static str,
-    /// `A4`, `A5`, `Gấp ba (A4 ngang)`.
-    pub format_label: String,
-    /// The PDF's URL.
-    pub url: String,
-    /// Number of pages.
-    pub pages: usize,
-    /// `2 trang`.
-    pub pages_label: String,
-    /// Size in bytes.
-    pub bytes: u64,
-    /// `84 KB`.
-    pub size: String,
-    /// The PNG of page 1, if any.
-    pub thumbnail: Option<String>,
-    /// The thumbnail's width to show, in CSS pixels (half its pixels, for sharp screens).
-    pub thumbnail_width: Option<u32>,
-    /// The thumbnail's height to show, in CSS pixels.
-    pub thumbnail_height: Option<u32>,
-    /// The copies for each locality.
-    pub localities: Vec<LocalityCtx>,
-    /// A booklet's copy imposed for printing.
-    pub print: Option<PrintCtx>,
-}
-
-/// A booklet's copy imposed on A4 landscape sheets, for printing on both
-/// sides and folding.
-#[derive(Debug, Clone, Serialize)]
-pub struct PrintCtx {
-    /// The PDF's URL.
-    pub url: String,
-    /// Number of A4 sheets.
-    pub sheets: usize,
-    /// `2 tờ A4`.
-    pub sheets_label: String,
-    /// Size in bytes.
-    pub bytes: u64,
-    /// `84 KB`.
-    pub size: String,
-}
-
-/// A locality's copy of a leaflet.
-#[derive(Debug, Clone, Serialize)]
-pub struct LocalityCtx {
-    /// The locality's id.
-    pub id: String,
-    /// Its name.
-    pub name: String,
-    /// The PDF's URL.
-    pub url: String,
-    /// `84 KB`.
-    pub size: String,
-    /// A booklet's copy imposed for printing.
-    pub print: Option<PrintCtx>,
-}
-
-/// A page with leaflets, in the list for schools.
-#[derive(Debug, Clone, Serialize)]
-pub struct IndexEntry {
-    /// The page title.
-    pub title: String,
-    /// The page's URL.
-    pub url: String,
-    /// Its language.
-    pub lang: String,
-    /// The language's name, when it is not the site's default.
-    pub lang_name: Option<String>,
-    /// Who it is for: the first audience (themes written for one).
-    pub audience: Option<String>,
-    /// Every audience it is for.
-    pub audiences: Vec<String>,
-    /// Its audience label.
-    pub audience_label: Option<String>,
-    /// The labels of the school levels it is for (`Tiểu học`).
-    pub school_levels: Vec<String>,
-    /// Its summary.
-    pub summary: Option<String>,
-    /// One per format.
-    pub leaflets: Vec<LeafletCtx>,
-}
-
-/// The leaflets of one campaign (or the site-wide ones), in the list for schools.
-#[derive(Debug, Clone, Serialize)]
-pub struct IndexGroup {
-    /// The campaign id, or `pages`.
-    pub id: String,
-    /// The campaign's title, or "Tài liệu chung".
-    pub title: String,
-    /// The campaign's home, if a campaign.
-    pub url: Option<String>,
-    /// The campaign's colour.
-    pub color: Option<String>,
-    /// The dates of its occurrence as of the day.
-    pub dates: Option<String>,
-    /// The pages.
-    pub entries: Vec<IndexEntry>,
-}
-
-/// The leaflets of one audience or one school level, in the list for schools.
-#[derive(Debug, Clone, Serialize)]
-pub struct Facet {
-    /// The audience (`cha-me`) or school level (`tieu-hoc`).
-    pub id: String,
-    /// Its label (`Dành cho cha mẹ, người chăm sóc trẻ`, `Tiểu học`).
-    pub title: String,
-    /// The id of its section on the page (`doi-tuong-cha-me`, `cap-hoc-tieu-hoc`).
-    pub anchor: String,
-    /// The pages, each with its leaflets.
-    pub entries: Vec<IndexEntry>,
-}
+use crate::render::made::leaflets::{Facet, IndexEntry, IndexGroup, LeafletCtx};
 
 /// Who a page is for, as audience names (`cha-me`). The one place the
 /// leaflet list reads a page's `audience`.

@@ -41,8 +41,8 @@ use crate::load::content::{LeafletFormat, PageKind, Variants};
 use crate::plan::{PageId, Plan};
 use crate::urls;
 use cache::{Cache, Done, Stored};
-pub use bundle::BundleCtx;
-pub use index::{Facet, IndexEntry, IndexGroup, LeafletCtx, LocalityCtx, PrintCtx};
+use crate::render::made::leaflets::Leaflets;
+use crate::render::made::leaflets::{LeafletCtx, LocalityCtx, PrintCtx};
 use prepare::Prepared;
 use typeset::Job;
 use crate::render::human::human_size;
@@ -60,31 +60,7 @@ pub struct Options<'o> {
     /// The build's Typst room (with the fonts the loaded site holds).
     pub room: Option<&'o Shared>,
     /// The published pictures, whose stripped bytes leaflets print.
-    pub pictures: &'o crate::render::images::Pictures,
-}
-
-/// What the leaflet renderer made, for the HTML pages.
-#[derive(Debug, Default)]
-pub struct Leaflets {
-    /// The leaflets of each page.
-    pub by_page: BTreeMap<PageId, Vec<LeafletCtx>>,
-    /// The list for schools, by campaign.
-    pub groups: Vec<IndexGroup>,
-    /// The same, by audience.
-    pub audiences: Vec<Facet>,
-    /// The same, by school level.
-    pub levels: Vec<Facet>,
-    /// The ZIP files of many leaflets.
-    pub bundles: Vec<BundleCtx>,
-    /// How many bundles were compressed in this build (the others came
-    /// from the previous output).
-    pub bundles_zipped: usize,
-    /// Number of PDF files made (locality copies included).
-    pub files: usize,
-    /// How many were typeset in this build (the others came from the cache).
-    pub typeset: usize,
-    /// Problems that did not stop the build.
-    pub warnings: Diagnostics,
+    pub pictures: &'o crate::render::pictures::Pictures,
 }
 
 /// The live pages that make leaflets.
@@ -128,7 +104,7 @@ fn jobs<'p>(plan: &Plan<'_>, shared: &Shared, prepared: &'p [Prepared]) -> Vec<J
 /// progress bar on a terminal when there are many. Typst's warnings go to
 /// `diags`, each once.
 /// Each finished leaflet goes to `out` at once (its bytes are not kept).
-fn typeset_all(shared: &Shared, jobs: &[Job<'_>], cache: Option<&Cache>, plan: &Plan<'_>, out: &Output<'_>, pictures: &crate::render::images::Pictures, diags: &mut Diagnostics) -> Vec<Result<Done, Vec<Diagnostic>>> {
+fn typeset_all(shared: &Shared, jobs: &[Job<'_>], cache: Option<&Cache>, plan: &Plan<'_>, out: &Output<'_>, pictures: &crate::render::pictures::Pictures, diags: &mut Diagnostics) -> Vec<Result<Done, Vec<Diagnostic>>> {
     let hits: Vec<Option<Done>> = jobs.par_iter().map(|j| cache.and_then(|c| c.get(&j.key, j.locality.is_none()))).collect();
     let misses = hits.iter().filter(|h| h.is_none()).count();
     let bar = (misses > PROGRESS_ABOVE && std::io::stderr().is_terminal()).then(|| {

@@ -17,7 +17,7 @@ use crate::load::localities::Locality;
 use crate::markdown::blocks;
 use crate::plan::{PageId, Plan};
 use crate::render::context::DEFAULT_COLOR;
-use crate::render::images::Pictures;
+use crate::render::pictures::Pictures;
 use crate::render::typst::{colour, qr, QR};
 use crate::time::{format, Bound};
 use crate::urls;
@@ -56,43 +56,6 @@ fn strings(plan: &Plan<'_>, lang: &str) -> BTreeMap<String, String> {
     let theme = plan.theme();
     let keys: BTreeSet<&String> = theme.strings.values().flat_map(|m| m.keys()).filter(|k| k.starts_with("leaflet_")).collect();
     keys.into_iter().map(|k| (k.clone(), theme.string(lang, k).to_owned())).collect()
-}
-
-/// The hotlines as a leaflet in `lang` shows them: 111 first (added when
-/// `site.yaml` does not list it), each with its name in the default language
-/// when the leaflet is in another one.
-pub fn hotlines(plan: &Plan<'_>, lang: &str) -> Vec<data::Hotline> {
-    let site = plan.site();
-    let theme = plan.theme();
-    let def = site.default_language();
-    let mut out: Vec<data::Hotline> = site
-        .hotlines
-        .iter()
-        .map(|h| {
-            let label = nfc(h.label.get(lang, def));
-            let local = nfc(h.label.get(def, def));
-            data::Hotline {
-                number: h.number.clone(),
-                tel: format!("tel:{}", h.tel),
-                label_local: (lang != def && local != label).then_some(local),
-                label,
-                note: h.note.as_ref().map(|n| nfc(n.get(lang, def))),
-            }
-        })
-        .collect();
-    if !site.hotlines.iter().any(|h| h.tel == "111") {
-        out.insert(
-            0,
-            data::Hotline {
-                number: "111".into(),
-                tel: "tel:111".into(),
-                label: theme.string(lang, "leaflet_111_label").to_owned(),
-                label_local: (lang != def).then(|| theme.string(def, "leaflet_111_label").to_owned()),
-                note: Some(theme.string(lang, "leaflet_111_note").to_owned()),
-            },
-        );
-    }
-    out
 }
 
 /// A locality's contact as the leaflet shows it.
@@ -177,7 +140,7 @@ pub fn prepare(plan: &Plan<'_>, id: PageId, pictures: &Pictures, diags: &mut Dia
         url_display: permalink.split_once("://").map_or(permalink.as_str(), |(_, r)| r).trim_end_matches('/').to_owned(),
         url: permalink,
         qr: qr.map(|_| QR.to_owned()),
-        hotlines: hotlines(plan, lang),
+        hotlines: crate::render::hotlines::hotlines(plan, lang),
         contact: None,
         t: strings(plan, lang),
         scale: 1.0,

@@ -13,7 +13,7 @@ use super::data::{self, LeafletData};
 use super::prepare::Prepared;
 use crate::diag::Diagnostic;
 use crate::load::content::LeafletFormat;
-use crate::render::images::Pictures;
+use crate::render::pictures::Pictures;
 use crate::render::typst::{self as room, impose, pdf, raster, reach, Shared};
 
 /// Width of the thumbnails in pixels.

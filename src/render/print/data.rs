@@ -13,7 +13,6 @@ use serde::Serialize;
 
 use crate::plan::Plan;
 use crate::render::escape;
-use crate::render::leaflet::prepare;
 use crate::time::format;
 
 /// The widths of the box, in millimetres, by number of newspaper columns:
@@ -104,7 +103,7 @@ pub fn data(plan: &Plan<'_>, lang: &str, columns: u32) -> BoxData {
         })
         .collect();
     rows.sort_by_key(|(start, i, _)| (*start, *i));
-    let mut hotlines: Vec<Line> = prepare::hotlines(plan, lang)
+    let mut hotlines: Vec<Line> = crate::render::hotlines::hotlines(plan, lang)
         .into_iter()
         .map(|h| Line { number: clean(&h.number), label: clean(&h.label), note: h.note.as_deref().map(clean) })
         .collect();

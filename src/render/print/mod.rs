@@ -15,7 +15,6 @@
 pub mod data;
 pub mod typeset;
 
-use serde::Serialize;
 
 use super::human::human_size;
 use super::typst::{threads, Shared};
@@ -23,40 +22,10 @@ use super::Output;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::plan::Plan;
 use crate::urls;
+use crate::render::made::print_box::{FileCtx, PrintBox};
 
 /// The template of the box, in the theme's `leaflets/` folder.
 pub const TEMPLATE: &str = "print-schedule.typ";
-
-/// A file of the box, as `embed/index.html` lists it.
-#[derive(Debug, Clone, Serialize)]
-pub struct FileCtx {
-    /// Its URL.
-    pub url: String,
-    /// `84 KB`.
-    pub size: String,
-}
-
-/// One width of the box in one language, as `embed/index.html` lists it.
-#[derive(Debug, Clone, Serialize)]
-pub struct PrintBox {
-    /// The language.
-    pub lang: String,
-    /// The language's name.
-    pub lang_name: String,
-    /// Newspaper columns: 1 or 2.
-    pub columns: u32,
-    /// Its width in millimetres.
-    pub width_mm: u32,
-    /// Its height in millimetres (as tall as its content).
-    pub height_mm: u32,
-    /// The PDF.
-    pub pdf: FileCtx,
-    /// The SVG.
-    pub svg: FileCtx,
-    /// Its size on screen at its printed size (96 CSS pixels to the inch),
-    /// for showing the SVG as a preview: width, height.
-    pub css_px: (u32, u32),
-}
 
 /// Makes the box in every language of the site into `out`; nothing when the
 /// site has no campaigns.

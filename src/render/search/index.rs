@@ -205,7 +205,7 @@ impl Previous {
         let mut files = vec![(format!("{dir}/index.json"), None)];
         for shard in field("s")?.as_array()? {
             let name = shard.get(1)?.as_str()?;
-            files.push((format!("{dir}/s/{}.json", path_safe(name)), Some(name.to_owned())));
+            files.push((format!("{dir}/s/{}.json", crate::urls::path_segment(name)), Some(name.to_owned())));
         }
         files.extend((0..n.div_ceil(c)).map(|chunk| (format!("{dir}/p/{chunk}.json"), None)));
         Some(Previous { k: field("k").and_then(|k| k.as_str()).unwrap_or_default().to_owned(), h: field("h")?.as_str()?.to_owned(), n, files })
@@ -258,13 +258,7 @@ pub(super) fn build_hash(hashes: &[[u8; 8]]) -> String {
 
 /// The folder of the index of `lang`, relative to the output folder.
 pub fn dir(lang: &str) -> String {
-    format!("search/{}", path_safe(lang))
-}
-
-/// Keeps a language code usable as one path segment.
-fn path_safe(lang: &str) -> String {
-    let s: String = lang.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
-    if s.is_empty() { "und".to_owned() } else { s }
+    crate::urls::search_dir(lang)
 }
 
 /// `f` over `items` cut in `threads` runs, in order, on rayon's threads.

@@ -29,12 +29,6 @@ use crate::plan::{PageRef, Plan};
 use index::Doc;
 use synonyms::Synonyms;
 
-/// The folder of a language's index, relative to the output folder, with a
-/// final `/`.
-pub fn index_dir(lang: &str) -> String {
-    format!("{}/", index::dir(lang))
-}
-
 /// What the index of a language holds: a live page, or a page loa makes
 /// itself ([`generated_docs`]).
 enum Entry<'p> {
