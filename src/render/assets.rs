@@ -14,12 +14,12 @@ use super::documents::{self, Problem};
 use crate::load::sniff::Kind;
 use super::{Output, Source};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::plan::Plan;
 
 /// Adds the theme's static files, the site's `static/` files and the
 /// content files live pages link to the output. A file that would take the
 /// place of a generated one is an error.
-pub fn render(plan: &Plan<'_>, out: &Output<'_>) -> Result<(), Diagnostics> {
+pub fn render(cx: &crate::render::Ctx<'_, '_>, out: &Output<'_>) -> Result<(), Diagnostics> {
+    let plan = cx.plan;
     let mut diags = Diagnostics::new();
     for (path, bytes) in &plan.theme().statics {
         out.copy(path.clone(), Source::from(bytes));

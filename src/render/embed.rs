@@ -114,7 +114,8 @@ fn resizer(origin: &str) -> String {
 /// variants, their oEmbed responses and the page of snippets (`embed/` in
 /// the default language, `<lang>/embed/` in the others), then the list of
 /// oEmbed endpoints of every language.
-pub fn render(plan: &Plan<'_>, tera: &Tera, print: &[PrintBox], out: &Output<'_>) -> Result<(), Diagnostics> {
+pub fn render(cx: &crate::render::Ctx<'_, '_>, out: &Output<'_>, print: &[PrintBox]) -> Result<(), Diagnostics> {
+    let (plan, tera) = (cx.plan, cx.tera);
     let mut widgets = Vec::new();
     for lang in &plan.site().languages {
         widgets.extend(render_language(plan, tera, print, out, lang)?);

@@ -21,7 +21,8 @@ fn midnight(plan: &Plan<'_>, d: NaiveDate) -> FixedDateTime {
 }
 
 /// Renders the feed of every language.
-pub fn render(plan: &Plan<'_>, out: &Output<'_>) {
+pub fn render(cx: &crate::render::Ctx<'_, '_>, out: &Output<'_>) {
+    let plan = cx.plan;
     let site = plan.site();
     let def = site.default_language();
     for lang in &site.languages {

@@ -121,7 +121,8 @@ fn calendar(plan: &Plan<'_>, name: &str, events: Vec<Event>) -> String {
 }
 
 /// Renders `calendar.ics` and one per campaign.
-pub fn render(plan: &Plan<'_>, out: &Output<'_>) {
+pub fn render(cx: &crate::render::Ctx<'_, '_>, out: &Output<'_>) {
+    let plan = cx.plan;
     let site = plan.site();
     let def = site.default_language();
     let mut all = Vec::new();

@@ -11,7 +11,6 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::Output;
-use crate::plan::Plan;
 use crate::time::format;
 use crate::time::state::State;
 use crate::urls;
@@ -56,7 +55,8 @@ struct Period {
 }
 
 /// Renders `schedule.json`.
-pub fn render(plan: &Plan<'_>, out: &Output<'_>) {
+pub fn render(cx: &crate::render::Ctx<'_, '_>, out: &Output<'_>) {
+    let plan = cx.plan;
     let site = plan.site();
     let def = site.default_language();
     let abs = |path: &str| urls::absolute(site, path);

@@ -36,7 +36,13 @@ struct BuildInfo<'a> {
 }
 
 /// Renders `build.json`.
-pub fn build_json(plan: &Plan<'_>, out: &Output<'_>) {
+/// Writes `build.json` and the sitemap.
+pub fn render(cx: &crate::render::Ctx<'_, '_>, out: &Output<'_>) {
+    build_json(cx.plan, out);
+    sitemap(cx.plan, out);
+}
+
+fn build_json(plan: &Plan<'_>, out: &Output<'_>) {
     let info = BuildInfo {
         generator: GENERATOR,
         loa_output: 1,
@@ -54,7 +60,7 @@ pub fn build_json(plan: &Plan<'_>, out: &Output<'_>) {
 
 /// Renders `sitemap.xml` (every HTML page with its language alternates) and
 /// `robots.txt` naming it.
-pub fn sitemap(plan: &Plan<'_>, out: &Output<'_>) {
+fn sitemap(plan: &Plan<'_>, out: &Output<'_>) {
     let site = plan.site();
     let abs = |url: &str| urls::absolute(site, url);
     let mut groups: Vec<Vec<(String, String)>> = Vec::new();

@@ -1,8 +1,11 @@
 //! Render: the [`Plan`] → files in memory ([`Output`]), keyed by output
 //! path; [`crate::write`] puts them on disk.
 //!
-//! Each renderer reads the plan and writes its own files; they share helpers
-//! ([`context`], [`markdown`]), not each other. Pictures come first, as the
+//! Each renderer takes one context ([`Ctx`]: the plan, the templates, the
+//! Typst room, the options) and the output, plus what an earlier renderer
+//! made ([`made`], [`pictures`]), and writes its own files; renderers share
+//! what lives below them ([`pictures`], [`typst`], [`markdown`],
+//! [`context`], [`escape`]…), never each other ([`render`] holds their order). Pictures come first, as the
 //! leaflets print them and the pages show them; then the leaflets, as the
 //! pages link to them. Pictures and leaflets reused from the previous output
 //! are the only files read from the output here.
@@ -56,6 +59,23 @@ pub struct Options<'o> {
     pub scope: Scope<'o>,
 }
 
+/// What every renderer is given: the plan of the day (with the site and
+/// its theme), the theme's compiled templates, the build's Typst room, and
+/// how to render (the previous output, the cache, which pages). What an
+/// earlier renderer made is passed beside it ([`made`], [`pictures`]).
+#[derive(Clone, Copy)]
+pub struct Ctx<'c, 'p> {
+    /// The site as of the day.
+    pub plan: &'c Plan<'p>,
+    /// The theme's templates, compiled once for the build.
+    pub tera: &'c tera::Tera,
+    /// The build's Typst room (the theme's fonts and templates), when some
+    /// page makes something typeset.
+    pub room: Option<&'c self::typst::Shared>,
+    /// How to render.
+    pub opts: &'c Options<'c>,
+}
+
 /// What a render made besides its files.
 #[derive(Debug, Default)]
 pub struct Rendered {
@@ -81,10 +101,13 @@ pub fn render(plan: &Plan<'_>, tera: &tera::Tera, opts: &Options<'_>, out: &Outp
     // One Typst room for the build: the theme's templates parsed once, with
     // the fonts the loaded site holds (none when nothing can be typeset).
     let room = opts.fonts.map(|f| self::typst::Shared::new(plan.theme(), f.clone()));
+    let cx = Ctx { plan, tera, room: room.as_ref(), opts };
+    // The order of the renderers, and what each hands to the next, is here
+    // and nowhere else.
     let print = leaflet::printed_pictures(plan);
-    let pictures = images::render(plan, out, &images::Options { previous: opts.previous, room: room.as_ref(), print: &print, cards: true })?;
+    let pictures = images::render(&cx, out, &print)?;
     t.lap("pictures and share cards");
-    let leaflets = leaflet::render(plan, out, &leaflet::Options { previous: opts.previous, room: room.as_ref(), pictures: &pictures })?;
+    let leaflets = leaflet::render(&cx, out, &pictures)?;
     t.lap("leaflets");
     // The print box is typeset here, on the calling thread, like the
     // leaflets: its typesetting threads hand PDF work to rayon's pool and
@@ -92,11 +115,11 @@ pub fn render(plan: &Plan<'_>, tera: &tera::Tera, opts: &Options<'_>, out: &Outp
     // the join below they were, and with one worker (a one-core machine,
     // RAYON_NUM_THREADS=1, or two builds in one process) the build waited
     // for itself forever.
-    let print = if let Scope::All = opts.scope { Some(print::render(plan, out, room.as_ref())?) } else { None };
+    let print = if let Scope::All = opts.scope { Some(print::render(&cx, out)?) } else { None };
     t.lap("print box");
     // The bulletins' script sheets, typeset on this thread for the same
     // reason; in a preview too, as they follow their pages' text.
-    broadcast::render(plan, out, room.as_ref())?;
+    broadcast::render(&cx, out)?;
     t.lap("bulletins");
     // The search index is made beside everything else: it needs only the
     // plan, and its work fills the moments the other renderers' threads
@@ -104,26 +127,25 @@ pub fn render(plan: &Plan<'_>, tera: &tera::Tera, opts: &Options<'_>, out: &Outp
     let index = matches!(opts.scope, Scope::All) && plan.site().search;
     let (rest, ()) = rayon::join(
         || -> Result<(), Diagnostics> {
-            html::render(plan, tera, &leaflets, &pictures, out, opts.scope)?;
+            html::render(&cx, out, &leaflets, &pictures)?;
             t.lap("pages");
-            feeds::render(plan, out);
+            feeds::render(&cx, out);
             t.lap("feeds");
             if let Some(print) = &print {
-                embed::render(plan, tera, print, out)?;
-                ics::render(plan, out);
-                json::render(plan, out);
-                meta::build_json(plan, out);
-                meta::sitemap(plan, out);
+                embed::render(&cx, out, print)?;
+                ics::render(&cx, out);
+                json::render(&cx, out);
+                meta::render(&cx, out);
                 t.lap("embeds, calendars, JSON, sitemap");
-                cms::render(plan, out);
-                assets::render(plan, out)?;
+                cms::render(&cx, out);
+                assets::render(&cx, out)?;
                 t.lap("editor and files");
             }
             Ok(())
         },
         || {
             if index {
-                search::render(plan, out, opts.previous, opts.cache);
+                search::render(&cx, out);
             }
         },
     );

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 const RENDERERS: &[&str] = &["images", "leaflet", "print", "broadcast", "html", "feeds", "embed", "ics", "json", "meta", "cms", "assets", "search"];
 
 /// What lives below the renderers in `render/`, for any of them to use.
-const SHARED: &[&str] = &["bulletin", "context", "documents", "escape", "hotlines", "human", "made", "markdown", "output", "pictures", "templates", "typst", "Output", "Source", "Sink", "Scope", "Options", "Rendered"];
+const SHARED: &[&str] = &["bulletin", "context", "documents", "escape", "hotlines", "human", "made", "markdown", "output", "pictures", "templates", "typst", "Ctx", "Output", "Source", "Sink", "Scope", "Options", "Rendered"];
 
 /// The source files under `dir`, with their path from `src/`.
 fn sources(dir: &Path) -> Vec<PathBuf> {

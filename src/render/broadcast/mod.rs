@@ -20,7 +20,7 @@ pub mod sheet;
 use chrono::{Datelike, NaiveDate};
 
 use super::bulletin::{self, BulletinCtx};
-use super::typst::{threads, Shared};
+use super::typst::threads;
 use super::Output;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::plan::Plan;
@@ -34,7 +34,8 @@ fn open_start(plan: &Plan<'_>) -> NaiveDate {
 }
 
 /// Makes every bulletin file into `out`.
-pub fn render(plan: &Plan<'_>, out: &Output<'_>, room: Option<&Shared>) -> Result<(), Diagnostics> {
+pub fn render(cx: &crate::render::Ctx<'_, '_>, out: &Output<'_>) -> Result<(), Diagnostics> {
+    let (plan, room) = (cx.plan, cx.room);
     if !bulletin::any(plan) {
         return Ok(());
     }

@@ -19,7 +19,8 @@ use crate::urls;
 /// Adds `admin/index.html` and `admin/config.yml` when the site has `cms:`
 /// and the editor's script is there to load (a self-hosted one missing from
 /// `static/admin/` would make a page that cannot start: `loa check` warns).
-pub fn render(plan: &Plan<'_>, out: &Output<'_>) {
+pub fn render(cx: &crate::render::Ctx<'_, '_>, out: &Output<'_>) {
+    let plan = cx.plan;
     let Some(cms) = &plan.site().cms else { return };
     if !script_present(plan, cms) {
         return;

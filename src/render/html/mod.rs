@@ -527,7 +527,8 @@ impl Renderer<'_, '_> {
 
 /// Renders the HTML pages of the plan in `scope`, in parallel, with the
 /// download links of the leaflets made and their list for schools.
-pub fn render(plan: &Plan<'_>, tera: &Tera, leaflets: &Leaflets, pictures: &Pictures, out: &Output<'_>, scope: Scope<'_>) -> Result<(), Diagnostics> {
+pub fn render(cx: &crate::render::Ctx<'_, '_>, out: &Output<'_>, leaflets: &Leaflets, pictures: &Pictures) -> Result<(), Diagnostics> {
+    let (plan, tera, scope) = (cx.plan, cx.tera, cx.opts.scope);
     let theme = plan.theme();
     let site = plan.site();
     let strings = site

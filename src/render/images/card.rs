@@ -163,10 +163,7 @@ fn typeset_wanted(plan: &Plan<'_>, owner: Owner, d: CardData) -> (Owner, String,
 
 /// Makes (or reuses) the share card of every live page, and of each
 /// language's hub that has no page.
-pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>, previous: &Option<Manifest>, pictures: &mut Pictures, manifest: &mut Manifest) -> Result<(), Diagnostics> {
-    if !opts.cards {
-        return Ok(());
-    }
+pub(super) fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>, previous: &Option<Manifest>, pictures: &mut Pictures, manifest: &mut Manifest) -> Result<(), Diagnostics> {
     let site = plan.site();
     let theme = plan.theme();
     let mut wanted: Vec<(Owner, String, Making, String)> = Vec::new();

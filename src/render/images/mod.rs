@@ -45,17 +45,15 @@ pub const DIR: &str = "img";
 /// The cache manifest's path in the output.
 pub const MANIFEST: &str = "img/manifest.json";
 
-/// How to render pictures.
+/// How to render pictures, from the renderers' context.
 #[derive(Debug, Clone, Copy)]
-pub struct Options<'o> {
+struct Options<'o> {
     /// The previous output folder, whose pictures are reused when unchanged.
-    pub previous: Option<&'o Path>,
+    previous: Option<&'o Path>,
     /// The build's Typst room, for share cards.
-    pub room: Option<&'o crate::render::typst::Shared>,
+    room: Option<&'o crate::render::typst::Shared>,
     /// Output paths of pictures a leaflet prints (their bytes are kept).
-    pub print: &'o HashSet<String>,
-    /// Whether to make share cards (not for `loa serve`'s quick rebuilds).
-    pub cards: bool,
+    print: &'o HashSet<String>,
 }
 
 /// A problem with a picture, at the link to it when a page links it.
@@ -90,7 +88,9 @@ enum Outcome {
 
 /// Publishes the pictures of the plan's live pages and of `static/`, and
 /// the pages' share cards.
-pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>) -> Result<Pictures, Diagnostics> {
+pub fn render(cx: &crate::render::Ctx<'_, '_>, out: &Output<'_>, print: &HashSet<String>) -> Result<Pictures, Diagnostics> {
+    let plan = cx.plan;
+    let opts = &Options { previous: cx.opts.previous, room: cx.room, print };
     let used = plan.published_files();
     let mut jobs: Vec<Job<'_>> = plan.assets().iter().filter(|a| used.contains(&a.output) && a.kind.is_picture()).map(|asset| Job { asset, variants: true }).collect();
     jobs.extend(plan.statics().iter().filter(|a| a.kind.is_picture()).map(|asset| Job { asset, variants: false }));

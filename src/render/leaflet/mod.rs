@@ -46,21 +46,22 @@ use crate::render::made::leaflets::{LeafletCtx, LocalityCtx, PrintCtx};
 use prepare::Prepared;
 use typeset::Job;
 use crate::render::human::human_size;
+use crate::render::pictures::Pictures;
 use crate::render::typst::{threads, Shared};
 
 /// More leaflets to typeset than this, on a terminal, shows a progress bar.
 const PROGRESS_ABOVE: usize = 36;
 
-/// How leaflets are made.
+/// How leaflets are made, from the renderers' context.
 #[derive(Debug, Clone, Copy)]
-pub struct Options<'o> {
+struct Options<'o> {
     /// The previous output folder, whose leaflets are reused when their key
     /// is unchanged; `None` typesets everything.
-    pub previous: Option<&'o std::path::Path>,
+    previous: Option<&'o std::path::Path>,
     /// The build's Typst room (with the fonts the loaded site holds).
-    pub room: Option<&'o Shared>,
+    room: Option<&'o Shared>,
     /// The published pictures, whose stripped bytes leaflets print.
-    pub pictures: &'o crate::render::pictures::Pictures,
+    pictures: &'o Pictures,
 }
 
 /// The live pages that make leaflets.
@@ -104,7 +105,7 @@ fn jobs<'p>(plan: &Plan<'_>, shared: &Shared, prepared: &'p [Prepared]) -> Vec<J
 /// progress bar on a terminal when there are many. Typst's warnings go to
 /// `diags`, each once.
 /// Each finished leaflet goes to `out` at once (its bytes are not kept).
-fn typeset_all(shared: &Shared, jobs: &[Job<'_>], cache: Option<&Cache>, plan: &Plan<'_>, out: &Output<'_>, pictures: &crate::render::pictures::Pictures, diags: &mut Diagnostics) -> Vec<Result<Done, Vec<Diagnostic>>> {
+fn typeset_all(shared: &Shared, jobs: &[Job<'_>], cache: Option<&Cache>, plan: &Plan<'_>, out: &Output<'_>, pictures: &Pictures, diags: &mut Diagnostics) -> Vec<Result<Done, Vec<Diagnostic>>> {
     let hits: Vec<Option<Done>> = jobs.par_iter().map(|j| cache.and_then(|c| c.get(&j.key, j.locality.is_none()))).collect();
     let misses = hits.iter().filter(|h| h.is_none()).count();
     let bar = (misses > PROGRESS_ABOVE && std::io::stderr().is_terminal()).then(|| {
@@ -159,7 +160,9 @@ fn typeset_all(shared: &Shared, jobs: &[Job<'_>], cache: Option<&Cache>, plan: &
 }
 
 /// Makes every leaflet of the plan's live pages into `out`.
-pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>) -> Result<Leaflets, Diagnostics> {
+pub fn render(cx: &crate::render::Ctx<'_, '_>, out: &Output<'_>, pictures: &Pictures) -> Result<Leaflets, Diagnostics> {
+    let plan = cx.plan;
+    let opts = &Options { previous: cx.opts.previous, room: cx.room, pictures };
     let site = plan.site();
     let def = site.default_language();
     let wanted = wanted(plan);

@@ -17,10 +17,9 @@ pub mod typeset;
 
 
 use super::human::human_size;
-use super::typst::{threads, Shared};
+use super::typst::threads;
 use super::Output;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::plan::Plan;
 use crate::urls;
 use crate::render::made::print_box::{FileCtx, PrintBox};
 
@@ -29,7 +28,8 @@ pub const TEMPLATE: &str = "print-schedule.typ";
 
 /// Makes the box in every language of the site into `out`; nothing when the
 /// site has no campaigns.
-pub fn render(plan: &Plan<'_>, out: &Output<'_>, room: Option<&Shared>) -> Result<Vec<PrintBox>, Diagnostics> {
+pub fn render(cx: &crate::render::Ctx<'_, '_>, out: &Output<'_>) -> Result<Vec<PrintBox>, Diagnostics> {
+    let (plan, room) = (cx.plan, cx.room);
     if plan.campaigns().next().is_none() {
         return Ok(Vec::new());
     }

@@ -17,7 +17,6 @@ pub mod synonyms;
 mod terms;
 pub mod update;
 
-use std::path::Path;
 
 use rayon::prelude::*;
 
@@ -149,7 +148,8 @@ fn inputs(plan: &Plan<'_>, lang: &str, entries: &[Entry<'_>], synonyms: &Synonym
 /// output when its key of inputs ([`inputs`]) is unchanged; updated
 /// from it ([`update`]) when the same pages are live and a few changed,
 /// with the record kept in `cache`; else made whole.
-pub fn render(plan: &Plan<'_>, out: &Output<'_>, previous: Option<&Path>, cache: Option<&Path>) {
+pub fn render(cx: &crate::render::Ctx<'_, '_>, out: &Output<'_>) {
+    let (plan, previous, cache) = (cx.plan, cx.opts.previous, cx.opts.cache);
     let t = crate::timings::Timings::from_env("        ");
     let options = index::Options::default();
     for lang in &plan.site().languages {
