@@ -743,9 +743,7 @@ fn new_creates_a_page_that_builds_once() {
 
 #[test]
 fn example_site_in_june_shows_the_childrens_month_as_active() {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("dist");
-    build(&repo(), &out, Some("2027-06-10"), &[]).ok();
+    let out = example_site("2027-06-10");
     let hub = read(&out, "index.html");
     let active = between(&hub, "id=\"h-active\"", "</section>");
     assert!(active.contains("Đang diễn ra") && active.contains("Tháng hành động vì trẻ em"), "{active}");

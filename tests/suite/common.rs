@@ -129,6 +129,27 @@ pub fn build(root: &Path, out: &Path, at: Option<&str>, extra: &[&str]) -> Run {
     loa(args)
 }
 
+/// The example site (the repository's root) built on `at`, once per date
+/// for the whole test binary: the tests that only read its output share
+/// one build (each takes ~25 s in a test build, leaflets and cards typeset).
+/// Built in Cargo's folder for integration tests' files, made anew by each
+/// run of the binary. The build must succeed.
+pub fn example_site(at: &'static str) -> PathBuf {
+    use std::sync::{Mutex, OnceLock};
+    static BUILT: OnceLock<Mutex<BTreeMap<&'static str, PathBuf>>> = OnceLock::new();
+    let mut built = BUILT.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
+    built
+        .entry(at)
+        .or_insert_with(|| {
+            let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("example-{at}"));
+            let _ = fs::remove_dir_all(&dir);
+            let out = dir.join("dist");
+            build(&repo(), &out, Some(at), &[]).ok();
+            out
+        })
+        .clone()
+}
+
 /// Copies the folder `from` into `to` (created), recursively.
 pub fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap_or_else(|e| panic!("create {}: {e}", to.display()));

@@ -82,9 +82,7 @@ fn assert_quick_exit_everywhere(out: &Path, exit: &str, safety: impl Fn(&str) ->
 
 #[test]
 fn every_page_of_the_example_site_opens_with_the_quick_exit_and_the_safety_page() {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("dist");
-    build(&repo(), &out, Some("2027-06-10"), &[]).ok();
+    let out = example_site("2027-06-10");
     let n = assert_quick_exit_everywhere(&out, "https://vnexpress.net/thoi-tiet", |lang| {
         Some(if lang == "en" { "/en/an-toan-khi-truy-cap/" } else { "/an-toan-khi-truy-cap/" }.to_owned())
     });
