@@ -213,6 +213,16 @@ pub fn booklet_print_stem(page: &Page, default_lang: &str, locality: Option<&str
 /// What a booklet's imposed copy is named after, in place of a format.
 pub const BOOKLET_PRINT: &str = "booklet-print";
 
+/// The output path, without extension, of a leaflet's copy for print shops
+/// (bleed, crop marks): `leaflets/<campaign>/<page>-<format>-in-an[.<lang>]`,
+/// a locality's `leaflets/<campaign>/<page>-<format>-in-an/<locality>[.<lang>]`.
+pub fn print_shop_stem(page: &Page, default_lang: &str, format: LeafletFormat, locality: Option<&str>) -> String {
+    stem_named(page, default_lang, &format!("{}-{PRINT_SHOP}", format.name()), locality)
+}
+
+/// What marks a copy for print shops after the format: *in ấn*, printing.
+pub const PRINT_SHOP: &str = "in-an";
+
 fn stem_named(page: &Page, default_lang: &str, name: &str, locality: Option<&str>) -> String {
     let lang = if page.lang == default_lang { String::new() } else { format!(".{}", page.lang) };
     match locality {

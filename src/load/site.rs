@@ -68,6 +68,10 @@ pub struct Site {
     /// (`broadcast: {abbreviations: {vi: {BCĐ: ban chỉ đạo}}}`), added to the
     /// theme's (`abbreviations.yaml`) and replacing them where both have one.
     pub abbreviations: BTreeMap<String, BTreeMap<String, String>>,
+    /// Whether every leaflet PDF also gets a copy for print shops, with
+    /// bleed, crop marks, TrimBox and BleedBox and CMYK colours
+    /// (`leaflets: {print_shop: true}`; default: no).
+    pub print_shop: bool,
 }
 
 /// The longest a bulletin may take to read when `site.yaml` does not say.
@@ -126,6 +130,15 @@ struct SiteFile {
     safety_page: Option<Spanned<String>>,
     cms: Option<Spanned<super::cms::CmsField>>,
     broadcast: Option<BroadcastSettingsFile>,
+    leaflets: Option<LeafletSettingsFile>,
+}
+
+/// `leaflets:` — the settings of printed leaflets.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LeafletSettingsFile {
+    #[serde(default)]
+    print_shop: bool,
 }
 
 /// `broadcast:` — the settings of bulletins read aloud.
@@ -192,7 +205,8 @@ fn takes(key: &str) -> Option<Msg> {
         "organisation" => t!("takes-organisation"),
         "hotlines" => t!("takes-hotlines"),
         "number" => t!("takes-phone"),
-        "allow_raw_html" | "share_cards" | "enabled" => t!("takes-true-false"),
+        "allow_raw_html" | "share_cards" | "enabled" | "print_shop" => t!("takes-true-false"),
+        "leaflets" => t!("takes-leaflet-settings"),
         "search" => t!("takes-search"),
         "synonyms" => t!("takes-synonyms"),
         "cms" => t!("takes-cms"),
@@ -361,6 +375,7 @@ pub fn parse(text: &str) -> Result<Site, Diagnostics> {
         broadcast_max_seconds: broadcast_minutes * 60,
         abbreviations,
         share_cards: raw.share_cards.unwrap_or(true),
+        print_shop: raw.leaflets.is_some_and(|l| l.print_shop),
         search: match &raw.search {
             None => true,
             Some(SearchFile::On(on)) => *on,
@@ -461,6 +476,19 @@ mod tests {
         }
         assert_eq!(site("safety_page: pages/a.md\n").unwrap().safety_page.map(|p| p.0), Some("pages/a.md".to_owned()));
         assert_eq!(site("safety_page: \"\"\n").unwrap().safety_page, None);
+    }
+
+    #[test]
+    fn print_shop_copies_are_asked_for() {
+        let site = |extra: &str| parse(&format!("title: T\nbase_url: https://example.org/sub/\n{extra}"));
+        assert!(!site("").unwrap().print_shop);
+        assert!(site("leaflets: {print_shop: true}\n").unwrap().print_shop);
+        assert!(!site("leaflets:\n  print_shop: false\n").unwrap().print_shop);
+        for (bad, at) in [("leaflets: {print_shop: yes please}\n", "site.yaml:3:25"), ("leaflets: {bleed: 5}\n", "site.yaml:3:12"), ("leaflets: true\n", "site.yaml:3:11")] {
+            let e = site(bad).unwrap_err();
+            let d = e.iter().next().unwrap();
+            assert_eq!((e.iter().count(), d.location()), (1, at.to_owned()), "{bad}: {e}");
+        }
     }
 
     #[test]

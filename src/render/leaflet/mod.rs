@@ -42,7 +42,7 @@ use crate::plan::{PageId, Plan};
 use crate::urls;
 use cache::{Cache, Done, Stored};
 pub use bundle::BundleCtx;
-pub use index::{Facet, IndexEntry, IndexGroup, LeafletCtx, LocalityCtx, PrintCtx};
+pub use index::{Facet, IndexEntry, IndexGroup, LeafletCtx, LocalityCtx, PrintCtx, ShopCtx};
 use prepare::Prepared;
 use typeset::Job;
 use crate::render::human::human_size;
@@ -115,7 +115,8 @@ fn jobs<'p>(plan: &Plan<'_>, shared: &Shared, prepared: &'p [Prepared]) -> Vec<J
                 let stem = urls::leaflet_stem(page, def, format, locality.map(|l| locs[l].id.as_str()));
                 let contact = locality.map(|l| prepare::contact(&locs[l], &page.lang, def));
                 let print_stem = (format == LeafletFormat::Booklet).then(|| urls::booklet_print_stem(page, def, locality.map(|l| locs[l].id.as_str())));
-                let mut job = Job { prep, format, locality, stem, contact, print_stem, key: String::new() };
+                let shop_stem = plan.site().print_shop.then(|| urls::print_shop_stem(page, def, format, locality.map(|l| locs[l].id.as_str())));
+                let mut job = Job { prep, format, locality, stem, contact, print_stem, shop_stem, key: String::new() };
                 job.key = cache::key(shared, &job);
                 jobs.push(job);
             }
@@ -154,6 +155,9 @@ fn typeset_all(shared: &Shared, jobs: &[Job<'_>], cache: Option<&Cache>, plan: &
         put(out, format!("{}.pdf", job.stem), &mut done.pdf);
         if let (Some((imposed, _, _)), Some(stem)) = (&mut done.imposed, &job.print_stem) {
             put(out, format!("{stem}.pdf"), imposed);
+        }
+        if let (Some((shop, _, _)), Some(stem)) = (&mut done.shop, &job.shop_stem) {
+            put(out, format!("{stem}.pdf"), shop);
         }
         if let Some(png) = &mut done.png {
             put(out, format!("{}.png", job.stem), png);
@@ -229,9 +233,13 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>) -> Result<L
         if let (Some((_, _, hash)), Some(stem)) = (&done.imposed, &job.print_stem) {
             members.push(bundle::Made { path: format!("{stem}.pdf"), name: in_bundle(&urls::booklet_print_stem(page, def, None)), hash: hash.clone(), companion: true });
         }
+        if let (Some((_, _, hash)), Some(stem)) = (&done.shop, &job.shop_stem) {
+            members.push(bundle::Made { path: format!("{stem}.pdf"), name: in_bundle(&urls::print_shop_stem(page, def, job.format, None)), hash: hash.clone(), companion: true });
+        }
         files.insert((job.prep.page, job.format, job.locality), members);
-        made.typeset += usize::from(done.typeset) * (1 + usize::from(done.imposed.is_some()));
-        made.files += 1 + usize::from(done.imposed.is_some());
+        let copies = 1 + usize::from(done.imposed.is_some()) + usize::from(done.shop.is_some());
+        made.typeset += usize::from(done.typeset) * copies;
+        made.files += copies;
         if job.locality.is_none() {
             let at = page.front.position("leaflet");
             if let Some(d) = fit_warning(job.format, &done) {
@@ -254,6 +262,7 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>) -> Result<L
             bytes: *len,
             size: human_size(*len, lang),
         });
+        let shop = done.shop.as_ref().zip(job.shop_stem.as_ref()).map(|((_, len, _), stem)| ShopCtx { url: urls::of_file(site, &format!("{stem}.pdf")), bytes: *len, size: human_size(*len, lang) });
         let entry = by_page.entry(job.prep.page).or_default();
         match job.locality {
             None => {
@@ -274,12 +283,13 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>) -> Result<L
                         thumbnail_height: done.thumb_size.map(|(_, h)| h.div_ceil(2)),
                         localities,
                         print,
+                        print_shop: shop,
                     },
                 );
             }
             Some(l) => {
                 if let Some(ctx) = entry.get_mut(&job.format) {
-                    ctx.localities.push(LocalityCtx { id: locs[l].id.clone(), name: locs[l].name.get(lang, def).to_owned(), url, size: human_size(done.pdf_len, lang), print });
+                    ctx.localities.push(LocalityCtx { id: locs[l].id.clone(), name: locs[l].name.get(lang, def).to_owned(), url, size: human_size(done.pdf_len, lang), print, print_shop: shop });
                 }
             }
         }
