@@ -484,10 +484,35 @@ mod tests {
         assert!(!site("").unwrap().print_shop);
         assert!(site("leaflets: {print_shop: true}\n").unwrap().print_shop);
         assert!(!site("leaflets:\n  print_shop: false\n").unwrap().print_shop);
-        for (bad, at) in [("leaflets: {print_shop: yes please}\n", "site.yaml:3:25"), ("leaflets: {bleed: 5}\n", "site.yaml:3:12"), ("leaflets: true\n", "site.yaml:3:11")] {
+        for (bad, at) in [("leaflets: {print_shop: yes please}\n", "site.yaml:3:11"), ("leaflets:\n  bleed: 5\n", "site.yaml:4:3"), ("leaflets: true\n", "site.yaml:3:11")] {
             let e = site(bad).unwrap_err();
             let d = e.iter().next().unwrap();
             assert_eq!((e.iter().count(), d.location()), (1, at.to_owned()), "{bad}: {e}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever a person writes for `print_shop` that is not `true` or
+        /// `false` (yes, có, 1, a list, a date…) is one error at its line and
+        /// column that says what it takes; never a panic, never a silent yes.
+        #[test]
+        fn print_shop_takes_true_or_false_only(value in "[a-zA-Z0-9 ,.:-]{1,12}|\\[[a-z0-9, ]{0,8}\\]|có|không|yes|no|on|off|1|0") {
+            let text = format!("title: T\nbase_url: https://example.org/\nleaflets:\n  print_shop: {value}\n");
+            // Written as people write YAML: one scalar or flow list after the key.
+            proptest::prop_assume!(!value.starts_with([' ', '-', ',']) && !value.contains(": ") && !value.ends_with(':'));
+            let read: Result<BTreeMap<String, Option<bool>>, _> = serde_saphyr::from_str(&format!("v: {value}\n"));
+            proptest::prop_assume!(!matches!(read.as_ref().ok().and_then(|m| m.get("v")), Some(None)), "empty: no setting");
+            let is_bool = matches!(read.as_ref().ok().and_then(|m| m.get("v")), Some(Some(_)));
+            match parse(&text) {
+                Ok(s) => proptest::prop_assert!(is_bool, "{value:?} taken as {}", s.print_shop),
+                Err(e) => {
+                    proptest::prop_assert!(!is_bool, "{value:?}: {e}");
+                    let d = e.iter().next().unwrap();
+                    proptest::prop_assert_eq!(e.iter().count(), 1, "{}", e);
+                    proptest::prop_assert_eq!(d.location(), "site.yaml:4:15".to_owned(), "{}", e);
+                    proptest::prop_assert!(d.message().contains("`true`"), "{}", e);
+                }
+            }
         }
     }
 
