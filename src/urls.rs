@@ -158,6 +158,12 @@ pub fn bundle_all() -> String {
     format!("{BUNDLES_DIR}/tat-ca.zip")
 }
 
+/// The bundle of the copies for print shops of every leaflet (general
+/// versions), as an output path: *nhà in*, print shop.
+pub fn bundle_print_shop() -> String {
+    format!("{BUNDLES_DIR}/nha-in.zip")
+}
+
 /// The bundle of a campaign's leaflets (`Some(id)`) or of the site-wide
 /// pages' (`None`), as an output path.
 pub fn bundle_group(campaign: Option<&str>) -> String {

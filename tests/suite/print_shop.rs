@@ -353,21 +353,24 @@ fn the_list_the_pages_and_the_bundles_carry_the_copies_of_live_leaflets_only() {
     let page = fs::read_to_string(out.join("cach-bao-tin/index.html")).unwrap();
     assert!(page.contains("href=\"/leaflets/pages/cach-bao-tin-a5-in-an.pdf\""), "the page links its copies");
     assert!(page.contains("href=\"/leaflets/pages/cach-bao-tin-a5-in-an/phuong-hoan-kiem.pdf\""), "and the wards' copies");
-    // Bundles: beside the leaflets, not counted as leaflets of their own.
+    // Bundles: the copies of the general versions in a bundle of their own,
+    // in no other (a school's download stays the size of the leaflets).
     let names = |zip: &str| -> Vec<String> {
         let z = zip::ZipArchive::new(fs::File::open(out.join("leaflets/bundles").join(zip)).unwrap()).unwrap();
         z.file_names().map(|n| n.unwrap().into_owned()).collect()
     };
-    let campaign = names("campaigns/thang-hanh-dong-vi-tre-em.zip");
-    for f in ["hoat-dong-a4", "hoat-dong-a5", "hoat-dong-trifold", "hoat-dong-booklet", "hoat-dong-poster-a3"] {
-        assert!(campaign.contains(&format!("thang-hanh-dong-vi-tre-em/{f}-in-an.pdf")), "{f} in the campaign's bundle: {campaign:?}");
-    }
-    let ward = names("localities/xa-bat-trang.zip");
-    assert!(ward.contains(&"pages/cach-bao-tin-a4-in-an.pdf".to_owned()), "the ward's copy by its general name: {ward:?}");
     let all = names("tat-ca.zip");
-    let leaflets = all.iter().filter(|n| !n.contains("-in-an") && !n.contains("booklet-print")).count();
-    assert!(all.iter().filter(|n| n.contains("-in-an")).count() == leaflets, "one print-shop copy per leaflet in tat-ca.zip: {all:?}");
-    assert!(index.contains(&format!("{leaflets} tờ rơi")), "tat-ca.zip counted as {leaflets} leaflets");
+    let shop = names("nha-in.zip");
+    let general: Vec<String> = all.iter().filter(|n| !n.contains("booklet-print")).map(|n| n.replace(".pdf", "-in-an.pdf")).collect();
+    assert_eq!(shop, general, "one copy for print shops per leaflet of tat-ca.zip, in its order");
+    for f in ["hoat-dong-a4", "hoat-dong-a5", "hoat-dong-trifold", "hoat-dong-booklet", "hoat-dong-poster-a3"] {
+        assert!(shop.contains(&format!("thang-hanh-dong-vi-tre-em/{f}-in-an.pdf")), "{f} in nha-in.zip: {shop:?}");
+    }
+    for zip in ["tat-ca.zip", "pages.zip", "campaigns/thang-hanh-dong-vi-tre-em.zip", "localities/xa-bat-trang.zip"] {
+        assert!(names(zip).iter().all(|n| !n.contains("-in-an")), "no print-shop copy in {zip}");
+    }
+    assert!(index.contains("href=\"/leaflets/bundles/nha-in.zip\"") && index.contains("Bản cho nhà in của tất cả tờ rơi"), "the list offers the bundle");
+    assert!(index.contains(&format!("{} tờ rơi", shop.len())), "nha-in.zip counted as {} leaflets", shop.len());
     // The embargoed page has no copy anywhere.
     for f in common::tree(&out).keys() {
         assert!(!f.contains("bi-mat"), "{f}");

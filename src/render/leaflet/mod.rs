@@ -229,12 +229,12 @@ pub fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>) -> Result<L
         manifest.insert(job.key.clone(), done.entry(job));
         let general = urls::leaflet_stem(page, def, job.format, None);
         let in_bundle = |stem: &str| format!("{}.pdf", stem.strip_prefix(&format!("{}/", urls::LEAFLETS_DIR)).unwrap_or(stem));
-        let mut members = vec![bundle::Made { path: format!("{}.pdf", job.stem), name: in_bundle(&general), hash: done.hash.clone(), companion: false }];
+        let mut members = vec![bundle::Made { path: format!("{}.pdf", job.stem), name: in_bundle(&general), hash: done.hash.clone(), companion: false, print_shop: false }];
         if let (Some((_, _, hash)), Some(stem)) = (&done.imposed, &job.print_stem) {
-            members.push(bundle::Made { path: format!("{stem}.pdf"), name: in_bundle(&urls::booklet_print_stem(page, def, None)), hash: hash.clone(), companion: true });
+            members.push(bundle::Made { path: format!("{stem}.pdf"), name: in_bundle(&urls::booklet_print_stem(page, def, None)), hash: hash.clone(), companion: true, print_shop: false });
         }
         if let (Some((_, _, hash)), Some(stem)) = (&done.shop, &job.shop_stem) {
-            members.push(bundle::Made { path: format!("{stem}.pdf"), name: in_bundle(&urls::print_shop_stem(page, def, job.format, None)), hash: hash.clone(), companion: true });
+            members.push(bundle::Made { path: format!("{stem}.pdf"), name: in_bundle(&urls::print_shop_stem(page, def, job.format, None)), hash: hash.clone(), companion: false, print_shop: true });
         }
         files.insert((job.prep.page, job.format, job.locality), members);
         let copies = 1 + usize::from(done.imposed.is_some()) + usize::from(done.shop.is_some());
