@@ -4,8 +4,11 @@
 //! A live page with `leaflet: a4 | a5 | trifold | booklet | poster-a3 |
 //! poster-a2` (or a list) gets one PDF per format — a booklet two: its pages
 //! in reading order, and imposed for printing — and with `variants:
-//! localities` also one per entry of `localities.yaml`; their paths are
-//! [`crate::urls::leaflet_stem`]'s and [`crate::urls::booklet_print_stem`]'s.
+//! localities` also one per entry of `localities.yaml`; with `leaflets:
+//! {print_shop: true}` in `site.yaml`, each PDF (a booklet's reading order)
+//! also has a copy for print shops ([`crate::render::typst::print_shop`]).
+//! Their paths are [`crate::urls::leaflet_stem`]'s,
+//! [`crate::urls::booklet_print_stem`]'s and [`crate::urls::print_shop_stem`]'s.
 //!
 //! The rooms, in the order a leaflet goes through them:
 //!
