@@ -168,9 +168,12 @@ fn crop_marks_are_at_the_corners_outside_the_bleed_and_nothing_else_is() {
         let trim = (mm(MARGIN) * 2.0).round() as i64;
         let ink = ink_in_slug(&img);
         assert!(!ink.is_empty(), "{}: crop marks", copy.display());
-        // Every inked pixel of the slug is on a line through the trim's edges (a crop mark) …
+        // Every inked pixel of the slug is on a line through the trim's edges (a crop mark),
+        // or, on a tri-fold, through a fold (its fold marks) …
         let on_trim_line = |v: u32, size: u32| (i64::from(v) - trim).abs() <= 2 || (i64::from(v) - (i64::from(size) - trim)).abs() <= 2;
-        let stray: Vec<_> = ink.iter().filter(|&&(x, y)| !on_trim_line(x, w) && !on_trim_line(y, h)).take(5).collect();
+        let folds: Vec<i64> = if copy.to_string_lossy().contains("trifold") { [99.0, 198.0].iter().map(|f| (mm(MARGIN + f) * 2.0).round() as i64).collect() } else { Vec::new() };
+        let on_fold = |x: u32| folds.iter().any(|f| (i64::from(x) - f).abs() <= 2);
+        let stray: Vec<_> = ink.iter().filter(|&&(x, y)| !on_trim_line(x, w) && !on_trim_line(y, h) && !on_fold(x)).take(5).collect();
         assert!(stray.is_empty(), "{}: ink in the slug off the crop marks: {stray:?}", copy.display());
         // … and there are marks at all four corners.
         for (cx, cy) in [(0, 0), (w, 0), (0, h), (w, h)] {
@@ -185,6 +188,34 @@ fn crop_marks_are_at_the_corners_outside_the_bleed_and_nothing_else_is() {
             (band(*x, w) || band(*y, h)) && inked(p)
         });
         assert_eq!(near_bleed.count(), 0, "{}: nothing within 2 mm of the bleed's edge", copy.display());
+    }
+}
+
+#[test]
+fn a_tri_folds_fold_marks_move_out_of_the_page_in_its_copy_for_print_shops() {
+    if !poppler() {
+        return;
+    }
+    let (_s, out) = built(true);
+    let l = out.join("leaflets/pages");
+    let px = |v: f64| (mm(v) * 2.0).round() as u32;
+    // How many inked pixels a vertical strip 2 px either side of `x` has between rows `ys`.
+    let ink_at = |img: &image::RgbImage, x: u32, ys: std::ops::Range<u32>| ys.flat_map(|y| (x - 2..=x + 2).map(move |x| (x, y))).filter(|&(x, y)| inked(img.get_pixel(x, y))).count();
+    for page in [1, 2] {
+        let copy = drawn(&l.join("cach-bao-tin-trifold-in-an.pdf"), page);
+        let plain = drawn(&l.join("cach-bao-tin-trifold.pdf"), page);
+        let h = copy.height();
+        for fold in [99.0, 198.0] {
+            // In the slug, above and below the page, beside the crop marks (5 to 13 mm out).
+            let x = px(MARGIN + fold);
+            assert!(ink_at(&copy, x, px(MARGIN - 12.0)..px(MARGIN - 6.0)) > 5, "page {page}: fold mark at {fold} mm above the page");
+            assert!(ink_at(&copy, x, h - px(MARGIN - 6.0)..h - px(MARGIN - 12.0)) > 5, "page {page}: and below it");
+            // No longer on the paper that is left once it is cut (the inside side: no band there).
+            if page == 2 {
+                assert_eq!(ink_at(&copy, x, px(MARGIN + 3.5)..px(MARGIN + 7.5)), 0, "page 2: no fold mark on the page at {fold} mm");
+                assert!(ink_at(&plain, px(fold), px(3.5)..px(7.5)) > 5, "the general version keeps its fold marks at the edge ({fold} mm)");
+            }
+        }
     }
 }
 
