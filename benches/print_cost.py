@@ -10,7 +10,9 @@ its leaflet manifest (so every leaflet is typeset again, the pictures reused),
 builds with LOA_TIMINGS=1 and reads the "leaflets" stage's time. Prints, per
 format, the median over RUNS of the time per copy and its ratio to A5's. A
 booklet's time includes its copy imposed for printing (two PDFs from one
-typesetting).
+typesetting). Each format is measured again with `leaflets: {print_shop: true}`
+in site.yaml (every copy also typeset as the print shop's, with bleed, crop
+marks and CMYK colours), and what that adds is printed beside it.
 
     python3 benches/print_cost.py [--loa target/debug/loa] [--runs 3] [--localities 10]
 
@@ -75,22 +77,26 @@ def main() -> None:
         set_format(root, "a5")
         build(args.loa, root, warm)
         copies = 1 + args.localities
+        site_yaml = (root / "site.yaml").read_text(encoding="utf-8")
         per_copy = {}
-        for fmt in FORMATS:
-            set_format(root, fmt)
-            times = []
-            for r in range(args.runs):
-                out = tmp / f"out-{fmt}-{r}"
-                shutil.copytree(warm, out, symlinks=True)
-                (out / "leaflets/manifest.json").unlink(missing_ok=True)
-                times.append(build(args.loa, root, out) / copies)
-                shutil.rmtree(out)
-            per_copy[fmt] = statistics.median(times)
-        base = per_copy["a5"]
+        for shop in [False, True]:
+            (root / "site.yaml").write_text(site_yaml + ("leaflets:\n  print_shop: true\n" if shop else ""), encoding="utf-8")
+            for fmt in FORMATS:
+                set_format(root, fmt)
+                times = []
+                for r in range(args.runs):
+                    out = tmp / f"out-{fmt}-{r}"
+                    shutil.copytree(warm, out, symlinks=True)
+                    (out / "leaflets/manifest.json").unlink(missing_ok=True)
+                    times.append(build(args.loa, root, out) / copies)
+                    shutil.rmtree(out)
+                per_copy[fmt, shop] = statistics.median(times)
+        base = per_copy["a5", False]
         print(f"{copies} copies a run, median of {args.runs} runs, {args.loa}")
-        print(f"{'format':<10} {'ms a copy':>10} {'× A5':>6}")
+        print(f"{'format':<10} {'ms a copy':>10} {'× A5':>6} {'print_shop':>11} {'added':>6}")
         for fmt in FORMATS:
-            print(f"{fmt:<10} {per_copy[fmt]:>10.1f} {per_copy[fmt] / base:>6.2f}")
+            plain, shop = per_copy[fmt, False], per_copy[fmt, True]
+            print(f"{fmt:<10} {plain:>10.1f} {plain / base:>6.2f} {shop:>11.1f} {shop / plain - 1:>+6.0%}")
 
 
 if __name__ == "__main__":

@@ -672,6 +672,7 @@ takes-broadcast = the bulletin's air times: `times:` (a list of times such as ["
 takes-air-times = a list of air times on the 24-hour clock, such as ["06:00", "17:30"]
 takes-air-days = a list of weekdays: { $days }
 takes-broadcast-settings = settings of bulletins read aloud: `max_minutes:` (the longest a bulletin may take) and `abbreviations:` (abbreviations and what is said for them, per language)
+takes-leaflet-settings = settings of printed leaflets: `print_shop: true` also writes, for every leaflet, a copy for print shops (3 mm bleed, crop marks, CMYK colours)
 takes-max-minutes = a whole number of minutes, such as 5
 takes-abbreviations = abbreviations and what is said for them, per language, one a line: en: and below it DOLISA: the Department of Labour
 fm-broadcast-time = `{ $value }` is not an air time

@@ -628,6 +628,7 @@ takes-broadcast = các giờ phát bản tin: `times:` (danh sách giờ như ["
 takes-air-times = một danh sách giờ phát theo đồng hồ 24 giờ, như ["06:00", "17:30"]
 takes-air-days = một danh sách các thứ trong tuần: { $days }
 takes-broadcast-settings = cài đặt bản tin phát thanh: `max_minutes:` (số phút dài nhất của một bản tin) và `abbreviations:` (chữ viết tắt và cách đọc, theo từng ngôn ngữ)
+takes-leaflet-settings = cài đặt tờ rơi: `print_shop: true` để mỗi tờ rơi có thêm một bản cho nhà in (lề xén 3 mm, dấu cắt, màu CMYK)
 takes-max-minutes = một số phút nguyên, ví dụ 5
 takes-abbreviations = chữ viết tắt và cách đọc theo từng ngôn ngữ, mỗi dòng một chữ, ví dụ vi: rồi dòng dưới BCĐ: ban chỉ đạo
 fm-broadcast-time = `{ $value }` không phải là giờ phát

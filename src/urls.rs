@@ -158,6 +158,12 @@ pub fn bundle_all() -> String {
     format!("{BUNDLES_DIR}/tat-ca.zip")
 }
 
+/// The bundle of the copies for print shops of every leaflet (general
+/// versions), as an output path: *nhà in*, print shop.
+pub fn bundle_print_shop() -> String {
+    format!("{BUNDLES_DIR}/nha-in.zip")
+}
+
 /// The bundle of a campaign's leaflets (`Some(id)`) or of the site-wide
 /// pages' (`None`), as an output path.
 pub fn bundle_group(campaign: Option<&str>) -> String {
@@ -212,6 +218,16 @@ pub fn booklet_print_stem(page: &Page, default_lang: &str, locality: Option<&str
 
 /// What a booklet's imposed copy is named after, in place of a format.
 pub const BOOKLET_PRINT: &str = "booklet-print";
+
+/// The output path, without extension, of a leaflet's copy for print shops
+/// (bleed, crop marks): `leaflets/<campaign>/<page>-<format>-in-an[.<lang>]`,
+/// a locality's `leaflets/<campaign>/<page>-<format>-in-an/<locality>[.<lang>]`.
+pub fn print_shop_stem(page: &Page, default_lang: &str, format: LeafletFormat, locality: Option<&str>) -> String {
+    stem_named(page, default_lang, &format!("{}-{PRINT_SHOP}", format.name()), locality)
+}
+
+/// What marks a copy for print shops after the format: *in ấn*, printing.
+pub const PRINT_SHOP: &str = "in-an";
 
 fn stem_named(page: &Page, default_lang: &str, name: &str, locality: Option<&str>) -> String {
     let lang = if page.lang == default_lang { String::new() } else { format!(".{}", page.lang) };

@@ -68,6 +68,10 @@ pub struct Site {
     /// (`broadcast: {abbreviations: {vi: {BCĐ: ban chỉ đạo}}}`), added to the
     /// theme's (`abbreviations.yaml`) and replacing them where both have one.
     pub abbreviations: BTreeMap<String, BTreeMap<String, String>>,
+    /// Whether every leaflet PDF also gets a copy for print shops, with
+    /// bleed, crop marks, TrimBox and BleedBox and CMYK colours
+    /// (`leaflets: {print_shop: true}`; default: no).
+    pub print_shop: bool,
 }
 
 /// The longest a bulletin may take to read when `site.yaml` does not say.
@@ -126,6 +130,15 @@ struct SiteFile {
     safety_page: Option<Spanned<String>>,
     cms: Option<Spanned<super::cms::CmsField>>,
     broadcast: Option<BroadcastSettingsFile>,
+    leaflets: Option<LeafletSettingsFile>,
+}
+
+/// `leaflets:` — the settings of printed leaflets.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LeafletSettingsFile {
+    #[serde(default)]
+    print_shop: bool,
 }
 
 /// `broadcast:` — the settings of bulletins read aloud.
@@ -192,7 +205,8 @@ fn takes(key: &str) -> Option<Msg> {
         "organisation" => t!("takes-organisation"),
         "hotlines" => t!("takes-hotlines"),
         "number" => t!("takes-phone"),
-        "allow_raw_html" | "share_cards" | "enabled" => t!("takes-true-false"),
+        "allow_raw_html" | "share_cards" | "enabled" | "print_shop" => t!("takes-true-false"),
+        "leaflets" => t!("takes-leaflet-settings"),
         "search" => t!("takes-search"),
         "synonyms" => t!("takes-synonyms"),
         "cms" => t!("takes-cms"),
@@ -361,6 +375,7 @@ pub fn parse(text: &str) -> Result<Site, Diagnostics> {
         broadcast_max_seconds: broadcast_minutes * 60,
         abbreviations,
         share_cards: raw.share_cards.unwrap_or(true),
+        print_shop: raw.leaflets.is_some_and(|l| l.print_shop),
         search: match &raw.search {
             None => true,
             Some(SearchFile::On(on)) => *on,
@@ -461,6 +476,44 @@ mod tests {
         }
         assert_eq!(site("safety_page: pages/a.md\n").unwrap().safety_page.map(|p| p.0), Some("pages/a.md".to_owned()));
         assert_eq!(site("safety_page: \"\"\n").unwrap().safety_page, None);
+    }
+
+    #[test]
+    fn print_shop_copies_are_asked_for() {
+        let site = |extra: &str| parse(&format!("title: T\nbase_url: https://example.org/sub/\n{extra}"));
+        assert!(!site("").unwrap().print_shop);
+        assert!(site("leaflets: {print_shop: true}\n").unwrap().print_shop);
+        assert!(!site("leaflets:\n  print_shop: false\n").unwrap().print_shop);
+        for (bad, at) in [("leaflets: {print_shop: yes please}\n", "site.yaml:3:11"), ("leaflets:\n  bleed: 5\n", "site.yaml:4:3"), ("leaflets: true\n", "site.yaml:3:11")] {
+            let e = site(bad).unwrap_err();
+            let d = e.iter().next().unwrap();
+            assert_eq!((e.iter().count(), d.location()), (1, at.to_owned()), "{bad}: {e}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever a person writes for `print_shop` that is not `true` or
+        /// `false` (yes, có, 1, a list, a date…) is one error at its line and
+        /// column that says what it takes; never a panic, never a silent yes.
+        #[test]
+        fn print_shop_takes_true_or_false_only(value in "[a-zA-Z0-9 ,.:-]{1,12}|\\[[a-z0-9, ]{0,8}\\]|có|không|yes|no|on|off|1|0") {
+            let text = format!("title: T\nbase_url: https://example.org/\nleaflets:\n  print_shop: {value}\n");
+            // Written as people write YAML: one scalar or flow list after the key.
+            proptest::prop_assume!(!value.starts_with([' ', '-', ',']) && !value.contains(": ") && !value.ends_with(':'));
+            let read: Result<BTreeMap<String, Option<bool>>, _> = serde_saphyr::from_str(&format!("v: {value}\n"));
+            proptest::prop_assume!(!matches!(read.as_ref().ok().and_then(|m| m.get("v")), Some(None)), "empty: no setting");
+            let is_bool = matches!(read.as_ref().ok().and_then(|m| m.get("v")), Some(Some(_)));
+            match parse(&text) {
+                Ok(s) => proptest::prop_assert!(is_bool, "{value:?} taken as {}", s.print_shop),
+                Err(e) => {
+                    proptest::prop_assert!(!is_bool, "{value:?}: {e}");
+                    let d = e.iter().next().unwrap();
+                    proptest::prop_assert_eq!(e.iter().count(), 1, "{}", e);
+                    proptest::prop_assert_eq!(d.location(), "site.yaml:4:15".to_owned(), "{}", e);
+                    proptest::prop_assert!(d.message().contains("`true`"), "{}", e);
+                }
+            }
+        }
     }
 
     #[test]

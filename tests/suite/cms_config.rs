@@ -115,7 +115,7 @@ fn decap_on_github_from_the_site() {
     assert_eq!(names(&field(&campaigns["fields"], "title")["fields"]), ["vi", "en"]);
     // Keys the form does not edit are kept (hidden), `cms` itself included.
     let site_fields = names(&files[1]["fields"]);
-    for k in ["title", "description", "base_url", "languages", "theme", "organisation", "hotlines", "quick_exit", "safety_page", "allow_raw_html", "share_cards", "search", "cms"] {
+    for k in ["title", "description", "base_url", "languages", "theme", "organisation", "hotlines", "quick_exit", "safety_page", "allow_raw_html", "share_cards", "search", "leaflets", "cms"] {
         assert!(site_fields.contains(&k), "{k}");
     }
 

@@ -24,6 +24,7 @@ mod leaflets;
 mod messages;
 mod pictures;
 mod print;
+mod print_shop;
 mod quick_exit;
 mod raw_html;
 mod readers;

@@ -509,6 +509,7 @@ impl Renderer<'_, '_> {
         ctx.insert("levels", &self.leaflets.levels);
         ctx.insert("bundles", &self.leaflets.bundles);
         ctx.insert("leaflet_count", &self.leaflets.by_page.values().map(Vec::len).sum::<usize>());
+        ctx.insert("print_shop", &site.print_shop);
         ctx.insert("alternates", &Vec::<AltCtx>::new());
         self.render("leaflets.html", &ctx, urls::index_file(site, &url))
     }

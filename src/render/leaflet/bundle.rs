@@ -1,7 +1,10 @@
 //! Bundles: ZIP files of many leaflets, for a school or a ward that wants
 //! them all at once. One of every leaflet (the general versions), one per
-//! campaign (and one of the site-wide pages'), and one per locality (that
-//! locality's copies). Paths are [`crate::urls`]'s `bundle_*`.
+//! campaign (and one of the site-wide pages'), one per locality (that
+//! locality's copies), and, with `leaflets: {print_shop: true}`, one of the
+//! copies for print shops of the general versions — which are in no other
+//! bundle, so that a school's download is not twice the size for files it
+//! cannot print. Paths are [`crate::urls`]'s `bundle_*`.
 //!
 //! A bundle holds only leaflets made in this build, so only live ones. It is
 //! deterministic — members in the order of the list for schools, every
@@ -41,6 +44,8 @@ pub enum Kind {
     Pages,
     /// A locality's copies of every leaflet that has them.
     Locality,
+    /// The copies for print shops of every leaflet (general versions).
+    PrintShop,
 }
 
 impl Kind {
@@ -51,6 +56,7 @@ impl Kind {
             Kind::Campaign => "campaign",
             Kind::Pages => "pages",
             Kind::Locality => "locality",
+            Kind::PrintShop => "print_shop",
         }
     }
 }
@@ -68,6 +74,8 @@ pub struct Made {
     /// Whether it is another copy of the leaflet before it (a booklet's
     /// sheets for printing), not counted as a leaflet of its own.
     pub companion: bool,
+    /// Whether it is a copy for print shops (only in their bundle).
+    pub print_shop: bool,
 }
 
 /// One file in a bundle.
@@ -105,9 +113,14 @@ fn bundles(plan: &Plan<'_>, ordered: &[(Option<CampaignId>, Vec<PageId>)], made:
     let def = plan.site().default_language();
     let theme = plan.theme();
     let member = |m: &Made| Member { name: m.name.clone(), path: m.path.clone(), hash: m.hash.clone(), companion: m.companion };
-    let of_page = |id: PageId, locality: Option<usize>| -> Vec<Member> {
-        made.range((id, LeafletFormat::A4, None)..).take_while(|((p, _, _), _)| *p == id).filter(|((_, _, l), _)| *l == locality).flat_map(|(_, ms)| ms.iter().map(member)).collect()
+    let of_page_for = |id: PageId, locality: Option<usize>, shop: bool| -> Vec<Member> {
+        made.range((id, LeafletFormat::A4, None)..)
+            .take_while(|((p, _, _), _)| *p == id)
+            .filter(|((_, _, l), _)| *l == locality)
+            .flat_map(|(_, ms)| ms.iter().filter(|m| m.print_shop == shop).map(member))
+            .collect()
     };
+    let of_page = |id: PageId, locality: Option<usize>| of_page_for(id, locality, false);
     let mut out = Vec::new();
     let all: Vec<Member> = ordered.iter().flat_map(|(_, ids)| ids.iter().flat_map(|&i| of_page(i, None))).collect();
     out.push(Bundle { kind: Kind::All, title: theme.string(def, "leaflets_bundle_all").to_owned(), path: urls::bundle_all(), members: all });
@@ -119,6 +132,8 @@ fn bundles(plan: &Plan<'_>, ordered: &[(Option<CampaignId>, Vec<PageId>)], made:
         };
         out.push(Bundle { kind, title, path, members });
     }
+    let shop: Vec<Member> = ordered.iter().flat_map(|(_, ids)| ids.iter().flat_map(|&i| of_page_for(i, None, true))).collect();
+    out.push(Bundle { kind: Kind::PrintShop, title: theme.string(def, "leaflets_bundle_print_shop").to_owned(), path: urls::bundle_print_shop(), members: shop });
     for (l, locality) in plan.localities().iter().enumerate() {
         let members = ordered.iter().flat_map(|(_, ids)| ids.iter().flat_map(|&i| of_page(i, Some(l)))).collect();
         out.push(Bundle { kind: Kind::Locality, title: locality.name.get(def, def).to_owned(), path: urls::bundle_locality(&locality.id), members });

@@ -39,6 +39,9 @@ pub struct Entry {
     /// A tri-fold's least filled inside panel, in percent, when under half.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sparse: Option<u32>,
+    /// The copy for print shops: its path and a hash of its bytes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shop: Option<(String, String)>,
 }
 
 
@@ -76,18 +79,31 @@ pub struct Done {
     pub imposed: Option<(Stored, u64, String)>,
     /// A tri-fold's least filled inside panel, in percent, when under half.
     pub sparse: Option<u32>,
+    /// The copy for print shops, its size and the hash of its bytes.
+    pub shop: Option<(Stored, u64, String)>,
+}
+
+/// A file made beside a leaflet, as it is kept: its bytes, size and hash.
+fn companion(bytes: Vec<u8>) -> (Stored, u64, String) {
+    let (len, hash) = (bytes.len() as u64, crate::hash::hex(&bytes));
+    (Stored::Memory(bytes), len, hash)
+}
+
+/// A file made beside a leaflet, from the previous output, if it is there
+/// with the bytes its hash says.
+fn cached_companion(dir: &Path, (path, hash): &(String, String)) -> Option<(Stored, u64, String)> {
+    let file = dir.join(path);
+    let bytes = std::fs::read(&file).ok().filter(|b| crate::hash::hex(b) == *hash)?;
+    Some((Stored::Cached(file), bytes.len() as u64, hash.clone()))
 }
 
 impl Done {
     /// A leaflet typeset in this build.
     pub fn made(made: Made) -> Done {
         let thumb_size = made.png.as_deref().and_then(png_size);
-        let imposed = made.imposed.map(|b| {
-            let (len, hash) = (b.len() as u64, crate::hash::hex(&b));
-            (Stored::Memory(b), len, hash)
-        });
         Done {
-            imposed,
+            imposed: made.imposed.map(companion),
+            shop: made.shop.map(companion),
             sparse: made.sparse,
             hash: crate::hash::hex(&made.pdf),
             pdf_len: made.pdf.len() as u64,
@@ -112,20 +128,24 @@ impl Done {
             hash: self.hash.clone(),
             imposed: self.imposed.as_ref().zip(job.print_stem.as_ref()).map(|((_, _, hash), stem)| (format!("{stem}.pdf"), hash.clone())),
             sparse: self.sparse,
+            shop: self.shop.as_ref().zip(job.shop_stem.as_ref()).map(|((_, _, hash), stem)| (format!("{stem}.pdf"), hash.clone())),
         }
     }
 }
 
 /// The cache key of a job: a hash of its data (text, dates as of the day,
 /// hotlines, locality), its images, the templates and fonts, its date and
-/// output path, and loa's version.
+/// output path, loa's version, and its copy for print shops if it has one
+/// (a job without one keeps the key it had before there were such copies).
 pub fn key(shared: &Shared, job: &Job<'_>) -> String {
     let json = data_json(&job.data(1.0));
     let prep = job.prep;
-    format!(
-        "{:032x}",
-        typst::utils::hash128(&(CACHE_FORMAT, env!("CARGO_PKG_VERSION"), shared.hash, &json, prep.files_hash, prep.date, &job.stem, &job.print_stem, job.locality.is_none()))
-    )
+    let made = (CACHE_FORMAT, env!("CARGO_PKG_VERSION"), shared.hash, &json, prep.files_hash, prep.date, &job.stem, &job.print_stem, job.locality.is_none());
+    let hash = match &job.shop_stem {
+        None => typst::utils::hash128(&made),
+        Some(shop) => typst::utils::hash128(&(made, shop)),
+    };
+    format!("{hash:032x}")
 }
 
 /// The leaflets of a previous output, by key.
@@ -162,14 +182,14 @@ impl Cache {
             (None, None)
         };
         let imposed = match &e.imposed {
-            Some((path, hash)) => {
-                let file = self.dir.join(path);
-                let bytes = std::fs::read(&file).ok().filter(|b| crate::hash::hex(b) == *hash)?;
-                Some((Stored::Cached(file), bytes.len() as u64, hash.clone()))
-            }
+            Some(made) => Some(cached_companion(&self.dir, made)?),
             None => None,
         };
-        Some(Done { pdf: Stored::Cached(pdf), pdf_len, png, thumb_size, pages: e.pages, fits: e.fits, not_ua: e.not_ua.clone(), typeset: false, hash: e.hash.clone(), imposed, sparse: e.sparse })
+        let shop = match &e.shop {
+            Some(made) => Some(cached_companion(&self.dir, made)?),
+            None => None,
+        };
+        Some(Done { pdf: Stored::Cached(pdf), pdf_len, png, thumb_size, pages: e.pages, fits: e.fits, not_ua: e.not_ua.clone(), typeset: false, hash: e.hash.clone(), imposed, shop, sparse: e.sparse })
     }
 }
 

@@ -105,4 +105,8 @@ pub struct LeafletData {
     pub body: Vec<Block>,
     /// The footnotes.
     pub notes: Vec<Note>,
+    /// In a copy for print shops, the bleed in millimetres: how far past the
+    /// page's edge a colour that reaches it must run. Absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bleed: Option<f64>,
 }

@@ -4,8 +4,11 @@
 //! A live page with `leaflet: a4 | a5 | trifold | booklet | poster-a3 |
 //! poster-a2` (or a list) gets one PDF per format — a booklet two: its pages
 //! in reading order, and imposed for printing — and with `variants:
-//! localities` also one per entry of `localities.yaml`; their paths are
-//! [`crate::urls::leaflet_stem`]'s and [`crate::urls::booklet_print_stem`]'s.
+//! localities` also one per entry of `localities.yaml`; with `leaflets:
+//! {print_shop: true}` in `site.yaml`, each PDF (a booklet's reading order)
+//! also has a copy for print shops ([`crate::render::typst::print_shop`]).
+//! Their paths are [`crate::urls::leaflet_stem`]'s,
+//! [`crate::urls::booklet_print_stem`]'s and [`crate::urls::print_shop_stem`]'s.
 //!
 //! The rooms, in the order a leaflet goes through them:
 //!
@@ -42,7 +45,7 @@ use crate::plan::{PageId, Plan};
 use crate::urls;
 use cache::{Cache, Done, Stored};
 use crate::render::made::leaflets::Leaflets;
-use crate::render::made::leaflets::{LeafletCtx, LocalityCtx, PrintCtx};
+use crate::render::made::leaflets::{LeafletCtx, LocalityCtx, PrintCtx, ShopCtx};
 use prepare::Prepared;
 use typeset::Job;
 use crate::render::human::human_size;
@@ -92,7 +95,8 @@ fn jobs<'p>(plan: &Plan<'_>, shared: &Shared, prepared: &'p [Prepared]) -> Vec<J
                 let stem = urls::leaflet_stem(page, def, format, locality.map(|l| locs[l].id.as_str()));
                 let contact = locality.map(|l| prepare::contact(&locs[l], &page.lang, def));
                 let print_stem = (format == LeafletFormat::Booklet).then(|| urls::booklet_print_stem(page, def, locality.map(|l| locs[l].id.as_str())));
-                let mut job = Job { prep, format, locality, stem, contact, print_stem, key: String::new() };
+                let shop_stem = plan.site().print_shop.then(|| urls::print_shop_stem(page, def, format, locality.map(|l| locs[l].id.as_str())));
+                let mut job = Job { prep, format, locality, stem, contact, print_stem, shop_stem, key: String::new() };
                 job.key = cache::key(shared, &job);
                 jobs.push(job);
             }
@@ -131,6 +135,9 @@ fn typeset_all(shared: &Shared, jobs: &[Job<'_>], cache: Option<&Cache>, plan: &
         put(out, format!("{}.pdf", job.stem), &mut done.pdf);
         if let (Some((imposed, _, _)), Some(stem)) = (&mut done.imposed, &job.print_stem) {
             put(out, format!("{stem}.pdf"), imposed);
+        }
+        if let (Some((shop, _, _)), Some(stem)) = (&mut done.shop, &job.shop_stem) {
+            put(out, format!("{stem}.pdf"), shop);
         }
         if let Some(png) = &mut done.png {
             put(out, format!("{}.png", job.stem), png);
@@ -204,13 +211,17 @@ pub fn render(cx: &crate::render::Ctx<'_, '_>, out: &Output<'_>, pictures: &Pict
         manifest.insert(job.key.clone(), done.entry(job));
         let general = urls::leaflet_stem(page, def, job.format, None);
         let in_bundle = |stem: &str| format!("{}.pdf", stem.strip_prefix(&format!("{}/", urls::LEAFLETS_DIR)).unwrap_or(stem));
-        let mut members = vec![bundle::Made { path: format!("{}.pdf", job.stem), name: in_bundle(&general), hash: done.hash.clone(), companion: false }];
+        let mut members = vec![bundle::Made { path: format!("{}.pdf", job.stem), name: in_bundle(&general), hash: done.hash.clone(), companion: false, print_shop: false }];
         if let (Some((_, _, hash)), Some(stem)) = (&done.imposed, &job.print_stem) {
-            members.push(bundle::Made { path: format!("{stem}.pdf"), name: in_bundle(&urls::booklet_print_stem(page, def, None)), hash: hash.clone(), companion: true });
+            members.push(bundle::Made { path: format!("{stem}.pdf"), name: in_bundle(&urls::booklet_print_stem(page, def, None)), hash: hash.clone(), companion: true, print_shop: false });
+        }
+        if let (Some((_, _, hash)), Some(stem)) = (&done.shop, &job.shop_stem) {
+            members.push(bundle::Made { path: format!("{stem}.pdf"), name: in_bundle(&urls::print_shop_stem(page, def, job.format, None)), hash: hash.clone(), companion: false, print_shop: true });
         }
         files.insert((job.prep.page, job.format, job.locality), members);
-        made.typeset += usize::from(done.typeset) * (1 + usize::from(done.imposed.is_some()));
-        made.files += 1 + usize::from(done.imposed.is_some());
+        let copies = 1 + usize::from(done.imposed.is_some()) + usize::from(done.shop.is_some());
+        made.typeset += usize::from(done.typeset) * copies;
+        made.files += copies;
         if job.locality.is_none() {
             let at = page.front.position("leaflet");
             if let Some(d) = fit_warning(job.format, &done) {
@@ -233,6 +244,7 @@ pub fn render(cx: &crate::render::Ctx<'_, '_>, out: &Output<'_>, pictures: &Pict
             bytes: *len,
             size: human_size(*len, lang),
         });
+        let shop = done.shop.as_ref().zip(job.shop_stem.as_ref()).map(|((_, len, _), stem)| ShopCtx { url: urls::of_file(site, &format!("{stem}.pdf")), bytes: *len, size: human_size(*len, lang) });
         let entry = by_page.entry(job.prep.page).or_default();
         match job.locality {
             None => {
@@ -253,12 +265,13 @@ pub fn render(cx: &crate::render::Ctx<'_, '_>, out: &Output<'_>, pictures: &Pict
                         thumbnail_height: done.thumb_size.map(|(_, h)| h.div_ceil(2)),
                         localities,
                         print,
+                        print_shop: shop,
                     },
                 );
             }
             Some(l) => {
                 if let Some(ctx) = entry.get_mut(&job.format) {
-                    ctx.localities.push(LocalityCtx { id: locs[l].id.clone(), name: locs[l].name.get(lang, def).to_owned(), url, size: human_size(done.pdf_len, lang), print });
+                    ctx.localities.push(LocalityCtx { id: locs[l].id.clone(), name: locs[l].name.get(lang, def).to_owned(), url, size: human_size(done.pdf_len, lang), print, print_shop: shop });
                 }
             }
         }

@@ -147,6 +147,7 @@ pub fn prepare(plan: &Plan<'_>, id: PageId, pictures: &Pictures, diags: &mut Dia
         picture: cover,
         body: body.blocks,
         notes: body.notes,
+        bleed: None,
     };
     let date = occurrence.map(|o| o.start).or(match page.front.publish {
         Some(Bound::Date(d)) => Some(d),

@@ -14,7 +14,7 @@ use super::prepare::Prepared;
 use crate::diag::Diagnostic;
 use crate::load::content::LeafletFormat;
 use crate::render::pictures::Pictures;
-use crate::render::typst::{self as room, impose, pdf, raster, reach, Shared};
+use crate::render::typst::{self as room, impose, pdf, print_shop, raster, reach, Shared};
 
 /// Width of the thumbnails in pixels.
 const THUMB_WIDTH: f64 = 240.0;
@@ -64,6 +64,9 @@ pub struct Job<'p> {
     pub stem: String,
     /// A booklet's: the output path of its copy imposed for printing, without extension.
     pub print_stem: Option<String>,
+    /// With `leaflets: {print_shop: true}`: the output path of its copy for
+    /// print shops, without extension.
+    pub shop_stem: Option<String>,
     /// The locality's contact.
     pub contact: Option<data::Contact>,
     /// Its cache key.
@@ -97,6 +100,8 @@ pub struct Made {
     pub not_ua: Option<String>,
     /// A booklet's copy imposed on A4 landscape for printing.
     pub imposed: Option<Vec<u8>>,
+    /// The copy for print shops, when asked for.
+    pub shop: Option<Vec<u8>>,
     /// A tri-fold whose inside has a panel less than half filled: how far
     /// down that panel's text reaches, in percent.
     pub sparse: Option<u32>,
@@ -108,7 +113,7 @@ pub fn typeset(shared: &Shared, job: &Job<'_>, want_png: bool, pictures: &Pictur
     let name = job.format.template();
     let files = job.prep.files_for(job.format, picture_box(job.format), pictures);
     let scales: &[f64] = if job.format == LeafletFormat::Trifold { TRIFOLD_SCALES } else { &[1.0] };
-    let mut doc: Option<(PagedDocument, bool)> = None;
+    let mut doc: Option<(PagedDocument, bool, f64)> = None;
     for (n, &scale) in scales.iter().enumerate() {
         let compiled = room::compile(shared, &name, &job.data(scale), files.iter().cloned());
         let compiled = match compiled {
@@ -121,14 +126,18 @@ pub fn typeset(shared: &Shared, job: &Job<'_>, want_png: bool, pictures: &Pictur
         let fits = job.format != LeafletFormat::Trifold || compiled.pages().len() <= 2;
         let last = n + 1 == scales.len();
         if fits || last {
-            doc = Some((compiled, fits));
+            doc = Some((compiled, fits, scale));
             break;
         }
     }
-    let Some((doc, fits)) = doc else { return Err(vec![Diagnostic::error(&name, None, crate::t!("leaflet-nothing-typeset"))]) };
+    let Some((doc, fits, scale)) = doc else { return Err(vec![Diagnostic::error(&name, None, crate::t!("leaflet-nothing-typeset"))]) };
     let pdf::Pdf { bytes: pdf, not_ua } = pdf::export(&doc, &job.stem, job.prep.date, &name)?;
     let imposed = match &job.print_stem {
         Some(stem) => Some(pdf::export_any(&impose::saddle_stitch(&doc, a4_landscape()), stem, job.prep.date, &name)?),
+        None => None,
+    };
+    let shop = match &job.shop_stem {
+        Some(stem) => Some(print_shop_copy(shared, job, scale, &files, stem)?),
         None => None,
     };
     let sparse = if job.format == LeafletFormat::Trifold {
@@ -140,5 +149,20 @@ pub fn typeset(shared: &Shared, job: &Job<'_>, want_png: bool, pictures: &Pictur
     let pages = doc.pages().len();
     drop(doc);
     room::forget_unused();
-    Ok(Made { pdf, png, pages, fits, not_ua, imposed, sparse })
+    Ok(Made { pdf, png, pages, fits, not_ua, imposed, shop, sparse })
+}
+
+/// The copy for print shops of a job ([`print_shop`]): its template compiled
+/// again with the bleed in its data (at the text scale the leaflet took),
+/// so that its colour runs past the edge, then laid on a sheet with crop
+/// marks, in CMYK, with its boxes set. Typst's warnings were given by the
+/// leaflet itself and are not repeated.
+fn print_shop_copy(shared: &Shared, job: &Job<'_>, scale: f64, files: &[(String, typst::foundations::Bytes)], stem: &str) -> Result<Vec<u8>, Vec<Diagnostic>> {
+    let name = job.format.template();
+    let mut data = job.data(scale);
+    data.bleed = Some(print_shop::BLEED_MM);
+    let compiled = room::compile(shared, &name, &data, files.iter().cloned())?;
+    let sheet = print_shop::for_print_shop(&compiled.doc);
+    let bytes = pdf::export_any(&sheet, stem, job.prep.date, &name)?;
+    print_shop::with_bleed_box(&bytes).map_err(|why| vec![Diagnostic::error(&name, None, crate::t!("typst-error", detail = why))])
 }

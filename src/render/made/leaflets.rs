@@ -62,6 +62,19 @@ pub struct LeafletCtx {
     pub localities: Vec<LocalityCtx>,
     /// A booklet's copy imposed for printing.
     pub print: Option<PrintCtx>,
+    /// The copy for print shops (`leaflets: {print_shop: true}`).
+    pub print_shop: Option<ShopCtx>,
+}
+
+/// A leaflet's copy for print shops: 3 mm bleed, crop marks, CMYK colours.
+#[derive(Debug, Clone, Serialize)]
+pub struct ShopCtx {
+    /// The PDF's URL.
+    pub url: String,
+    /// Size in bytes.
+    pub bytes: u64,
+    /// `84 KB`.
+    pub size: String,
 }
 
 /// A booklet's copy imposed on A4 landscape sheets, for printing on both
@@ -93,6 +106,8 @@ pub struct LocalityCtx {
     pub size: String,
     /// A booklet's copy imposed for printing.
     pub print: Option<PrintCtx>,
+    /// Its copy for print shops.
+    pub print_shop: Option<ShopCtx>,
 }
 
 /// A page with leaflets, in the list for schools.

@@ -5,7 +5,7 @@
 //!
 //! One world ([`world`]: the theme's templates and fonts in memory, the
 //! document's data as `/loa/data.json`, nothing else), one way to compile
-//! ([`compile`]), one PDF export ([`pdf`]), booklets imposed for printing ([`impose`]), one way to draw a page as pixels
+//! ([`compile`]), one PDF export ([`pdf`]), booklets imposed for printing ([`impose`]), copies for print shops ([`print_shop`]), one way to draw a page as pixels
 //! ([`raster`]), how far down a page its text reaches ([`reach`]), one pool of threads with stacks deep enough for Typst
 //! ([`threads`]), and what documents share: QR codes ([`qr`]) and the text
 //! colour for a campaign's colour ([`colour`]). A renderer brings only its
@@ -15,6 +15,7 @@ pub mod colour;
 pub mod compile;
 pub mod impose;
 pub mod pdf;
+pub mod print_shop;
 pub mod qr;
 pub mod raster;
 pub mod reach;
