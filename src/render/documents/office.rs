@@ -9,8 +9,11 @@
 //! - the document's properties are replaced by empty ones: `docProps/core.xml`
 //!   (author, last editor, dates, title, subject, keywords),
 //!   `docProps/app.xml` (company, manager, template, editing time),
-//!   `docProps/custom.xml`, and OpenDocument's `meta.xml`;
-//! - every other XML part loses people's names and edit dates ([`super::xml`]);
+//!   `docProps/custom.xml`, and OpenDocument's `meta.xml` — known by their
+//!   root element too, so that a part under another name (a damaged entry
+//!   name, found by a property test) does not keep them;
+//! - every other XML part, known by its name or by its first element, loses
+//!   people's names and edit dates ([`super::xml`]);
 //! - pictures inside, judged by their bytes, lose their metadata (JPEG
 //!   [`super::jpeg`], PNG [`super::png`]); PDFs and office documents embedded
 //!   in the document are cleaned in turn.
@@ -136,9 +139,53 @@ fn part(family: Family, name: &str, data: Vec<u8>, depth: u8) -> Result<Vec<u8>,
     if depth < MAX_DEPTH && is_zip(&data) {
         return Ok(clean_at(&data, depth + 1)?.unwrap_or(data));
     }
+    if let Some(empty) = empty_properties(&data) {
+        return Ok(empty.to_vec());
+    }
     let lower = name.to_ascii_lowercase();
-    if lower.ends_with(".xml") || lower.ends_with(".rels") {
+    if lower.ends_with(".xml") || lower.ends_with(".rels") || root_tag(&data).is_some() {
         return super::xml::scrub(&data).map_err(|detail| Problem::new(t!("document-part-xml", part = name, detail = detail), t!("document-office-hint")));
     }
     Ok(data)
+}
+
+/// The empty properties part that replaces `data` when its root element
+/// says it is one (core, extended or custom properties; OpenDocument's
+/// meta), whatever the entry's name.
+fn empty_properties(data: &[u8]) -> Option<&'static [u8]> {
+    let tag = root_tag(data)?;
+    let name = tag.split(|b| b.is_ascii_whitespace() || *b == b'/' || *b == b'>').next()?;
+    let local = name.rsplit(|&b| b == b':').next().unwrap_or(name);
+    let says = |what: &[u8]| tag.windows(what.len()).any(|w| w == what);
+    match local {
+        b"coreProperties" => Some(EMPTY_CORE),
+        b"Properties" if says(b"custom-properties") => Some(EMPTY_CUSTOM),
+        b"Properties" => Some(EMPTY_APP),
+        b"document-meta" => Some(EMPTY_META),
+        _ => None,
+    }
+}
+
+/// The root element's start tag (after `<`, up to `>`) of what reads as
+/// XML: a byte-order mark, white space, the declaration, comments and a
+/// doctype may come first. `None` for anything else.
+fn root_tag(data: &[u8]) -> Option<&[u8]> {
+    let mut rest = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
+    loop {
+        rest = &rest[rest.iter().position(|b| !b.is_ascii_whitespace())?..];
+        let skip_to = |from: &[u8], end: &[u8]| from.windows(end.len()).position(|w| w == end).map(|i| i + end.len());
+        if rest.starts_with(b"<?") {
+            rest = &rest[skip_to(rest, b"?>")?..];
+        } else if rest.starts_with(b"<!--") {
+            rest = &rest[skip_to(rest, b"-->")?..];
+        } else if rest.starts_with(b"<!") {
+            rest = &rest[skip_to(rest, b">")?..];
+        } else if let Some(tag) = rest.strip_prefix(b"<") {
+            let end = tag.iter().position(|&b| b == b'>')?;
+            let tag = &tag[..end];
+            return tag.first().is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_').then_some(tag);
+        } else {
+            return None;
+        }
+    }
 }
