@@ -113,10 +113,16 @@ fn decap_on_github_from_the_site() {
     }
     assert_eq!(field(&campaigns["fields"], "title")["widget"], "object");
     assert_eq!(names(&field(&campaigns["fields"], "title")["fields"]), ["vi", "en"]);
-    // Keys the form does not edit are kept (hidden), `cms` itself included.
+    // Keys the form does not edit are kept (hidden), `cms` itself included:
+    // every key site.yaml takes (read from its loader's struct), or saving
+    // the form would drop it (`broadcast:` once was).
     let site_fields = names(&files[1]["fields"]);
-    for k in ["title", "description", "base_url", "languages", "theme", "organisation", "hotlines", "quick_exit", "safety_page", "allow_raw_html", "share_cards", "search", "leaflets", "cms"] {
-        assert!(site_fields.contains(&k), "{k}");
+    let loader = std::fs::read_to_string(common::repo().join("src/load/site.rs")).unwrap();
+    let body = loader.split("struct SiteFile {").nth(1).and_then(|b| b.split("\n}").next()).unwrap();
+    let keys: Vec<&str> = body.lines().map(str::trim).filter(|l| !l.starts_with('#') && !l.starts_with("//")).filter_map(|l| l.split_once(':').map(|(k, _)| k)).filter(|k| !k.is_empty()).collect();
+    assert!(keys.len() >= 15 && keys.contains(&"broadcast") && keys.contains(&"leaflets"), "site.yaml's keys not read: {keys:?}");
+    for k in keys {
+        assert!(site_fields.contains(&k), "site.yaml's {k} is not in the editor's form: saving would drop it");
     }
 
     assert!(html.contains(r#"<link href="config.yml" type="application/yaml" rel="cms-config-url">"#));

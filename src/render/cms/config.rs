@@ -554,6 +554,7 @@ fn settings(plan: &Plan<'_>, w: &Words) -> Collection {
         Field::new("allow_raw_html", "allow_raw_html".into(), "hidden"),
         Field::new("share_cards", "share_cards".into(), "hidden"),
         Field::new("search", "search".into(), "hidden"),
+        Field::new("broadcast", "broadcast".into(), "hidden"),
         Field::new("leaflets", "leaflets".into(), "hidden"),
         Field::new("cms", "cms".into(), "hidden"),
     ];
