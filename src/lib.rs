@@ -253,7 +253,7 @@ fn run_checks(inputs: &Inputs, links: &LinkTable, fonts: &mut Option<Fonts>) -> 
 /// Loads, checks, plans and renders the site at `root` into memory, as of
 /// `at` (default today), writing nothing. Leaflets listed in the output
 /// folder `previous` with an unchanged key are reused. `loa build` is this
-/// plus [`write::write`].
+/// plus [`write::Writer`].
 pub fn render_in_memory(root: &Path, at: Option<NaiveDate>, drafts: bool, previous: Option<&Path>) -> Result<(Output<'static>, Report), Diagnostics> {
     let site = Site::load(root)?;
     site.render(&RenderOptions { plan: plan::Options { at, drafts, preview: false }, previous, cache: None, scope: Scope::All })

@@ -15,7 +15,7 @@
 //! | print (Typst: the print box) | drop controls and noncharacters: nothing to print |
 //! | Typst inputs (every `/loa/data.json`: leaflets, print box, share cards) | [`typst_json`]: drop every control but line feed (a tab becomes a space) and the noncharacters, in every string of the JSON |
 //!
-//! And one markup rule loa writes itself: [`html_attr`], an attribute value
+//! And one markup rule loa writes itself: [`attribute`], an attribute value
 //! inside a snippet shown for copying.
 
 use std::borrow::Cow;

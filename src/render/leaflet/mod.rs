@@ -12,10 +12,10 @@
 //!
 //! The rooms, in the order a leaflet goes through them:
 //!
-//! - [`prepare`]: the page → its data ([`data`]), images and QR code ([`qr`]);
+//! - [`prepare`]: the page → its data ([`data`]), images and QR code ([`crate::render::typst::qr`]);
 //! - [`cache`]: its key, and the same leaflet taken from the previous output
 //!   when the key is unchanged;
-//! - [`typeset`]: the template compiled in a world of its own ([`world`]),
+//! - [`typeset`]: the template compiled in a world of its own ([`crate::render::typst::world`]),
 //!   exported as PDF and thumbnail, many at once on a pool of threads;
 //! - [`index`]: the download links and the list for schools (by campaign,
 //!   audience and school level);
