@@ -194,6 +194,13 @@ pub fn tera_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<(
     tera::escape_html(&html(input), out)
 }
 
+/// Text in Unicode's composed form (NFC), as Typst shapes it best: pages
+/// are NFC already, values from YAML files may not be.
+pub fn nfc(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfc().collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

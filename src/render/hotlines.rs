@@ -4,7 +4,7 @@
 //! default, in the default one too.
 
 use serde::Serialize;
-use unicode_normalization::UnicodeNormalization;
+use crate::render::escape::nfc;
 
 use crate::plan::Plan;
 
@@ -59,9 +59,4 @@ pub fn hotlines(plan: &Plan<'_>, lang: &str) -> Vec<Hotline> {
         );
     }
     out
-}
-
-
-fn nfc(s: &str) -> String {
-    s.nfc().collect()
 }

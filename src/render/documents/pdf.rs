@@ -46,10 +46,7 @@ const ANNOTATION_REMOVED: &[&[u8]] = &[b"T", b"M", b"CreationDate"];
 
 /// The PDF without its metadata, or why it cannot be published.
 pub fn clean(bytes: &[u8]) -> Result<Vec<u8>, Problem> {
-    // lopdf reads what PDF writers write; a panic in it on a damaged file
-    // is an unreadable file, not a crash of the build.
-    let loaded = std::panic::catch_unwind(|| Document::load_mem(bytes)).map_err(|_| unreadable("the PDF reader stopped"))?;
-    let mut doc = loaded.map_err(unreadable)?;
+    let mut doc = read(bytes).map_err(unreadable)?;
     if doc.trailer.has(b"Encrypt") {
         return Err(Problem::new(t!("document-pdf-encrypted"), t!("document-pdf-encrypted-hint")));
     }
@@ -69,9 +66,21 @@ pub fn clean(bytes: &[u8]) -> Result<Vec<u8>, Problem> {
     doc.objects.retain(|id, _| used.contains(id));
     // The trailer's /Size is one more than the highest object number left.
     doc.max_id = doc.objects.keys().map(|id| id.0).max().unwrap_or(0);
+    write(doc).map_err(unreadable)
+}
+
+/// A PDF as lopdf reads it. lopdf reads what PDF writers write; a panic in
+/// it on a damaged file is an unreadable file, not a crash of the build.
+pub fn read(bytes: &[u8]) -> Result<Document, String> {
+    std::panic::catch_unwind(|| Document::load_mem(bytes)).map_err(|_| "the PDF reader stopped".to_owned())?.map_err(|e| e.to_string())
+}
+
+/// A PDF read by [`read`] written back, with a classic cross-reference
+/// table (what every reader reads).
+pub fn write(mut doc: Document) -> Result<Vec<u8>, String> {
     doc.reference_table.cross_reference_type = lopdf::xref::XrefType::CrossReferenceTable;
-    let mut out = Vec::with_capacity(bytes.len());
-    doc.save_to(&mut out).map_err(unreadable)?;
+    let mut out = Vec::new();
+    doc.save_to(&mut out).map_err(|e| e.to_string())?;
     Ok(out)
 }
 

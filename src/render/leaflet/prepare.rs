@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use typst::foundations::Bytes;
-use unicode_normalization::UnicodeNormalization;
+use crate::render::escape::nfc;
 
 use super::data::{self, LeafletData};
 use crate::diag::{Diagnostic, Diagnostics};
@@ -44,11 +44,6 @@ pub struct Prepared {
     /// The date the PDF carries: the occurrence it shows, or the page's
     /// `publish` date, never the build day.
     pub date: Option<NaiveDate>,
-}
-
-/// NFC, as Typst shapes text best (pages are NFC already; YAML values may not be).
-fn nfc(s: &str) -> String {
-    s.nfc().collect()
 }
 
 /// The theme's UI strings for leaflets (keys starting with `leaflet_`) in `lang`.

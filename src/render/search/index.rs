@@ -136,7 +136,7 @@ pub fn build_keyed(docs: &[Doc], lang: &str, options: &Options, inputs: &str) ->
 /// The files of the index of `lang` of `pages` pages: the manifest (first,
 /// carrying the key `inputs`), the `shards` and the fragment files.
 pub(super) fn assemble(lang: &str, inputs: &str, pages: usize, shards: Vec<(&str, Vec<u8>)>, fragment_files: Vec<Vec<u8>>) -> Vec<(String, Vec<u8>)> {
-    let dir = dir(lang);
+    let dir = crate::urls::search_dir(lang);
     let mut files = Vec::with_capacity(1 + shards.len() + fragment_files.len());
     files.push((format!("{dir}/index.json"), Vec::new()));
     let mut manifest_shards = Vec::with_capacity(shards.len());
@@ -191,7 +191,7 @@ impl Previous {
     /// The manifest of the index of `lang` in the folder `output`, if it is
     /// one of this format.
     pub fn read(output: &std::path::Path, lang: &str) -> Option<Previous> {
-        let dir = dir(lang);
+        let dir = crate::urls::search_dir(lang);
         let manifest: serde_json::Value = serde_json::from_slice(&std::fs::read(output.join(&dir).join("index.json")).ok()?).ok()?;
         let field = |k: &str| manifest.get(k);
         if field("v")?.as_u64()? != u64::from(FORMAT_VERSION) {
@@ -254,11 +254,6 @@ pub fn reusable(output: &std::path::Path, lang: &str, inputs: &str) -> Option<(V
 /// file, in the manifest's order.
 pub(super) fn build_hash(hashes: &[[u8; 8]]) -> String {
     hex(digest(hashes.iter().map(|h| h.as_slice())))
-}
-
-/// The folder of the index of `lang`, relative to the output folder.
-pub fn dir(lang: &str) -> String {
-    crate::urls::search_dir(lang)
 }
 
 /// `f` over `items` cut in `threads` runs, in order, on rayon's threads.

@@ -73,7 +73,7 @@ impl Record {
 }
 
 fn file(cache: &Path, lang: &str) -> std::path::PathBuf {
-    cache.join(format!("search-{}.bin", index::dir(lang).trim_start_matches("search/")))
+    cache.join(format!("search-{}.bin", crate::urls::path_segment(lang)))
 }
 
 /// The index of `lang` made by updating the one in the `previous` output

@@ -118,9 +118,7 @@ fn crop_marks(frame: &mut Frame) {
 /// PDF is written again by `lopdf` (objects unchanged, one classic
 /// cross-reference table), or an error says why it could not be read.
 pub fn with_bleed_box(pdf: &[u8]) -> Result<Vec<u8>, String> {
-    // lopdf reads what PDF writers write; a panic in it would be a bug in
-    // it, not a reason to stop the build.
-    let mut doc = std::panic::catch_unwind(|| lopdf::Document::load_mem(pdf)).map_err(|_| "the PDF reader stopped".to_owned())?.map_err(|e| e.to_string())?;
+    let mut doc = crate::render::documents::pdf::read(pdf)?;
     let bleed = (BLEED_MM / 25.4 * 72.0) as f32;
     for id in doc.get_pages().into_values() {
         let Ok(page) = doc.get_object_mut(id).and_then(lopdf::Object::as_dict_mut) else { continue };
@@ -132,10 +130,7 @@ pub fn with_bleed_box(pdf: &[u8]) -> Result<Vec<u8>, String> {
         let boxed = [left - bleed, bottom - bleed, right + bleed, top + bleed].map(lopdf::Object::Real);
         page.set("BleedBox", lopdf::Object::Array(boxed.to_vec()));
     }
-    doc.reference_table.cross_reference_type = lopdf::xref::XrefType::CrossReferenceTable;
-    let mut out = Vec::with_capacity(pdf.len() + 256);
-    doc.save_to(&mut out).map_err(|e| e.to_string())?;
-    Ok(out)
+    crate::render::documents::pdf::write(doc)
 }
 
 #[cfg(test)]
