@@ -10,12 +10,14 @@ use super::files::io_error;
 use crate::diag::Diagnostic;
 use crate::t;
 
-/// Makes sure the standby is a folder.
-pub(super) fn prepare_standby(standby: &Path) -> Result<(), Diagnostic> {
+/// Makes sure the standby is a folder; whether it is empty (as on a
+/// first build: nothing in it can be stale).
+pub(super) fn prepare_standby(standby: &Path) -> Result<bool, Diagnostic> {
     if fs::symlink_metadata(standby).is_ok_and(|m| !m.is_dir()) {
         fs::remove_file(standby).map_err(|e| io_error(t!("write-act-remove"), standby, e))?;
     }
-    fs::create_dir_all(standby).map_err(|e| io_error(t!("write-act-create-folder"), standby, e))
+    fs::create_dir_all(standby).map_err(|e| io_error(t!("write-act-create-folder"), standby, e))?;
+    Ok(fs::read_dir(standby).is_ok_and(|mut d| d.next().is_none()))
 }
 
 /// Gives the owner write permission on `dir` and the folders above it up to
@@ -53,7 +55,9 @@ pub(super) fn remove_file(top: &Path, f: &Path) -> io::Result<()> {
             make_writable_up(top, f.parent().unwrap_or(top))?;
             fs::remove_file(f)
         }
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        // Gone already, or a folder on its way is now a file (`d/e.html`,
+        // then `d`): nothing there to remove.
+        Err(e) if matches!(e.kind(), io::ErrorKind::NotFound | io::ErrorKind::NotADirectory) => Ok(()),
         other => other,
     }
 }

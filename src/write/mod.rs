@@ -39,7 +39,7 @@
 
 use std::collections::BTreeSet;
 use std::fs::{self, File};
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -186,6 +186,9 @@ pub struct Writer {
     changed: AtomicUsize,
     /// What the last build recorded of the output and the standby.
     record: Option<Record>,
+    /// Whether the standby was empty when the build began: then every file
+    /// in it is one this build wrote, and none is stale.
+    fresh: bool,
     dirs: Mutex<BTreeSet<PathBuf>>,
     warnings: Mutex<Diagnostics>,
 }
@@ -227,11 +230,11 @@ impl Writer {
             );
         }
         let standby = work.join("standby");
-        let target = if mode == Mode::Exchange {
-            prepare_standby(&standby)?;
-            standby
+        let (target, fresh) = if mode == Mode::Exchange {
+            let fresh = prepare_standby(&standby)?;
+            (standby, fresh)
         } else {
-            out.clone()
+            (out.clone(), false)
         };
         // The record, if both trees are still as it saw them.
         let record = if mode == Mode::Exchange && live && target.is_dir() {
@@ -252,6 +255,7 @@ impl Writer {
             written: Mutex::new(Vec::new()),
             changed: AtomicUsize::new(0),
             record,
+            fresh,
             dirs: Mutex::new(BTreeSet::new()),
             warnings: Mutex::new(warnings),
         })
@@ -275,6 +279,7 @@ impl Writer {
             written: Mutex::new(Vec::new()),
             changed: AtomicUsize::new(0),
             record: None,
+            fresh: false,
             dirs: Mutex::new(BTreeSet::new()),
             warnings: Mutex::new(Diagnostics::new()),
         })
@@ -300,6 +305,12 @@ impl Writer {
 
     fn ensure_dir(&self, dir: &Path) -> Result<(), Diagnostic> {
         if self.dirs.lock().unwrap_or_else(|e| e.into_inner()).contains(dir) {
+            return Ok(());
+        }
+        // Made here, its parent there already (most folders of a cold
+        // build): nothing more to check.
+        if fs::create_dir(dir).is_ok() {
+            self.dirs.lock().unwrap_or_else(|e| e.into_inner()).insert(dir.to_path_buf());
             return Ok(());
         }
         if fs::create_dir_all(dir).is_err() {
@@ -337,6 +348,37 @@ impl Writer {
             fs::remove_dir_all(dest)?;
         }
         fs::rename(tmp, dest)
+    }
+
+    /// Writes `bytes` (or the file `from`'s) to `dest` when nothing is
+    /// there yet — most files of a cold build, whose standby starts empty:
+    /// the file is created in its place (no temporary file, no rename), as
+    /// the standby is nobody's output until the exchange. `None` when
+    /// something is there (it may be a hard link to the output's own file,
+    /// which must not be written through) or the file could not be created:
+    /// the caller then writes through a temporary file.
+    fn create_new(&self, dest: &Path, bytes: Option<&[u8]>, from: Option<&Path>) -> Option<Result<(), Diagnostic>> {
+        if let Err(e) = self.ensure_dir(dest.parent().unwrap_or(&self.target)) {
+            return Some(Err(e));
+        }
+        let mut file = fs::OpenOptions::new().write(true).create_new(true).open(dest).ok()?;
+        let wrote = match (bytes, from) {
+            (Some(b), _) => file.write_all(b),
+            (None, Some(f)) => match File::open(f) {
+                Ok(mut src) => io::copy(&mut src, &mut file).map(|_| ()),
+                Err(e) => {
+                    drop(file);
+                    let _ = fs::remove_file(dest);
+                    return Some(Err(io_error(t!("write-act-read"), f, e)));
+                }
+            },
+            (None, None) => Ok(()),
+        };
+        Some(wrote.map_err(|e| {
+            drop(file);
+            let _ = fs::remove_file(dest);
+            io_error(t!("write-act-write"), dest, e)
+        }))
     }
 
     /// Writes `bytes` to `dest` through a temporary file renamed over it.
@@ -403,6 +445,11 @@ impl Writer {
         }
         self.changed.fetch_add(1, Ordering::Relaxed);
         self.written.lock().unwrap_or_else(|e| e.into_inner()).push(path.to_owned());
+        if self.mode == Mode::Exchange
+            && let Some(done) = self.create_new(&dest, bytes, from)
+        {
+            return done;
+        }
         match (bytes, from) {
             (Some(b), _) => {
                 if self.mode == Mode::Exchange && same_bytes(&dest, b) && !fs::metadata(&live).ok().zip(fs::metadata(&dest).ok()).is_some_and(|(l, d)| same_inode(&l, &d)) {
@@ -483,12 +530,19 @@ impl Writer {
                     Some(r) => {
                         for p in r.paths.iter().chain(&r.touched).filter(|p| !paths.contains(*p)) {
                             let f = this.target.join(p);
+                            // A file of the last builds where this one made a
+                            // folder (`d`, then `d/e.html`): the folder stays.
+                            if fs::symlink_metadata(&f).is_ok_and(|m| m.is_dir()) {
+                                continue;
+                            }
                             remove_file(&this.target, &f).map_err(|e| io_error(t!("write-act-remove"), &f, e))?;
                             if let Some(dir) = f.parent() {
                                 remove_empty_dirs(&this.target, dir);
                             }
                         }
                     }
+                    // Nothing stale in a standby this build began empty.
+                    None if this.fresh => {}
                     None => {
                         remove_stale(&this.target, paths).map_err(|(p, e)| io_error(t!("write-act-remove"), &p, e))?;
                     }
@@ -568,6 +622,68 @@ mod tests {
         assert!(check_out_dir(&root, &foreign).is_err());
         fs::write(foreign.join(MARKER), "{\"as_of\": \"2027-06-10\", \"next_change\": null}").unwrap();
         assert!(check_out_dir(&root, &foreign).is_err(), "a hand-written build.json is not loa's marker");
+    }
+
+    /// Every file under `dir`, as (path relative to it, bytes).
+    fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+        walkdir::WalkDir::new(dir)
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file())
+            .map(|e| (e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/"), fs::read(e.path()).unwrap()))
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 64, .. proptest::prelude::ProptestConfig::default() })]
+
+        /// Builds in a row, each with files added, changed, kept or gone (a
+        /// folder where a file was, and back), some after the working
+        /// folder was lost or with a killed build's leftovers in the
+        /// standby: each output holds exactly its build's files, and no
+        /// build writes through to a file of the output it replaces (a
+        /// reader holding one open reads the old bytes to the end).
+        #[test]
+        fn each_output_is_its_build_and_the_old_one_is_never_written_through(
+            builds in proptest::collection::vec(proptest::collection::btree_map(0usize..6, 0u8..3, 0..6), 1..5),
+            lose_work in proptest::collection::vec(proptest::prelude::any::<bool>(), 5),
+            leftovers in proptest::collection::vec(proptest::prelude::any::<bool>(), 5),
+        ) {
+            use std::io::{Read, Seek};
+            const PATHS: [&str; 6] = ["index.html", "a/index.html", "a/b/index.html", "d", "d/e.html", "f/g/h.json"];
+            let dir = tempfile::tempdir().unwrap();
+            let root = dir.path().join("site");
+            fs::create_dir_all(root.join("content")).unwrap();
+            let out = root.join("dist");
+            let work = work_dir(&root, "dist");
+            for (i, files) in builds.iter().enumerate() {
+                // A file and a folder of one name cannot be in one build.
+                let mut files: std::collections::BTreeMap<String, Vec<u8>> = files.iter().map(|(&p, &v)| (PATHS[p].to_owned(), format!("{} {v}", PATHS[p]).into_bytes())).collect();
+                if files.contains_key("d") && files.contains_key("d/e.html") {
+                    files.remove("d");
+                }
+                files.insert(MARKER.to_owned(), format!("{{\"generator\": \"loa\", \"loa_output\": 1, \"as_of\": \"2027-06-{:02}\"}}", i + 1).into_bytes());
+                if lose_work[i] {
+                    let _ = fs::remove_dir_all(&work);
+                }
+                if leftovers[i] && work.join("standby").is_dir() {
+                    fs::write(work.join("standby/left-over.html"), "a killed build's file").unwrap();
+                }
+                let mut open: Vec<(String, Vec<u8>, File)> = tree(&out).into_iter().map(|(p, b)| { let f = File::open(out.join(&p)).unwrap(); (p, b, f) }).collect();
+                let writer = Writer::open(&root, &out, &Options { no_wait: false }).unwrap();
+                for (p, b) in &files {
+                    writer.file(p, b).unwrap();
+                }
+                writer.finish(&files.keys().cloned().collect()).unwrap();
+                proptest::prop_assert_eq!(&tree(&out), &files, "build {}", i);
+                for (p, before, f) in &mut open {
+                    let mut now = Vec::new();
+                    f.rewind().unwrap();
+                    f.read_to_end(&mut now).unwrap();
+                    proptest::prop_assert_eq!(&now, before, "{} of the old output was written through in build {}", p, i);
+                }
+            }
+        }
     }
 
     #[test]

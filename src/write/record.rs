@@ -52,6 +52,12 @@ pub(super) fn folders_state(out: &Path, standby: &Path, paths: &BTreeSet<String>
             d = parent;
         }
     }
+    // Without both roots (as after a first build's move into place, which
+    // leaves no standby) there is no state to keep: no need to look at
+    // every folder.
+    if folder_state(out).is_none() || folder_state(standby).is_none() {
+        return String::new();
+    }
     let dirs: Vec<&str> = dirs.into_iter().collect();
     let states: Vec<(Option<FolderState>, Option<FolderState>)> = dirs.par_iter().map(|d| (folder_state(&out.join(d)), folder_state(&standby.join(d)))).collect();
     if states.first().is_none_or(|(o, s)| o.is_none() || s.is_none()) {
