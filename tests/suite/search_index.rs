@@ -66,6 +66,17 @@ impl Index {
             .unwrap_or_default()
     }
 
+    /// Every term of the index.
+    fn all_terms(&self) -> Vec<String> {
+        self.shard_list()
+            .iter()
+            .flat_map(|(_, hash)| {
+                let shard: Value = serde_json::from_slice(&self.files[&self.shard_path(hash)]).expect("shard is JSON");
+                shard.as_object().expect("an object").keys().cloned().collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
     fn fragment(&self, id: u64) -> Value {
         let per = self.manifest["c"].as_u64().expect("c");
         let chunk: Value = serde_json::from_slice(&self.files[&format!("search/vi/p/{}.json", id / per)]).expect("fragments are JSON");
@@ -153,6 +164,10 @@ fn same_pages_same_bytes_whatever_the_order() {
     assert_eq!(a, build(&docs, "vi"), "pages in another order");
     for threads in [1, 3] {
         assert_eq!(a, build_with(&docs, "vi", &Options { threads, ..Options::default() }), "{threads} threads");
+    }
+    // Pages read a batch at a time (whole fragment files: 1 is 8 here).
+    for batch in [1, 8, 24, 299] {
+        assert_eq!(a, build_with(&docs, "vi", &Options { batch, ..Options::default() }), "batches of {batch}");
     }
     // And one change changes the build hash and that page's fragment.
     let first_vi = docs.iter().position(|d| d.lang == "vi").expect("a page in Vietnamese");
@@ -456,4 +471,31 @@ fn a_large_sites_index_is_updated_exactly() {
     let new = record_of(&new_docs, &want);
     let got = update(tmp.path(), "vi", &old, &new, "k2", &options, |numbers| numbers.iter().map(|&i| new_docs[i].clone()).collect());
     assert!(got.as_ref() == Some(&want), "the update differs from a full build");
+}
+
+/// A large site's index is the same read in batches of any size (rounded
+/// up to whole files of sixteen fragments), and its postings, kept coded
+/// while the pages come in, read back as the pages have them.
+#[test]
+fn a_large_sites_index_is_the_same_whatever_the_batches() {
+    use loa::render::search::index::LARGE_SITE;
+    let docs = corpus::pages(LARGE_SITE + 100, 5);
+    let whole = build_with(&docs, "vi", &Options { batch: usize::MAX, ..Options::default() });
+    for batch in [1, 16, 40, 1024] {
+        assert!(build_with(&docs, "vi", &Options { batch, ..Options::default() }) == whole, "batches of {batch}");
+    }
+    // Every page's own terms are in the index at its number, with the
+    // level it has alone.
+    let index = Index::new(whole);
+    let mut vi: Vec<&Doc> = docs.iter().filter(|d| d.lang == "vi").collect();
+    vi.sort_by(|a, b| a.url.cmp(&b.url));
+    for number in [0, 1, 999, 1000, vi.len() - 1] {
+        let alone = Index::new(build(&[vi[number].clone()], "vi"));
+        let terms = alone.all_terms();
+        assert!(!terms.is_empty());
+        for term in terms {
+            let level = alone.postings(&term)[0].1;
+            assert!(index.postings(&term).contains(&(number as u64, level)), "page {number}, term {term}");
+        }
+    }
 }

@@ -23,8 +23,8 @@ use serde::Serialize;
 pub use super::terms::REFERENCE_WORDS;
 pub(super) use super::fragments::{fragment_file, to_json};
 pub(super) use super::hashing::{digest, hex};
-pub(super) use super::shards::{read_shard, shard};
-pub(super) use super::terms::{invert, term_order, terms_of, Postings};
+pub(super) use super::shards::{read_shard, shard, shard_each};
+pub(super) use super::terms::{page_of, posting, term_order, terms_of, Inverter, Postings};
 
 /// One page to index: what the renderer knows about a live page.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -67,11 +67,15 @@ pub struct Options {
     /// 8); small sites (under 256 pages) always use one. The output does not
     /// depend on it.
     pub threads: usize,
+    /// How many pages are read and inverted at a time (rounded up to whole
+    /// fragment files): what is held of the pages' text at once. The
+    /// output does not depend on it.
+    pub batch: usize,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { shard_bytes: 16 * 1024, excerpt_bytes: 2048, threads: 0 }
+        Options { shard_bytes: 16 * 1024, excerpt_bytes: 2048, threads: 0, batch: 1024 }
     }
 }
 
@@ -116,51 +120,106 @@ pub fn build_keyed(docs: &[Doc], lang: &str, options: &Options, inputs: &str) ->
     pages.sort_by(|a, b| {
         (a.url.as_str(), a.title.as_str(), a.text.as_str()).cmp(&(b.url.as_str(), b.title.as_str(), b.text.as_str()))
     });
-
-    let t = crate::timings::Timings::from_env("            ");
-    let threads = threads_for(pages.len(), options.threads);
-    let (terms, postings) = invert(&pages, threads);
-    t.lap("invert");
-    let shards = shard(&terms, &postings, options.shard_bytes.max(1));
-    drop(postings);
-    t.lap("shards");
-
-    // Fragment files made whole, eight pages at a time: no page's fragment
-    // is held apart from its file.
-    let runs: Vec<&[&Doc]> = pages.chunks(fragments_per_file(pages.len())).collect();
-    let fragment_files: Vec<Vec<u8>> = parallel_map(&runs, threads, |some| some.iter().map(|run| fragment_file(run, options.excerpt_bytes)).collect());
-    t.lap("fragments");
-    assemble(lang, inputs, pages.len(), shards, fragment_files)
+    let made = std::sync::Mutex::new(Vec::new());
+    let manifest = build_streamed(pages.len(), lang, options, inputs, |range| pages[range].iter().map(|&d| d.clone()).collect(), |place, path, bytes| {
+        made.lock().unwrap_or_else(|e| e.into_inner()).push((place, path, bytes));
+    });
+    let mut made = made.into_inner().unwrap_or_else(|e| e.into_inner());
+    made.sort_unstable_by_key(|(place, _, _)| *place);
+    let mut files = Vec::with_capacity(1 + made.len());
+    files.push(manifest);
+    files.extend(made.into_iter().map(|(_, path, bytes)| (path, bytes)));
+    files
 }
 
-/// The files of the index of `lang` of `pages` pages: the manifest (first,
-/// carrying the key `inputs`), the `shards` and the fragment files.
-pub(super) fn assemble(lang: &str, inputs: &str, pages: usize, shards: Vec<(&str, Vec<u8>)>, fragment_files: Vec<Vec<u8>>) -> Vec<(String, Vec<u8>)> {
+/// Where a file [`build_streamed`] made stands among the files of the index
+/// after its manifest: the shards in the manifest's order, then the
+/// fragment files by number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Place {
+    /// The n-th shard.
+    Shard(usize),
+    /// Fragment file n (`p/<n>.json`).
+    Fragment(usize),
+}
+
+/// Builds the index of `n` pages in language `lang` without holding them
+/// all: `docs(range)` gives the pages numbered `range` (in the order of
+/// their URLs), asked for [`Options::batch`] at a time (1,024 by default:
+/// enough to keep every thread busy, few enough that their text is a few
+/// megabytes). Each file is handed to
+/// `emit` (its [`Place`], its path relative to the output folder, its
+/// bytes) as soon as it is made, on any thread: fragment files as their
+/// pages are read, shards once every page is. Returns the manifest, which
+/// carries the key `inputs`. The files are those [`build_keyed`] makes of
+/// the same pages.
+pub fn build_streamed(
+    n: usize,
+    lang: &str,
+    options: &Options,
+    inputs: &str,
+    docs: impl Fn(std::ops::Range<usize>) -> Vec<Doc>,
+    emit: impl Fn(Place, String, Vec<u8>) + Sync,
+) -> (String, Vec<u8>) {
+    let t = crate::timings::Timings::from_env("            ");
+    let threads = threads_for(n, options.threads);
+    let per = fragments_per_file(n);
     let dir = crate::urls::search_dir(lang);
-    let mut files = Vec::with_capacity(1 + shards.len() + fragment_files.len());
-    files.push((format!("{dir}/index.json"), Vec::new()));
-    let mut manifest_shards = Vec::with_capacity(shards.len());
-    let mut hashes = Vec::with_capacity(shards.len() + fragment_files.len());
-    for (first, bytes) in shards {
+    let mut inverter = Inverter::default();
+    let mut fragment_hashes: Vec<[u8; 8]> = Vec::with_capacity(n.div_ceil(per));
+    // Whole fragment files a batch: a file's pages are always in one.
+    let step = options.batch.max(1).div_ceil(per).saturating_mul(per);
+    for start in (0..n).step_by(step) {
+        let batch = docs(start..start.saturating_add(step).min(n));
+        let pages: Vec<&Doc> = batch.iter().collect();
+        inverter.add(&pages, threads);
+        // Fragment files made whole, `per` pages at a time: no page's
+        // fragment is held apart from its file.
+        let runs: Vec<(usize, &[&Doc])> = pages.chunks(per).enumerate().map(|(i, run)| (start / per + i, run)).collect();
+        let hashes = parallel_map(&runs, threads, |some| {
+            some.iter()
+                .map(|&(chunk, run)| {
+                    let bytes = fragment_file(run, options.excerpt_bytes);
+                    let hash = digest([bytes.as_slice()]).to_le_bytes();
+                    emit(Place::Fragment(chunk), format!("{dir}/p/{chunk}.json"), bytes);
+                    hash
+                })
+                .collect()
+        });
+        fragment_hashes.extend(hashes);
+    }
+    t.lap("invert and fragments");
+    let (terms, postings) = inverter.finish();
+    let mut shards = Vec::new();
+    shard_each(&terms, postings, options.shard_bytes.max(1), |first, bytes| {
         let hash = digest([bytes.as_slice()]);
-        hashes.push(hash.to_le_bytes());
-        manifest_shards.push((first, hex(hash)));
-        files.push((format!("{dir}/s/{}.json", hex(hash)), bytes));
-    }
-    for (chunk, bytes) in fragment_files.into_iter().enumerate() {
-        hashes.push(digest([bytes.as_slice()]).to_le_bytes());
-        files.push((format!("{dir}/p/{chunk}.json"), bytes));
-    }
+        emit(Place::Shard(shards.len()), shard_path(&dir, hash), bytes);
+        shards.push((first, hash));
+    });
+    t.lap("shards");
+    manifest(lang, inputs, n, &shards, &fragment_hashes)
+}
+
+/// The path of the shard whose bytes have hash `hash`, in the folder `dir`
+/// of an index.
+pub(super) fn shard_path(dir: &str, hash: u64) -> String {
+    format!("{dir}/s/{}.json", hex(hash))
+}
+
+/// The manifest of the index of `lang` of `pages` pages, carrying the key
+/// `inputs`: its path and bytes, given each shard's first term and hash
+/// ([`digest`] of its bytes) and the fragment files' hashes, in order.
+pub(super) fn manifest(lang: &str, inputs: &str, pages: usize, shards: &[(&str, u64)], fragment_hashes: &[[u8; 8]]) -> (String, Vec<u8>) {
+    let hashes: Vec<[u8; 8]> = shards.iter().map(|(_, h)| h.to_le_bytes()).chain(fragment_hashes.iter().copied()).collect();
     let manifest = Manifest {
         v: FORMAT_VERSION,
         n: pages,
         c: fragments_per_file(pages),
         h: build_hash(&hashes),
         k: inputs,
-        s: manifest_shards,
+        s: shards.iter().map(|&(first, hash)| (first, hex(hash))).collect(),
     };
-    files[0].1 = to_json(&manifest);
-    files
+    (format!("{}/index.json", crate::urls::search_dir(lang)), to_json(&manifest))
 }
 
 #[derive(Serialize)]

@@ -53,12 +53,13 @@ fn entries_of<'p>(plan: &'p Plan<'p>, lang: &str, synonyms: &Synonyms) -> Vec<En
     entries
 }
 
-/// What the index knows of page `p`: its text read when it was loaded, by
-/// the parse that found its links (or read again if it was taken already).
+/// What the index knows of page `p`: its text, read from its Markdown when
+/// its batch is indexed (not held from load: a site of 50,000 pages would
+/// hold 80 MB of text for it).
 fn doc(plan: &Plan<'_>, p: &PageRef<'_>, synonyms: &Synonyms) -> Doc {
     let lang = p.page.lang.as_str();
     let def = plan.site().default_language();
-    let text = plan.take_text(p.id).unwrap_or_else(|| markdown::text::text(p.page.body()));
+    let text = markdown::text::text(p.page.body());
     let campaign = p.campaign.map(|c| plan.campaign(c).campaign.title.get(lang, def).to_owned());
     let title = match (&p.page.kind, &campaign) {
         // A campaign home's title is the campaign's unless its page says otherwise.
@@ -188,11 +189,12 @@ pub fn render(cx: &crate::render::Ctx<'_, '_>, out: &Output<'_>) {
                 files
             }
             None => {
-                let docs = docs_of(&(0..entries.len()).collect::<Vec<_>>());
-                t.lap(&format!("search, {lang}: text of {} pages", docs.len()));
-                let files = index::build_keyed(&docs, lang, &options, &key);
-                t.lap(&format!("search, {lang}: index, {} files", files.len()));
-                files
+                // Made whole, a batch of pages at a time, each fragment file
+                // going to the output as soon as it is made.
+                let docs = |range: std::ops::Range<usize>| docs_of(&range.collect::<Vec<_>>());
+                let manifest = index::build_streamed(entries.len(), lang, &options, &key, docs, |_, path, bytes| out.add(path, bytes));
+                t.lap(&format!("search, {lang}: index of {} pages", entries.len()));
+                vec![manifest]
             }
         };
         if let Some(cache) = cache {

@@ -1,7 +1,7 @@
 //! Shards: the sorted terms cut by size into files of `{"<term>":[<posting>,…]}`,
 //! and read back for an update.
 
-use super::terms::Postings;
+use super::terms::{numbers, posting, Postings};
 
 /// The terms and postings of a shard file, in its order, as [`shard`]
 /// wrote them; `None` if it is not one.
@@ -43,7 +43,7 @@ pub(super) fn read_shard(bytes: &[u8]) -> Option<Vec<(Box<str>, Postings)>> {
                     return None;
                 }
                 page += n / 16;
-                list.push((u32::try_from(page).ok()?, (n % 16) as u8));
+                list.push(posting(u32::try_from(page).ok().filter(|&p| p < 1 << 28)?, (n % 16) as u8));
                 match bytes.get(i)? {
                     b',' => i += 1,
                     b']' => {
@@ -65,23 +65,28 @@ pub(super) fn read_shard(bytes: &[u8]) -> Option<Vec<(Box<str>, Postings)>> {
 
 /// Cuts the sorted terms into shards of about `max` bytes: (first term, JSON).
 pub(super) fn shard<'a>(terms: &'a [Box<str>], postings: &[Postings], max: usize) -> Vec<(&'a str, Vec<u8>)> {
-    let mut shards: Vec<(&str, Vec<u8>)> = Vec::new();
+    let mut shards = Vec::new();
+    shard_each(terms, postings.iter().map(|list| numbers(list)), max, |first, bytes| shards.push((first, bytes)));
+    shards
+}
+
+/// [`shard`] of each term's numbers as written ([`numbers`]), each shard
+/// handed to `each` (first term, JSON) as soon as it is cut, each term's
+/// list let go once written.
+pub(super) fn shard_each<'a, L: IntoIterator<Item = u64>>(terms: &'a [Box<str>], lists: impl IntoIterator<Item = L>, max: usize, mut each: impl FnMut(&'a str, Vec<u8>)) {
     let mut cur: Vec<u8> = Vec::with_capacity(max + 1024);
     let mut first: Option<&str> = None;
-    for (term, list) in terms.iter().zip(postings) {
+    for (term, list) in terms.iter().zip(lists) {
         let start = cur.len();
         cur.push(if first.is_some() { b',' } else { b'{' });
         // A folded word has no character that JSON must escape, but be safe.
         let _ = serde_json::to_writer(&mut cur, &**term);
         cur.extend_from_slice(b":[");
-        let mut prev = 0u32;
-        for (i, &(page, level)) in list.iter().enumerate() {
+        for (i, n) in list.into_iter().enumerate() {
             if i > 0 {
                 cur.push(b',');
             }
-            let gap = u64::from(page - prev);
-            push_number(&mut cur, gap * 16 + u64::from(level));
-            prev = page;
+            push_number(&mut cur, n);
         }
         cur.push(b']');
         match first {
@@ -93,7 +98,7 @@ pub(super) fn shard<'a>(terms: &'a [Box<str>], postings: &[Postings], max: usize
                 next.extend_from_slice(&cur[start + 1..]);
                 cur.truncate(start);
                 cur.push(b'}');
-                shards.push((f, std::mem::replace(&mut cur, next)));
+                each(f, std::mem::replace(&mut cur, next));
                 first = Some(term);
             }
             Some(_) => {}
@@ -101,9 +106,8 @@ pub(super) fn shard<'a>(terms: &'a [Box<str>], postings: &[Postings], max: usize
     }
     if let Some(f) = first {
         cur.push(b'}');
-        shards.push((f, cur));
+        each(f, cur);
     }
-    shards
 }
 
 pub(super) fn push_number(out: &mut Vec<u8>, mut n: u64) {

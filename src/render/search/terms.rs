@@ -17,10 +17,10 @@ pub(super) struct Seen {
     body: u32,
 }
 
-/// One page's terms (ids in its worker's vocabulary) and body length.
+/// One page's terms: ids in its worker's vocabulary, each with its level
+/// ([`level`]).
 pub(super) struct PageTerms {
-    terms: Vec<(u32, Seen)>,
-    body_len: u32,
+    terms: Vec<(u32, u8)>,
 }
 
 /// Words numbered in order of first sight. Most words are short (a
@@ -128,11 +128,11 @@ impl Worker {
         let mut terms = Vec::with_capacity(self.touched.len());
         for &id in &self.touched {
             if let Some(seen) = self.seen.get_mut(id as usize) {
-                terms.push((id, std::mem::take(seen)));
+                terms.push((id, level(std::mem::take(seen), body_len)));
             }
         }
         self.touched.clear();
-        self.pages.push(PageTerms { terms, body_len });
+        self.pages.push(PageTerms { terms });
     }
 
     /// Counts the words of `text` in `field`; returns how many there were.
@@ -301,38 +301,136 @@ impl Word {
     }
 }
 
-/// One term's (page id, level) in order of page ids.
-pub(super) type Postings = Vec<(u32, u8)>;
+/// One term's postings in order of page ids, each [`posting`]`(page, level)`.
+pub(super) type Postings = Vec<u32>;
 
-/// The sorted terms of `pages` and, for each, its postings.
-pub(super) fn invert(pages: &[&Doc], threads: usize) -> (Vec<Box<str>>, Vec<Postings>) {
-    let workers: Vec<Worker> = parallel_map(pages, threads, |run| vec![work(run)]);
+/// A posting packed in four bytes: the page id times 16 plus the level
+/// (0–15), as the shards write it but for the gap. Page ids are below 2²⁸
+/// (268 million pages), far more than any site loa can hold in memory.
+#[inline]
+pub(super) fn posting(page: u32, level: u8) -> u32 {
+    (page << 4) | u32::from(level & 15)
+}
 
-    // One vocabulary for all workers.
-    let mut all = Vocabulary::default();
-    let maps: Vec<Vec<u32>> = workers.iter().map(|w| w.vocabulary.words.iter().map(|word| all.id_of(word)).collect()).collect();
+/// The page id of a [`posting`].
+#[inline]
+pub(super) fn page_of(posting: u32) -> u32 {
+    posting >> 4
+}
 
-    let mut postings: Vec<Postings> = vec![Vec::new(); all.words.len()];
-    let mut page_id = 0u32;
-    for (worker, map) in workers.iter().zip(&maps) {
-        for page in &worker.pages {
-            for &(local, seen) in &page.terms {
-                if let Some(list) = map.get(local as usize).and_then(|&g| postings.get_mut(g as usize)) {
-                    list.push((page_id, level(seen, page.body_len)));
-                }
+/// The numbers a shard writes for a list of [`posting`]s: each
+/// `(page − previous page) × 16 + level`, the first page's gap its id.
+pub(super) fn numbers(list: &[u32]) -> impl Iterator<Item = u64> + '_ {
+    let mut prev = 0u32;
+    list.iter().map(move |&p| {
+        let n = u64::from(p - (prev << 4));
+        prev = page_of(p);
+        n
+    })
+}
+
+/// One term's postings as [`Inverter`] holds them while pages come in: the
+/// numbers a shard writes ([`numbers`]), each in LEB128 (seven bits a
+/// byte) — a common word's gaps are small, so most postings take one
+/// byte, not four.
+#[derive(Default)]
+pub(super) struct Coded {
+    bytes: Vec<u8>,
+    /// The page of the last posting (0 before the first).
+    last: u32,
+}
+
+impl Coded {
+    fn push(&mut self, page: u32, level: u8) {
+        let mut n = u64::from(page - self.last) * 16 + u64::from(level & 15);
+        self.last = page;
+        loop {
+            let low = (n & 0x7f) as u8;
+            n >>= 7;
+            if n == 0 {
+                self.bytes.push(low);
+                return;
             }
-            page_id += 1;
+            self.bytes.push(low | 0x80);
+        }
+    }
+}
+
+impl IntoIterator for Coded {
+    type Item = u64;
+    type IntoIter = Decoded;
+    fn into_iter(self) -> Decoded {
+        Decoded { bytes: self.bytes, at: 0 }
+    }
+}
+
+/// The numbers of a [`Coded`] list, in order.
+pub(super) struct Decoded {
+    bytes: Vec<u8>,
+    at: usize,
+}
+
+impl Iterator for Decoded {
+    type Item = u64;
+    fn next(&mut self) -> Option<u64> {
+        let mut n = 0u64;
+        let mut shift = 0;
+        loop {
+            let b = *self.bytes.get(self.at)?;
+            self.at += 1;
+            n |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Some(n);
+            }
+            shift += 7;
+        }
+    }
+}
+
+/// Pages inverted a batch at a time, in the order of their ids: each batch's
+/// words are merged into one vocabulary and its postings appended, so that
+/// only one batch's pages are held beside the postings (a site of 50,000
+/// pages is not read whole into memory to be indexed).
+#[derive(Default)]
+pub(super) struct Inverter {
+    all: Vocabulary,
+    postings: Vec<Coded>,
+    /// The id of the next page added.
+    next: u32,
+}
+
+impl Inverter {
+    /// Adds `pages`, numbered on from the pages added before them, on up to
+    /// `threads` threads (the result does not depend on how many).
+    pub(super) fn add(&mut self, pages: &[&Doc], threads: usize) {
+        let workers: Vec<Worker> = parallel_map(pages, threads, |run| vec![work(run)]);
+        for worker in workers {
+            // Each worker's words, numbered in the one vocabulary.
+            let map: Vec<u32> = worker.vocabulary.words.iter().map(|word| self.all.id_of(word)).collect();
+            self.postings.resize_with(self.all.words.len(), Coded::default);
+            for page in worker.pages {
+                for (local, level) in page.terms {
+                    if let Some(list) = map.get(local as usize).and_then(|&g| self.postings.get_mut(g as usize)) {
+                        list.push(self.next, level);
+                    }
+                }
+                self.next += 1;
+            }
         }
     }
 
-    // Terms in UTF-16 order, the order in which JavaScript compares strings.
-    let mut order: Vec<u32> = (0..all.words.len() as u32).collect();
-    order.sort_unstable_by(|&a, &b| term_order(&all.words[a as usize], &all.words[b as usize]));
-    let mut words: Vec<Option<Box<str>>> = all.words.into_iter().map(Some).collect();
-    let mut lists: Vec<Option<Postings>> = postings.into_iter().map(Some).collect();
-    let terms = order.iter().filter_map(|&i| words.get_mut(i as usize).and_then(Option::take)).collect();
-    let postings = order.iter().filter_map(|&i| lists.get_mut(i as usize).and_then(Option::take)).collect();
-    (terms, postings)
+    /// The terms in UTF-16 order (the order in which JavaScript compares
+    /// strings) and, for each, its postings as a shard writes them.
+    pub(super) fn finish(self) -> (Vec<Box<str>>, Vec<Coded>) {
+        let Inverter { all, postings, .. } = self;
+        let mut order: Vec<u32> = (0..all.words.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| term_order(&all.words[a as usize], &all.words[b as usize]));
+        let mut words: Vec<Option<Box<str>>> = all.words.into_iter().map(Some).collect();
+        let mut lists: Vec<Option<Coded>> = postings.into_iter().map(Some).collect();
+        let terms = order.iter().filter_map(|&i| words.get_mut(i as usize).and_then(Option::take)).collect();
+        let postings = order.iter().filter_map(|&i| lists.get_mut(i as usize).and_then(Option::take)).collect();
+        (terms, postings)
+    }
 }
 
 pub(super) fn work(run: &[&Doc]) -> Worker {
@@ -378,7 +476,7 @@ pub(super) fn terms_of(pages: &[&Doc]) -> Vec<Vec<(Box<str>, u8)>> {
     let w = work(pages);
     w.pages
         .iter()
-        .map(|p| p.terms.iter().filter_map(|&(id, seen)| Some((w.vocabulary.words.get(id as usize)?.clone(), level(seen, p.body_len)))).collect())
+        .map(|p| p.terms.iter().filter_map(|&(id, level)| Some((w.vocabulary.words.get(id as usize)?.clone(), level))).collect())
         .collect()
 }
 

@@ -114,7 +114,7 @@ pub fn update(previous: &Path, lang: &str, old: &Record, new: &Record, inputs: &
     drop(shards);
     let mut old_terms: Vec<(Box<str>, Postings)> = read.into_iter().flatten().collect();
     for (_, list) in &mut old_terms {
-        list.retain(|&(page, _)| !gone.get(page as usize).copied().unwrap_or(true));
+        list.retain(|&p| !gone.get(index::page_of(p) as usize).copied().unwrap_or(true));
     }
     t.lap("read its postings");
 
@@ -142,9 +142,10 @@ pub fn update(previous: &Path, lang: &str, old: &Record, new: &Record, inputs: &
             terms.push(t);
         }
         // This term's new postings, each in its place.
-        for (page, level) in postings_of(&mut new, &term) {
-            let at = list.partition_point(|&(p, _)| p < page);
-            list.insert(at, (page, level));
+        for p in postings_of(&mut new, &term) {
+            // Ordered by page: a page has one posting per term.
+            let at = list.partition_point(|&q| q < p);
+            list.insert(at, p);
         }
         if !list.is_empty() {
             terms.push(term);
@@ -173,7 +174,14 @@ pub fn update(previous: &Path, lang: &str, old: &Record, new: &Record, inputs: &
         let refs: Vec<&Doc> = run.iter().collect();
         *fragment_files.get_mut(c)? = index::fragment_file(&refs, options.excerpt_bytes);
     }
-    Some(index::assemble(lang, inputs, n, shards, fragment_files))
+    let dir = crate::urls::search_dir(lang);
+    let hashes: Vec<[u8; 8]> = fragment_files.iter().map(|b| index::digest([b.as_slice()]).to_le_bytes()).collect();
+    let named: Vec<(&str, u64)> = shards.iter().map(|(first, bytes)| (*first, index::digest([bytes.as_slice()]))).collect();
+    let mut files = Vec::with_capacity(1 + shards.len() + fragment_files.len());
+    files.push(index::manifest(lang, inputs, n, &named, &hashes));
+    files.extend(shards.into_iter().zip(&named).map(|((_, bytes), &(_, hash))| (index::shard_path(&dir, hash), bytes)));
+    files.extend(fragment_files.into_iter().enumerate().map(|(chunk, bytes)| (format!("{dir}/p/{chunk}.json"), bytes)));
+    Some(files)
 }
 
 /// The postings of `term` at the head of `new` (sorted by term, then page),
@@ -181,7 +189,7 @@ pub fn update(previous: &Path, lang: &str, old: &Record, new: &Record, inputs: &
 fn postings_of(new: &mut std::iter::Peekable<std::vec::IntoIter<(Box<str>, u32, u8)>>, term: &str) -> Postings {
     let mut list = Postings::new();
     while let Some((_, page, level)) = new.next_if(|(u, _, _)| &**u == term) {
-        list.push((page, level));
+        list.push(index::posting(page, level));
     }
     list
 }
