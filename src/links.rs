@@ -10,7 +10,6 @@
 
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
-use std::sync::Mutex;
 
 use rayon::prelude::*;
 
@@ -19,7 +18,7 @@ use crate::i18n::Msg;
 use crate::t;
 use crate::load::content::{Content, Page};
 use crate::load::site::Site;
-use crate::markdown::{self, text::Text, Scan};
+use crate::markdown::{self, Scan};
 use crate::url_policy::is_safe_scheme;
 use crate::urls;
 
@@ -45,9 +44,6 @@ pub struct LinkTable {
     assets: HashMap<PathBuf, String>,
     /// Each page's scan (anchors and links), by page index.
     pub scans: Vec<Scan>,
-    /// Each page's readable text, read by the same parse as its scan and
-    /// held until the search index takes it ([`LinkTable::take_text`]).
-    texts: Vec<Mutex<Option<Text>>>,
     /// Where each page's links point, by page index: worked out once per
     /// load, for the checks and for every build's list of published files.
     resolved: Vec<Resolved>,
@@ -68,8 +64,7 @@ impl LinkTable {
     /// stored as `x.vi.md` (`default_lang` written out) is also found by a
     /// link to `x.md`.
     pub fn new(content: &Content, default_lang: &str) -> Self {
-        let (scans, texts): (Vec<Scan>, Vec<Mutex<Option<Text>>>) =
-            content.pages.par_iter().map(|p| markdown::scan_with_text(p.body(), true)).map(|(scan, text)| (scan, Mutex::new(text))).unzip();
+        let scans: Vec<Scan> = content.pages.par_iter().map(|p| markdown::scan(p.body())).collect();
         let mut by_source: HashMap<PathBuf, usize> = content.pages.iter().enumerate().map(|(i, p)| (nfc_path(&p.source), i)).collect();
         for (i, p) in content.pages.iter().enumerate() {
             if let Some(plain) = crate::load::content::plain_source(p, default_lang) {
@@ -77,7 +72,7 @@ impl LinkTable {
             }
         }
         let assets = content.assets.iter().map(|a| (nfc_path(&a.source), a.output.clone())).collect();
-        let mut table = Self { by_source, assets, scans, texts, resolved: Vec::new() };
+        let mut table = Self { by_source, assets, scans, resolved: Vec::new() };
         table.resolved = content.pages.par_iter().enumerate().map(|(i, p)| table.resolve(i, p)).collect();
         table
     }
@@ -85,22 +80,9 @@ impl LinkTable {
     /// Scans page `i` again after its text changed (same source path).
     pub fn rescan(&mut self, i: usize, page: &Page) {
         if let Some(scan) = self.scans.get_mut(i) {
-            let (new, text) = markdown::scan_with_text(page.body(), true);
-            *scan = new;
-            if let Some(slot) = self.texts.get_mut(i) {
-                *slot.get_mut().unwrap_or_else(|e| e.into_inner()) = text;
-            }
+            *scan = markdown::scan(page.body());
             self.resolved[i] = self.resolve(i, page);
         }
-    }
-
-    /// Page `i`'s readable text, read when the page was scanned, the first
-    /// time it is asked for; `None` after that (read it from the body
-    /// again: [`markdown::text::text`]). Each page's Markdown is parsed
-    /// once for both its links and the search index, and its text is not
-    /// held twice.
-    pub fn take_text(&self, i: usize) -> Option<Text> {
-        self.texts.get(i)?.lock().unwrap_or_else(|e| e.into_inner()).take()
     }
 
     /// Where `dest`, written in `from`, points.

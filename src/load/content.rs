@@ -307,8 +307,7 @@ pub fn load_page(root: &Path, rel: &Path, site: &Site) -> Result<Page, Diagnosti
 /// site lacks, a place no page goes) is an `Err`.
 pub fn read_page(root: &Path, rel: &Path, site: &Site) -> Result<(Page, Diagnostics), Diagnostics> {
     let raw = super::read_text(root, rel, None)?;
-    let raw = raw.as_str();
-    let text: String = if is_nfc_quick(raw.chars()) == IsNormalized::Yes { raw.to_owned() } else { raw.nfc().collect() };
+    let text: String = if is_nfc_quick(raw.chars()) == IsNormalized::Yes { raw } else { raw.nfc().collect() };
     let err = |pos: Option<Position>, msg: Msg, hint: Msg| -> Diagnostic {
         Diagnostic::error(rel, pos, msg).with_hint(hint).with_source(&text)
     };

@@ -2,7 +2,7 @@
 //! Markdown file, read into [`FrontMatter`] with every problem located at its
 //! line and column. Only `title` is required.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fmt;
 use std::path::Path;
 
@@ -146,8 +146,10 @@ pub struct FrontMatter {
     /// The page as a bulletin for commune radio (`broadcast:`).
     pub broadcast: Option<super::broadcast::Broadcast>,
     /// Where each key's value is written in the file (1-based line and
-    /// column), for messages about a key found after loading.
-    pub positions: BTreeMap<&'static str, Position>,
+    /// column), for messages about a key found after loading: a few keys
+    /// a page, so a list (a map's node would take ten times the room on a
+    /// site of 50,000 pages).
+    pub positions: Vec<(&'static str, Position)>,
     /// Keys written whose value was refused (and left out), with an error
     /// said already: later checks do not count the same mistake again.
     pub rejected: BTreeSet<&'static str>,
@@ -156,7 +158,7 @@ pub struct FrontMatter {
 impl FrontMatter {
     /// Where `key`'s value is written in the page's file.
     pub fn position(&self, key: &str) -> Option<Position> {
-        self.positions.get(key).copied()
+        self.positions.iter().find(|(k, _)| *k == key).map(|&(_, p)| p)
     }
 }
 
@@ -367,10 +369,10 @@ pub fn read<'t>(rel: &Path, text: &'t str, in_campaign: bool) -> Result<Parsed<'
         ..front
     };
     let at = |p: Option<Position>| content_position(text, p);
-    let mut positions = BTreeMap::new();
+    let mut positions = Vec::new();
     let mut note = |key: &'static str, p: Option<Position>| {
         if let Some(p) = p {
-            positions.insert(key, p);
+            positions.push((key, p));
         }
     };
     note("title", front.title.as_ref().and_then(|f| at(position_of(f, yaml_line))));
@@ -388,7 +390,8 @@ pub fn read<'t>(rel: &Path, text: &'t str, in_campaign: bool) -> Result<Parsed<'
     note("image", front.image.as_ref().and_then(|f| at(position_of(f, yaml_line))));
     note("image_alt", front.image_alt.as_ref().and_then(|f| at(position_of(f, yaml_line))));
     note("broadcast", front.broadcast.as_ref().and_then(|f| at(position_of(f, yaml_line))));
-    let pos = |key: &str| positions.get(key).copied();
+    positions.shrink_to_fit();
+    let pos = |key: &str| positions.iter().find(|(k, _)| *k == key).map(|&(_, p)| p);
 
     let title = front.title.as_ref().map(|t| t.value.trim().to_owned()).unwrap_or_default();
     if let Some(t) = &front.title
@@ -640,7 +643,7 @@ mod empty_values {
     }
 
     impl FrontMatter {
-        fn with_positions(mut self, positions: BTreeMap<&'static str, Position>) -> Self {
+        fn with_positions(mut self, positions: Vec<(&'static str, Position)>) -> Self {
             self.positions = positions;
             self
         }

@@ -10,7 +10,7 @@ pub mod text;
 
 use pulldown_cmark::{HeadingLevel, Options};
 
-pub use scan::{scan, scan_with_text, LinkRef, Scan};
+pub use scan::{scan, LinkRef, Scan};
 
 /// The Markdown extensions loa enables.
 pub fn options() -> Options {

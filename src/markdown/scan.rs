@@ -8,7 +8,6 @@ use std::collections::HashMap;
 use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd};
 
 use super::options;
-use super::text::Text;
 
 /// A link or image found in a page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,12 +68,6 @@ pub fn assign_heading_ids(events: &mut [Event<'_>]) -> Vec<String> {
 
 /// Reads a body for its anchors and links, without rendering it.
 pub fn scan(body: &str) -> Scan {
-    scan_with_text(body, false).0
-}
-
-/// [`scan`] and, with `text`, the body's readable text
-/// ([`super::text::text`]), read from the same parse.
-pub fn scan_with_text(body: &str, text: bool) -> (Scan, Option<Text>) {
     let mut events = Vec::new();
     let mut scan = Scan::default();
     let mut previous_was_block_html = false;
@@ -108,29 +101,16 @@ pub fn scan_with_text(body: &str, text: bool) -> (Scan, Option<Text>) {
         previous_was_block_html = block_html;
         events.push(ev);
     }
-    let readable = text.then(|| super::text::of_events(&events));
     let mut ids = assign_heading_ids(&mut events);
     ids.append(&mut scan.anchors);
     scan.anchors = ids;
-    (scan, readable)
+    scan
 }
 
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig { cases: 256, .. proptest::prelude::ProptestConfig::default() })]
-
-        /// The text read with the scan (what the search index takes) is
-        /// exactly the text read on its own, for any Markdown.
-        #[test]
-        fn the_scans_text_is_the_text(body in "([#>*_`\\[\\]()!|~:{}<-]|[a-zđạờ ]{1,8}|\n|\\|---|<script>|</style>|\\[\\^1\\]|    ){0,40}") {
-            let (_, text) = scan_with_text(&body, true);
-            proptest::prop_assert_eq!(text, Some(crate::markdown::text::text(&body)));
-        }
-    }
 
     #[test]
     fn anchors_links_and_raw_html() {

@@ -167,12 +167,6 @@ impl<'a> Plan<'a> {
         &self.inputs.statics
     }
 
-    /// A page's readable text, as read when it was loaded, for the one
-    /// renderer that takes it (the search index); `None` once taken.
-    pub fn take_text(&self, id: PageId) -> Option<crate::markdown::text::Text> {
-        self.links.take_text(id.0)
-    }
-
     /// A page's anchors and links, as scanned when it was loaded.
     pub fn scan(&self, id: PageId) -> &'a Scan {
         &self.links.scans[id.0]

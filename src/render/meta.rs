@@ -63,10 +63,13 @@ fn build_json(plan: &Plan<'_>, out: &Output<'_>) {
 fn sitemap(plan: &Plan<'_>, out: &Output<'_>) {
     let site = plan.site();
     let abs = |url: &str| urls::absolute(site, url);
-    let mut groups: Vec<Vec<(String, String)>> = Vec::new();
-    groups.push(site.languages.iter().map(|l| (l.clone(), urls::hub(site, l))).collect());
+    // Each group of pages that are one another's translations, as
+    // (language, address); the addresses loa makes are owned, the pages'
+    // borrowed (a site of 50,000 pages need not copy them all).
+    let mut groups: Vec<Vec<(&str, std::borrow::Cow<'_, str>)>> = Vec::new();
+    groups.push(site.languages.iter().map(|l| (l.as_str(), urls::hub(site, l).into())).collect());
     for c in plan.campaigns() {
-        groups.push(plan.languages_of(c.id).into_iter().map(|l| (l.to_owned(), urls::campaign(site, &c.campaign.id, l))).collect());
+        groups.push(plan.languages_of(c.id).into_iter().map(|l| (l, urls::campaign(site, &c.campaign.id, l).into())).collect());
     }
     let mut seen = std::collections::BTreeSet::new();
     for p in plan.live_pages() {
@@ -75,10 +78,10 @@ fn sitemap(plan: &Plan<'_>, out: &Output<'_>) {
         }
         let t = plan.translations(p.id);
         if seen.insert(t.clone()) {
-            groups.push(t.iter().map(|&j| (plan.page(j).page.lang.clone(), plan.page(j).url.to_owned())).collect());
+            groups.push(t.iter().map(|&j| (plan.page(j).page.lang.as_str(), plan.page(j).url.into())).collect());
         }
     }
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
+    drop(seen);
     let mut entries: Vec<String> = Vec::new();
     for g in &groups {
         for (_, url) in g {
@@ -92,11 +95,16 @@ fn sitemap(plan: &Plan<'_>, out: &Output<'_>) {
             entries.push(e);
         }
     }
+    drop(groups);
     entries.sort();
+    const HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
+    const TAIL: &str = "</urlset>\n";
+    let mut xml = String::with_capacity(HEAD.len() + entries.iter().map(String::len).sum::<usize>() + TAIL.len());
+    xml.push_str(HEAD);
     for e in entries {
         xml.push_str(&e);
     }
-    xml.push_str("</urlset>\n");
+    xml.push_str(TAIL);
     out.add(urls::SITEMAP, xml.into_bytes());
     out.add(urls::ROBOTS, format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", urls::absolute(site, &urls::of_file(site, urls::SITEMAP))).into_bytes());
 }
