@@ -9,7 +9,7 @@
 //! reader's own word ranks first). The index's format and the search
 //! script stay as they are, and a query costs what it did.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::fold::{fold, tokens};
 
@@ -18,8 +18,9 @@ use crate::fold::{fold, tokens};
 pub struct Synonyms {
     /// Each group: its phrases, each as folded words.
     groups: Vec<Vec<Vec<String>>>,
-    /// For a folded first word, the (group, phrase) that start with it.
-    by_first: HashMap<String, Vec<(usize, usize)>>,
+    /// For a folded first word, the (group, phrase) that start with it:
+    /// looked up for every word of every page, so with a fast hash.
+    by_first: FxHashMap<String, Vec<(usize, usize)>>,
 }
 
 impl Synonyms {
