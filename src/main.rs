@@ -13,6 +13,10 @@ use loa::i18n::{self, Lang};
 use loa::scaffold::deploy::Host;
 use loa::t;
 
+/// The memory allocator: mimalloc, not the system's (see Cargo.toml).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// loa: scheduled campaign microsites from Markdown and a calendar.
 #[derive(Parser)]
 #[command(name = "loa", version, about, long_about = None)]
