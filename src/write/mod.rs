@@ -362,23 +362,17 @@ impl Writer {
             return Some(Err(e));
         }
         let mut file = fs::OpenOptions::new().write(true).create_new(true).open(dest).ok()?;
+        let written = |r: io::Result<()>| r.map_err(|e| io_error(t!("write-act-write"), dest, e));
         let wrote = match (bytes, from) {
-            (Some(b), _) => file.write_all(b),
-            (None, Some(f)) => match File::open(f) {
-                Ok(mut src) => io::copy(&mut src, &mut file).map(|_| ()),
-                Err(e) => {
-                    drop(file);
-                    let _ = fs::remove_file(dest);
-                    return Some(Err(io_error(t!("write-act-read"), f, e)));
-                }
-            },
+            (Some(b), _) => written(file.write_all(b)),
+            (None, Some(f)) => File::open(f).map_err(|e| io_error(t!("write-act-read"), f, e)).and_then(|mut src| written(io::copy(&mut src, &mut file).map(|_| ()))),
             (None, None) => Ok(()),
         };
-        Some(wrote.map_err(|e| {
+        if wrote.is_err() {
             drop(file);
             let _ = fs::remove_file(dest);
-            io_error(t!("write-act-write"), dest, e)
-        }))
+        }
+        Some(wrote)
     }
 
     /// Writes `bytes` to `dest` through a temporary file renamed over it.
@@ -626,12 +620,7 @@ mod tests {
 
     /// Every file under `dir`, as (path relative to it, bytes).
     fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
-        walkdir::WalkDir::new(dir)
-            .into_iter()
-            .flatten()
-            .filter(|e| e.file_type().is_file())
-            .map(|e| (e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/"), fs::read(e.path()).unwrap()))
-            .collect()
+        files_under(dir).into_iter().map(|p| { let bytes = fs::read(dir.join(&p)).unwrap(); (p, bytes) }).collect()
     }
 
     proptest::proptest! {

@@ -41,6 +41,12 @@ pub(super) const RECORD_VERSION: u32 = 2;
 /// each, hashed with the two lists. Where that cannot be told (no Unix
 /// metadata), a value no record matches.
 pub(super) fn folders_state(out: &Path, standby: &Path, paths: &BTreeSet<String>, touched: &BTreeSet<String>) -> String {
+    // Without both roots (as after a first build's move into place, which
+    // leaves no standby) there is no state to keep: no need to look at
+    // every folder.
+    if folder_state(out).is_none() || folder_state(standby).is_none() {
+        return String::new();
+    }
     let mut dirs: BTreeSet<&str> = BTreeSet::new();
     dirs.insert("");
     for p in paths.iter().chain(touched) {
@@ -52,17 +58,8 @@ pub(super) fn folders_state(out: &Path, standby: &Path, paths: &BTreeSet<String>
             d = parent;
         }
     }
-    // Without both roots (as after a first build's move into place, which
-    // leaves no standby) there is no state to keep: no need to look at
-    // every folder.
-    if folder_state(out).is_none() || folder_state(standby).is_none() {
-        return String::new();
-    }
     let dirs: Vec<&str> = dirs.into_iter().collect();
     let states: Vec<(Option<FolderState>, Option<FolderState>)> = dirs.par_iter().map(|d| (folder_state(&out.join(d)), folder_state(&standby.join(d)))).collect();
-    if states.first().is_none_or(|(o, s)| o.is_none() || s.is_none()) {
-        return String::new();
-    }
     crate::hash::hex(&(paths, touched, &dirs, &states))
 }
 

@@ -181,7 +181,7 @@ pub fn build_streamed(
                 .map(|&(chunk, run)| {
                     let bytes = fragment_file(run, options.excerpt_bytes);
                     let hash = digest([bytes.as_slice()]).to_le_bytes();
-                    emit(Place::Fragment(chunk), format!("{dir}/p/{chunk}.json"), bytes);
+                    emit(Place::Fragment(chunk), fragment_path(&dir, chunk), bytes);
                     hash
                 })
                 .collect()
@@ -198,6 +198,16 @@ pub fn build_streamed(
     });
     t.lap("shards");
     manifest(lang, inputs, n, &shards, &fragment_hashes)
+}
+
+/// The path of fragment file `chunk` in the folder `dir` of an index.
+pub(super) fn fragment_path(dir: &str, chunk: usize) -> String {
+    format!("{dir}/p/{chunk}.json")
+}
+
+/// The path of the manifest in the folder `dir` of an index.
+fn manifest_path(dir: &str) -> String {
+    format!("{dir}/index.json")
 }
 
 /// The path of the shard whose bytes have hash `hash`, in the folder `dir`
@@ -219,7 +229,7 @@ pub(super) fn manifest(lang: &str, inputs: &str, pages: usize, shards: &[(&str, 
         k: inputs,
         s: shards.iter().map(|&(first, hash)| (first, hex(hash))).collect(),
     };
-    (format!("{}/index.json", crate::urls::search_dir(lang)), to_json(&manifest))
+    (manifest_path(&crate::urls::search_dir(lang)), to_json(&manifest))
 }
 
 #[derive(Serialize)]
@@ -261,12 +271,12 @@ impl Previous {
         if field("c")?.as_u64()? != c as u64 {
             return None;
         }
-        let mut files = vec![(format!("{dir}/index.json"), None)];
+        let mut files = vec![(manifest_path(&dir), None)];
         for shard in field("s")?.as_array()? {
             let name = shard.get(1)?.as_str()?;
             files.push((format!("{dir}/s/{}.json", crate::urls::path_segment(name)), Some(name.to_owned())));
         }
-        files.extend((0..n.div_ceil(c)).map(|chunk| (format!("{dir}/p/{chunk}.json"), None)));
+        files.extend((0..n.div_ceil(c)).map(|chunk| (fragment_path(&dir, chunk), None)));
         Some(Previous { k: field("k").and_then(|k| k.as_str()).unwrap_or_default().to_owned(), h: field("h")?.as_str()?.to_owned(), n, files })
     }
 

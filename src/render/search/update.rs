@@ -180,7 +180,7 @@ pub fn update(previous: &Path, lang: &str, old: &Record, new: &Record, inputs: &
     let mut files = Vec::with_capacity(1 + shards.len() + fragment_files.len());
     files.push(index::manifest(lang, inputs, n, &named, &hashes));
     files.extend(shards.into_iter().zip(&named).map(|((_, bytes), &(_, hash))| (index::shard_path(&dir, hash), bytes)));
-    files.extend(fragment_files.into_iter().enumerate().map(|(chunk, bytes)| (format!("{dir}/p/{chunk}.json"), bytes)));
+    files.extend(fragment_files.into_iter().enumerate().map(|(chunk, bytes)| (index::fragment_path(&dir, chunk), bytes)));
     Some(files)
 }
 
