@@ -9,16 +9,23 @@
 //! The fonts are the theme's `fonts/` folder: Noto Sans (regular, bold,
 //! italic, bold italic) in the default theme, which covers Vietnamese fully.
 
+#[cfg(feature = "typeset")]
 use std::collections::BTreeSet;
 
+#[cfg(feature = "typeset")]
 use typst::foundations::Bytes;
+#[cfg(feature = "typeset")]
 use typst::text::{Font, FontBook};
+#[cfg(feature = "typeset")]
 use typst::utils::LazyHash;
 
 use crate::diag::{Diagnostic, Diagnostics};
-use super::theme::{self, Theme};
+#[cfg(feature = "typeset")]
+use super::theme;
+use super::theme::Theme;
 
 /// The loaded fonts of a theme.
+#[cfg(feature = "typeset")]
 #[derive(Clone)]
 pub struct Fonts {
     /// Every face of every font file, in file-name order.
@@ -29,6 +36,7 @@ pub struct Fonts {
     pub hash: u128,
 }
 
+#[cfg(feature = "typeset")]
 impl std::fmt::Debug for Fonts {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Fonts").field("faces", &self.fonts.len()).finish()
@@ -37,6 +45,7 @@ impl std::fmt::Debug for Fonts {
 
 /// Loads the theme's fonts. A file that is not a font is an error naming it; a
 /// theme without fonts is an error.
+#[cfg(feature = "typeset")]
 pub fn load(theme: &Theme) -> Result<Fonts, Diagnostics> {
     let mut diags = Diagnostics::new();
     let mut fonts = Vec::new();
@@ -52,7 +61,7 @@ pub fn load(theme: &Theme) -> Result<Fonts, Diagnostics> {
                 }
             },
         };
-        hashes.push((name.clone(), typst::utils::hash128(data.as_slice())));
+        hashes.push((name.clone(), crate::hash::hash128(data.as_slice())));
         let before = fonts.len();
         fonts.extend(Font::iter(data));
         if fonts.len() == before {
@@ -72,7 +81,7 @@ pub fn load(theme: &Theme) -> Result<Fonts, Diagnostics> {
         return Err(diags);
     }
     let book = LazyHash::new(FontBook::from_fonts(&fonts));
-    Ok(Fonts { fonts, book, hash: typst::utils::hash128(&hashes) })
+    Ok(Fonts { fonts, book, hash: crate::hash::hash128(&hashes) })
 }
 
 /// Characters that are never drawn, so need no glyph: spaces, line breaks,
@@ -91,6 +100,34 @@ pub fn is_printable(c: char) -> bool {
     !c.is_control() && !(0xFDD0..=0xFDEF).contains(&u) && (u & 0xFFFE) != 0xFFFE
 }
 
+/// A loa built without the `typeset` feature loads no fonts: nothing can
+/// hold this type's value.
+#[cfg(not(feature = "typeset"))]
+#[derive(Debug, Clone)]
+pub enum Fonts {}
+
+/// Without the `typeset` feature, a site that needs fonts (something to
+/// typeset, see [`crate::check::needs_fonts`]) is refused: an error at the
+/// theme's fonts folder that says why.
+#[cfg(not(feature = "typeset"))]
+pub fn load(theme: &Theme) -> Result<Fonts, Diagnostics> {
+    Err(Diagnostic::error(format!("themes/{}/fonts", theme.name), None, crate::t!("typeset-absent")).with_hint(crate::t!("typeset-absent-hint")).into())
+}
+
+#[cfg(not(feature = "typeset"))]
+impl Fonts {
+    /// Never called: no value exists.
+    pub fn missing(&self, _text: &str) -> Vec<char> {
+        match *self {}
+    }
+
+    /// Never called: no value exists.
+    pub fn families(&self) -> Vec<String> {
+        match *self {}
+    }
+}
+
+#[cfg(feature = "typeset")]
 impl Fonts {
     /// Whether some font has a glyph for `c`.
     pub fn covers(&self, c: char) -> bool {
@@ -123,7 +160,7 @@ pub fn describe(c: char) -> String {
     format!("\"{c}\" (U+{:04X})", c as u32)
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "typeset"))]
 mod tests {
     use super::*;
 
@@ -147,5 +184,21 @@ mod tests {
         let f = default_fonts();
         assert_eq!(f.missing("Gọi ☎ 111 ☎ 😀\u{200B}\n"), vec!['☎', '😀']);
         assert_eq!(describe('☎'), "\"☎\" (U+260E)");
+    }
+}
+
+#[cfg(all(test, not(feature = "typeset")))]
+mod without_typesetting {
+    /// A loa built without typesetting refuses, at the theme's fonts, in the
+    /// catalog's words, rather than making a site without its leaflets.
+    #[test]
+    fn a_site_that_needs_fonts_is_refused_with_a_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let theme = crate::load::theme::load(dir.path(), "default", &["vi".to_owned()]).unwrap();
+        let Err(diags) = super::load(&theme) else { unreachable!("no fonts can load") };
+        let d = diags.iter().next().unwrap();
+        assert!(d.is_error());
+        assert_eq!(d.file, std::path::PathBuf::from("themes/default/fonts"));
+        assert_eq!(d.message(), crate::t!("typeset-absent").to_string());
     }
 }

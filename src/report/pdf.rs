@@ -12,7 +12,9 @@ use super::csv::{no_host, page_order};
 use super::site_counts::{BundleKind, SiteCounts};
 use crate::diag::Diagnostics;
 use crate::load::Inputs;
-use crate::render::typst::{self, Shared};
+use crate::render::typst::Shared;
+#[cfg(feature = "typeset")]
+use crate::render::typst;
 
 /// The template, in the theme's `leaflets/` folder.
 pub const TEMPLATE: &str = "report.typ";
@@ -83,7 +85,9 @@ fn row(label: impl Into<String>, note: impl Into<String>, cells: Vec<String>, va
     Row { label: label.into(), note: note.into(), cells, value }
 }
 
-/// Typesets the report in `lang` and returns the PDF's bytes.
+/// Typesets the report in `lang` and returns the PDF's bytes. Without the
+/// `typeset` feature, the fonts' error says why there is none.
+#[cfg_attr(not(feature = "typeset"), allow(unreachable_code, unused_variables))]
 pub fn render(inputs: &Inputs, site: &SiteCounts, tally: &Tally, lang: &str) -> Result<Vec<u8>, Diagnostics> {
     let mut theme = inputs.theme.clone();
     if !theme.leaflets.contains_key(TEMPLATE) {
@@ -98,9 +102,21 @@ pub fn render(inputs: &Inputs, site: &SiteCounts, tally: &Tally, lang: &str) -> 
     let fonts = crate::load::fonts::load(&theme)?;
     let shared = Shared::new(&theme, fonts);
     let data = data(inputs, site, tally, lang);
-    let compiled = typst::compile(&shared, TEMPLATE, &data, []).map_err(Diagnostics)?;
-    let pdf = typst::pdf::export(&compiled.doc, &format!("report-{}-{lang}", site.year), None, TEMPLATE).map_err(Diagnostics)?;
+    pdf_of(&shared, &data, &format!("report-{}-{lang}", site.year))
+}
+
+/// The report's PDF from its data.
+#[cfg(feature = "typeset")]
+fn pdf_of(shared: &Shared, data: &Data, stem: &str) -> Result<Vec<u8>, Diagnostics> {
+    let compiled = typst::compile(shared, TEMPLATE, data, []).map_err(Diagnostics)?;
+    let pdf = typst::pdf::export(&compiled.doc, stem, None, TEMPLATE).map_err(Diagnostics)?;
     Ok(pdf.bytes)
+}
+
+/// Without the `typeset` feature no room exists to call this with.
+#[cfg(not(feature = "typeset"))]
+fn pdf_of(shared: &Shared, _data: &Data, _stem: &str) -> Result<Vec<u8>, Diagnostics> {
+    match *shared {}
 }
 
 fn data(inputs: &Inputs, site: &SiteCounts, tally: &Tally, lang: &str) -> Data {

@@ -11,7 +11,9 @@ use crate::plan::airings::{Bulletin, LISTED_DAYS};
 use crate::plan::Plan;
 use crate::render::bulletin::BulletinCtx;
 use crate::render::escape;
-use crate::render::typst::{self as room, pdf, Shared};
+use crate::render::typst::Shared;
+#[cfg(feature = "typeset")]
+use crate::render::typst::{self as room, pdf};
 use crate::time::format;
 
 /// The template, in the theme's `leaflets/` folder.
@@ -70,9 +72,21 @@ pub fn typeset(shared: &Shared, plan: &Plan<'_>, b: &Bulletin<'_>, ctx: &Bulleti
         rows,
         t: STRINGS.iter().map(|k| (*k, theme.string(lang, k).to_owned())).collect(),
     };
-    let doc = room::compile(shared, TEMPLATE, &data, [])?.doc;
-    let bytes = pdf::export(&doc, &ctx.stem, None, TEMPLATE)?.bytes;
+    pdf_of(shared, &data, &ctx.stem)
+}
+
+/// The sheet's PDF from its data.
+#[cfg(feature = "typeset")]
+fn pdf_of(shared: &Shared, data: &SheetData<'_>, stem: &str) -> Result<Vec<u8>, Vec<Diagnostic>> {
+    let doc = room::compile(shared, TEMPLATE, data, [])?.doc;
+    let bytes = pdf::export(&doc, stem, None, TEMPLATE)?.bytes;
     drop(doc);
     room::forget_unused();
     Ok(bytes)
+}
+
+/// Without the `typeset` feature no room exists to call this with.
+#[cfg(not(feature = "typeset"))]
+fn pdf_of(shared: &Shared, _data: &SheetData<'_>, _stem: &str) -> Result<Vec<u8>, Vec<Diagnostic>> {
+    match *shared {}
 }

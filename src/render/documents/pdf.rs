@@ -54,7 +54,7 @@ pub fn clean(bytes: &[u8]) -> Result<Vec<u8>, Problem> {
     if !doc.objects.contains_key(&root) {
         return Err(unreadable("no document catalog"));
     }
-    let id = typst::utils::hash128(&bytes).to_be_bytes().to_vec();
+    let id = crate::hash::hash128(&bytes).to_be_bytes().to_vec();
     let mut trailer = Dictionary::new();
     trailer.set("Root", root);
     trailer.set("ID", vec![Object::String(id.clone(), StringFormat::Hexadecimal), Object::String(id, StringFormat::Hexadecimal)]);

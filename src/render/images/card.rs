@@ -14,7 +14,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::manifest::{FileEntry, Manifest};
-use super::{palette, Options, DIR};
+#[cfg(feature = "typeset")]
+use super::palette;
+use super::{Options, DIR};
 use crate::render::pictures::{process, Card, Pictures};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::t;
@@ -23,7 +25,9 @@ use crate::load::sniff::Kind;
 use crate::plan::{CampaignId, PageId, Plan};
 use crate::render::context::DEFAULT_COLOR;
 use crate::render::typst::colour::{normal_hex, on_colour};
-use crate::render::typst::{self as room, raster, threads, Shared};
+use crate::render::typst::{self as room, threads, Shared};
+#[cfg(feature = "typeset")]
+use crate::render::typst::raster;
 use crate::render::{Output, Source};
 use crate::time::format;
 
@@ -124,6 +128,7 @@ enum Making {
 }
 
 /// Typesets one card and renders it as PNG.
+#[cfg(feature = "typeset")]
 fn typeset(shared: &Shared, d: &CardData) -> Result<Vec<u8>, Vec<Diagnostic>> {
     let doc = room::compile(shared, TEMPLATE, d, [])?.doc;
     let page = doc.pages().first().ok_or_else(|| vec![Diagnostic::error(TEMPLATE, None, t!("card-no-page"))])?;
@@ -133,9 +138,16 @@ fn typeset(shared: &Shared, d: &CardData) -> Result<Vec<u8>, Vec<Diagnostic>> {
     palette::png(WIDTH, HEIGHT, &fit(width, height, rgba)).map_err(|e| vec![Diagnostic::error(TEMPLATE, None, t!("image-cannot-encode", format = "PNG", detail = e))])
 }
 
+/// Without the `typeset` feature no room exists to call this with.
+#[cfg(not(feature = "typeset"))]
+fn typeset(shared: &Shared, _d: &CardData) -> Result<Vec<u8>, Vec<Diagnostic>> {
+    match *shared {}
+}
+
 /// RGBA pixels `width` × `height` as a card: a page of the card's size as it
 /// is; any other from its top left corner, cut, or filled with transparent
 /// pixels (which show white).
+#[cfg(feature = "typeset")]
 fn fit(width: u32, height: u32, rgba: Vec<u8>) -> Vec<u8> {
     if (width, height) == (WIDTH, HEIGHT) {
         return rgba;
@@ -156,7 +168,7 @@ fn fit(width: u32, height: u32, rgba: Vec<u8>) -> Vec<u8> {
 /// it), how it is made and its text alternative.
 fn typeset_wanted(plan: &Plan<'_>, owner: Owner, d: CardData) -> (Owner, String, Making, String) {
     let template = plan.theme().leaflets.get(TEMPLATE).map(|t| t.text.as_str()).unwrap_or("");
-    let key = format!("{:032x}", typst::utils::hash128(&(CARD_FORMAT, TYPESET_FORMAT, process::SETTINGS, template, &d, env!("CARGO_PKG_VERSION"))));
+    let key = crate::hash::hex(&(CARD_FORMAT, TYPESET_FORMAT, process::SETTINGS, template, &d, env!("CARGO_PKG_VERSION")));
     let alt = d.alt();
     (owner, key, Making::Typeset(d), alt)
 }
@@ -174,7 +186,7 @@ pub(super) fn render(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>, prev
         });
         if let Some(asset) = cover {
             let Ok(bytes) = std::fs::read(plan.asset_path(asset)) else { continue };
-            let key = format!("{:032x}", typst::utils::hash128(&(CARD_FORMAT, process::SETTINGS, "cover", &bytes)));
+            let key = crate::hash::hex(&(CARD_FORMAT, process::SETTINGS, "cover", &bytes));
             let alt = p.page.front.image_alt.clone().unwrap_or_default();
             wanted.push((Owner::Page(p.id), key, Making::Cover(bytes, asset.kind, asset.source.display().to_string()), alt));
         } else if site.share_cards {

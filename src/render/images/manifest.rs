@@ -102,7 +102,7 @@ pub fn hash(bytes: &[u8]) -> String {
 /// The key of a picture: its bytes, the widths it is made at, and how loa
 /// makes pictures.
 pub fn key(bytes: &[u8], widths: &[u32], svg: bool) -> String {
-    format!("{:032x}", typst::utils::hash128(&(FORMAT, process::SETTINGS, svg, widths, bytes)))
+    crate::hash::hex(&(FORMAT, process::SETTINGS, svg, widths, bytes))
 }
 
 impl Manifest {

@@ -146,7 +146,7 @@ fn bundles(plan: &Plan<'_>, ordered: &[(Option<CampaignId>, Vec<PageId>)], made:
 /// names and hashes.
 fn key(b: &Bundle) -> String {
     let members: Vec<(&str, &str)> = b.members.iter().map(|m| (m.name.as_str(), m.hash.as_str())).collect();
-    format!("{:032x}", typst::utils::hash128(&(BUNDLE_FORMAT, env!("CARGO_PKG_VERSION"), &b.path, members)))
+    crate::hash::hex(&(BUNDLE_FORMAT, env!("CARGO_PKG_VERSION"), &b.path, members))
 }
 
 /// Writes the members into a ZIP, reading each back from the output.

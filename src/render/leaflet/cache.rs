@@ -142,8 +142,8 @@ pub fn key(shared: &Shared, job: &Job<'_>) -> String {
     let prep = job.prep;
     let made = (CACHE_FORMAT, env!("CARGO_PKG_VERSION"), shared.hash, &json, prep.files_hash, prep.date, &job.stem, &job.print_stem, job.locality.is_none());
     let hash = match &job.shop_stem {
-        None => typst::utils::hash128(&made),
-        Some(shop) => typst::utils::hash128(&(made, shop)),
+        None => crate::hash::hash128(&made),
+        Some(shop) => crate::hash::hash128(&(made, shop)),
     };
     format!("{hash:032x}")
 }

@@ -25,11 +25,18 @@
 //! templates, characters the fonts lack) is checked before, by
 //! [`crate::check`]; here only Typst's own errors can remain.
 
+// Without the `typeset` feature the leaflets' pages are still read and
+// checked, but none is made: what would make them goes unused.
+#![cfg_attr(not(feature = "typeset"), allow(dead_code, unused_imports))]
+
 pub mod bundle;
+#[cfg(feature = "typeset")]
 pub mod cache;
 pub mod data;
 pub mod index;
+#[cfg(feature = "typeset")]
 pub mod prepare;
+#[cfg(feature = "typeset")]
 pub mod typeset;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -43,10 +50,13 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::content::{LeafletFormat, PageKind, Variants};
 use crate::plan::{PageId, Plan};
 use crate::urls;
+#[cfg(feature = "typeset")]
 use cache::{Cache, Done, Stored};
 use crate::render::made::leaflets::Leaflets;
 use crate::render::made::leaflets::{LeafletCtx, LocalityCtx, PrintCtx, ShopCtx};
+#[cfg(feature = "typeset")]
 use prepare::Prepared;
+#[cfg(feature = "typeset")]
 use typeset::Job;
 use crate::render::human::human_size;
 use crate::render::pictures::Pictures;
@@ -78,6 +88,7 @@ pub fn printed_pictures(plan: &Plan<'_>) -> std::collections::HashSet<String> {
     wanted(plan).into_iter().flat_map(|id| plan.files_linked_by(id).map(str::to_owned)).collect()
 }
 
+#[cfg(feature = "typeset")]
 /// Every PDF to make, with its cache key: each format of each page, and each
 /// locality's copy.
 fn jobs<'p>(plan: &Plan<'_>, shared: &Shared, prepared: &'p [Prepared]) -> Vec<Job<'p>> {
@@ -105,6 +116,7 @@ fn jobs<'p>(plan: &Plan<'_>, shared: &Shared, prepared: &'p [Prepared]) -> Vec<J
     jobs
 }
 
+#[cfg(feature = "typeset")]
 /// Typesets the jobs that the cache does not have, in parallel, with a
 /// progress bar on a terminal when there are many. Typst's warnings go to
 /// `diags`, each once.
@@ -170,13 +182,25 @@ fn typeset_all(shared: &Shared, jobs: &[Job<'_>], cache: Option<&Cache>, plan: &
 pub fn render(cx: &crate::render::Ctx<'_, '_>, out: &Output<'_>, pictures: &Pictures) -> Result<Leaflets, Diagnostics> {
     let plan = cx.plan;
     let opts = &Options { previous: cx.opts.previous, room: cx.room, pictures };
-    let site = plan.site();
-    let def = site.default_language();
     let wanted = wanted(plan);
     if wanted.is_empty() {
         return Ok(Leaflets::default());
     }
     let shared = crate::render::typst::needed(opts.room)?;
+    #[cfg(not(feature = "typeset"))]
+    let _ = out;
+    #[cfg(not(feature = "typeset"))]
+    match *shared {}
+    #[cfg(feature = "typeset")]
+    make(plan, out, opts, shared, &wanted)
+}
+
+/// Typesets (or reuses) the leaflets of the `wanted` pages, their bundles
+/// and the leaflets' indexes.
+#[cfg(feature = "typeset")]
+fn make(plan: &Plan<'_>, out: &Output<'_>, opts: &Options<'_>, shared: &Shared, wanted: &[PageId]) -> Result<Leaflets, Diagnostics> {
+    let site = plan.site();
+    let def = site.default_language();
     let mut diags = Diagnostics::new();
     let prepared: Vec<Prepared> = wanted.iter().map(|&id| prepare::prepare(plan, id, opts.pictures, &mut diags)).collect();
     if diags.has_errors() {
@@ -295,6 +319,7 @@ pub fn render(cx: &crate::render::Ctx<'_, '_>, out: &Output<'_>, pictures: &Pict
     Ok(made)
 }
 
+#[cfg(feature = "typeset")]
 /// A warning that the page does not fit its format, naming the format that
 /// fits: a tri-fold too long for its two sides (an A4 leaflet up to three
 /// sides' worth, else a booklet), a tri-fold whose inside is mostly blank (an
@@ -322,6 +347,7 @@ impl Fit {
     }
 }
 
+#[cfg(feature = "typeset")]
 /// Puts a finished file into the output — bytes typeset now, or a copy from
 /// the previous output — and forgets its bytes.
 fn put(out: &Output<'_>, path: String, stored: &mut Stored) {

@@ -106,7 +106,7 @@ pub fn prepare(plan: &Plan<'_>, id: PageId, pictures: &Pictures, diags: &mut Dia
     for (vpath, out) in images.iter().cloned() {
         match pictures.print_bytes(&out) {
             Some(b) => {
-                hashes.push(typst::utils::hash128(&b));
+                hashes.push(crate::hash::hash128(&b));
                 files.push((vpath, Bytes::new(b)));
             }
             None => diags.push(Diagnostic::error(&page.source, None, crate::t!("leaflet-picture-unreadable", picture = out.as_str()))),
@@ -148,7 +148,7 @@ pub fn prepare(plan: &Plan<'_>, id: PageId, pictures: &Pictures, diags: &mut Dia
         Some(Bound::Date(d)) => Some(d),
         _ => None,
     });
-    Prepared { page: id, data, files, images, scaled: Default::default(), files_hash: typst::utils::hash128(&hashes), date }
+    Prepared { page: id, data, files, images, scaled: Default::default(), files_hash: crate::hash::hash128(&hashes), date }
 }
 
 impl Prepared {

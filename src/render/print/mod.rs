@@ -13,15 +13,21 @@
 //! same bytes.
 
 pub mod data;
+#[cfg(feature = "typeset")]
 pub mod typeset;
 
-
-use super::human::human_size;
-use super::typst::threads;
 use super::Output;
-use crate::diag::{Diagnostic, Diagnostics};
-use crate::urls;
-use crate::render::made::print_box::{FileCtx, PrintBox};
+use crate::diag::Diagnostics;
+use crate::render::made::print_box::PrintBox;
+#[cfg(feature = "typeset")]
+use {
+    super::human::human_size,
+    super::typst::{threads, Shared},
+    crate::diag::Diagnostic,
+    crate::plan::Plan,
+    crate::render::made::print_box::FileCtx,
+    crate::urls,
+};
 
 /// The template of the box, in the theme's `leaflets/` folder.
 pub const TEMPLATE: &str = "print-schedule.typ";
@@ -33,9 +39,20 @@ pub fn render(cx: &crate::render::Ctx<'_, '_>, out: &Output<'_>) -> Result<Vec<P
     if plan.campaigns().next().is_none() {
         return Ok(Vec::new());
     }
+    let shared = super::typst::needed(room)?;
+    #[cfg(not(feature = "typeset"))]
+    let _ = out;
+    #[cfg(not(feature = "typeset"))]
+    match *shared {}
+    #[cfg(feature = "typeset")]
+    make(plan, out, shared)
+}
+
+/// Typesets the box in every language and width.
+#[cfg(feature = "typeset")]
+fn make(plan: &Plan<'_>, out: &Output<'_>, shared: &Shared) -> Result<Vec<PrintBox>, Diagnostics> {
     let site = plan.site();
     let def = site.default_language();
-    let shared = super::typst::needed(room)?;
     let jobs: Vec<(&str, u32)> = site.languages.iter().flat_map(|l| data::WIDTHS_MM.iter().map(move |(c, _)| (l.as_str(), *c))).collect();
     let made = threads::in_parallel(jobs.clone(), |(lang, columns)| {
         typeset::typeset(shared, &data::data(plan, lang, columns), &urls::print_box(columns, lang, def))

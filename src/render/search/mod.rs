@@ -122,7 +122,7 @@ fn page_hash(plan: &Plan<'_>, p: &PageRef<'_>, lang: &str) -> u128 {
     let campaign = p.campaign.map(|c| plan.campaign(c).campaign.title.get(lang, def));
     let home = matches!(p.page.kind, PageKind::CampaignHome(_));
     let f = &p.page.front;
-    typst::utils::hash128(&(p.url, home, campaign, &f.title, &f.summary, &f.audience, p.page.body()))
+    crate::hash::hash128(&(p.url, home, campaign, &f.title, &f.summary, &f.audience, p.page.body()))
 }
 
 /// What the index of `lang` is made from: the record of its pages
@@ -134,14 +134,14 @@ fn inputs(plan: &Plan<'_>, lang: &str, entries: &[Entry<'_>], synonyms: &Synonym
         .par_iter()
         .map(|e| match e {
             Entry::Page(p) => page_hash(plan, p, lang),
-            Entry::Made(d) => typst::utils::hash128(&(&d.url, &d.title, &d.text, &d.also, &d.also_title)),
+            Entry::Made(d) => crate::hash::hash128(&(&d.url, &d.title, &d.text, &d.also, &d.also_title)),
         })
         .collect();
     let options = index::Options::default();
     let version = (index::FORMAT_VERSION, index::REFERENCE_WORDS.to_bits(), env!("CARGO_PKG_VERSION"), lang, options.shard_bytes, options.excerpt_bytes, synonyms.groups());
     let urls: Vec<&str> = entries.iter().map(Entry::url).collect();
-    let shape = typst::utils::hash128(&(version, urls));
-    let key = format!("{:032x}", typst::utils::hash128(&(version, &each)));
+    let shape = crate::hash::hash128(&(version, urls));
+    let key = crate::hash::hex(&(version, &each));
     (update::Record { shape, pages: each, h: String::new() }, key)
 }
 

@@ -4,7 +4,8 @@
 use typst::foundations::Bytes;
 use typst_layout::PagedDocument;
 
-use super::world::{data_json, Shared, TypstWorld, DATA};
+use super::world::{Shared, TypstWorld};
+use super::{data_json, DATA};
 use crate::diag::{Diagnostic, Severity};
 
 /// A compiled document and Typst's warnings about it.

@@ -10,19 +10,63 @@
 //! ([`threads`]), and what documents share: QR codes ([`qr`]) and the text
 //! colour for a campaign's colour ([`colour`]). A renderer brings only its
 //! data and its template's name.
+//!
+//! Without the `typeset` feature (Cargo.toml) only what needs no Typst is
+//! here: [`Shared`] is a type with no value, [`needed`] says why, and the
+//! renderers that typeset refuse what they would have made.
 
 pub mod colour;
+#[cfg(feature = "typeset")]
 pub mod compile;
+#[cfg(feature = "typeset")]
 pub mod impose;
+#[cfg(feature = "typeset")]
 pub mod pdf;
+#[cfg(feature = "typeset")]
 pub mod print_shop;
 pub mod qr;
+#[cfg(feature = "typeset")]
 pub mod raster;
+#[cfg(feature = "typeset")]
 pub mod reach;
 pub mod threads;
+#[cfg(feature = "typeset")]
 pub mod world;
 
+#[cfg(feature = "typeset")]
 pub use compile::{compile, forget_unused};
+#[cfg(feature = "typeset")]
+pub use world::{Shared, TypstWorld};
+
+/// Virtual path of the document's data.
+pub const DATA: &str = "/loa/data.json";
+/// Virtual path of the QR code.
+pub const QR: &str = "/loa/qr.svg";
+
+/// The bytes of `/loa/data.json` for `data`: the one way any site or page
+/// value enters a Typst document (leaflets, the print box, share cards), so
+/// no control character reaches one ([`crate::render::escape::typst_json`]).
+pub fn data_json<T: serde::Serialize>(data: &T) -> Vec<u8> {
+    let json = serde_json::to_string(data).unwrap_or_default();
+    match crate::render::escape::typst_json(&json) {
+        std::borrow::Cow::Borrowed(_) => json.into_bytes(),
+        std::borrow::Cow::Owned(clean) => clean.into_bytes(),
+    }
+}
+
+/// A loa built without the `typeset` feature has no room: no value of this
+/// type can exist, so code that holds one is never reached.
+#[cfg(not(feature = "typeset"))]
+#[derive(Debug)]
+pub enum Shared {}
+
+#[cfg(not(feature = "typeset"))]
+impl Shared {
+    /// Never called: [`crate::load::fonts::Fonts`] has no value either.
+    pub fn new(_theme: &crate::load::theme::Theme, fonts: crate::load::fonts::Fonts) -> Self {
+        match fonts {}
+    }
+}
 
 /// The room of a build, or the error a renderer gives when it has something
 /// to typeset and the loaded site brought no fonts (a bug: `Site::load`
@@ -30,4 +74,3 @@ pub use compile::{compile, forget_unused};
 pub fn needed(room: Option<&Shared>) -> Result<&Shared, crate::diag::Diagnostic> {
     room.ok_or_else(|| crate::diag::Diagnostic::error("", None, crate::t!("typst-no-fonts")).with_hint(crate::t!("bug-hint")))
 }
-pub use world::{data_json, Shared, TypstWorld, DATA, QR};

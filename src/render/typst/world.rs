@@ -25,22 +25,7 @@ use typst::{Library, LibraryExt, World, WorldExt};
 use crate::load::fonts::Fonts;
 use crate::diag::{Diagnostic, Position};
 use crate::load::theme::Theme;
-
-/// Virtual path of the document's data.
-pub const DATA: &str = "/loa/data.json";
-/// Virtual path of the QR code.
-pub const QR: &str = "/loa/qr.svg";
-
-/// The bytes of `/loa/data.json` for `data`: the one way any site or page
-/// value enters a Typst document (leaflets, the print box, share cards), so
-/// no control character reaches one ([`crate::render::escape::typst_json`]).
-pub fn data_json<T: serde::Serialize>(data: &T) -> Vec<u8> {
-    let json = serde_json::to_string(data).unwrap_or_default();
-    match crate::render::escape::typst_json(&json) {
-        std::borrow::Cow::Borrowed(_) => json.into_bytes(),
-        std::borrow::Cow::Owned(clean) => clean.into_bytes(),
-    }
-}
+pub use super::{DATA, QR};
 
 /// A file id for a virtual path inside the project, or `None` if the path is
 /// not valid.
@@ -80,7 +65,7 @@ impl Shared {
                 parts.push((&t.name, &t.text));
             }
         }
-        let hash = typst::utils::hash128(&(parts, fonts.hash));
+        let hash = crate::hash::hash128(&(parts, fonts.hash));
         Shared { library: LazyHash::new(Library::builder().build()), fonts, sources, origins, hash }
     }
 
