@@ -117,8 +117,22 @@ fn a_build_killed_at_any_moment_leaves_one_complete_build() {
     for d in DAYS {
         build(&s.root, &out, Some(d), &[]).ok();
     }
-    assert_eq!(which(&out, &refs), Some(1));
+    assert_eq!(which(&out, &refs), Some(1), "{}", differences(&tree(&out), &refs[1]));
     nothing_left_beside(s.tmp.path(), "out");
+}
+
+/// The paths where `got` and `want` differ, for a failure's message.
+fn differences(got: &Tree, want: &Tree) -> String {
+    let mut out = Vec::new();
+    for (path, bytes) in got {
+        match want.get(path) {
+            None => out.push(format!("+ {path}")),
+            Some(w) if w != bytes => out.push(format!("~ {path}")),
+            _ => {}
+        }
+    }
+    out.extend(want.keys().filter(|p| !got.contains_key(*p)).map(|p| format!("- {p}")));
+    format!("the output differs from a fresh build at: {}", out.join(", "))
 }
 
 /// Two builds into one folder at once: the second waits for the first, and
