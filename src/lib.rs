@@ -27,6 +27,12 @@
 // are only built when something is wrong.
 #![allow(clippy::result_large_err)]
 
+/// Items compiled only with the `typeset` feature (Typst, on by default):
+/// each is given `#[cfg(feature = "typeset")]`.
+macro_rules! with_typeset {
+    ($($item:item)*) => { $( #[cfg(feature = "typeset")] $item )* };
+}
+
 pub mod check;
 pub mod css_loads;
 pub mod diag;

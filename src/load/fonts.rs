@@ -9,20 +9,15 @@
 //! The fonts are the theme's `fonts/` folder: Noto Sans (regular, bold,
 //! italic, bold italic) in the default theme, which covers Vietnamese fully.
 
-#[cfg(feature = "typeset")]
-use std::collections::BTreeSet;
-
-#[cfg(feature = "typeset")]
-use typst::foundations::Bytes;
-#[cfg(feature = "typeset")]
-use typst::text::{Font, FontBook};
-#[cfg(feature = "typeset")]
-use typst::utils::LazyHash;
-
 use crate::diag::{Diagnostic, Diagnostics};
-#[cfg(feature = "typeset")]
-use super::theme;
 use super::theme::Theme;
+with_typeset! {
+    use std::collections::BTreeSet;
+    use typst::foundations::Bytes;
+    use typst::text::{Font, FontBook};
+    use typst::utils::LazyHash;
+    use super::theme;
+}
 
 /// The loaded fonts of a theme.
 #[cfg(feature = "typeset")]

@@ -30,14 +30,16 @@
 #![cfg_attr(not(feature = "typeset"), allow(dead_code, unused_imports))]
 
 pub mod bundle;
-#[cfg(feature = "typeset")]
-pub mod cache;
 pub mod data;
 pub mod index;
-#[cfg(feature = "typeset")]
-pub mod prepare;
-#[cfg(feature = "typeset")]
-pub mod typeset;
+with_typeset! {
+    pub mod cache;
+    pub mod prepare;
+    pub mod typeset;
+    use cache::{Cache, Done, Stored};
+    use prepare::Prepared;
+    use typeset::Job;
+}
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::IsTerminal;
@@ -50,14 +52,8 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::content::{LeafletFormat, PageKind, Variants};
 use crate::plan::{PageId, Plan};
 use crate::urls;
-#[cfg(feature = "typeset")]
-use cache::{Cache, Done, Stored};
 use crate::render::made::leaflets::Leaflets;
 use crate::render::made::leaflets::{LeafletCtx, LocalityCtx, PrintCtx, ShopCtx};
-#[cfg(feature = "typeset")]
-use prepare::Prepared;
-#[cfg(feature = "typeset")]
-use typeset::Job;
 use crate::render::human::human_size;
 use crate::render::pictures::Pictures;
 use crate::render::typst::{threads, Shared};

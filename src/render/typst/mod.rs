@@ -16,27 +16,19 @@
 //! renderers that typeset refuse what they would have made.
 
 pub mod colour;
-#[cfg(feature = "typeset")]
-pub mod compile;
-#[cfg(feature = "typeset")]
-pub mod impose;
-#[cfg(feature = "typeset")]
-pub mod pdf;
-#[cfg(feature = "typeset")]
-pub mod print_shop;
 pub mod qr;
-#[cfg(feature = "typeset")]
-pub mod raster;
-#[cfg(feature = "typeset")]
-pub mod reach;
 pub mod threads;
-#[cfg(feature = "typeset")]
-pub mod world;
-
-#[cfg(feature = "typeset")]
-pub use compile::{compile, forget_unused};
-#[cfg(feature = "typeset")]
-pub use world::{Shared, TypstWorld};
+with_typeset! {
+    pub mod compile;
+    pub mod impose;
+    pub mod pdf;
+    pub mod print_shop;
+    pub mod raster;
+    pub mod reach;
+    pub mod world;
+    pub use compile::{compile, forget_unused};
+    pub use world::{Shared, TypstWorld};
+}
 
 /// Virtual path of the document's data.
 pub const DATA: &str = "/loa/data.json";
