@@ -761,9 +761,7 @@ fn example_site_in_june_shows_the_childrens_month_as_active() {
 
 #[test]
 fn example_site_in_november_counts_down_to_gender_equality_month() {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("dist");
-    build(&repo(), &out, Some("2027-11-01"), &[]).ok();
+    let out = example_site("2027-11-01");
     let hub = read(&out, "index.html");
     let upcoming = between(&hub, "id=\"h-upcoming\"", "</section>");
     assert!(upcoming.contains("Tháng hành động vì bình đẳng giới"), "{upcoming}");

@@ -134,7 +134,17 @@ pub fn build(root: &Path, out: &Path, at: Option<&str>, extra: &[&str]) -> Run {
 /// one build (each takes ~25 s in a test build, leaflets and cards typeset).
 /// Built in Cargo's folder for integration tests' files, made anew by each
 /// run of the binary. The build must succeed.
+///
+/// `.ci/run` builds the example site on both days before the tests run (with
+/// the binary the tests use) and validates those outputs: it names the folder
+/// that holds them, one per day, in `LOA_EXAMPLE_BUILT`, and the tests read
+/// them instead of building the site twice more.
 pub fn example_site(at: &'static str) -> PathBuf {
+    if let Some(built) = std::env::var_os("LOA_EXAMPLE_BUILT") {
+        let out = Path::new(&built).join(at);
+        assert!(out.join("index.html").is_file(), "LOA_EXAMPLE_BUILT names {}, which holds no build of the example site on {at}", Path::new(&built).display());
+        return out;
+    }
     use std::sync::{Mutex, OnceLock};
     static BUILT: OnceLock<Mutex<BTreeMap<&'static str, PathBuf>>> = OnceLock::new();
     let mut built = BUILT.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
