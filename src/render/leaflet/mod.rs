@@ -183,12 +183,13 @@ pub fn render(cx: &crate::render::Ctx<'_, '_>, out: &Output<'_>, pictures: &Pict
         return Ok(Leaflets::default());
     }
     let shared = crate::render::typst::needed(opts.room)?;
-    #[cfg(not(feature = "typeset"))]
-    let _ = out;
-    #[cfg(not(feature = "typeset"))]
-    match *shared {}
-    #[cfg(feature = "typeset")]
     make(plan, out, opts, shared, &wanted)
+}
+
+/// Without the `typeset` feature no room exists to call this with.
+#[cfg(not(feature = "typeset"))]
+fn make(_plan: &Plan<'_>, _out: &Output<'_>, _opts: &Options<'_>, shared: &Shared, _wanted: &[PageId]) -> Result<Leaflets, Diagnostics> {
+    match *shared {}
 }
 
 /// Typesets (or reuses) the leaflets of the `wanted` pages, their bundles

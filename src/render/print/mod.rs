@@ -13,21 +13,20 @@
 //! same bytes.
 
 pub mod data;
-#[cfg(feature = "typeset")]
-pub mod typeset;
 
+use super::typst::Shared;
 use super::Output;
 use crate::diag::Diagnostics;
+use crate::plan::Plan;
 use crate::render::made::print_box::PrintBox;
-#[cfg(feature = "typeset")]
-use {
-    super::human::human_size,
-    super::typst::{threads, Shared},
-    crate::diag::Diagnostic,
-    crate::plan::Plan,
-    crate::render::made::print_box::FileCtx,
-    crate::urls,
-};
+with_typeset! {
+    pub mod typeset;
+    use super::human::human_size;
+    use super::typst::threads;
+    use crate::diag::Diagnostic;
+    use crate::render::made::print_box::FileCtx;
+    use crate::urls;
+}
 
 /// The template of the box, in the theme's `leaflets/` folder.
 pub const TEMPLATE: &str = "print-schedule.typ";
@@ -40,12 +39,13 @@ pub fn render(cx: &crate::render::Ctx<'_, '_>, out: &Output<'_>) -> Result<Vec<P
         return Ok(Vec::new());
     }
     let shared = super::typst::needed(room)?;
-    #[cfg(not(feature = "typeset"))]
-    let _ = out;
-    #[cfg(not(feature = "typeset"))]
-    match *shared {}
-    #[cfg(feature = "typeset")]
     make(plan, out, shared)
+}
+
+/// Without the `typeset` feature no room exists to call this with.
+#[cfg(not(feature = "typeset"))]
+fn make(_plan: &Plan<'_>, _out: &Output<'_>, shared: &Shared) -> Result<Vec<PrintBox>, Diagnostics> {
+    match *shared {}
 }
 
 /// Typesets the box in every language and width.

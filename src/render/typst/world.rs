@@ -25,7 +25,6 @@ use typst::{Library, LibraryExt, World, WorldExt};
 use crate::load::fonts::Fonts;
 use crate::diag::{Diagnostic, Position};
 use crate::load::theme::Theme;
-pub use super::{DATA, QR};
 
 /// A file id for a virtual path inside the project, or `None` if the path is
 /// not valid.
@@ -162,6 +161,7 @@ impl World for TypstWorld<'_> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::DATA;
     use super::*;
     use typst_layout::PagedDocument;
 
