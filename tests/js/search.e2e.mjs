@@ -128,20 +128,25 @@ await check('English on the English page', async (page) => {
 
 await check('results within 50 ms of a keystroke (CPU ×4), and the first query downloads little', async (page, cdp) => {
   await cdp.send('Network.enable');
-  let bytes = 0;
+  // Each response is counted in the phase its request was sent in, so a
+  // late answer to the page's own load never lands in the query's total.
+  let phase = 'page';
+  const sentIn = new Map();
+  const bytes = { page: 0, query: 0 };
   const files = [];
-  cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; });
-  cdp.on('Network.responseReceived', (e) => files.push(e.response.url.replace(root, '/')));
+  cdp.on('Network.requestWillBeSent', (e) => { sentIn.set(e.requestId, phase); });
+  cdp.on('Network.loadingFinished', (e) => { bytes[sentIn.get(e.requestId) ?? 'page'] += e.encodedDataLength; });
+  cdp.on('Network.responseReceived', (e) => { if (sentIn.get(e.requestId) === 'query') files.push(e.response.url.replace(root, '/')); });
   await page.goto(root + 'tim-kiem/');
   await page.waitForLoadState('networkidle');
-  const pageBytes = bytes;
+  const pageBytes = bytes.page;
   // The first query: manifest, shards, fragments.
+  phase = 'query';
   await page.fill('input[name=q]', 'tre em');
   await page.waitForSelector('.loa-search-result');
   await page.waitForLoadState('networkidle');
-  const scriptBytes = 0;
-  const queryBytes = bytes - pageBytes + scriptBytes;
-  console.log(`  # search page ${Math.round(pageBytes / 1024)} KB; first query ${(queryBytes / 1024).toFixed(1)} KB (gzip): ${files.filter((f) => f.includes('search')).join(' ')}`);
+  const queryBytes = bytes.query;
+  console.log(`  # search page ${Math.round(pageBytes / 1024)} KB; first query ${(queryBytes / 1024).toFixed(1)} KB (gzip): ${files.join(' ')}`);
   // search.js with the query must stay under 40 KB.
   const js = fs.statSync(path.join(dir, 'search.js')).size;
   const jsGz = zlib.gzipSync(fs.readFileSync(path.join(dir, 'search.js')), { level: 6 }).length;
