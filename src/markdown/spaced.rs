@@ -100,14 +100,15 @@ fn code_ranges(body: &str) -> Vec<(usize, usize)> {
 /// The ranges of the plain targets after `](` that hold white space (a
 /// title in quotes after the target left out), outside code, in order.
 fn candidates(body: &str) -> Vec<(usize, usize)> {
-    let code = code_ranges(body);
-    let in_code = |i: usize| code.iter().any(|&(s, e)| s <= i && i < e);
+    // Code is found by parsing the whole body: done only once a target with
+    // white space turns up (most pages have none).
+    let mut code: Option<Vec<(usize, usize)>> = None;
     let mut found = Vec::new();
     let mut from = 0;
     while let Some(i) = body[from..].find("](").map(|i| i + from) {
         from = i + 2;
         let start = i + 2;
-        if in_code(i) || body[start..].starts_with('<') {
+        if body[start..].starts_with('<') {
             continue;
         }
         // The closing parenthesis on the same line (parentheses inside the
@@ -132,6 +133,9 @@ fn candidates(body: &str) -> Vec<(usize, usize)> {
         let lead = dest.len() - dest.trim_start().len();
         let dest = dest.trim();
         if dest.is_empty() || !dest.contains(char::is_whitespace) || dest.contains(['<', '>']) {
+            continue;
+        }
+        if code.get_or_insert_with(|| code_ranges(body)).iter().any(|&(s, e)| s <= i && i < e) {
             continue;
         }
         found.push((start + lead, start + lead + dest.len()));
