@@ -6,23 +6,17 @@
 //! the JSON, the feed and the script sheet say what the page says.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use chrono::{Datelike, Days, NaiveDate, NaiveTime, TimeZone, Weekday};
 
-use crate::common::{build, missing_tool, read, site, text_files};
-
-/// The validators' folder (Python venv with icalendar, node_modules with ical.js).
-fn validate_dir() -> Option<PathBuf> {
-    let candidates = [std::env::var("LOA_VALIDATE").ok(), Some("/tmp/loa-validate".to_owned()), Some("/tmp/validate".to_owned())];
-    candidates.into_iter().flatten().map(PathBuf::from).find(|d| d.join(".venv/bin/python").exists() && d.join("node_modules/ical.js").exists())
-}
+use crate::common::{build, missing_tool, read, site, text_files, validators};
 
 /// The airings of `ics` from `from` to `to` (excluded) as both parsers see
 /// them; `None` when they are not installed.
 fn expand(ics: &Path, from: &str, to: &str, zone: &str) -> Option<(Vec<String>, Vec<String>)> {
-    let Some(v) = validate_dir() else {
+    let Some(v) = validators(".venv/bin/python").filter(|v| v.join("node_modules/ical.js").exists()) else {
         missing_tool("the validators (icalendar, recurring-ical-events, ical.js) in /tmp/loa-validate: .ci/run sets them up");
         return None;
     };
