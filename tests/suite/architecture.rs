@@ -150,3 +150,57 @@ fn the_reader_sees_an_import_that_breaks_the_rule() {
     assert_eq!(named_after(code, "crate::render::"), BTreeSet::from(["leaflet".to_owned(), "Output".to_owned()]));
     assert_eq!(named_after(code, "super::super::"), BTreeSet::from(["print".to_owned()]));
 }
+
+/// Every crate that runs only while compiling (a procedural macro, a build
+/// script's dependency, or a crate only those use) is compiled without
+/// optimisation in test builds: `Cargo.toml`'s `[profile.dev.package."*"]`
+/// optimises every dependency and takes precedence over `build-override`,
+/// so each such crate is named there with `opt-level = 0`. Optimising them
+/// cost the tests' first compile minutes (README, "Development"); a crate a
+/// new dependency brings is caught here. Read from `cargo metadata` for
+/// this machine's platform.
+#[test]
+fn crates_run_only_while_compiling_are_not_optimised() {
+    use std::collections::BTreeMap;
+    use std::process::Command;
+
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let rustc = Command::new("rustc").arg("-vV").output().expect("rustc -vV");
+    let host = String::from_utf8_lossy(&rustc.stdout).lines().find_map(|l| l.strip_prefix("host: ").map(str::to_owned)).expect("rustc names its host");
+    let out = Command::new(cargo)
+        .current_dir(root)
+        .args(["metadata", "--format-version", "1", "--locked", "--offline", "--filter-platform", &host])
+        .output()
+        .expect("cargo metadata");
+    assert!(out.status.success(), "cargo metadata: {}", String::from_utf8_lossy(&out.stderr));
+    let meta: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let name: BTreeMap<&str, &str> = meta["packages"].as_array().unwrap().iter().map(|p| (p["id"].as_str().unwrap(), p["name"].as_str().unwrap())).collect();
+    let proc_macro: BTreeSet<&str> = meta["packages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["targets"].as_array().unwrap().iter().any(|t| t["kind"].as_array().unwrap().iter().any(|k| k == "proc-macro")))
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    let nodes: BTreeMap<&str, &serde_json::Value> = meta["resolve"]["nodes"].as_array().unwrap().iter().map(|n| (n["id"].as_str().unwrap(), n)).collect();
+    // What the tests run: loa's normal and dev dependencies, not through a
+    // procedural macro or a build script.
+    let mut runs = BTreeSet::new();
+    let mut stack = vec![meta["resolve"]["root"].as_str().expect("loa is the root")];
+    while let Some(id) = stack.pop() {
+        for dep in nodes[id]["deps"].as_array().unwrap() {
+            let pkg = dep["pkg"].as_str().unwrap();
+            let at_run_time = dep["dep_kinds"].as_array().unwrap().iter().any(|k| k["kind"].is_null() || k["kind"] == "dev");
+            if at_run_time && !proc_macro.contains(pkg) && runs.insert(pkg) {
+                stack.push(pkg);
+            }
+        }
+    }
+    let only_compiling: BTreeSet<&str> = nodes.keys().filter(|id| !runs.contains(**id) && name[**id] != "loa").map(|id| name[id]).collect();
+    assert!(only_compiling.contains("syn") && only_compiling.contains("serde_derive"), "the reading of cargo metadata is wrong: {only_compiling:?}");
+    assert!(!only_compiling.contains("serde") && !only_compiling.contains("typst-library"), "the reading of cargo metadata is wrong: {only_compiling:?}");
+    let toml = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
+    let missing: Vec<&str> = only_compiling.into_iter().filter(|n| !toml.contains(&format!("[profile.dev.package.{n}]\nopt-level = 0\n"))).collect();
+    assert!(missing.is_empty(), "crates that run only while compiling, optimised in test builds: add to Cargo.toml, below [profile.dev.package.\"*\"]:\n{}", missing.iter().map(|n| format!("[profile.dev.package.{n}]\nopt-level = 0\n")).collect::<String>());
+}
