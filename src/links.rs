@@ -145,8 +145,34 @@ impl LinkTable {
     /// scheme, a broken link. With `absolute`, the site's own URLs start with
     /// the base URL (for feeds and print).
     pub fn url(&self, site: &Site, from: &Page, dest: &str, absolute: bool, page_url: &dyn Fn(usize) -> Option<String>) -> Option<String> {
+        self.url_to(site, self.target(from, dest), absolute, page_url)
+    }
+
+    /// [`LinkTable::url`] of a link written in page `i` (`from`), with the
+    /// target worked out when the page was scanned (see
+    /// [`LinkTable::target_in`]).
+    pub fn url_in(&self, site: &Site, i: usize, from: &Page, dest: &str, absolute: bool, page_url: &dyn Fn(usize) -> Option<String>) -> Option<String> {
+        self.url_to(site, self.target_in(i, from, dest), absolute, page_url)
+    }
+
+    /// [`LinkTable::target`] of a link written in page `i` (`from`): when
+    /// `dest` is one of the page's links as written, the target worked out
+    /// when it was scanned (the same function of the same page and text;
+    /// rendering a page asked for each of its links again, joining,
+    /// normalising and looking up paths a second time); else worked out now.
+    pub fn target_in(&self, i: usize, from: &Page, dest: &str) -> Result<Target, Msg> {
+        if let (Some(scan), Some(resolved)) = (self.scans.get(i), self.resolved.get(i))
+            && let Some(k) = scan.links.iter().position(|l| l.dest == dest)
+            && let Some(target) = resolved.links.get(k)
+        {
+            return target.clone();
+        }
+        self.target(from, dest)
+    }
+
+    fn url_to(&self, site: &Site, target: Result<Target, Msg>, absolute: bool, page_url: &dyn Fn(usize) -> Option<String>) -> Option<String> {
         let own = |path: String| if absolute { urls::absolute(site, &path) } else { path };
-        match self.target(from, dest).ok()? {
+        match target.ok()? {
             Target::Page(t, frag) => {
                 let mut url = own(page_url(t)?);
                 if let Some(f) = frag.filter(|f| !f.is_empty()) {

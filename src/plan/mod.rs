@@ -322,12 +322,12 @@ impl<'a> Plan<'a> {
     /// [`LinkTable::url`]): a page that is not live loses its link.
     pub fn link_url(&self, from: PageId, dest: &str, absolute: bool) -> Option<String> {
         let page_url = |t: usize| self.pages[t].live.then(|| self.pages[t].url.clone());
-        self.links.url(self.site(), &self.inputs.content.pages[from.0], dest, absolute, &page_url)
+        self.links.url_in(self.site(), from.0, &self.inputs.content.pages[from.0], dest, absolute, &page_url)
     }
 
     /// What a link written in page `from` points at.
     pub fn link_target(&self, from: PageId, dest: &str) -> Result<Target, crate::i18n::Msg> {
-        self.links.target(&self.inputs.content.pages[from.0], dest)
+        self.links.target_in(from.0, &self.inputs.content.pages[from.0], dest)
     }
 
     /// The asset published at `output_path`, if any.

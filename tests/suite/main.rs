@@ -21,6 +21,7 @@ mod feeds;
 mod first_hour;
 mod lang;
 mod leaflets;
+mod links;
 mod messages;
 mod pictures;
 mod print;
