@@ -16,7 +16,7 @@ use crate::common::{build, missing_tool, read, site, text_files, validators};
 /// The airings of `ics` from `from` to `to` (excluded) as both parsers see
 /// them; `None` when they are not installed.
 fn expand(ics: &Path, from: &str, to: &str, zone: &str) -> Option<(Vec<String>, Vec<String>)> {
-    let Some(v) = validators(".venv/bin/python").filter(|v| v.join("node_modules/ical.js").exists()) else {
+    let Some(v) = validators(&[".venv/bin/python", "node_modules/ical.js"]) else {
         missing_tool("the validators (icalendar, recurring-ical-events, ical.js) in /tmp/loa-validate: .ci/run sets them up");
         return None;
     };

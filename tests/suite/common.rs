@@ -476,11 +476,12 @@ pub fn png_header(w: u32, h: u32) -> Vec<u8> {
 
 /// The third-party validators' folder (`../shared/tools/validate`, set up
 /// by its `setup.sh`): `LOA_VALIDATE` (what `.ci/run` sets), else
-/// `/tmp/loa-validate`, else `/tmp/validate`; the first that holds `file`.
-/// `None` when none does: the caller then calls [`missing_tool`].
-pub fn validators(file: &str) -> Option<PathBuf> {
+/// `/tmp/loa-validate`, else `/tmp/validate`; the first that holds every
+/// one of `files`. `None` when none does: the caller then calls
+/// [`missing_tool`].
+pub fn validators(files: &[&str]) -> Option<PathBuf> {
     let candidates = [std::env::var("LOA_VALIDATE").ok(), Some("/tmp/loa-validate".to_owned()), Some("/tmp/validate".to_owned())];
-    candidates.into_iter().flatten().map(PathBuf::from).find(|d| d.join(file).exists())
+    candidates.into_iter().flatten().map(PathBuf::from).find(|d| files.iter().all(|f| d.join(f).exists()))
 }
 
 /// A tool a test needs is not on this machine: under `CI=true` (where

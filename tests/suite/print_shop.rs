@@ -351,7 +351,7 @@ fn print_shop_colours_are_cmyk_and_the_general_versions_are_not() {
 #[test]
 fn print_shop_copies_pass_check_pdf() {
     let (_s, out) = built(true);
-    let Some(check) = common::validators("check_pdf.py").map(|v| v.join("check_pdf.py")) else {
+    let Some(check) = common::validators(&["check_pdf.py"]).map(|v| v.join("check_pdf.py")) else {
         missing_tool("check_pdf.py of the validators (LOA_VALIDATE): .ci/run sets them up");
         return;
     };

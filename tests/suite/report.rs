@@ -204,7 +204,7 @@ fn the_report_in_vietnamese_passes_check_pdf() {
         .stdout_has("Trong 34 dòng nhật ký, không tính: 3 của bot và trình thu thập dữ liệu; 2 không phải GET (HEAD…); 3 lỗi hoặc chuyển hướng; 2 ngoài năm báo cáo; 4 dòng không đọc được");
     let pdf = out.join("bao-cao-2027.pdf");
     assert!(pdf.is_file());
-    let Some(check) = common::validators("check_pdf.py").map(|v| v.join("check_pdf.py")) else {
+    let Some(check) = common::validators(&["check_pdf.py"]).map(|v| v.join("check_pdf.py")) else {
         common::missing_tool("check_pdf.py of the validators (LOA_VALIDATE): .ci/run sets them up");
         return;
     };
