@@ -233,16 +233,18 @@ fn pictures(inputs: &Inputs, links: &LinkTable, i: usize, diags: &mut Diagnostic
         }
     };
     for (link, target) in links.scans[i].links.iter().zip(&resolved.links) {
-        let pos = Some(page.body_position(link.offset));
+        // Where the link is, worked out only for a diagnostic (it counts the
+        // lines before it).
+        let pos = || Some(page.body_position(link.offset));
         if link.image && link.alt.trim().is_empty() {
             diags.push(
-                Diagnostic::warning(&page.source, pos, t!("check-image-no-alt", picture = link.dest.as_str()))
+                Diagnostic::warning(&page.source, pos(), t!("check-image-no-alt", picture = link.dest.as_str()))
                     .with_hint(t!("check-image-no-alt-hint"))
                     .with_source(&page.text),
             );
         }
         if let Ok(Target::Asset(out)) = target {
-            check_file(out, pos, &link.dest, diags);
+            check_file(out, pos(), &link.dest, diags);
         }
     }
     let (Some(dest), Some(target)) = (page.front.image.as_deref(), &resolved.image) else { return };

@@ -220,8 +220,10 @@ impl LinkTable {
         let mut out = Vec::new();
         let scan = &self.scans[i];
         for (link, target) in scan.links.iter().zip(&self.resolved(i).links) {
-            let pos = Some(page.body_position(link.offset));
-            let err = |msg: Msg, hint: Msg| Diagnostic::error(&page.source, pos, msg).with_hint(hint).with_source(&page.text);
+            // Where the link is, worked out only for a diagnostic (it counts
+            // the lines before it).
+            let pos = || Some(page.body_position(link.offset));
+            let err = |msg: Msg, hint: Msg| Diagnostic::error(&page.source, pos(), msg).with_hint(hint).with_source(&page.text);
             match target.clone() {
                 Err(msg) => out.push(err(msg, t!("link-missing-hint"))),
                 Ok(Target::Page(target, Some(frag))) if !frag.is_empty() && !self.scans[target].anchors.contains(&frag) => {
@@ -235,7 +237,7 @@ impl LinkTable {
                     out.push(err(t!("link-no-heading-here", anchor = frag.as_str()), t!("link-anchor-hint")));
                 }
                 Ok(Target::External(url)) if link.image => out.push(err(t!("link-image-remote", url = url.as_str()), t!("link-image-remote-hint"))),
-                Ok(Target::Unsafe) => out.push(Diagnostic::warning(&page.source, pos, t!("link-unsafe-scheme", dest = link.dest.as_str())).with_source(&page.text)),
+                Ok(Target::Unsafe) => out.push(Diagnostic::warning(&page.source, pos(), t!("link-unsafe-scheme", dest = link.dest.as_str())).with_source(&page.text)),
                 _ => {}
             }
         }
