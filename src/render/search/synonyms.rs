@@ -11,6 +11,7 @@
 
 use rustc_hash::FxHashMap;
 
+use super::terms::{words, Word};
 use crate::fold::{fold, tokens};
 
 /// Folded groups of phrases, found by their first word.
@@ -20,7 +21,7 @@ pub struct Synonyms {
     groups: Vec<Vec<Vec<String>>>,
     /// For a folded first word, the (group, phrase) that start with it:
     /// looked up for every word of every page, so with a fast hash.
-    by_first: FxHashMap<String, Vec<(usize, usize)>>,
+    by_first: FxHashMap<Box<[u8]>, Vec<(usize, usize)>>,
 }
 
 impl Synonyms {
@@ -44,7 +45,7 @@ impl Synonyms {
             }
             let g = out.groups.len();
             for (i, words) in phrases.iter().enumerate() {
-                out.by_first.entry(words[0].clone()).or_default().push((g, i));
+                out.by_first.entry(words[0].as_bytes().into()).or_default().push((g, i));
             }
             out.groups.push(phrases);
         }
@@ -65,31 +66,52 @@ impl Synonyms {
     /// of whose phrases appears in `texts` (as whole words, in order), the
     /// words of the group's other phrases, separated by spaces. Empty when
     /// no group applies.
+    ///
+    /// It reads every page's whole text, so in one pass, as the index does
+    /// ([`words`]): each word may start phrases (found by their first word)
+    /// and carries on those started before it.
     pub fn also<'t>(&self, texts: impl IntoIterator<Item = &'t str>) -> String {
         if self.groups.is_empty() {
             return String::new();
         }
-        let mut hit: Vec<Vec<bool>> = self.groups.iter().map(|g| vec![false; g.len()]).collect();
+        // Phrases found, as (group, phrase); phrases under way, as (group,
+        // phrase, words matched so far).
+        let mut hit: Vec<(usize, usize)> = Vec::new();
+        let mut open: Vec<(usize, usize, usize)> = Vec::new();
+        let mut word = Word::default();
         for text in texts {
-            let folded = fold(text);
-            let words: Vec<&str> = tokens(&folded).map(|(_, w)| w).collect();
-            for (at, w) in words.iter().enumerate() {
-                let Some(starts) = self.by_first.get(*w) else { continue };
-                for &(g, i) in starts {
-                    let phrase = &self.groups[g][i];
-                    if words.get(at..at + phrase.len()).is_some_and(|run| run.iter().zip(phrase).all(|(a, b)| a == b)) {
-                        hit[g][i] = true;
+            open.clear();
+            words(text, &mut word, |w| {
+                w.with_bytes(|w| {
+                    open.retain_mut(|(g, i, k)| {
+                        let phrase = &self.groups[*g][*i];
+                        if phrase.get(*k).is_none_or(|p| p.as_bytes() != w) {
+                            return false;
+                        }
+                        *k += 1;
+                        if *k == phrase.len() {
+                            hit.push((*g, *i));
+                            return false;
+                        }
+                        true
+                    });
+                    for &(g, i) in self.by_first.get(w).map_or(&[][..], Vec::as_slice) {
+                        if self.groups[g][i].len() == 1 {
+                            hit.push((g, i));
+                        } else {
+                            open.push((g, i, 1));
+                        }
                     }
-                }
-            }
+                });
+            });
         }
         let mut out = String::new();
-        for (g, found) in hit.iter().enumerate() {
-            if !found.contains(&true) {
+        for (g, group) in self.groups.iter().enumerate() {
+            if !hit.iter().any(|&(hg, _)| hg == g) {
                 continue;
             }
-            for (i, phrase) in self.groups[g].iter().enumerate() {
-                if found[i] {
+            for (i, phrase) in group.iter().enumerate() {
+                if hit.contains(&(g, i)) {
                     continue;
                 }
                 for w in phrase {
@@ -131,6 +153,48 @@ mod tests {
         assert_eq!(s.also(["tờ rơiii"]), "");
         // Split across two texts (title, body) is no phrase either.
         assert_eq!(s.also(["Một tờ", "rơi"]), "");
+    }
+
+    /// `also` as it reads: folds each text, cuts it into words, and tries
+    /// every phrase at every word.
+    fn also_by_the_book(s: &Synonyms, texts: &[String]) -> String {
+        let mut hit: Vec<Vec<bool>> = s.groups.iter().map(|g| vec![false; g.len()]).collect();
+        for text in texts {
+            let folded = fold(text);
+            let words: Vec<&str> = tokens(&folded).map(|(_, w)| w).collect();
+            for at in 0..words.len() {
+                for (g, group) in s.groups.iter().enumerate() {
+                    for (i, phrase) in group.iter().enumerate() {
+                        if words.get(at..at + phrase.len()).is_some_and(|run| run.iter().zip(phrase).all(|(a, b)| a == b)) {
+                            hit[g][i] = true;
+                        }
+                    }
+                }
+            }
+        }
+        let mut out: Vec<&str> = Vec::new();
+        for (g, found) in hit.iter().enumerate() {
+            if found.contains(&true) {
+                out.extend(s.groups[g].iter().zip(found).filter(|(_, f)| !**f).flat_map(|(p, _)| p.iter().map(String::as_str)));
+            }
+        }
+        out.join(" ")
+    }
+
+    proptest::proptest! {
+        /// Whatever the groups and the texts, the one-pass reading adds what
+        /// trying every phrase at every word adds. The words are drawn from
+        /// a few syllables so that phrases are often found, overlap, repeat,
+        /// start alike and run into one another.
+        #[test]
+        fn one_pass_finds_what_every_place_finds(
+            groups_in in proptest::collection::vec(proptest::collection::vec("(tờ|rơi|Tờ|ấn|phẩm|an|to|x)( (tờ|rơi|ấn|phẩm|an|to|x)){0,2}", 1..4), 1..4),
+            texts in proptest::collection::vec("((tờ|TỜ|rơi|rồi|ấn|phẩm|an|to|x|yy)[ ,.]{1,2}){0,12}", 1..3),
+        ) {
+            let owned: Vec<Vec<String>> = groups_in;
+            let s = Synonyms::new(owned.iter().map(Vec::as_slice));
+            proptest::prop_assert_eq!(s.also(texts.iter().map(String::as_str)), also_by_the_book(&s, &texts));
+        }
     }
 
     #[test]
