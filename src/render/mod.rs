@@ -121,37 +121,36 @@ pub fn render(plan: &Plan<'_>, tera: &tera::Tera, opts: &Options<'_>, out: &Outp
     // reason; in a preview too, as they follow their pages' text.
     broadcast::render(&cx, out)?;
     t.lap("bulletins");
-    // The search index is made beside everything else: it needs only the
-    // plan, and its work fills the moments the other renderers' threads
-    // wait on the disk or on one another.
+    // The pages are rendered on one side; on the other the search index,
+    // then the feeds, embeds, calendars, JSON files, sitemap, editor and
+    // copied files. None of those needs the pages (only the plan), and their
+    // work fills the moments the pages' threads wait on the disk or on one
+    // another, where after the pages they would keep one core alone.
     let index = matches!(opts.scope, Scope::All) && plan.site().search;
-    let (rest, ()) = rayon::join(
+    let (pages, rest) = rayon::join(
         || -> Result<(), Diagnostics> {
             html::render(&cx, out, &leaflets, &pictures)?;
             t.lap("pages");
+            Ok(())
+        },
+        || -> Result<(), Diagnostics> {
+            if index {
+                search::render(&cx, out);
+            }
             feeds::render(&cx, out);
-            t.lap("feeds");
             if let Some(print) = &print {
                 embed::render(&cx, out, print)?;
                 ics::render(&cx, out);
                 json::render(&cx, out);
                 meta::render(&cx, out);
-                t.lap("embeds, calendars, JSON, sitemap");
                 cms::render(&cx, out);
                 assets::render(&cx, out)?;
-                t.lap("editor and files");
             }
+            t.lap("… and, beside them, the search index, feeds, embeds, calendars, JSON, sitemap, editor and files");
             Ok(())
         },
-        || {
-            if index {
-                search::render(&cx, out);
-            }
-        },
     );
-    if index {
-        t.lap("… and, beside them, the search index");
-    }
+    pages?;
     rest?;
     let problems = out.problems();
     if problems.has_errors() {
