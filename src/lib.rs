@@ -286,6 +286,9 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Report, Diagnostics> {
     let render_opts = RenderOptions { plan: plan::Options { at: opts.at, drafts: opts.drafts, preview: false }, previous: writer.previous(), cache: cache.as_deref(), scope: Scope::All };
     let mut report = site.render_into(&render_opts, &output)?;
     timings.lap("plan, render and compare");
+    // What was loaded is freed on a pool thread while the output is put in
+    // place (at the end of `loa build` the process ends without waiting).
+    rayon::spawn(move || drop(site));
     let paths = output.paths();
     drop(output);
     let out = writer.out().to_path_buf();
