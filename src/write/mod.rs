@@ -38,6 +38,7 @@
 //! preview in place too.
 
 use std::collections::BTreeSet;
+use std::ffi::OsString;
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -45,6 +46,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 
 use crate::diag::{display_path, Diagnostic, Diagnostics};
 use crate::i18n::Msg;
@@ -189,7 +191,10 @@ pub struct Writer {
     /// Whether the standby was empty when the build began: then every file
     /// in it is one this build wrote, and none is stale.
     fresh: bool,
-    dirs: Mutex<BTreeSet<PathBuf>>,
+    /// The folders this build made or found: looked up for every file
+    /// written, by their bytes (a `BTreeSet<PathBuf>` compared them
+    /// component by component, 2 % of a cold build's CPU).
+    dirs: Mutex<FxHashSet<OsString>>,
     warnings: Mutex<Diagnostics>,
 }
 
@@ -256,7 +261,7 @@ impl Writer {
             changed: AtomicUsize::new(0),
             record,
             fresh,
-            dirs: Mutex::new(BTreeSet::new()),
+            dirs: Mutex::new(FxHashSet::default()),
             warnings: Mutex::new(warnings),
         })
     }
@@ -280,7 +285,7 @@ impl Writer {
             changed: AtomicUsize::new(0),
             record: None,
             fresh: false,
-            dirs: Mutex::new(BTreeSet::new()),
+            dirs: Mutex::new(FxHashSet::default()),
             warnings: Mutex::new(Diagnostics::new()),
         })
     }
@@ -304,13 +309,13 @@ impl Writer {
     }
 
     fn ensure_dir(&self, dir: &Path) -> Result<(), Diagnostic> {
-        if self.dirs.lock().unwrap_or_else(|e| e.into_inner()).contains(dir) {
+        if self.dirs.lock().unwrap_or_else(|e| e.into_inner()).contains(dir.as_os_str()) {
             return Ok(());
         }
         // Made here, its parent there already (most folders of a cold
         // build): nothing more to check.
         if fs::create_dir(dir).is_ok() {
-            self.dirs.lock().unwrap_or_else(|e| e.into_inner()).insert(dir.to_path_buf());
+            self.dirs.lock().unwrap_or_else(|e| e.into_inner()).insert(dir.as_os_str().to_owned());
             return Ok(());
         }
         if fs::create_dir_all(dir).is_err() {
@@ -338,7 +343,7 @@ impl Writer {
         if self.mode == Mode::Exchange && fs::metadata(dir).is_ok_and(|m| m.permissions().readonly()) {
             let _ = make_writable_up(&self.target, dir);
         }
-        self.dirs.lock().unwrap_or_else(|e| e.into_inner()).insert(dir.to_path_buf());
+        self.dirs.lock().unwrap_or_else(|e| e.into_inner()).insert(dir.as_os_str().to_owned());
         Ok(())
     }
 
