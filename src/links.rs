@@ -65,7 +65,8 @@ impl LinkTable {
     /// link to `x.md`.
     pub fn new(content: &Content, default_lang: &str) -> Self {
         let scans: Vec<Scan> = content.pages.par_iter().map(|p| markdown::scan(p.body())).collect();
-        let mut by_source: HashMap<PathBuf, usize> = content.pages.iter().enumerate().map(|(i, p)| (nfc_path(&p.source), i)).collect();
+        let sources: Vec<PathBuf> = content.pages.par_iter().map(|p| nfc_path(&p.source)).collect();
+        let mut by_source: HashMap<PathBuf, usize> = sources.into_iter().enumerate().map(|(i, p)| (p, i)).collect();
         for (i, p) in content.pages.iter().enumerate() {
             if let Some(plain) = crate::load::content::plain_source(p, default_lang) {
                 by_source.entry(nfc_path(&plain)).or_insert(i);
@@ -246,9 +247,14 @@ impl LinkTable {
 }
 
 /// A path in Unicode NFC (file names may be stored decomposed, as macOS does).
+/// Most are NFC already, and the quick check says so without composing.
 fn nfc_path(p: &Path) -> PathBuf {
-    use unicode_normalization::UnicodeNormalization;
-    PathBuf::from(p.to_string_lossy().nfc().collect::<String>())
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    let s = p.to_string_lossy();
+    if is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        return PathBuf::from(s.into_owned());
+    }
+    PathBuf::from(s.nfc().collect::<String>())
 }
 
 /// Resolves `.` and `..` without touching the file system; `None` if the path

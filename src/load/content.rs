@@ -315,7 +315,13 @@ pub fn read_page(root: &Path, rel: &Path, site: &Site) -> Result<(Page, Diagnost
     // Where the page goes. File names are taken as people write them
     // (Vietnamese letters, capitals, spaces), in NFC.
     let inner = rel.strip_prefix("content").unwrap_or(rel);
-    let parts: Vec<String> = inner.iter().map(|p| p.to_string_lossy().nfc().collect::<String>()).collect();
+    let parts: Vec<String> = inner
+        .iter()
+        .map(|p| {
+            let part = p.to_string_lossy();
+            if is_nfc_quick(part.chars()) == IsNormalized::Yes { part.into_owned() } else { part.nfc().collect::<String>() }
+        })
+        .collect();
     let file_name = parts.last().cloned().unwrap_or_default();
     let stem = file_name.strip_suffix(".md").unwrap_or(&file_name);
     // `x.en.md`: a last part of two or three small letters is a language
