@@ -74,9 +74,15 @@ impl Synonyms {
         if self.groups.is_empty() {
             return String::new();
         }
-        // Phrases found, as (group, phrase); phrases under way, as (group,
-        // phrase, words matched so far).
+        // Phrases found, as (group, phrase), each once (a page may say one
+        // a thousand times); phrases under way, as (group, phrase, words
+        // matched so far).
         let mut hit: Vec<(usize, usize)> = Vec::new();
+        let found = |hit: &mut Vec<(usize, usize)>, phrase: (usize, usize)| {
+            if !hit.contains(&phrase) {
+                hit.push(phrase);
+            }
+        };
         let mut open: Vec<(usize, usize, usize)> = Vec::new();
         let mut word = Word::default();
         for text in texts {
@@ -90,14 +96,14 @@ impl Synonyms {
                         }
                         *k += 1;
                         if *k == phrase.len() {
-                            hit.push((*g, *i));
+                            found(&mut hit, (*g, *i));
                             return false;
                         }
                         true
                     });
                     for &(g, i) in self.by_first.get(w).map_or(&[][..], Vec::as_slice) {
                         if self.groups[g][i].len() == 1 {
-                            hit.push((g, i));
+                            found(&mut hit, (g, i));
                         } else {
                             open.push((g, i, 1));
                         }
