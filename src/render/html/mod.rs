@@ -160,19 +160,19 @@ struct Renderer<'p, 'a> {
     /// What every page of a language shares, built once: its values are
     /// reference-counted, so a page's context is a cheap copy of it.
     bases: BTreeMap<String, Context>,
-    /// Each campaign as the pages of each language show it, built once,
-    /// not for each of its pages.
-    campaigns: BTreeMap<(CampaignId, String), CampaignCtx>,
-    /// What every page of a campaign in a language shares, as Tera values
-    /// made once: a page's copy is cheap, where serialising them again
-    /// for each page was 3 % of a cold build's CPU.
-    campaign_values: BTreeMap<(CampaignId, String), CampaignValues>,
+    /// Each campaign as the pages of each language show it, made once, not
+    /// for each of its pages.
+    campaigns: BTreeMap<(CampaignId, String), SharedCampaign>,
 }
 
-/// A campaign's part of its pages' contexts, in one language.
-struct CampaignValues {
-    /// The campaign ([`CampaignCtx`]).
-    campaign: tera::Value,
+/// A campaign as the pages of one language show it.
+struct SharedCampaign {
+    /// For the pages that list or change it (the hub, its home page).
+    ctx: CampaignCtx,
+    /// The same as a Tera value, for its pages: Tera's arrays and maps are
+    /// reference-counted, so a page's copy is cheap, where serialising it
+    /// again for each page was 3 % of a cold build's CPU.
+    value: tera::Value,
     /// Its first [`SIBLINGS_LIMIT`] pages as links, none of them current:
     /// what every page but those shows.
     pages: tera::Value,
@@ -182,7 +182,7 @@ impl Renderer<'_, '_> {
     /// Campaign `c` as the pages of `lang` show it.
     fn campaign(&self, c: CampaignId, lang: &str) -> Cow<'_, CampaignCtx> {
         match self.campaigns.get(&(c, lang.to_owned())) {
-            Some(ctx) => Cow::Borrowed(ctx),
+            Some(shared) => Cow::Borrowed(&shared.ctx),
             None => Cow::Owned(campaign_ctx(self.plan, c, lang)),
         }
     }
@@ -500,9 +500,9 @@ impl Renderer<'_, '_> {
         let mut ctx = self.base_context(lang, Some(id));
         ctx.insert("page", &self.page_ctx(id));
         if let (PageKind::CampaignPage(_), Some(c)) = (&p.page.kind, p.campaign) {
-            let shared = self.campaign_values.get(&(c, lang.to_owned()));
+            let shared = self.campaigns.get(&(c, lang.to_owned()));
             match shared {
-                Some(v) => ctx.insert_value("campaign", v.campaign.clone()),
+                Some(v) => ctx.insert_value("campaign", v.value.clone()),
                 None => ctx.insert("campaign", &*self.campaign(c, lang)),
             }
             let cr = self.plan.campaign(c).campaign;
@@ -579,18 +579,20 @@ pub fn render(cx: &crate::render::Ctx<'_, '_>, out: &Output<'_>, leaflets: &Leaf
         .collect();
     let site_pages = site.languages.iter().map(|l| (l.clone(), plan.site_pages(l))).collect();
     let campaign_pages = site.languages.iter().flat_map(|l| plan.campaigns().map(move |c| ((c.id, l.clone()), plan.campaign_pages(c.id, l)))).collect();
-    let campaigns = site.languages.iter().flat_map(|l| plan.campaigns().map(move |c| ((c.id, l.clone()), campaign_ctx(plan, c.id, l)))).collect();
-    let mut r = Renderer { plan, tera, leaflets, pictures, strings, site_pages, campaign_pages, bases: BTreeMap::new(), campaigns, campaign_values: BTreeMap::new() };
+    let mut r = Renderer { plan, tera, leaflets, pictures, strings, site_pages, campaign_pages, bases: BTreeMap::new(), campaigns: BTreeMap::new() };
     r.bases = site.languages.iter().map(|l| (l.clone(), r.shared_context(l, None))).collect();
-    r.campaign_values = r
-        .campaigns
+    let campaigns = site
+        .languages
         .iter()
-        .map(|((c, lang), campaign)| {
-            let first = r.campaign_pages(*c, lang).iter().take(SIBLINGS_LIMIT);
-            let pages: Vec<LinkCtx> = first.map(|&j| r.link(j, None)).collect();
-            ((*c, lang.clone()), CampaignValues { campaign: tera::Value::from_serializable(campaign), pages: tera::Value::from_serializable(&pages) })
+        .flat_map(|l| plan.campaigns().map(move |c| (c.id, l)))
+        .map(|(c, lang)| {
+            let ctx = campaign_ctx(plan, c, lang);
+            let pages: Vec<LinkCtx> = r.campaign_pages(c, lang).iter().take(SIBLINGS_LIMIT).map(|&j| r.link(j, None)).collect();
+            let shared = SharedCampaign { value: tera::Value::from_serializable(&ctx), pages: tera::Value::from_serializable(&pages), ctx };
+            ((c, lang.clone()), shared)
         })
         .collect();
+    r.campaigns = campaigns;
     let r = r;
 
     enum Job<'s> {
