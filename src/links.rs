@@ -247,14 +247,8 @@ impl LinkTable {
 }
 
 /// A path in Unicode NFC (file names may be stored decomposed, as macOS does).
-/// Most are NFC already, and the quick check says so without composing.
 fn nfc_path(p: &Path) -> PathBuf {
-    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
-    let s = p.to_string_lossy();
-    if is_nfc_quick(s.chars()) == IsNormalized::Yes {
-        return PathBuf::from(s.into_owned());
-    }
-    PathBuf::from(s.nfc().collect::<String>())
+    PathBuf::from(crate::load::nfc(p.to_string_lossy()).into_owned())
 }
 
 /// Resolves `.` and `..` without touching the file system; `None` if the path

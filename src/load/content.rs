@@ -12,7 +12,6 @@
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 use walkdir::WalkDir;
 
 use super::calendar::{suggest_id, Calendar};
@@ -307,7 +306,7 @@ pub fn load_page(root: &Path, rel: &Path, site: &Site) -> Result<Page, Diagnosti
 /// site lacks, a place no page goes) is an `Err`.
 pub fn read_page(root: &Path, rel: &Path, site: &Site) -> Result<(Page, Diagnostics), Diagnostics> {
     let raw = super::read_text(root, rel, None)?;
-    let text: String = if is_nfc_quick(raw.chars()) == IsNormalized::Yes { raw } else { raw.nfc().collect() };
+    let text: String = super::nfc(raw.into()).into_owned();
     let err = |pos: Option<Position>, msg: Msg, hint: Msg| -> Diagnostic {
         Diagnostic::error(rel, pos, msg).with_hint(hint).with_source(&text)
     };
@@ -315,13 +314,7 @@ pub fn read_page(root: &Path, rel: &Path, site: &Site) -> Result<(Page, Diagnost
     // Where the page goes. File names are taken as people write them
     // (Vietnamese letters, capitals, spaces), in NFC.
     let inner = rel.strip_prefix("content").unwrap_or(rel);
-    let parts: Vec<String> = inner
-        .iter()
-        .map(|p| {
-            let part = p.to_string_lossy();
-            if is_nfc_quick(part.chars()) == IsNormalized::Yes { part.into_owned() } else { part.nfc().collect::<String>() }
-        })
-        .collect();
+    let parts: Vec<String> = inner.iter().map(|p| super::nfc(p.to_string_lossy()).into_owned()).collect();
     let file_name = parts.last().cloned().unwrap_or_default();
     let stem = file_name.strip_suffix(".md").unwrap_or(&file_name);
     // `x.en.md`: a last part of two or three small letters is a language

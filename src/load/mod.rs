@@ -24,6 +24,7 @@ pub mod translations;
 pub mod when;
 pub mod yaml;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -110,6 +111,17 @@ impl Inputs {
     pub fn text_of(&self, file: &str) -> &str {
         self.texts.get(file).map_or("", String::as_str)
     }
+}
+
+/// `s` in Unicode's composed form (NFC), as it is when it is NFC already:
+/// most text and file names are, and the quick check says so without
+/// composing (a file name may still be stored decomposed, as macOS does).
+pub fn nfc(s: Cow<'_, str>) -> Cow<'_, str> {
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    if is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        return s;
+    }
+    Cow::Owned(s.nfc().collect())
 }
 
 /// Reads a text file of the site (`rel` is relative to `root`): UTF-8, with a

@@ -223,8 +223,7 @@ pub fn tera_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<(
 /// Text in Unicode's composed form (NFC), as Typst shapes it best: pages
 /// are NFC already, values from YAML files may not be.
 pub fn nfc(s: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    s.nfc().collect()
+    crate::load::nfc(s.into()).into_owned()
 }
 
 #[cfg(test)]
